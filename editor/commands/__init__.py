@@ -1,0 +1,5 @@
+"""Handlers of the `galley` subcommands. Each takes parsed arguments and returns an exit status."""
+
+EXIT_OK = 0
+EXIT_FINDINGS = 1
+EXIT_INPUT_ERROR = 2

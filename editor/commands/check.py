@@ -1,0 +1,112 @@
+"""`galley check`: findings of every article under the given paths, as a linter report or as JSONL."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import TextIO
+
+from editor.commands import EXIT_FINDINGS, EXIT_INPUT_ERROR, EXIT_OK
+from editor.core.article import Article
+from editor.core.batch import default_jobs, parallel_map
+from editor.core.engine import analyse, resolve_lang
+from editor.core.findings import Finding
+from editor.core.rules.base import CheckConfig
+from editor.core.text import LineIndex
+from editor.formats.loaders import LoadError, LoadItem, iter_paths
+
+
+@dataclass(slots=True)
+class Checked:
+    article: Article
+    lang: str
+    findings: list[Finding]
+
+
+@dataclass(frozen=True, slots=True)
+class _Task:
+    """Picklable work item: module-level so worker processes can run it."""
+
+    config: CheckConfig
+
+    def __call__(self, item: LoadItem) -> Checked | LoadError:
+        if isinstance(item, LoadError):
+            return item
+        findings = analyse(item, self.config)
+        if self.config.online:
+            from editor.core.online import check_links_online
+
+            findings = sorted(
+                findings + check_links_online(item, findings),
+                key=lambda f: (f.start, f.end, f.rule),
+            )
+        return Checked(item, resolve_lang(item, self.config), findings)
+
+
+def config_from_args(args: argparse.Namespace) -> CheckConfig:
+    return CheckConfig(
+        lang=args.lang,
+        profile=args.profile,
+        enabled=tuple(args.enable or ()),
+        disabled=tuple(args.disable or ()),
+        glossary_path=args.glossary,
+        online=getattr(args, "online", False),
+    )
+
+
+def check_items(args: argparse.Namespace, config: CheckConfig) -> Iterator[Checked | LoadError]:
+    """Loaded and checked articles (or load errors) in input order, over `--jobs` processes."""
+    jobs = args.jobs or default_jobs()
+    return parallel_map(_Task(config), iter_paths(args.paths, args.encoding), jobs)
+
+
+def _where(article: Article) -> str:
+    if article.meta.get("format") == "json" and article.meta.get("line"):
+        return f"{article.source}:{article.meta['line']}"
+    if article.meta.get("format") == "json":
+        return f"{article.source}[{article.index}]"
+    return article.source
+
+
+def write_text(checked: Checked, out: TextIO) -> None:
+    index = LineIndex(checked.article.text)
+    where = _where(checked.article)
+    for f in checked.findings:
+        line, col = index.line_col(f.start)
+        hint = f" -> {f.suggestions[0]!r}" if f.suggestions else ""
+        out.write(f"{where}:{line}:{col}: {f.rule.replace('.', '/', 1)}: {f.message}{hint}\n")
+
+
+def write_jsonl(checked: Checked, out: TextIO) -> None:
+    a = checked.article
+    record = {
+        "source": a.source,
+        "index": a.index,
+        "lang": checked.lang,
+        "title": a.title,
+        "url": a.url,
+        "encoding": a.encoding,
+        "findings": [f.to_json() for f in checked.findings],
+    }
+    out.write(json.dumps(record, ensure_ascii=False) + "\n")
+
+
+def run(args: argparse.Namespace) -> int:
+    config = config_from_args(args)
+    writer = write_jsonl if args.format == "jsonl" else write_text
+    any_findings = False
+    any_error = False
+    for item in check_items(args, config):
+        if isinstance(item, LoadError):
+            any_error = True
+            print(f"galley: {item}", file=sys.stderr)
+            continue
+        any_findings = any_findings or bool(item.findings)
+        writer(item, sys.stdout)
+    sys.stdout.flush()
+    if any_error:
+        return EXIT_INPUT_ERROR
+    return EXIT_FINDINGS if any_findings else EXIT_OK

@@ -1,0 +1,173 @@
+"""Bytes to text without guessing wrong silently (PITFALLS 12).
+
+Order: refuse known binaries by magic bytes; honour BOMs (UTF-32 before UTF-16); strict UTF-8; UTF-16 without a
+BOM by NUL parity; else, when most of the file is UTF-8, decode line by line with a cp1252 fallback and remember
+which lines needed it; when none of it is, choose among the legacy Western encodings by plausibility.
+"""
+
+from __future__ import annotations
+
+import codecs
+from dataclasses import dataclass, field
+
+_MAGIC: tuple[tuple[bytes, str], ...] = (
+    (b"\x89PNG\r\n\x1a\n", "a PNG image"),
+    (b"PK\x03\x04", "a ZIP archive (or an Office document)"),
+    (b"%PDF-", "a PDF document"),
+    (b"GIF87a", "a GIF image"),
+    (b"GIF89a", "a GIF image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"\x1f\x8b", "a gzip archive"),
+    (b"\x7fELF", "an executable program"),
+    (b"BZh", "a bzip2 archive"),
+    (b"\xfd7zXZ\x00", "an xz archive"),
+    (b"7z\xbc\xaf\x27\x1c", "a 7-zip archive"),
+    (b"Rar!\x1a\x07", "a RAR archive"),
+    (b"SQLite format 3\x00", "an SQLite database"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "an old Office document"),
+    (b"OggS", "an Ogg media file"),
+    (b"ID3", "an MP3 file"),
+    (b"RIFF", "a RIFF media file"),
+    (b"\x00\x00\x00\x18ftyp", "an MP4 video"),
+    (b"\x00\x00\x00\x20ftyp", "an MP4 video"),
+    (b"\x00asm", "a WebAssembly module"),
+)
+
+_BOMS: tuple[tuple[bytes, str], ...] = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+
+# Characters that legacy French/German text is made of, and ones a wrong legacy guess produces.
+_LIKELY = frozenset("éèêëàâäçîïôöùûüÿœæßÉÈÊÀÂÇÎÔÙÛÜÖÄŒ«»’‘“”–—…€°")
+_UNLIKELY = frozenset("‡†ˆ‰Š‹ŒŽ•˜™š›žŸ¦¨¬¯´¸¹¼½¾¿ÃÅÆÐÑÒÓÕ×ØÝÞãåðñòõ÷øýþ∂∆∏∑√∞∫≈≠≤≥◊ıˇ˘˙˚˛˝ﬁﬂΩπ")
+
+
+class DecodeError(ValueError):
+    """The bytes are not text Galley can read; the message is for the user."""
+
+
+@dataclass(slots=True)
+class Decoded:
+    text: str
+    encoding: str
+    bom: bool = False
+    fallback_lines: list[int] = field(default_factory=list)
+
+
+def sniff_binary(data: bytes) -> str | None:
+    """A description of the binary format `data` starts with, or None when it may be text."""
+    for magic, what in _MAGIC:
+        if data.startswith(magic):
+            return what
+    return None
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    sample = data[:4096]
+    if len(sample) < 4:
+        return None
+    even = sample[0::2].count(0)
+    odd = sample[1::2].count(0)
+    half = len(sample) // 2
+    if odd > 0.4 * half and even < 0.05 * half:
+        return "utf-16-le"
+    if even > 0.4 * half and odd < 0.05 * half:
+        return "utf-16-be"
+    return None
+
+
+def _plausibility(text: str) -> int:
+    score = 0
+    for ch in text:
+        if ch in _LIKELY:
+            score += 1
+        elif ch in _UNLIKELY or ("\x80" <= ch <= "\x9f"):
+            score -= 3
+    return score
+
+
+def _legacy(data: bytes) -> tuple[str, str]:
+    best: tuple[int, str, str] | None = None
+    for enc in ("cp1252", "iso8859-15", "mac_roman"):
+        try:
+            text = data.decode(enc)
+        except UnicodeDecodeError:
+            continue
+        score = _plausibility(text)
+        if best is None or score > best[0]:
+            best = (score, enc, text)
+    if best is None:  # cp1252 leaves five bytes undefined; latin-1 never fails
+        return data.decode("latin-1"), "latin-1"
+    return best[2], best[1]
+
+
+def decode_bytes(data: bytes, encoding: str | None = None) -> Decoded:
+    """Decode a file's bytes; `encoding` forces one (the user's "reopen with encoding")."""
+    if encoding:
+        try:
+            codecs.lookup(encoding)
+        except LookupError:
+            raise DecodeError(f"unknown encoding {encoding!r}") from None
+        try:
+            return Decoded(data.decode(encoding), encoding)
+        except UnicodeDecodeError as e:
+            raise DecodeError(f"not valid {encoding} at byte {e.start}") from None
+
+    what = sniff_binary(data)
+    if what:
+        raise DecodeError(f"this is {what}, not text")
+
+    for bom, enc in _BOMS:
+        if data.startswith(bom):
+            try:
+                return Decoded(data[len(bom) :].decode(enc), enc, bom=True)
+            except UnicodeDecodeError as e:
+                raise DecodeError(f"starts with a {enc} byte-order mark but is not valid {enc} at byte {e.start}")
+
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    else:
+        return Decoded(text, "utf-8")
+
+    utf16 = _utf16_without_bom(data)
+    if utf16:
+        try:
+            return Decoded(data.decode(utf16), utf16)
+        except UnicodeDecodeError:
+            pass
+
+    if data.count(0) > max(8, len(data) // 100):
+        raise DecodeError("this looks like a binary file (it contains many NUL bytes), not text")
+
+    raw_lines = data.split(b"\n")
+    utf8_lines = 0
+    non_ascii_lines = 0
+    for raw in raw_lines:
+        if raw.isascii():
+            continue
+        non_ascii_lines += 1
+        try:
+            raw.decode("utf-8")
+            utf8_lines += 1
+        except UnicodeDecodeError:
+            pass
+    if utf8_lines and utf8_lines >= non_ascii_lines - utf8_lines:
+        # Mostly UTF-8 with a few stray legacy bytes: keep UTF-8, fall back per line, and say which lines.
+        parts: list[str] = []
+        fallback: list[int] = []
+        for n, raw in enumerate(raw_lines):
+            try:
+                parts.append(raw.decode("utf-8"))
+            except UnicodeDecodeError:
+                parts.append(raw.decode("cp1252", errors="replace"))
+                fallback.append(n)
+        return Decoded("\n".join(parts), "utf-8", fallback_lines=fallback)
+
+    text, enc = _legacy(data)
+    return Decoded(text, enc)

@@ -1,0 +1,1 @@
+"""Reading articles from files (loaders) and writing them back (exporters). No Qt."""

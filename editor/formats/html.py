@@ -1,0 +1,67 @@
+"""The main text and metadata of a scraped web page, through trafilatura (the field's best extractor).
+
+Nothing here touches the network or the file system: the page is parsed from the string it was given.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+
+from editor.core.article import Article
+
+_MULTI_NL = re.compile(r"\n{2,}")
+logging.getLogger("trafilatura").setLevel(logging.CRITICAL)
+logging.getLogger("htmldate").setLevel(logging.CRITICAL)
+
+
+def _paragraphs(text: str) -> str:
+    """trafilatura separates blocks with one newline; Galley's paragraphs are separated by a blank line."""
+    lines = [ln.strip() for ln in text.replace("\r", "").split("\n")]
+    return "\n\n".join(ln for ln in lines if ln)
+
+
+def _fallback_text(html: str) -> str:
+    """Visible text of a page trafilatura found no article in (a short page, a fragment)."""
+    import lxml.html
+
+    try:
+        doc = lxml.html.fromstring(html)
+    except (ValueError, lxml.etree.ParserError):
+        return ""
+    for bad in doc.xpath("//script|//style|//noscript|//template|//iframe|//svg"):
+        bad.drop_tree()
+    blocks = [t.strip() for t in doc.itertext()]
+    return "\n\n".join(b for b in blocks if b)
+
+
+def extract_article(html: str, source: str, url: str | None = None) -> Article | str:
+    """An article from a page, or a message when the page holds no readable text."""
+    import trafilatura
+
+    try:
+        text = trafilatura.extract(
+            html,
+            url=url,
+            output_format="txt",
+            include_comments=False,
+            include_tables=True,
+            include_links=False,
+            deduplicate=False,
+            favor_precision=False,
+        )
+        meta = trafilatura.extract_metadata(html, default_url=url)
+    except (ValueError, RecursionError, TypeError):
+        text, meta = None, None
+    body = _paragraphs(text) if text else _fallback_text(html)
+    if not body.strip():
+        return "no readable text found in this page"
+    return Article(
+        text=body,
+        title=(meta.title if meta and meta.title else None),
+        url=(meta.url if meta and meta.url else url),
+        date=(meta.date if meta and meta.date else None),
+        lang=None,
+        source=source,
+        meta={"format": "html", "newline": "\n"},
+    )

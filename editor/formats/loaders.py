@@ -1,0 +1,284 @@
+"""Articles from .txt, .md, .html/.htm, .json and .jsonl files.
+
+Every problem becomes a `LoadError` naming the file (and line) in one sentence; nothing here raises on bad input.
+JSONL is streamed line by line so a corpus of any size loads in constant memory.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import os
+import re
+import stat
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from editor.core.article import Article
+from editor.core.decoding import DecodeError, decode_bytes
+
+TEXT_SUFFIXES = {".txt", ".text", ".md", ".markdown"}
+HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
+JSON_SUFFIXES = {".json"}
+JSONL_SUFFIXES = {".jsonl", ".ndjson"}
+SUPPORTED_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSON_SUFFIXES | JSONL_SUFFIXES
+
+TEXT_FIELDS = ("text", "content", "body", "article", "article_body", "maintext", "full_text", "raw_text")
+TITLE_FIELDS = ("title", "headline", "name")
+URL_FIELDS = ("url", "link", "source_url", "canonical_url", "href")
+DATE_FIELDS = ("date", "published", "date_publish", "pubdate", "published_at", "datetime")
+LANG_FIELDS = ("lang", "language", "locale")
+
+MAX_FILE_BYTES = 512 * 1024 * 1024
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+@dataclass(frozen=True, slots=True)
+class LoadError:
+    """A file or a record that could not be read, with a message for the user."""
+
+    source: str
+    message: str
+    line: int | None = None  # 1-based line of a JSONL record
+    raw: str | None = None  # the bad JSONL line verbatim, so a corpus written back keeps it
+
+    def __str__(self) -> str:
+        where = f"{self.source}:{self.line}" if self.line else self.source
+        return f"{where}: {self.message}"
+
+
+LoadItem = Article | LoadError
+
+
+def _newlines(text: str) -> tuple[str, str]:
+    """Text with LF line ends, and the convention the file used (kept for export)."""
+    if "\r" not in text:
+        return text, "\n"
+    crlf = text.count("\r\n")
+    cr = text.count("\r") - crlf
+    style = "\r\n" if crlf >= cr else "\r"
+    return text.replace("\r\n", "\n").replace("\r", "\n"), style
+
+
+def _first(record: dict[str, Any], names: Iterable[str]) -> Any:
+    for name in names:
+        if name in record and record[name] not in (None, ""):
+            return record[name]
+    lowered = {k.lower(): v for k, v in record.items() if isinstance(k, str)}
+    for name in names:
+        if lowered.get(name) not in (None, ""):
+            return lowered[name]
+    return None
+
+
+def _clean_str(value: Any) -> str | None:
+    if value is None:
+        return None
+    if not isinstance(value, str):
+        if isinstance(value, (int, float)) and not (isinstance(value, float) and not math.isfinite(value)):
+            value = str(value)
+        else:
+            return None
+    return _LONE_SURROGATE.sub("\ufffd", value)
+
+
+def article_from_record(record: Any, source: str, index: int) -> Article | str:
+    """An article from a JSON object, or a message saying why the record is not one."""
+    if not isinstance(record, dict):
+        return f"expected a JSON object, found {type(record).__name__}"
+    text = _first(record, TEXT_FIELDS)
+    if isinstance(text, list) and all(isinstance(p, str) for p in text):
+        text = "\n\n".join(text)
+    if not isinstance(text, str):
+        return "no text field (looked for: " + ", ".join(TEXT_FIELDS) + ")"
+    text = _clean_str(text) or ""
+    text, newline = _newlines(text)
+    return Article(
+        text=text,
+        title=_clean_str(_first(record, TITLE_FIELDS)),
+        url=_clean_str(_first(record, URL_FIELDS)),
+        date=_clean_str(_first(record, DATE_FIELDS)),
+        lang=_clean_str(_first(record, LANG_FIELDS)),
+        source=source,
+        index=index,
+        encoding="utf-8",
+        meta={"record": record, "newline": newline, "format": "json"},
+    )
+
+
+def _parse_json(text: str) -> Any:
+    """json.loads with its non-ValueError failures turned into ValueError (PITFALLS 13)."""
+    try:
+        return json.loads(text)
+    except RecursionError:
+        raise ValueError("nested too deeply") from None
+
+
+def _json_error(e: ValueError) -> str:
+    if isinstance(e, json.JSONDecodeError):
+        return f"malformed JSON ({e.msg} at column {e.colno})"
+    if "digits" in str(e):
+        return "malformed JSON (a number with too many digits)"
+    return f"malformed JSON ({e})"
+
+
+def _read_bytes(path: Path) -> bytes:
+    """The file's bytes, refusing what is not a regular file before opening it (a FIFO would block)."""
+    st = path.stat()
+    if stat.S_ISDIR(st.st_mode):
+        raise DecodeError("is a folder")
+    if not stat.S_ISREG(st.st_mode):
+        raise DecodeError("is not a regular file (a pipe or a device)")
+    if st.st_size > MAX_FILE_BYTES:
+        raise DecodeError(f"is too large ({st.st_size // (1024 * 1024)} MB; the limit is 512 MB)")
+    with open(path, "rb") as f:
+        return f.read()
+
+
+def _html_article(data: str, source: str) -> Article | str:
+    from editor.formats.html import extract_article
+
+    return extract_article(data, source)
+
+
+def _load_whole(path: Path, source: str, encoding: str | None) -> Iterator[LoadItem]:
+    data = _read_bytes(path)
+    suffix = path.suffix.lower()
+    if not data.strip():
+        yield LoadError(source, "the file is empty")
+        return
+    decoded = decode_bytes(data, encoding)
+    if suffix in HTML_SUFFIXES:
+        art = _html_article(decoded.text, source)
+        if isinstance(art, str):
+            yield LoadError(source, art)
+            return
+        art.encoding = decoded.encoding
+        yield art
+        return
+    if suffix in JSON_SUFFIXES:
+        try:
+            obj = _parse_json(decoded.text)
+        except ValueError as e:
+            yield LoadError(source, _json_error(e))
+            return
+        records = obj if isinstance(obj, list) else [obj]
+        for i, rec in enumerate(records):
+            art = article_from_record(rec, source, i)
+            if isinstance(art, str):
+                yield LoadError(source, f"record {i}: {art}" if len(records) > 1 else art)
+            else:
+                yield art
+        return
+    text, newline = _newlines(decoded.text)
+    if not text.strip():
+        yield LoadError(source, "the file contains only white space")
+        return
+    yield Article(
+        text=text,
+        source=source,
+        encoding=decoded.encoding,
+        fallback_lines=decoded.fallback_lines,
+        meta={"newline": newline, "bom": decoded.bom, "format": "md" if suffix in {".md", ".markdown"} else "txt"},
+    )
+
+
+def _load_jsonl(path: Path, source: str, encoding: str | None) -> Iterator[LoadItem]:
+    st = path.stat()
+    if not stat.S_ISREG(st.st_mode):
+        yield LoadError(source, "is not a regular file (a pipe or a device)")
+        return
+    index = 0
+    any_line = False
+    with open(path, "rb") as f:
+        for lineno, raw in enumerate(f, start=1):
+            if lineno == 1 and raw.startswith(b"\xef\xbb\xbf"):
+                raw = raw[3:]
+            if not raw.strip():
+                continue
+            any_line = True
+            try:
+                line = raw.decode(encoding or "utf-8")
+            except (UnicodeDecodeError, LookupError):
+                yield LoadError(source, "not valid UTF-8", line=lineno, raw=raw.decode("latin-1"))
+                continue
+            try:
+                rec = _parse_json(line)
+            except ValueError as e:
+                yield LoadError(source, _json_error(e), line=lineno, raw=line.rstrip("\r\n"))
+                continue
+            art = article_from_record(rec, source, index)
+            if isinstance(art, str):
+                yield LoadError(source, art, line=lineno, raw=line.rstrip("\r\n"))
+                continue
+            art.meta["line"] = lineno
+            index += 1
+            yield art
+    if not any_line:
+        yield LoadError(source, "the file is empty")
+
+
+def iter_file(path: str | os.PathLike[str], encoding: str | None = None) -> Iterator[LoadItem]:
+    """Articles (and errors) of one file, in order. Never raises for bad input."""
+    p = Path(path)
+    source = str(path)
+    try:
+        if not p.exists():
+            yield LoadError(source, "no such file")
+            return
+        if p.suffix.lower() in JSONL_SUFFIXES:
+            yield from _load_jsonl(p, source, encoding)
+        else:
+            yield from _load_whole(p, source, encoding)
+    except DecodeError as e:
+        yield LoadError(source, str(e))
+    except PermissionError:
+        yield LoadError(source, "permission denied")
+    except IsADirectoryError:
+        yield LoadError(source, "is a folder")
+    except OSError as e:
+        yield LoadError(source, e.strerror or str(e))
+    except MemoryError:
+        yield LoadError(source, "too large to load into memory")
+
+
+def expand_paths(paths: Iterable[str | os.PathLike[str]]) -> Iterator[Path | LoadError]:
+    """Files to load: each path as given, folders walked recursively for supported files, in a stable order."""
+    for raw in paths:
+        p = Path(raw)
+        if p.is_dir():
+            found: list[Path] = []
+            for root, dirs, files in os.walk(p, followlinks=False):
+                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+                found.extend(
+                    Path(root) / f
+                    for f in files
+                    if not f.startswith(".") and Path(f).suffix.lower() in SUPPORTED_SUFFIXES
+                )
+            yield from sorted(found)
+        elif p.exists() or p.is_symlink():
+            yield p
+        else:
+            yield LoadError(str(raw), "no such file or folder")
+
+
+def iter_paths(paths: Iterable[str | os.PathLike[str]], encoding: str | None = None) -> Iterator[LoadItem]:
+    """Articles and errors of every file under `paths`."""
+    for item in expand_paths(paths):
+        if isinstance(item, LoadError):
+            yield item
+        else:
+            yield from iter_file(item, encoding)
+
+
+def load_paths(
+    paths: Iterable[str | os.PathLike[str]], encoding: str | None = None
+) -> tuple[list[Article], list[LoadError]]:
+    """Everything under `paths`, split into articles and errors."""
+    articles: list[Article] = []
+    errors: list[LoadError] = []
+    for item in iter_paths(paths, encoding):
+        (errors if isinstance(item, LoadError) else articles).append(item)  # type: ignore[arg-type]
+    return articles, errors

@@ -1,0 +1,32 @@
+"""Shared test set-up: Qt offscreen, settings and data folders inside the test's temporary folder."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("QT_ACCESSIBILITY", "0")
+
+REPO = Path(__file__).resolve().parent.parent
+SHARED_SAMPLE = REPO.parent / "shared" / "samples" / "000_bb9be21bf2e69ef4.txt"
+
+
+@pytest.fixture(autouse=True)
+def _isolated_user_dirs(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Settings, data and cache go to a fresh folder, so tests never read or write the user's own."""
+    home = tmp_path_factory.mktemp("home")
+    for var, sub in (("XDG_CONFIG_HOME", "config"), ("XDG_DATA_HOME", "data"), ("XDG_CACHE_HOME", "cache")):
+        (home / sub).mkdir()
+        monkeypatch.setenv(var, str(home / sub))
+    monkeypatch.setenv("HOME", str(home))
+
+
+@pytest.fixture
+def sample_text() -> str:
+    """The bundled sample article."""
+    from editor.core.resources import sample_article
+
+    return sample_article().read_text(encoding="utf-8")
