@@ -27,9 +27,7 @@ class _Parser(argparse.ArgumentParser):
 
 def _add_check_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--lang", default="auto", choices=["auto", "fr", "de", "en"], help="article language")
-    p.add_argument(
-        "--profile", default="fr-FR", choices=["fr-FR", "fr-CA", "fr-CH"], help="French typography profile"
-    )
+    p.add_argument("--profile", default="fr-FR", choices=["fr-FR", "fr-CA", "fr-CH"], help="French typography profile")
     p.add_argument("--glossary", metavar="FILE", help="your own glossary (TOML), added to the bundled one")
     p.add_argument("--enable", action="append", metavar="RULE", help="only rules with this id prefix (repeatable)")
     p.add_argument("--disable", action="append", metavar="RULE", help="switch off rules with this id prefix")
@@ -88,7 +86,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         if command is None:
             from editor.gui.app import run_gui
 
-            return run_gui(args)
+            gui_status: int = run_gui(args)
+            return gui_status
         handler = importlib.import_module(f"editor.commands.{command}")
         status: int = handler.run(args)
         return status

@@ -126,7 +126,9 @@ def decode_bytes(data: bytes, encoding: str | None = None) -> Decoded:
             try:
                 return Decoded(data[len(bom) :].decode(enc), enc, bom=True)
             except UnicodeDecodeError as e:
-                raise DecodeError(f"starts with a {enc} byte-order mark but is not valid {enc} at byte {e.start}")
+                raise DecodeError(
+                    f"starts with a {enc} byte-order mark but is not valid {enc} at byte {e.start}"
+                ) from None
 
     try:
         text = data.decode("utf-8")

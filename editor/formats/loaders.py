@@ -181,7 +181,11 @@ def _load_whole(path: Path, source: str, encoding: str | None) -> Iterator[LoadI
         source=source,
         encoding=decoded.encoding,
         fallback_lines=decoded.fallback_lines,
-        meta={"newline": newline, "bom": decoded.bom, "format": "md" if suffix in {".md", ".markdown"} else "txt"},
+        meta={
+            "newline": newline,
+            "bom": decoded.bom,
+            "format": "md" if suffix in {".md", ".markdown"} else "txt",
+        },
     )
 
 
