@@ -1,0 +1,150 @@
+"""Writing output files so that a crash, a kill or a full disk never leaves a half-written one.
+
+Python's own I/O rather than QSaveFile: QSaveFile can commit a truncated file after a short write (PITFALLS 1).
+Every target is either the old file or the complete new one; temporary files live beside the target (same file
+system, so the final rename is atomic) under a recognisable name so a later run can remove stale ones.
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+import re
+import tempfile
+import unicodedata
+from pathlib import Path
+
+TEMP_PREFIX = ".galley-tmp-"
+_RESERVED = frozenset(
+    ["con", "prn", "aux", "nul"] + [f"com{i}" for i in range(1, 10)] + [f"lpt{i}" for i in range(1, 10)]
+)
+_UNSAFE = re.compile(r"[^\w\-]+")
+_DASHES = re.compile(r"-{2,}")
+
+
+class ExportError(OSError):
+    """A file could not be written; the message is for the user and names the file."""
+
+
+def _explain(path: Path, e: OSError) -> str:
+    if e.errno in (errno.ENOSPC, errno.EFBIG, errno.EDQUOT):
+        return f"{path}: the disk is full (nothing was written)"
+    if e.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+        return f"{path}: the folder is not writable"
+    if e.errno == errno.EISDIR:
+        return f"{path}: is a folder"
+    if e.errno == errno.ENOENT:
+        return f"{path}: the folder does not exist"
+    return f"{path}: {e.strerror or e}"
+
+
+def _fsync_dir(folder: Path) -> None:
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+def atomic_write_bytes(path: str | os.PathLike[str], data: bytes, *, overwrite: bool = False) -> None:
+    """Replace `path` with `data` in one step, or leave it as it was and raise ExportError."""
+    target = Path(path)
+    if target.is_dir():
+        raise ExportError(f"{target}: is a folder")
+    if target.exists() and not overwrite:
+        raise ExportError(f"{target}: already exists (use --force to overwrite)")
+    folder = target.parent if str(target.parent) else Path(".")
+    tmp_name: str | None = None
+    try:
+        fd, tmp_name = tempfile.mkstemp(prefix=TEMP_PREFIX, suffix=".part", dir=folder)
+        with os.fdopen(fd, "wb") as f:
+            view = memoryview(data)
+            while view:
+                written = f.write(view)
+                if not written:
+                    raise OSError(errno.ENOSPC, "short write")
+                view = view[written:]
+            f.flush()
+            os.fsync(f.fileno())
+        os.replace(tmp_name, target)
+        tmp_name = None
+        _fsync_dir(folder)
+    except OSError as e:
+        raise ExportError(_explain(target, e)) from e
+    finally:
+        if tmp_name is not None:
+            try:
+                os.unlink(tmp_name)
+            except OSError:
+                pass
+
+
+def atomic_write_text(path: str | os.PathLike[str], text: str, *, overwrite: bool = False, newline: str = "\n") -> None:
+    """Text version of `atomic_write_bytes`: UTF-8, LF line ends converted to `newline`."""
+    if newline != "\n":
+        text = text.replace("\n", newline)
+    atomic_write_bytes(path, text.encode("utf-8", errors="surrogatepass"), overwrite=overwrite)
+
+
+def remove_stale_temporaries(folder: str | os.PathLike[str]) -> int:
+    """Delete temporary files an interrupted write left in `folder`; returns how many."""
+    removed = 0
+    try:
+        entries = list(Path(folder).glob(TEMP_PREFIX + "*.part"))
+    except OSError:
+        return 0
+    for p in entries:
+        try:
+            p.unlink()
+            removed += 1
+        except OSError:
+            pass
+    return removed
+
+
+def safe_stem(name: str | None, fallback: str = "article", max_bytes: int = 150) -> str:
+    """A file-name stem from a title: letters, digits, '-' and '_' only, capped in UTF-8 bytes.
+
+    No separators or dots survive, so a title can neither leave the folder (`../../x`) nor name a hidden file,
+    and reserved device names (CON, NUL...) get a suffix.
+    """
+    text = unicodedata.normalize("NFC", name or "")
+    slug = _DASHES.sub("-", _UNSAFE.sub("-", text)).strip("-_").lower()
+    encoded = slug.encode("utf-8")
+    if len(encoded) > max_bytes:
+        slug = encoded[:max_bytes].decode("utf-8", errors="ignore").rstrip("-_")
+    if not slug:
+        slug = safe_stem(fallback, "article", max_bytes) if fallback != name else "article"
+    if slug.split(".", 1)[0] in _RESERVED:
+        slug += "_"
+    return slug
+
+
+class NameAllocator:
+    """Unique output paths inside one folder: `stem.ext`, `stem-2.ext`, ... never leaving the folder."""
+
+    def __init__(self, folder: str | os.PathLike[str], *, avoid_existing: bool = True) -> None:
+        self.folder = Path(folder)
+        self._root = self.folder.resolve()
+        self._taken: set[str] = set()
+        self._avoid_existing = avoid_existing
+
+    def allocate(self, stem: str, suffix: str) -> Path:
+        stem = safe_stem(stem)
+        suffix = suffix if suffix.startswith(".") else "." + suffix
+        n = 1
+        while True:
+            name = f"{stem}{suffix}" if n == 1 else f"{stem}-{n}{suffix}"
+            candidate = self.folder / name
+            if name.lower() not in self._taken and not (self._avoid_existing and candidate.exists()):
+                break
+            n += 1
+        if candidate.resolve().parent != self._root:
+            raise ExportError(f"{candidate}: would be written outside {self.folder}")
+        self._taken.add(name.lower())
+        return candidate
