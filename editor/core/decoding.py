@@ -46,6 +46,10 @@ _LIKELY = frozenset("éèêëàâäçîïôöùûüÿœæßÉÈÊÀÂÇÎÔÙÛ�
 _UNLIKELY = frozenset("‡†ˆ‰Š‹ŒŽ•˜™š›žŸ¦¨¬¯´¸¹¼½¾¿ÃÅÆÐÑÒÓÕ×ØÝÞãåðñòõ÷øýþ∂∆∏∑√∞∫≈≠≤≥◊ıˇ˘˙˚˛˝ﬁﬂΩπ")
 
 
+# C0 control bytes other than tab, LF, VT, FF, CR: text has almost none, binary formats are full of them.
+_CONTROL_BYTES = tuple(bytes([b]) for b in range(32) if b not in (9, 10, 11, 12, 13))
+
+
 class DecodeError(ValueError):
     """The bytes are not text Galley can read; the message is for the user."""
 
@@ -130,13 +134,6 @@ def decode_bytes(data: bytes, encoding: str | None = None) -> Decoded:
                     f"starts with a {enc} byte-order mark but is not valid {enc} at byte {e.start}"
                 ) from None
 
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError:
-        pass
-    else:
-        return Decoded(text, "utf-8")
-
     utf16 = _utf16_without_bom(data)
     if utf16:
         try:
@@ -144,8 +141,17 @@ def decode_bytes(data: bytes, encoding: str | None = None) -> Decoded:
         except UnicodeDecodeError:
             pass
 
-    if data.count(0) > max(8, len(data) // 100):
-        raise DecodeError("this looks like a binary file (it contains many NUL bytes), not text")
+    sample = data[:65536]
+    controls = sum(sample.count(b) for b in _CONTROL_BYTES)
+    if controls > max(8, len(sample) // 20):
+        raise DecodeError("this looks like a binary file (it is full of control bytes), not text")
+
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    else:
+        return Decoded(text, "utf-8")
 
     raw_lines = data.split(b"\n")
     utf8_lines = 0

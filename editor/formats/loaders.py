@@ -146,8 +146,11 @@ def _html_article(data: str, source: str) -> Article | str:
 def _load_whole(path: Path, source: str, encoding: str | None) -> Iterator[LoadItem]:
     data = _read_bytes(path)
     suffix = path.suffix.lower()
-    if not data.strip():
+    if not data:
         yield LoadError(source, "the file is empty")
+        return
+    if not data.strip():
+        yield LoadError(source, "the file contains only white space")
         return
     decoded = decode_bytes(data, encoding)
     if suffix in HTML_SUFFIXES:
