@@ -1,0 +1,131 @@
+"""Links: every link is listed (info), broken ones are errors with a repair where one is known.
+
+Link repair always needs a person's eye (the host taken from the article's source URL may be wrong for a link to
+another site), so no link finding is automatic.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from urllib.parse import urlsplit
+
+from editor.core.findings import Finding, Severity, make_finding
+from editor.core.rules.base import Context, Rule
+from editor.core.urls import Link, find_links, href
+
+
+def links_of(ctx: Context) -> list[Link]:
+    """The links of the context's text, found once and shared (the online check reuses them)."""
+    return ctx.memo("links", lambda: find_links(ctx.text, ctx.source_url))
+
+
+def _host(target: str) -> str:
+    try:
+        netloc = urlsplit(target).netloc
+    except ValueError:
+        return target
+    return netloc.rsplit("@", 1)[-1] or target
+
+
+class LinkUrl(Rule):
+    id = "link.url"
+    severity = Severity.INFO
+    description = "Every well-formed link, so the editor can list them (not a problem)."
+
+    def check(self, ctx: Context) -> Iterable[Finding]:
+        for link in links_of(ctx):
+            if not link.ok:
+                continue
+            target = href(link) or link.text
+            if link.kind in ("email", "mailto"):
+                message = f"e-mail address {target.removeprefix('mailto:')}"
+            else:
+                message = f"link to {_host(target)}"
+            yield make_finding(ctx.text, self.id, self.severity, link.start, link.end, message, url=target)
+
+
+class LinkMalformed(Rule):
+    id = "link.malformed"
+    severity = Severity.ERROR
+    description = "A link the WHATWG URL parser rejects (bad host, port, forbidden characters) or an empty link."
+
+    def check(self, ctx: Context) -> Iterable[Finding]:
+        for link in links_of(ctx):
+            if link.problem == "malformed":
+                yield make_finding(
+                    ctx.text,
+                    self.id,
+                    self.severity,
+                    link.start,
+                    link.end,
+                    f"malformed link: {link.detail}; browsers cannot open it",
+                )
+
+
+class LinkSpaced(Rule):
+    id = "link.spaced"
+    severity = Severity.ERROR
+    description = "A link broken by spaces (`http : //`, `www. site. de`), typical of machine translation."
+
+    def check(self, ctx: Context) -> Iterable[Finding]:
+        for link in links_of(ctx):
+            if link.problem == "spaced" and link.repaired:
+                yield make_finding(
+                    ctx.text,
+                    self.id,
+                    self.severity,
+                    link.start,
+                    link.end,
+                    "link broken by spaces (machine translation or scraping); without them it reads "
+                    f"{link.repaired}",
+                    (link.repaired,),
+                    url=href(link),
+                )
+
+
+class LinkMissingHost(Rule):
+    id = "link.missing-host"
+    severity = Severity.ERROR
+    description = "A link whose host name was lost (`https: /2025/12/politics/...`)."
+
+    def check(self, ctx: Context) -> Iterable[Finding]:
+        for link in links_of(ctx):
+            if link.problem != "missing-host":
+                continue
+            if link.repaired:
+                message = (
+                    f"link without a host name ({link.detail}); the article's own site gives {link.repaired}: "
+                    "check it points where the author meant"
+                )
+                suggestions: tuple[str, ...] = (link.repaired,)
+            else:
+                message = (
+                    f"link without a host name ({link.detail}); the article's source URL is unknown, so it "
+                    "cannot be repaired here"
+                )
+                suggestions = ()
+            yield make_finding(
+                ctx.text, self.id, self.severity, link.start, link.end, message, suggestions, url=link.repaired
+            )
+
+
+class LinkUnsafeScheme(Rule):
+    id = "link.unsafe-scheme"
+    severity = Severity.WARNING
+    description = "`javascript:` and `data:` links: script or embedded content, never a reader's link."
+
+    def check(self, ctx: Context) -> Iterable[Finding]:
+        for link in links_of(ctx):
+            if link.problem == "unsafe":
+                yield make_finding(
+                    ctx.text,
+                    self.id,
+                    self.severity,
+                    link.start,
+                    link.end,
+                    f"{link.detail}: a scraping leftover that readers cannot follow; remove it",
+                    ("",),
+                )
+
+
+RULES = [LinkUrl(), LinkMalformed(), LinkSpaced(), LinkMissingHost(), LinkUnsafeScheme()]

@@ -1,0 +1,562 @@
+"""Links in running text: finding them (also when machine translation broke them), WHATWG validity, repair.
+
+Scraped and machine-translated articles carry links in three states: intact (`https://example.com/a`), damaged by
+spaces (`https: //www. site. de/a`, `http : //`), or cut so that the host is gone (`https: /2025/12/politics/...`).
+`find_links` reports each one once with what is wrong and, where possible, the repaired link.
+
+Validity follows the WHATWG URL standard (the parser browsers use): a link is malformed when the standard's parser
+fails on it (bad host, bad port, forbidden code points in the host, bad IPv4/IPv6 literals), not when it merely
+carries characters that get percent-encoded. Hosts go through a UTS #46-style mapping built on the standard
+library's IDNA (nameprep + punycode), which agrees with the standard on the cases news text contains.
+
+Every scan here is linear: candidates come from one regex without nested unbounded quantifiers, each candidate's
+body is read by a possessive character class from its start, and candidates inside an earlier link are skipped.
+"""
+
+from __future__ import annotations
+
+import ipaddress
+import re
+from dataclasses import dataclass
+from encodings.idna import nameprep
+from urllib.parse import urlsplit
+
+SPECIAL_SCHEMES: dict[str, int | None] = {"http": 80, "https": 443, "ftp": 21, "ws": 80, "wss": 443, "file": None}
+
+# Country codes (ISO 3166 alpha-2 as delegated in the root zone) and the generic TLDs that news text links to.
+_CC = (
+    "ac ad ae af ag ai al am ao aq ar as at au aw ax az ba bb bd be bf bg bh bi bj bm bn bo br bs bt bw by bz ca cc "
+    "cd cf cg ch ci ck cl cm cn co cr cu cv cw cx cy cz de dj dk dm do dz ec ee eg er es et eu fi fj fk fm fo fr ga "
+    "gb gd ge gf gg gh gi gl gm gn gp gq gr gs gt gu gw gy hk hm hn hr ht hu id ie il im in io iq ir is it je jm jo "
+    "jp ke kg kh ki km kn kp kr kw ky kz la lb lc li lk lr ls lt lu lv ly ma mc md me mg mh mk ml mm mn mo mp mq mr "
+    "ms mt mu mv mw mx my mz na nc ne nf ng ni nl no np nr nu nz om pa pe pf pg ph pk pl pm pn pr ps pt pw py qa re "
+    "ro rs ru rw sa sb sc sd se sg sh si sk sl sm sn so sr ss st su sv sx sy sz tc td tf tg th tj tk tl tm tn to tr "
+    "tt tv tw tz ua ug uk us uy uz va vc ve vg vi vn vu wf ws ye yt za zm zw"
+)
+_GENERIC = (
+    "com org net edu gov mil int info biz name pro aero asia cat coop jobs mobi museum tel travel xxx app dev page "
+    "blog news online site website shop store tech cloud media live life world today press digital agency email "
+    "eco green paris bzh alsace corsica berlin hamburg bayern koeln wien swiss london scot wales nyc africa "
+    "xyz top club space fun art design studio social network group global link help wiki tv fm io ai "
+    "рф рус укр бел қаз срб мкд 中国 中國 公司 网络 한국 닷컴 みんな"
+)
+KNOWN_TLDS: frozenset[str] = frozenset(_CC.split() + _GENERIC.split())
+
+# Forbidden host code points (WHATWG URL, "host parsing"); domains additionally forbid C0 controls, % and DEL.
+_FORBIDDEN_HOST = frozenset("\x00\t\n\r #/:<>?@[\\]^|")
+_FORBIDDEN_DOMAIN = _FORBIDDEN_HOST | frozenset(chr(c) for c in range(0x20)) | {"%", "\x7f"}
+_C0_OR_SPACE = "".join(chr(c) for c in range(0x21))
+
+# What ends a link in prose: white space (not the C0 controls Python also calls space), CJK text and punctuation,
+# full-width forms (`｜` in Asian text) and zero-width spaces.
+_END = (
+    " \t\n\r\f\v\x85\xa0\u1680\u2000-\u200b\u2028\u2029\u202f\u205f\u3000-\u303f\u3040-\u30ff"
+    "\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uff00-\uffef"
+)
+_BODY_RE = re.compile(f"[^{_END}]*+")
+_TRAIL_STRIP = frozenset(".,;:!?…-\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+_PAIRS = {")": "(", "]": "[", "}": "{"}
+_CLOSERS = {'"': '"', "'": "'", "«": "»", "<": ">", "(": ")", "“": "”", "‘": "’", "[": "]", "„": "“", "‹": "›"}
+
+_CJK = "\u3000-\u303f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uff00-\uffef"
+# One pass over the text finds every place a link may start. Bounded repeats only (linear on hostile input).
+_CANDIDATE_RE = re.compile(
+    r"(?P<scheme>(?<![A-Za-z0-9+.\-])(?:https?|ftps?|wss?)(?=[ \t]{0,2}:))"
+    r"|(?P<www>(?<![\w.@/\-])[Ww]{3}[ \t]?\.[ \t]?(?=[^\W_]))"
+    r"|(?P<unsafe>(?<![\w.\-])(?:[Jj]ava[Ss]cript:(?=\S)|data:(?=[a-z]{2,12}/[\w.+\-]{1,40}[;,])))"
+    r"|(?P<mailto>(?<![\w.\-])[Mm][Aa][Ii][Ll][Tt][Oo]:(?=[\w.+\-]))"
+    r"|(?P<email>(?<![\w.+\-@])[\w+\-](?:[\w.+\-]{0,63})@(?=[^\W_]))"
+    r"|(?P<bare>(?<![.@/\-:])(?<![^\W" + _CJK + "])[^\\W_" + _CJK + r"][\w\-]{0,62}\.(?=[^\W\d_]))"
+)
+_SCHEME_SEP_RE = re.compile(r"(?P<s1>[ \t]{0,2}):(?P<s2>[ \t]{0,2})(?P<slashes>(?:/[ \t]{0,2}){0,3})")
+_LABEL_JOIN_RE = re.compile(r" ([a-z0-9][a-z0-9\-]{0,62})(?=[./:?#]|[^\w\-]|$)")
+_L0 = f"[^\\W_{_CJK}]"  # a letter or digit that may start a domain label (not CJK: it ends links in Asian text)
+_L = f"(?:[^\\W{_CJK}]|-)"
+_HOST_RE = re.compile(f"{_L0}{_L}{{0,62}}(?:\\.{_L0}{_L}{{0,62}}){{0,20}}")
+_EMAIL_DOMAIN_RE = re.compile(r"[^\W_][\w\-]{0,62}(?:\.[^\W_][\w\-]{0,62}){1,10}")
+_SCHEME_START_RE = re.compile(r"(?i)(?:https?|ftps?|wss?)[ \t]?:")
+_IPV4_NUMBER_RE = re.compile(r"(?:0[xX][0-9A-Fa-f]*+|[0-9]++)")
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# WHATWG validity
+
+
+def _ipv4_number(part: str) -> int | None:
+    if not part:
+        return None
+    radix = 10
+    if part[:2] in ("0x", "0X"):
+        part, radix = part[2:], 16
+    elif len(part) > 1 and part[0] == "0":
+        part, radix = part[1:], 8
+    if not part:
+        return 0
+    try:
+        return int(part, radix)
+    except ValueError:
+        return None
+
+
+def _ends_in_number(domain: str) -> bool:
+    parts = domain.split(".")
+    if parts[-1] == "":
+        if len(parts) == 1:
+            return False
+        parts.pop()
+    last = parts[-1]
+    if last and last.isascii() and last.isdigit():
+        return True
+    return bool(last[:2] in ("0x", "0X") and _IPV4_NUMBER_RE.fullmatch(last))
+
+
+def _ipv4_valid(domain: str) -> bool:
+    parts = domain.split(".")
+    if parts[-1] == "" and len(parts) > 1:
+        parts.pop()
+    if len(parts) > 4:
+        return False
+    numbers = []
+    for p in parts:
+        n = _ipv4_number(p)
+        if n is None:
+            return False
+        numbers.append(n)
+    if any(n > 255 for n in numbers[:-1]):
+        return False
+    limit: int = 256 ** (5 - len(numbers))
+    return numbers[-1] < limit
+
+
+def _ipv6_valid(inner: str) -> bool:
+    if "%" in inner or not inner:
+        return False
+    try:
+        ipaddress.IPv6Address(inner)
+    except ValueError:
+        return False
+    return True
+
+
+def _percent_decode(s: str) -> str:
+    if "%" not in s:
+        return s
+    out = bytearray()
+    i, n = 0, len(s)
+    while i < n:
+        c = s[i]
+        if c == "%" and i + 2 < n + 0 and all(x in "0123456789abcdefABCDEF" for x in s[i + 1 : i + 3]):
+            out.append(int(s[i + 1 : i + 3], 16))
+            i += 3
+            continue
+        out.extend(c.encode("utf-8", "surrogatepass"))
+        i += 1
+    return out.decode("utf-8", "replace")
+
+
+def domain_to_ascii(domain: str) -> str | None:
+    """UTS #46 ToASCII as the URL standard calls it (no hyphen or length checks); None when it fails."""
+    domain = domain.replace("\u3002", ".").replace("\uff0e", ".").replace("\uff61", ".")
+    labels: list[str] = []
+    for label in domain.split("."):
+        if label.isascii():
+            label = label.lower()
+        else:
+            try:
+                mapped = nameprep(label)
+            except UnicodeError:
+                return None
+            if "." in mapped or "\u3002" in mapped:
+                sub = domain_to_ascii(mapped)
+                if sub is None:
+                    return None
+                labels.append(sub)
+                continue
+            if mapped.isascii():
+                label = mapped.lower()
+            else:
+                try:
+                    label = "xn--" + mapped.encode("punycode").decode("ascii")
+                except UnicodeError:
+                    return None
+        if label.startswith("xn--"):
+            try:
+                decoded = label[4:].encode("ascii").decode("punycode")
+            except (UnicodeError, ValueError, IndexError):
+                return None
+            if any(c in _FORBIDDEN_DOMAIN or c == "." for c in decoded):
+                return None
+        labels.append(label)
+    return ".".join(labels)
+
+
+def parse_host(host: str, special: bool = True) -> str | None:
+    """The serialised host, or None where the standard's host parser fails."""
+    if host.startswith("["):
+        if not host.endswith("]") or not _ipv6_valid(host[1:-1]):
+            return None
+        return host.lower()
+    if not special:
+        return None if any(c in _FORBIDDEN_HOST for c in host) else host
+    if not host:
+        return None
+    ascii_host = domain_to_ascii(_percent_decode(host))
+    if not ascii_host or any(c in _FORBIDDEN_DOMAIN for c in ascii_host):
+        return None
+    if _ends_in_number(ascii_host) and not _ipv4_valid(ascii_host):
+        return None
+    return ascii_host
+
+
+def whatwg_valid(url: str) -> bool:
+    """Does the WHATWG URL parser accept `url` as an absolute URL (no base)?"""
+    url = url.strip(_C0_OR_SPACE).replace("\t", "").replace("\n", "").replace("\r", "")
+    m = re.match(r"[A-Za-z][A-Za-z0-9+.\-]*+:", url)
+    if not m:
+        return False
+    scheme = m.group()[:-1].lower()
+    rest = url[m.end() :]
+    special = scheme in SPECIAL_SCHEMES
+    if scheme == "file":
+        return True
+    if special:
+        rest = rest.lstrip("/\\")
+        stops = "/\\?#"
+    else:
+        if not rest.startswith("//"):
+            return True  # opaque path (mailto:, javascript:, ...): never a failure
+        rest = rest[2:]
+        stops = "/?#"
+    end = len(rest)
+    for i, c in enumerate(rest):
+        if c in stops:
+            end = i
+            break
+    authority = rest[:end]
+    at = authority.rfind("@")
+    hostport = authority[at + 1 :] if at >= 0 else authority
+    if at >= 0 and not hostport:
+        return False
+    # the port starts at the first ':' outside brackets
+    colon = -1
+    depth = 0
+    for i, c in enumerate(hostport):
+        if c == "[":
+            depth = 1
+        elif c == "]":
+            depth = 0
+        elif c == ":" and not depth:
+            colon = i
+            break
+    host = hostport if colon < 0 else hostport[:colon]
+    port = "" if colon < 0 else hostport[colon + 1 :]
+    if port and (not port.isascii() or not port.isdigit() or int(port) > 65535):
+        return False
+    if (special or colon >= 0) and not host:
+        return False
+    if not host:
+        return not port
+    return parse_host(host, special) is not None
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Finding links in text
+
+
+@dataclass(frozen=True, slots=True)
+class Link:
+    """One link found in a text. `repaired` is the link as it should read (None when no repair is known)."""
+
+    start: int
+    end: int
+    text: str
+    kind: str  # url | www | bare | email | mailto | unsafe
+    problem: str | None = None  # None (fine) | malformed | spaced | missing-host | unsafe
+    repaired: str | None = None
+    detail: str = ""
+
+    @property
+    def ok(self) -> bool:
+        return self.problem is None
+
+
+def _tld_known(host: str) -> bool:
+    tld = host.rstrip(".").rsplit(".", 1)[-1]
+    return tld.lower() in KNOWN_TLDS or (tld.startswith(("xn--", "XN--")) and len(tld) > 4)
+
+
+def _bare_case_ok(host: str) -> bool:
+    """`lemonde.fr` and `GOOGLE.COM` are links; `année.De` (a sentence glued to the next) is not."""
+    tld = host.rsplit(".", 1)[-1]
+    return tld == tld.lower() or host == host.upper()
+
+
+def _trim(text: str, start: int, end: int, closer: str | None) -> int:
+    """End of a link body after dropping trailing punctuation that belongs to the sentence."""
+    if closer is not None:
+        cut = text.find(closer, start, end)
+        if cut >= 0:
+            end = cut
+    counts: dict[str, int] = {}
+    body = text[start:end]
+    for ch in ")]}([{\"'":
+        counts[ch] = body.count(ch)
+    while end > start:
+        c = text[end - 1]
+        if c in _TRAIL_STRIP or c in ">»”’›":
+            end -= 1
+        elif c in _PAIRS:
+            if counts[_PAIRS[c]] < counts[c]:
+                counts[c] -= 1
+                end -= 1
+            else:
+                break
+        elif c in "\"'":
+            if counts[c] % 2 == 1:
+                counts[c] -= 1
+                end -= 1
+            else:
+                break
+        else:
+            break
+    return end
+
+
+def _closer_for(text: str, start: int) -> str | None:
+    if start == 0:
+        return None
+    return _CLOSERS.get(text[start - 1])
+
+
+def _join_labels(text: str, pos: int, end: int, host_end: int) -> tuple[int, bool]:
+    """Follow `www. site. de`: a host that ends in '.' continued after one space by a lower-case label.
+
+    Returns the new body end and whether anything was joined. `host_end` is where the host part of the current
+    body ends (first '/', '?', '#' or the body end); only a host can be continued.
+    """
+    joined = False
+    n = len(text)
+    while host_end == end and end - pos < 300:
+        if end < n and text[end] == ".":
+            dot = end  # the trailing dot was trimmed as sentence punctuation
+        elif text[end - 1] == ".":
+            dot = end - 1
+        else:
+            break
+        core = _squash(text[pos:dot])
+        if core.lower().startswith("www."):
+            core = core[4:]
+        if "." in core and _tld_known(core):
+            break  # `lemonde.fr. la suite`: the dot ends the sentence
+        m = _LABEL_JOIN_RE.match(text, dot + 1)
+        if not m:
+            break
+        body = _BODY_RE.match(text, m.start(1))
+        assert body is not None
+        end = _trim(text, m.start(1), body.end(), None)
+        joined = True
+        host_end = _host_part_end(text, m.start(1), end)
+    return end, joined
+
+
+def _host_part_end(text: str, start: int, end: int) -> int:
+    for i in range(start, end):
+        if text[i] in "/?#\\":
+            return i
+    return end
+
+
+def _squash(s: str) -> str:
+    return "".join(s.split())
+
+
+def _source_host(source_url: str | None) -> str | None:
+    if not source_url:
+        return None
+    try:
+        parts = urlsplit(source_url.strip())
+    except ValueError:
+        return None
+    return parts.netloc or None
+
+
+def _looks_like_host_or_path(token: str) -> bool:
+    if not token or _SCHEME_START_RE.match(token):
+        return False
+    first = re.split(r"[/?#]", token, maxsplit=1)[0]
+    if first.lower().startswith("www."):
+        return True
+    if first.isdigit() and "/" in token:
+        return True
+    return "." in first.strip(".") and _tld_known(first.rstrip(".,;:!?"))
+
+
+def _scheme_link(text: str, m: re.Match[str], source_url: str | None) -> Link | None:
+    start = m.start()
+    scheme = m.group("scheme")
+    sep = _SCHEME_SEP_RE.match(text, m.end())
+    if sep is None:
+        return None
+    slashes = sep.group("slashes")
+    n_slashes = slashes.count("/")
+    if n_slashes == 0:
+        return None  # `http:` alone, or `https : il s'agit` — not a link
+    spaced = bool(sep.group("s1") or sep.group("s2") or slashes.rstrip(" \t").count(" ") or slashes.count("\t"))
+    body_start = sep.end()
+    trailing_space = len(slashes) - len(slashes.rstrip(" \t"))
+    if trailing_space:
+        # `http:// example.com`: join only when a host (or a path whose host was lost) follows
+        nxt = _BODY_RE.match(text, body_start)
+        assert nxt is not None
+        if _looks_like_host_or_path(text[body_start : nxt.end()]):
+            spaced = True
+        else:
+            body_start -= trailing_space
+    closer = _closer_for(text, start)
+    body = _BODY_RE.match(text, body_start)
+    assert body is not None
+    end = _trim(text, body_start, body.end(), closer)
+    host_end = _host_part_end(text, body_start, end)
+    end2, joined = _join_labels(text, body_start, end, host_end)
+    if joined:
+        end = _trim(text, body_start, end2, closer)
+        spaced = True
+    raw = text[start:end]
+    body_text = text[body_start:end]
+    clean_prefix = f"{scheme.lower()}://"
+    damaged = spaced or n_slashes != 2
+    first_seg = re.split(r"[/?#\\]", body_text.lstrip("/"), maxsplit=1)[0] if body_text else ""
+    if damaged:
+        host_lost = (
+            not first_seg
+            or first_seg.isdigit()
+            or ("." not in first_seg and first_seg.lower() != "localhost" and not first_seg.startswith("["))
+        )
+        if host_lost and body_text.strip("/"):
+            host = _source_host(source_url)
+            repaired = f"{clean_prefix}{host}/{_squash(body_text).lstrip('/')}" if host else None
+            detail = "the host name was lost"
+            return Link(start, end, raw, "url", "missing-host", repaired, detail)
+        if not body_text.strip("/"):
+            return Link(start, end, raw, "url", "malformed", None, "the link is empty")
+        repaired = clean_prefix + _squash(body_text).lstrip("/")
+        if whatwg_valid(repaired):
+            return Link(start, end, raw, "url", "spaced", repaired, "spaces and slashes broke the link")
+        return Link(start, end, raw, "url", "malformed", None, "the link is broken and cannot be repaired")
+    if first_seg.isdigit() and "/" in body_text:
+        host = _source_host(source_url)
+        repaired = f"{clean_prefix}{host}/{body_text}" if host else None
+        return Link(start, end, raw, "url", "missing-host", repaired, f"`{first_seg}` is a path, not a host name")
+    if whatwg_valid(raw):
+        return Link(start, end, raw, "url")
+    if not first_seg.strip("/"):
+        host = _source_host(source_url)
+        if body_text.strip("/?#") and host:
+            repaired = f"{clean_prefix}{host}/{body_text.lstrip('/')}"
+            return Link(start, end, raw, "url", "missing-host", repaired, "the host name was lost")
+    return Link(start, end, raw, "url", "malformed", None, "not a valid URL (WHATWG URL standard)")
+
+
+def _www_link(text: str, m: re.Match[str]) -> Link | None:
+    start = m.start()
+    closer = _closer_for(text, start)
+    body = _BODY_RE.match(text, m.end())
+    assert body is not None
+    end = max(_trim(text, m.end(), body.end(), closer), m.end())
+    spaced = any(c in " \t" for c in m.group())
+    end2, joined = _join_labels(text, start, end, _host_part_end(text, m.end(), end))
+    if joined:
+        end = end2
+    raw = text[start:end]
+    repaired = _squash(raw)
+    host = repaired[: _host_part_end(repaired, 0, len(repaired))]
+    if not _tld_known(host) or not whatwg_valid("http://" + repaired):
+        return None  # `www.xxxxxxx` with no real domain: not a link
+    if joined or spaced:
+        return Link(start, end, raw, "www", "spaced", repaired, "spaces broke the link")
+    return Link(start, end, raw, "www")
+
+
+def _bare_link(text: str, m: re.Match[str]) -> Link | None:
+    start = m.start()
+    hm = _HOST_RE.match(text, start)
+    if hm is None:
+        return None
+    host = hm.group()
+    if "." not in host or not _tld_known(host) or not _bare_case_ok(host):
+        return None
+    end = hm.end()
+    if end < len(text) and text[end] in "@":
+        return None
+    if end < len(text) and text[end] in "/:?#":
+        body = _BODY_RE.match(text, end)
+        assert body is not None
+        end = _trim(text, start, body.end(), _closer_for(text, start))
+    else:
+        end = _trim(text, start, end, None)
+    raw = text[start:end]
+    if not whatwg_valid("http://" + raw):
+        return None
+    return Link(start, end, raw, "bare")
+
+
+def _email_link(text: str, m: re.Match[str], kind: str) -> Link | None:
+    start = m.start()
+    at = text.find("@", start) if kind == "email" else m.end()
+    if kind == "mailto":
+        lm = re.compile(r"[\w.+\-]{1,64}@").match(text, m.end())
+        if lm is None:
+            return None
+        at = lm.end() - 1
+    dm = _EMAIL_DOMAIN_RE.match(text, at + 1)
+    if dm is None or not _tld_known(dm.group()):
+        return None
+    end = _trim(text, start, dm.end(), None)
+    return Link(start, end, text[start:end], kind)
+
+
+def _unsafe_link(text: str, m: re.Match[str]) -> Link:
+    start = m.start()
+    body = _BODY_RE.match(text, m.end())
+    assert body is not None
+    end = _trim(text, start, body.end(), _closer_for(text, start))
+    raw = text[start:end]
+    scheme = raw.split(":", 1)[0].lower()
+    return Link(start, end, raw, "unsafe", "unsafe", "", f"a {scheme}: link (executable or embedded content)")
+
+
+def find_links(text: str, source_url: str | None = None) -> list[Link]:
+    """Every link in `text`, left to right, none overlapping."""
+    found: list[Link] = []
+    last_end = 0
+    for m in _CANDIDATE_RE.finditer(text):
+        if m.start() < last_end:
+            continue
+        kind = m.lastgroup
+        link: Link | None
+        if kind == "scheme":
+            link = _scheme_link(text, m, source_url)
+        elif kind == "www":
+            link = _www_link(text, m)
+        elif kind == "unsafe":
+            link = _unsafe_link(text, m)
+        elif kind in ("mailto", "email"):
+            link = _email_link(text, m, kind)
+        else:
+            link = _bare_link(text, m)
+        if link is not None and link.end > link.start:
+            found.append(link)
+            last_end = link.end
+    return found
+
+
+def href(link: Link) -> str | None:
+    """The address a browser would open for a link (scheme added to `www.` and bare domains)."""
+    target = link.repaired if link.repaired else (link.text if link.ok else None)
+    if not target:
+        return None
+    if link.kind in ("www", "bare") and "://" not in target:
+        return "http://" + target
+    if link.kind == "email":
+        return "mailto:" + target
+    return target
