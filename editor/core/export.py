@@ -1,0 +1,367 @@
+"""Export a session's corrected articles (txt, md, html, json, jsonl) and a summary report (CSV or HTML).
+
+Why it is built this way: an export may be cut off at any moment (kill, full disk, read-only folder), and the
+person must still be able to trust every file in the folder. Every file is written through `fileio`'s atomic
+writes (temporary file beside the target, fsync, rename), so each target is either its old content or the complete
+new one; temporary files left by a killed export are removed by the next one. Names are derived from titles or
+sources through `safe_stem` and allocated once per export (no traversal, no collisions, stable from one export to
+the next so `--force` replaces the previous files instead of piling up `-2` copies).
+
+The core reports progress through a plain callback and stops between articles when `cancel` says so: the editor
+runs this in a worker.
+"""
+
+from __future__ import annotations
+
+import csv
+import errno
+import html
+import io
+import json
+import os
+import threading
+from collections import Counter, defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from editor.core.article import Article
+from editor.core.fileio import (
+    ExportError,
+    NameAllocator,
+    atomic_write_text,
+    remove_stale_temporaries,
+    safe_stem,
+)
+from editor.core.rules.base import CheckConfig
+from editor.core.session import ArticleRecord, Session, Status
+
+FORMATS = ("txt", "md", "html", "json", "jsonl")
+SUFFIX = {"txt": ".txt", "md": ".md", "html": ".html", "json": ".json", "jsonl": ".jsonl"}
+REPORT_SUFFIXES = {".csv": "csv", ".html": "html", ".htm": "html"}
+TEXT_FIELDS = ("text", "content", "body", "article", "article_body", "maintext", "full_text", "raw_text")
+_FATAL_ERRNOS = {errno.ENOSPC, errno.EFBIG, errno.EDQUOT, errno.EROFS, errno.EACCES, errno.EPERM}
+STATUSES = ("pending", "accepted", "rejected", "ignored", "auto", "reverted")
+
+Progress = Callable[[int, int], None]
+Cancel = Callable[[], bool] | threading.Event
+
+
+@dataclass(slots=True)
+class Output:
+    """One article ready to write: its corrected text, change log and what the review decided."""
+
+    article_id: int
+    record: ArticleRecord
+    article: Article
+    text: str
+    lang: str | None
+    changes: list[dict[str, Any]]
+    statuses: list[tuple[str, str, str]]  # (category, rule, status) of every finding
+
+
+@dataclass(slots=True)
+class ExportResult:
+    """What an export wrote, what it could not, and whether it was cancelled."""
+
+    written: list[Path] = field(default_factory=list)
+    failed: list[tuple[str, str]] = field(default_factory=list)  # (article label or file, message)
+    cancelled: bool = False
+    report: Path | None = None
+    skipped: int = 0  # not done, with only_done
+
+    @property
+    def ok(self) -> bool:
+        return not self.failed and not self.cancelled
+
+
+def session_config(session: Session) -> CheckConfig:
+    """The check configuration the session was reviewed with, plus its ignore list."""
+    stored = session.get_meta("config", {}) or {}
+    fields = {k: v for k, v in stored.items() if k in {"lang", "profile", "glossary_path"}}
+    for k in ("enabled", "disabled"):
+        if isinstance(stored.get(k), list):
+            fields[k] = tuple(str(x) for x in stored[k])
+    words = frozenset(session.ignored_words())
+    return CheckConfig(ignored_words=words, **fields)
+
+
+def _review_output(session: Session, record: ArticleRecord, config: CheckConfig) -> Output:
+    """Corrected text and change log of one article: its saved review, else every automatic fix."""
+    from editor.core.review import Review
+
+    article = session.article(record.id)
+    state = session.load_review(record.id)
+    review = Review.restore(article, config, state) if state else Review.open(article, config)
+    statuses = [(it.finding.category, it.finding.rule, str(it.status)) for it in review.items]
+    return Output(
+        record.id,
+        record,
+        article,
+        review.cleaned,
+        getattr(review, "lang", None) or article.lang,
+        list(review.changes()),
+        statuses,
+    )
+
+
+def _is_cancelled(cancel: Cancel | None) -> bool:
+    if cancel is None:
+        return False
+    if isinstance(cancel, threading.Event):
+        return cancel.is_set()
+    return bool(cancel())
+
+
+def _fatal(e: ExportError) -> bool:
+    cause = e.__cause__
+    return isinstance(cause, OSError) and cause.errno in _FATAL_ERRNOS
+
+
+def _source_stem(record: ArticleRecord) -> str:
+    name = record.source.replace("\\", "/").rsplit("/", 1)[-1]
+    stem = name.rsplit(".", 1)[0] if "." in name else name
+    return f"{stem}-{record.record_index + 1}" if _is_jsonl(record.source) or record.record_index else stem
+
+
+def _is_jsonl(source: str) -> bool:
+    return source.lower().endswith((".jsonl", ".ndjson"))
+
+
+def _render(out: Output, fmt: str) -> str:
+    from editor.formats.exporters import render
+
+    return str(render(out.text, out.article, fmt, out.changes))
+
+
+def _corpus_line(out: Output | None, record: dict[str, Any] | None) -> str:
+    """One output line of a JSONL corpus: the input record with its text corrected and Galley's log added."""
+    rec = dict(record or {})
+    if out is not None:
+        key = next((k for k in TEXT_FIELDS if rec.get(k) not in (None, "")), None)
+        if key is None:
+            lowered = {k.lower(): k for k in rec if isinstance(k, str)}
+            key = next((lowered[k] for k in TEXT_FIELDS if k in lowered), "text")
+        rec[key] = out.text
+        rec["galley"] = {
+            "status": str(out.record.status),
+            "lang": out.lang,
+            "changes": out.changes,
+        }
+    return json.dumps(rec, ensure_ascii=False)
+
+
+def _article_line(out: Output) -> str:
+    a = out.article
+    return json.dumps(
+        {
+            "source": a.source,
+            "index": a.index,
+            "title": a.title,
+            "url": a.url,
+            "lang": out.lang,
+            "date": a.date,
+            "status": str(out.record.status),
+            "text": out.text,
+            "changes": out.changes,
+        },
+        ensure_ascii=False,
+    )
+
+
+def export_session(
+    session: Session,
+    out_dir: str | os.PathLike[str],
+    fmt: str = "txt",
+    only_done: bool = False,
+    report: str | os.PathLike[str] | None = None,
+    progress: Progress | None = None,
+    cancel: Cancel | None = None,
+    *,
+    force: bool = False,
+    config: CheckConfig | None = None,
+) -> ExportResult:
+    """Write the session's corrected articles into `out_dir` and, with `report`, a summary.
+
+    Raises `ExportError` before writing anything when the folder cannot be used, the report's suffix is unknown,
+    or targets exist without `force`. Failures while writing are collected in the result (article and reason);
+    after a full disk or an unwritable folder the export stops and lists every article not written.
+    """
+    if fmt not in FORMATS:
+        raise ExportError(f"unknown export format {fmt!r} (choose from {', '.join(FORMATS)})")
+    folder = Path(out_dir)
+    report_path = Path(report) if report is not None else None
+    if report_path is not None and report_path.suffix.lower() not in REPORT_SUFFIXES:
+        raise ExportError(f"{report_path}: the report must end in .csv or .html")
+    _prepare_folder(folder)
+    remove_stale_temporaries(folder)
+    if report_path is not None and report_path.parent != folder:
+        _prepare_folder(report_path.parent)
+        remove_stale_temporaries(report_path.parent)
+
+    config = config or session_config(session)
+    records = session.articles()
+    result = ExportResult()
+    chosen = [r for r in records if not only_done or r.status == Status.DONE]
+    chosen_ids = {r.id for r in chosen}
+    result.skipped = len(records) - len(chosen)
+
+    # Targets first (stable, collision-free names), so nothing is written when the export cannot be complete.
+    names = NameAllocator(folder, avoid_existing=False)
+    targets: dict[str, Path] = {}  # group key -> file
+    plan: list[tuple[str, list[ArticleRecord]]] = []
+    if fmt == "jsonl":
+        groups: dict[str, list[ArticleRecord]] = defaultdict(list)
+        for r in records:
+            if _is_jsonl(r.source):
+                groups[r.source].append(r)  # a corpus is written back whole, in input order
+            elif r.id in chosen_ids:
+                groups[""].append(r)
+        for key, members in groups.items():
+            stem = (
+                key.replace("\\", "/").rsplit("/", 1)[-1].rsplit(".", 1)[0]
+                if key
+                else safe_stem(session.path.name.rsplit(".", 1)[0], "session")
+            )
+            targets[key] = names.allocate(stem, ".jsonl")
+            plan.append((key, members))
+    else:
+        for r in chosen:
+            key = str(r.id)
+            targets[key] = names.allocate(r.title or _source_stem(r), SUFFIX[fmt])
+            plan.append((key, [r]))
+    if report_path is not None and report_path.resolve() in {p.resolve() for p in targets.values()}:
+        raise ExportError(f"{report_path}: the report would overwrite an exported article")
+    if not force:
+        existing = [p for p in targets.values() if p.exists()]
+        if report_path is not None and report_path.exists():
+            existing.append(report_path)
+        if existing:
+            shown = ", ".join(str(p) for p in existing[:3]) + (" ..." if len(existing) > 3 else "")
+            raise ExportError(f"{len(existing)} file(s) exist already: {shown} (use --force to overwrite)")
+
+    total = sum(1 for _, members in plan for r in members if r.id in chosen_ids)
+    done = 0
+    all_outputs: list[Output] = []
+    stop_reason: str | None = None
+    for index, (key, members) in enumerate(plan):
+        if _is_cancelled(cancel):
+            result.cancelled = True
+            stop_reason = "the export was cancelled"
+        if stop_reason is not None:
+            for _k, rest in plan[index:]:
+                result.failed.extend((r.label, f"not written: {stop_reason}") for r in rest if r.id in chosen_ids)
+            break
+        target = targets[key]
+        try:
+            outputs = [_review_output(session, r, config) for r in members if r.id in chosen_ids]
+            if fmt == "jsonl":
+                body = _jsonl_body(session, key, members, outputs)
+            else:
+                body = _render(outputs[0], fmt)
+            newline = outputs[0].article.meta.get("newline", "\n") if fmt in {"txt", "md"} and outputs else "\n"
+            atomic_write_text(target, body, overwrite=force, newline=newline if newline in ("\r\n", "\r") else "\n")
+        except ExportError as e:
+            result.failed.extend((r.label, str(e)) for r in members if r.id in chosen_ids)
+            if _fatal(e):
+                stop_reason = f"stopped after an earlier error ({e})"
+        except Exception as e:  # one broken article must not stop the others
+            result.failed.extend((r.label, f"{type(e).__name__}: {e}") for r in members if r.id in chosen_ids)
+        else:
+            result.written.append(target)
+            all_outputs.extend(outputs)
+        done += sum(1 for r in members if r.id in chosen_ids)
+        if progress is not None:
+            progress(done, total)
+
+    if report_path is not None and not result.cancelled:
+        try:
+            if fmt != "jsonl" and len(all_outputs) < len(chosen):
+                # articles that failed still count in the report
+                have = {o.article_id for o in all_outputs}
+                for r in chosen:
+                    if r.id not in have:
+                        try:
+                            all_outputs.append(_review_output(session, r, config))
+                        except Exception:
+                            continue
+            atomic_write_text(report_path, build_report(all_outputs, report_path.suffix.lower()), overwrite=force)
+            result.report = report_path
+        except ExportError as e:
+            result.failed.append((str(report_path), str(e)))
+    return result
+
+
+def _prepare_folder(folder: Path) -> None:
+    if folder.exists() and not folder.is_dir():
+        raise ExportError(f"{folder}: is a file, not a folder")
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as e:
+        raise ExportError(f"{folder}: cannot create the folder ({e.strerror or e})") from e
+    if not os.access(folder, os.W_OK | os.X_OK):
+        raise ExportError(f"{folder}: the folder is not writable")
+
+
+def _jsonl_body(session: Session, key: str, members: list[ArticleRecord], outputs: list[Output]) -> str:
+    """A JSONL file: for a corpus, one line per input line in input order (bad lines verbatim, articles not
+    chosen by `only_done` written back unchanged); otherwise one line per article."""
+    if not key:
+        return "".join(_article_line(o) + "\n" for o in outputs)
+    by_id = {o.article_id: o for o in outputs}
+    lines: list[tuple[int, str]] = list(session.raw_lines(key).items())
+    for r in members:
+        out = by_id.get(r.id)
+        article = out.article if out is not None else session.article(r.id)
+        line_no = article.meta.get("line") or r.line or 0
+        lines.append((int(line_no), _corpus_line(out, article.meta.get("record"))))
+    lines.sort(key=lambda t: t[0])
+    return "".join(text + "\n" for _, text in lines)
+
+
+# ---------------------------------------------------------------------------------------------------- report
+
+
+def report_rows(outputs: list[Output]) -> tuple[list[list[Any]], list[list[Any]]]:
+    """(per category, per rule) rows: name, findings, then one count per status."""
+    by_category: dict[str, Counter[str]] = defaultdict(Counter)
+    by_rule: dict[str, Counter[str]] = defaultdict(Counter)
+    for o in outputs:
+        for category, rule, status in o.statuses:
+            by_category[category][status] += 1
+            by_rule[rule][status] += 1
+    cats = [[c, sum(n.values()), *(n[s] for s in STATUSES)] for c, n in sorted(by_category.items())]
+    rules = [[r, sum(n.values()), *(n[s] for s in STATUSES)] for r, n in sorted(by_rule.items())]
+    return cats, rules
+
+
+def build_report(outputs: list[Output], suffix: str) -> str:
+    """The summary as CSV (one table, first column says category or rule) or as a small HTML page."""
+    cats, rules = report_rows(outputs)
+    header = ["findings", *STATUSES]
+    if REPORT_SUFFIXES.get(suffix) == "csv":
+        buf = io.StringIO()
+        w = csv.writer(buf, lineterminator="\n")
+        w.writerow(["kind", "name", *header])
+        for row in cats:
+            w.writerow(["category", *row])
+        for row in rules:
+            w.writerow(["rule", *row])
+        return buf.getvalue()
+    parts = [
+        "<!DOCTYPE html>",
+        '<html><head><meta charset="utf-8"><title>Galley report</title>',
+        "<style>table{border-collapse:collapse}td,th{border:1px solid #999;padding:2px 8px}"
+        "td:not(:first-child){text-align:right}</style></head><body>",
+        f"<h1>Galley report</h1><p>{len(outputs)} article(s)</p>",
+    ]
+    for title, first, rows in (("Findings per category", "category", cats), ("Decisions per rule", "rule", rules)):
+        parts.append(f"<h2>{title}</h2><table><tr>")
+        parts.extend(f"<th>{html.escape(h)}</th>" for h in (first, *header))
+        parts.append("</tr>")
+        for row in rows:
+            parts.append("<tr>" + "".join(f"<td>{html.escape(str(v))}</td>" for v in row) + "</tr>")
+        parts.append("</table>")
+    parts.append("</body></html>\n")
+    return "\n".join(parts)
