@@ -16,7 +16,7 @@ from editor.core.engine import analyse, resolve_lang
 from editor.core.findings import Finding
 from editor.core.rules.base import CheckConfig
 from editor.core.text import LineIndex
-from editor.formats.loaders import LoadError, LoadItem, iter_paths
+from editor.formats.loaders import LoadError, LoadItem, iter_paths, too_large
 
 
 @dataclass(slots=True)
@@ -35,6 +35,9 @@ class _Task:
     def __call__(self, item: LoadItem) -> Checked | LoadError:
         if isinstance(item, LoadError):
             return item
+        refusal = too_large(item)
+        if refusal:
+            return refusal
         findings = analyse(item, self.config)
         if self.config.online:
             from editor.core.online import check_links_online

@@ -8,6 +8,7 @@ which lines needed it; when none of it is, choose among the legacy Western encod
 from __future__ import annotations
 
 import codecs
+import re
 from dataclasses import dataclass, field
 
 _MAGIC: tuple[tuple[bytes, str], ...] = (
@@ -48,6 +49,18 @@ _UNLIKELY = frozenset("‡†ˆ‰Š‹ŒŽ•˜™š›žŸ¦¨¬¯´¸¹¼½¾
 
 # C0 control bytes other than tab, LF, VT, FF, CR: text has almost none, binary formats are full of them.
 _CONTROL_BYTES = tuple(bytes([b]) for b in range(32) if b not in (9, 10, 11, 12, 13))
+
+
+_UTF8_SEQUENCE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
+
+
+def _fallback(err: UnicodeError) -> tuple[str, int]:
+    """Error handler: a byte that is not UTF-8 is read as cp1252 (what stray bytes in scraped text nearly are)."""
+    assert isinstance(err, UnicodeDecodeError)
+    return err.object[err.start : err.end].decode("cp1252", errors="replace"), err.end
+
+
+codecs.register_error("galley-cp1252", _fallback)
 
 
 class DecodeError(ValueError):
@@ -153,27 +166,16 @@ def decode_bytes(data: bytes, encoding: str | None = None) -> Decoded:
     else:
         return Decoded(text, "utf-8")
 
-    raw_lines = data.split(b"\n")
-    utf8_lines = 0
-    non_ascii_lines = 0
-    for raw in raw_lines:
-        if raw.isascii():
-            continue
-        non_ascii_lines += 1
-        try:
-            raw.decode("utf-8")
-            utf8_lines += 1
-        except UnicodeDecodeError:
-            pass
-    if utf8_lines and utf8_lines >= non_ascii_lines - utf8_lines:
-        # Mostly UTF-8 with a few stray legacy bytes: keep UTF-8, fall back per line, and say which lines.
+    errors = data.decode("utf-8", errors="replace").count("\ufffd") - data.count(b"\xef\xbf\xbd")
+    if len(_UTF8_SEQUENCE.findall(data)) >= errors:
+        # Mostly UTF-8 with a few stray legacy bytes: keep UTF-8, read each bad byte as cp1252, and say where.
         parts: list[str] = []
         fallback: list[int] = []
-        for n, raw in enumerate(raw_lines):
+        for n, raw in enumerate(data.split(b"\n")):
             try:
                 parts.append(raw.decode("utf-8"))
             except UnicodeDecodeError:
-                parts.append(raw.decode("cp1252", errors="replace"))
+                parts.append(raw.decode("utf-8", errors="galley-cp1252"))
                 fallback.append(n)
         return Decoded("\n".join(parts), "utf-8", fallback_lines=fallback)
 

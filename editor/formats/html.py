@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import logging
 import re
+from html.parser import HTMLParser
 
 from editor.core.article import Article
 
@@ -21,18 +22,41 @@ def _paragraphs(text: str) -> str:
     return "\n\n".join(ln for ln in lines if ln)
 
 
-def _fallback_text(html: str) -> str:
-    """Visible text of a page trafilatura found no article in (a short page, a fragment)."""
-    import lxml.html
+class _VisibleText(HTMLParser):
+    """Visible text in document order. Python's own parser has no depth limit (lxml stops at 256, PITFALLS 14)
+    and never loads anything the page refers to."""
 
-    try:
-        doc = lxml.html.fromstring(html)
-    except (ValueError, lxml.etree.ParserError):
-        return ""
-    for bad in doc.xpath("//script|//style|//noscript|//template|//iframe|//svg"):
-        bad.drop_tree()
-    blocks = [t.strip() for t in doc.itertext()]
-    return "\n\n".join(b for b in blocks if b)
+    _HIDDEN = frozenset({"script", "style", "noscript", "template", "iframe", "svg", "head", "title"})
+    _BLOCK = frozenset({"p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "article", "section"})
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self._hidden = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in self._HIDDEN:
+            self._hidden += 1
+        elif tag in self._BLOCK:
+            self.parts.append("\n")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in self._HIDDEN and self._hidden:
+            self._hidden -= 1
+        elif tag in self._BLOCK:
+            self.parts.append("\n")
+
+    def handle_data(self, data: str) -> None:
+        if not self._hidden:
+            self.parts.append(data)
+
+
+def _fallback_text(html: str) -> str:
+    """Visible text of a page trafilatura found no article in (a short page, a fragment, absurd nesting)."""
+    parser = _VisibleText()
+    parser.feed(html)
+    parser.close()
+    return _paragraphs(" ".join("".join(parser.parts).split(" ")))
 
 
 def extract_article(html: str, source: str, url: str | None = None) -> Article | str:
