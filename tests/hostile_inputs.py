@@ -33,7 +33,7 @@ def _w(folder: Path, name: str, data: bytes | str) -> Path:
     return p
 
 
-def build(folder: Path) -> list[Case]:  # noqa: PLR0915 - one case a line reads best
+def build(folder: Path) -> list[Case]:
     rng = random.Random(7)
     c: list[Case] = []
     add = c.append
