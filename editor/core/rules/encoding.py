@@ -1,0 +1,444 @@
+"""Encoding damage: mojibake, HTML entities left in text, control, invisible and bidi characters, lost characters.
+
+Mojibake repair is ftfy's, with a configuration that only undoes encoding damage (PITFALLS 10): ftfy's defaults
+would also straighten curly quotes, unfold ligatures, decode entities and normalise, which changes correct news
+copy. ftfy costs about a second per megabyte (PITFALLS 11), so it only sees the lines where a cheap regex finds a
+character pair that mojibake produces (a UTF-8 lead byte read in a single-byte code page, then a continuation
+byte), and only when its own detector (`is_bad`) agrees. Correct French (`été`, `«`) never forms such a pair.
+
+Soft hyphens (U+00AD) are removed automatically, reported as `info`: they are hyphenation hints for a renderer,
+invisible in plain text, yet they split words for search, spell checking and duplicate detection. Removing them
+never changes what a reader sees in Galley's outputs (plain text, Markdown, HTML re-flow the text anyway).
+
+Zero-width joiners and non-joiners are only reported between Latin letters: inside emoji sequences (👨‍👩‍👧) and in
+scripts that need them (Arabic, Persian, Indic) they are correct. Bidi controls are fixed automatically only when
+the line holds no right-to-left letter; next to Hebrew or Arabic they may be deliberate, so they are only listed.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from difflib import SequenceMatcher
+from html.entities import html5
+
+import ftfy
+from ftfy import TextFixerConfig
+from ftfy.badness import is_bad
+
+from editor.core.findings import Finding, Severity, make_finding
+from editor.core.rules.base import Context, Rule
+
+FTFY_CONFIG = TextFixerConfig(
+    unescape_html=False,
+    remove_terminal_escapes=False,
+    fix_encoding=True,
+    restore_byte_a0=True,
+    replace_lossy_sequences=True,
+    decode_inconsistent_utf8=True,
+    fix_c1_controls=True,
+    fix_latin_ligatures=False,
+    fix_character_width=False,
+    uncurl_quotes=False,
+    fix_line_breaks=False,
+    fix_surrogates=True,
+    remove_control_chars=False,
+    normalization=None,
+    explain=True,
+)
+
+_CODECS = ("latin-1", "cp1252", "cp1250", "cp1251", "mac_roman", "cp437", "cp850", "iso8859_2", "cp1254")
+
+
+def _decoded(codec: str, values: range) -> set[str]:
+    out: set[str] = set()
+    for b in values:
+        try:
+            out.add(bytes([b]).decode(codec))
+        except UnicodeDecodeError:
+            pass
+    return out
+
+
+def _class(chars: set[str]) -> str:
+    return "".join(re.escape(c) for c in sorted(chars))
+
+
+# Mac Roman puts French typography (’ « » … – — and the no-break space) among its lead bytes; leaving them out keeps
+# every `l’été` from reaching the detector, at no cost in recall (real Mac Roman mojibake has letters nearby).
+_LEADS = set().union(*(_decoded(c, range(0xC2, 0xF5)) for c in _CODECS)) - set("’‘“”«»…–—\xa0‚„‹›·")
+_CONTS = set().union(*(_decoded(c, range(0x80, 0xC0)) for c in _CODECS))
+# A UTF-8 lead byte then a continuation byte, both read in a single-byte code page: mojibake's fingerprint.
+MOJIBAKE_HINT_RE = re.compile(f"[{_class(_LEADS)}][{_class(_CONTS)}]")
+
+_EXPLAIN = {
+    "latin-1": "Latin-1",
+    "sloppy-windows-1252": "Windows-1252",
+    "windows-1252": "Windows-1252",
+    "sloppy-windows-1250": "Windows-1250",
+    "windows-1250": "Windows-1250",
+    "sloppy-windows-1251": "Windows-1251",
+    "windows-1251": "Windows-1251",
+    "macroman": "Mac Roman",
+    "cp437": "DOS code page 437",
+}
+
+_MAX_DIFF = 5000  # longer lines get one finding from the first to the last changed character
+
+
+@dataclass(frozen=True, slots=True)
+class Repair:
+    start: int
+    end: int
+    replacement: str
+    how: str
+
+
+def _describe(explanation: Sequence[tuple[str, str]] | None) -> str:
+    if not explanation:
+        return "mixed-up encodings"
+    encoded = [arg for step, arg in explanation if step == "encode"]
+    if encoded:
+        return f"UTF-8 text that was read as {_EXPLAIN.get(encoded[0], encoded[0])}"
+    applied = {arg for _step, arg in explanation}
+    if "decode_inconsistent_utf8" in applied:
+        return "UTF-8 text partly read as Windows-1252"
+    if "fix_c1_controls" in applied:
+        return "Windows-1252 punctuation read as Latin-1 control characters"
+    return "mixed-up encodings"
+
+
+def _regions(a: str, b: str) -> list[tuple[int, int, int, int]]:
+    """Changed stretches of `a` (widened to whole words) with their counterparts in `b`."""
+    if len(a) > _MAX_DIFF or len(b) > _MAX_DIFF:
+        p = 0
+        limit = min(len(a), len(b))
+        while p < limit and a[p] == b[p]:
+            p += 1
+        s = 0
+        while s < limit - p and a[len(a) - 1 - s] == b[len(b) - 1 - s]:
+            s += 1
+        return [(p, len(a) - s, p, len(b) - s)]
+    ops = SequenceMatcher(None, a, b, autojunk=False).get_opcodes()
+    spans: list[list[int]] = []
+    for tag, i1, i2, _j1, _j2 in ops:
+        if tag == "equal":
+            continue
+        s, e = i1, i2
+        while s > 0 and not a[s - 1].isspace():
+            s -= 1
+        while e < len(a) and not a[e].isspace():
+            e += 1
+        spans.append([s, e])
+    spans.sort()
+    merged: list[list[int]] = []
+    for s, e in spans:
+        if merged and s <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], e)
+        else:
+            merged.append([s, e])
+
+    def to_b(pos: int) -> int:
+        for _tag, i1, i2, j1, j2 in ops:
+            if i1 <= pos < i2 or (pos == i2 == len(a)):
+                if _tag == "equal":
+                    return j1 + (pos - i1)
+                return j1 if pos == i1 else j2
+            if pos == i1:
+                return j1
+        return len(b)
+
+    return [(s, e, to_b(s), to_b(e) if e < len(a) else len(b)) for s, e in merged]
+
+
+def mojibake_repairs(ctx: Context) -> list[Repair]:
+    """Mojibake stretches in the text with ftfy's repair, computed once per context and shared by the rules."""
+
+    def compute() -> list[Repair]:
+        text = ctx.text
+        out: list[Repair] = []
+        done_line = -1
+        for m in MOJIBAKE_HINT_RE.finditer(text):
+            if m.start() < done_line:
+                continue
+            ls = text.rfind("\n", 0, m.start()) + 1
+            le = text.find("\n", m.end())
+            le = len(text) if le < 0 else le
+            done_line = le
+            line = text[ls:le]
+            if not is_bad(line):
+                continue
+            fixed, explanation = ftfy.fix_and_explain(line, FTFY_CONFIG)
+            if fixed == line:
+                continue
+            how = _describe(explanation)
+            for s, e, fs, fe in _regions(line, fixed):
+                if text[ls + s : ls + e] != fixed[fs:fe]:
+                    out.append(Repair(ls + s, ls + e, fixed[fs:fe], how))
+        return out
+
+    return ctx.memo("encoding.mojibake", compute)
+
+
+def _inside(repairs: list[Repair], pos: int) -> bool:
+    """Is `pos` inside a mojibake stretch (repairs are sorted and disjoint)?"""
+    i = _bisect(repairs, pos)
+    return i >= 0 and repairs[i].start <= pos < repairs[i].end
+
+
+def _bisect(repairs: list[Repair], pos: int) -> int:
+    lo, hi = 0, len(repairs)
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if repairs[mid].start <= pos:
+            lo = mid + 1
+        else:
+            hi = mid
+    return lo - 1
+
+
+class Mojibake(Rule):
+    id = "encoding.mojibake"
+    severity = Severity.ERROR
+    description = "Text decoded with the wrong encoding (`Ã©` for `é`, `â€™` for `’`), repaired with ftfy."
+
+    def check(self, ctx: Context) -> Iterable[Finding]:
+        for r in mojibake_repairs(ctx):
+            yield make_finding(
+                ctx.text,
+                self.id,
+                self.severity,
+                r.start,
+                r.end,
+                f"garbled characters (mojibake: {r.how}); the repair restores them",
+                (r.replacement,),
+                auto=True,
+            )
+
+
+_ENTITY_RE = re.compile(
+    r"&[ \t]?(?:#[ \t]?(?P<dec>[0-9]{1,7})|#[ \t]?[xX](?P<hex>[0-9A-Fa-f]{1,6})|(?P<name>[A-Za-z][A-Za-z0-9]{1,31}))"
+    r"(?P<semi>[ \t]?;)?"
+)
+_BARE_ENTITIES = {"amp", "nbsp", "quot"}  # entities still recognised without their ';' when followed by a non-letter
+_NOT_AUTO_ENTITIES = {"<", ">"}  # `&lt;b&gt;` may be an article about HTML: decoding it would create live markup
+
+
+def _entity_value(m: re.Match[str]) -> str | None:
+    if m.group("dec") or m.group("hex"):
+        code = int(m.group("dec"), 10) if m.group("dec") else int(m.group("hex"), 16)
+        if code == 0 or code > 0x10FFFF or 0xD800 <= code <= 0xDFFF:
+            return None
+        if not m.group("semi") and m.group("dec") is None:
+            return None
+        return html.unescape(f"&#{code};")
+    name = m.group("name")
+    if m.group("semi"):
+        for candidate in (name, name.lower()):
+            if candidate + ";" in html5:
+                return html5[candidate + ";"]
+        return None
+    if name.lower() in _BARE_ENTITIES and " " not in m.group():
+        return html5[name.lower() + ";"]
+    return None
+
+
+class HtmlEntity(Rule):
+    id = "encoding.html-entity"
+    severity = Severity.WARNING
+    description = "HTML entities left in the text (`&amp;`, `&#233;`, `& nbsp ;`), decoded."
+
+    def check(self, ctx: Context) -> Iterable[Finding]:
+        text = ctx.text
+        for m in _ENTITY_RE.finditer(text):
+            end = m.end()
+            if not m.group("semi") and end < len(text) and (text[end].isalnum() or text[end] == "_"):
+                continue
+            value = _entity_value(m)
+            if value is None:
+                continue
+            shown = {"\xa0": "a no-break space", "\u202f": "a narrow no-break space"}.get(value, value)
+            yield make_finding(
+                text,
+                self.id,
+                self.severity,
+                m.start(),
+                end,
+                f"HTML entity left in the text; it stands for {shown}",
+                (value,),
+                auto=value not in _NOT_AUTO_ENTITIES,
+            )
+
+
+_CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]++")
+
+
+def _c1_meaning(ch: str) -> str:
+    if "\x80" <= ch <= "\x9f":
+        try:
+            return ch.encode("latin-1").decode("cp1252")
+        except UnicodeDecodeError:
+            return ""
+    return ""
+
+
+class ControlChar(Rule):
+    id = "encoding.control-char"
+    severity = Severity.WARNING
+    description = "Control characters (C0, DEL, C1) in the text; C1 ones usually are Windows-1252 punctuation."
+
+    def check(self, ctx: Context) -> Iterable[Finding]:
+        text = ctx.text
+        repairs: list[Repair] | None = None
+        for m in _CONTROL_RE.finditer(text):
+            if repairs is None:
+                repairs = mojibake_repairs(ctx)
+            if _inside(repairs, m.start()):
+                continue
+            run = m.group()
+            replacement = "".join(_c1_meaning(c) for c in run)
+            codes = " ".join(f"U+{ord(c):04X}" for c in run[:4]) + (" …" if len(run) > 4 else "")
+            if replacement:
+                message = (
+                    f"control character {codes}: Windows-1252 punctuation decoded as Latin-1; it means {replacement}"
+                )
+            else:
+                message = f"invisible control character {codes} (no meaning in text); removed"
+            yield make_finding(text, self.id, self.severity, m.start(), m.end(), message, (replacement,), auto=True)
+
+
+_INVISIBLE_RE = re.compile(r"[\u200b\u200c\u200d\u2060\u2061-\u2064\ufeff\u180e]++")
+_INVISIBLE_NAMES = {
+    "\u200b": "zero-width space",
+    "\u200c": "zero-width non-joiner",
+    "\u200d": "zero-width joiner",
+    "\u2060": "word joiner",
+    "\ufeff": "byte order mark",
+    "\u180e": "Mongolian vowel separator",
+}
+
+
+def _latin_context(ch: str) -> bool:
+    """A neighbour where invisible joiners make no sense: nothing, white space, ASCII, Latin letters and marks."""
+    return not ch or ord(ch) < 0x0370 or ch.isspace() or 0x2000 <= ord(ch) <= 0x206F
+
+
+class Invisible(Rule):
+    id = "encoding.invisible"
+    severity = Severity.WARNING
+    description = "Zero-width spaces, joiners between Latin letters, word joiners and stray byte order marks."
+
+    def check(self, ctx: Context) -> Iterable[Finding]:
+        text = ctx.text
+        for m in _INVISIBLE_RE.finditer(text):
+            if _inside(mojibake_repairs(ctx), m.start()):
+                continue
+            run = m.group()
+            before = text[m.start() - 1] if m.start() else ""
+            after = text[m.end()] if m.end() < len(text) else ""
+            if "\ufeff" not in run and not (_latin_context(before) and _latin_context(after)):
+                continue  # emoji sequences and scripts that need joiners
+            names = sorted({_INVISIBLE_NAMES.get(c, f"U+{ord(c):04X}") for c in run})
+            yield make_finding(
+                text,
+                self.id,
+                self.severity,
+                m.start(),
+                m.end(),
+                f"invisible character ({', '.join(names)}): it splits words for search and spell checking; removed",
+                ("",),
+                auto=True,
+            )
+
+
+_BIDI_RE = re.compile(r"[\u200e\u200f\u061c\u202a-\u202e\u2066-\u2069]++")
+_RTL_RE = re.compile(r"[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]")
+
+
+class BidiControl(Rule):
+    id = "encoding.bidi-control"
+    severity = Severity.WARNING
+    description = "Bidirectional controls (LRM, RLM, embeddings, overrides, isolates) in left-to-right text."
+
+    def check(self, ctx: Context) -> Iterable[Finding]:
+        text = ctx.text
+        for m in _BIDI_RE.finditer(text):
+            if _inside(mojibake_repairs(ctx), m.start()):
+                continue
+            ls = text.rfind("\n", 0, m.start()) + 1
+            le = text.find("\n", m.end())
+            line = text[ls : len(text) if le < 0 else le]
+            if _RTL_RE.search(line):
+                yield make_finding(
+                    text,
+                    self.id,
+                    Severity.INFO,
+                    m.start(),
+                    m.end(),
+                    "bidirectional control character next to right-to-left text: probably deliberate, check it",
+                )
+            else:
+                yield make_finding(
+                    text,
+                    self.id,
+                    self.severity,
+                    m.start(),
+                    m.end(),
+                    "invisible bidirectional control character in left-to-right text: it can reorder what "
+                    "readers see; removed",
+                    ("",),
+                    auto=True,
+                )
+
+
+_SOFT_HYPHEN_RE = re.compile(r"\u00ad++")
+
+
+class SoftHyphen(Rule):
+    id = "encoding.soft-hyphen"
+    severity = Severity.INFO
+    description = "Soft hyphens (hyphenation hints from HTML `&shy;`), invisible but splitting words."
+
+    def check(self, ctx: Context) -> Iterable[Finding]:
+        text = ctx.text
+        for m in _SOFT_HYPHEN_RE.finditer(text):
+            if _inside(mojibake_repairs(ctx), m.start()):
+                continue
+            yield make_finding(
+                text,
+                self.id,
+                self.severity,
+                m.start(),
+                m.end(),
+                "soft hyphen (invisible hyphenation hint): it splits the word for search and spell checking; removed",
+                ("",),
+                auto=True,
+            )
+
+
+_REPLACEMENT_RE = re.compile(r"\ufffd++")
+
+
+class ReplacementChar(Rule):
+    id = "encoding.replacement-char"
+    severity = Severity.ERROR
+    description = "U+FFFD replacement characters: characters lost when the text was decoded."
+
+    def check(self, ctx: Context) -> Iterable[Finding]:
+        text = ctx.text
+        for m in _REPLACEMENT_RE.finditer(text):
+            n = len(m.group())
+            what = "a character was" if n == 1 else f"{n} characters were"
+            yield make_finding(
+                text,
+                self.id,
+                self.severity,
+                m.start(),
+                m.end(),
+                f"{what} lost when the text was decoded (shown as �); restore from the source",
+            )
+
+
+RULES = [Mojibake(), HtmlEntity(), ControlChar(), Invisible(), BidiControl(), SoftHyphen(), ReplacementChar()]
