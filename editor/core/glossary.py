@@ -1,0 +1,141 @@
+"""Loading the terminology glossary (TOML): the bundled one, with the user's own on top.
+
+The schema is documented at the top of `resources/glossary.toml`. A glossary is compiled into a dict keyed by
+the first word of each entry (folded to lower case), so the `terminology` rule finds every entry with one dict
+look-up per word of the text, however large the glossary: one linear pass, no giant regex.
+"""
+
+from __future__ import annotations
+
+import threading
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from editor.core.findings import Severity
+from editor.core.resources import resource
+from editor.core.text import WORD_RE
+
+KIND_MESSAGES = {
+    "transliteration": "spelt the German way",
+    "untranslated": "left untranslated",
+    "calque": "a machine-translation calque",
+    "spelling": "a common misspelling",
+    "usage": "not the usual form",
+}
+
+
+class GlossaryError(ValueError):
+    """A glossary file that cannot be read; the message names the file and the problem."""
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One wrong form (as words) and what to write instead."""
+
+    wrong: str
+    words: tuple[str, ...]  # the wrong form split like the text is (WORD_RE)
+    prefer: tuple[str, ...]
+    kind: str
+    note: str
+    severity: Severity
+    auto: bool
+    exact_case: bool  # written with capitals: match that spelling (and ALL CAPS) only
+
+    def message(self) -> str:
+        why = KIND_MESSAGES.get(self.kind, self.kind)
+        text = f"“{self.wrong}” is {why}: write “{self.prefer[0]}”" if self.prefer else f"“{self.wrong}”: {why}"
+        return f"{text} ({self.note})" if self.note else text
+
+
+@dataclass(frozen=True, slots=True)
+class Glossary:
+    """Entries of one language, indexed by the lower-cased first word; longest entries first in each bucket."""
+
+    lang: str
+    index: dict[str, tuple[Entry, ...]]
+
+    def __len__(self) -> int:
+        return sum(len(v) for v in self.index.values())
+
+
+def _entry(wrong: str, value: Any, kind: str, where: str) -> Entry:
+    note, severity, auto = "", Severity.WARNING, False
+    if isinstance(value, str):
+        prefer: list[Any] = [value]
+    elif isinstance(value, list):
+        prefer = value
+    elif isinstance(value, dict):
+        raw = value.get("prefer", [])
+        prefer = [raw] if isinstance(raw, str) else list(raw)
+        note = str(value.get("note", ""))
+        try:
+            severity = Severity(str(value.get("severity", "warning")))
+        except ValueError:
+            raise GlossaryError(f"{where}: severity of “{wrong}” must be error, warning or info") from None
+        auto = bool(value.get("auto", False))
+    else:
+        raise GlossaryError(f"{where}: “{wrong}” must map to a string, a list or a table")
+    if not all(isinstance(p, str) for p in prefer):
+        raise GlossaryError(f"{where}: the preferred forms of “{wrong}” must be strings")
+    words = tuple(m.group() for m in WORD_RE.finditer(wrong))
+    if not words:
+        raise GlossaryError(f"{where}: “{wrong}” contains no word")
+    exact = any(c.isupper() for c in wrong)
+    return Entry(wrong, words, tuple(prefer), kind, note, severity, auto, exact)
+
+
+def parse(data: dict[str, Any], where: str) -> dict[str, dict[str, Entry]]:
+    """lang → wrong form → entry, from a parsed TOML document."""
+    out: dict[str, dict[str, Entry]] = {}
+    for lang, kinds in data.items():
+        if not isinstance(kinds, dict):
+            raise GlossaryError(f"{where}: [{lang}] must be a table of kinds, e.g. [{lang}.transliteration]")
+        for kind, entries in kinds.items():
+            if not isinstance(entries, dict):
+                raise GlossaryError(f"{where}: [{lang}.{kind}] must be a table of “wrong” = “preferred” lines")
+            for wrong, value in entries.items():
+                out.setdefault(lang, {})[wrong] = _entry(wrong, value, kind, where)
+    return out
+
+
+def read(path: Path) -> dict[str, dict[str, Entry]]:
+    try:
+        with path.open("rb") as f:
+            data = tomllib.load(f)
+    except OSError as exc:
+        raise GlossaryError(f"cannot read the glossary {path}: {exc.strerror or exc}") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise GlossaryError(f"the glossary {path} is not valid TOML: {exc}") from None
+    return parse(data, str(path))
+
+
+_lock = threading.Lock()
+_loaded: dict[tuple[str, str | None, float], Glossary] = {}
+
+
+def load(lang: str, user_path: str | None = None) -> Glossary:
+    """The compiled glossary for `lang`: bundled entries, then the user's (which win). Cached per file mtime."""
+    mtime = 0.0
+    if user_path:
+        try:
+            mtime = Path(user_path).stat().st_mtime
+        except OSError:
+            mtime = -1.0
+    key = (lang, user_path, mtime)
+    g = _loaded.get(key)
+    if g is not None:
+        return g
+    with _lock:
+        entries = dict(read(resource("glossary.toml")).get(lang, {}))
+        if user_path:
+            entries.update(read(Path(user_path)).get(lang, {}))
+        index: dict[str, list[Entry]] = {}
+        for e in entries.values():
+            if e.prefer and e.wrong in e.prefer:
+                continue  # an entry that prefers itself documents usage; nothing to flag
+            index.setdefault(e.words[0].lower(), []).append(e)
+        g = Glossary(lang, {k: tuple(sorted(v, key=lambda e: -len(e.words))) for k, v in index.items()})
+        _loaded[key] = g
+    return g

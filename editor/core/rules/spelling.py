@@ -1,0 +1,401 @@
+"""`spelling`: words the article's dictionary does not know.
+
+Only lower-case unknown words are warnings (with suggestions): those are the typos. Capitalised unknown words are
+usually names, acronyms or brand names, and words with digits are numbers with units or model names; reporting
+them as warnings is what makes a plain spell check raise ~40 false alarms per 1,000 words of edited news, so
+they are `info` at most (or nothing). Elided forms (`l'OTAN`, `qu’il`) and hyphenated compounds are checked part
+by part. Words that belong to another language are left to the `foreign` rules, which read the same analysis.
+
+The analysis of every token is shared between the `spelling` and `foreign` rules through `ctx.memo`, and the
+verdict on each unique word is cached per process, so a word costs one dict look-up after its first sighting.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from typing import ClassVar
+
+from editor.core.findings import Finding, Severity, make_finding
+from editor.core.rules.base import Context, Rule
+from editor.core.spelling import DICT_TAGS, SpellService, clean_token, service
+
+# French elisions: the part after the apostrophe is checked on its own (`l'OTAN`, `jusqu’à`, `d'Ukraine`).
+_ELISION_FR = re.compile(r"(?:[cdjlmnst]|qu|jusqu|lorsqu|puisqu|quoiqu|presqu|quelqu)['’]", re.IGNORECASE)
+_ELISION_OTHER = re.compile(r"['’](?:s|ll|re|ve|d|t|m)$", re.IGNORECASE)  # English clitics, German `geht's`
+# Pronouns and particles that hyphenated French forms attach (`a-t-il`, `dit-elle`, `celle-ci`).
+_PRONOUNS = "t il ils elle elles on je tu nous vous le la les lui leur y en ce ci là moi toi soi ex"
+_HYPHEN_PARTS = frozenset(_PRONOUNS.split(" "))
+_GERMAN_SUFFIX = re.compile(
+    r"(?:ung|ungen|keit|keiten|heit|heiten|schaft|schaften|lich|liche|lichen|isch|ische|ischen|chen|tum)$"
+)
+_UMLAUT = frozenset("äöüÄÖÜß")
+OTHER_LANGS: dict[str, tuple[str, ...]] = {"fr": ("de", "en"), "de": ("en", "fr"), "en": ("de", "fr")}
+
+
+@dataclass(frozen=True, slots=True)
+class Verdict:
+    """What the dictionaries say about one unknown token (cached per language and token).
+
+    kind: "word" (lower case), "name" (capitalised), "acronym", "mixed" (iPhone), "compound" (a hyphenated word
+    whose unknown parts are names). `core_start`/`core_end` delimit the unknown part inside the token.
+    `foreign` is the other language that knows it (or "de" when it only looks German), else "".
+    """
+
+    kind: str
+    core_start: int
+    core_end: int
+    foreign: str
+    german_look: bool
+    other_known: bool
+
+
+def _shape(word: str) -> str:
+    letters = [c for c in word if c.isalpha()]
+    if len(letters) > 1 and all(c.isupper() for c in letters):
+        return "acronym"
+    if word[:1].isupper():
+        return "name" if all(not c.isupper() for c in word[1:] if c.isalpha()) or "-" in word else "mixed"
+    if any(c.isupper() for c in word):
+        return "mixed"
+    return "word"
+
+
+def looks_german(word: str, lang: str) -> bool:
+    """German morphology in a non-German text: ß, umlauts, -ung/-keit/-schaft... (no dictionary involved)."""
+    if lang == "de" or len(word) < 5:
+        return False
+    if any(c in _UMLAUT for c in word):
+        return lang != "de"
+    return bool(_GERMAN_SUFFIX.search(word.lower())) and len(word) >= 7
+
+
+class Lexicon:
+    """The spell services of one article language and the cached verdicts on its tokens."""
+
+    _verdicts: ClassVar[dict[str, dict[str, Verdict | None]]] = {}
+
+    def __init__(self, lang: str) -> None:
+        self.lang = lang
+        self.spell: SpellService = service(lang)
+        self.others: list[SpellService] = [service(o) for o in OTHER_LANGS.get(lang, ()) if o in DICT_TAGS]
+        self.cache = Lexicon._verdicts.setdefault(lang, {})
+
+    def known_part(self, part: str) -> bool:
+        return not part or part.lower() in _HYPHEN_PARTS or part.isdigit() or self.spell.check(part)
+
+    def other_language(self, word: str) -> str:
+        """The first other language whose dictionary knows `word` (a lower-cased German noun counts)."""
+        for o in self.others:
+            if o.check(word):
+                return o.lang
+            if o.lang == "de" and word.islower() and o.check(word[:1].upper() + word[1:]):
+                return o.lang
+        return ""
+
+    def verdict(self, token: str) -> Verdict | None:
+        """None when the token is fine (known, a number, or not a word at all), else what is wrong with it."""
+        try:
+            return self.cache[token]
+        except KeyError:
+            pass
+        v = self._judge(token)
+        self.cache[token] = v
+        return v
+
+    def _judge(self, token: str) -> Verdict | None:
+        if clean_token(token) is None or any(c.isdigit() for c in token):
+            return None
+        if self.spell.check(token):
+            return None
+        start, end = 0, len(token)
+        if self.lang == "fr":
+            m = _ELISION_FR.match(token)
+            if m:
+                start = m.end()
+        else:
+            m2 = _ELISION_OTHER.search(token)
+            if m2:
+                end = m2.start()
+        core = token[start:end]
+        if not core or clean_token(core) is None:
+            return None
+        if (start or end < len(token)) and self.spell.check(core):
+            return None
+        if "oe" in core.lower() and self.spell.check(core.replace("oe", "œ").replace("Oe", "Œ")):
+            return None  # `voeux`, `manoeuvre`: the ligature typed as two letters is an accepted spelling
+        if "-" in core:
+            parts = core.split("-")
+            unknown = [p for p in parts if not self.known_part(p)]
+            if not unknown:
+                return None
+            if all(p[:1].isupper() for p in unknown):
+                return Verdict("compound", start, end, "", False, False)
+            if len(unknown) == 1 and len(parts) > 1:
+                off = start + core.index(unknown[0]) if core.count(unknown[0]) == 1 else start
+                if off != start:
+                    start, end, core = off, off + len(unknown[0]), unknown[0]
+        if "’" in core or "'" in core:
+            # an apostrophe the dictionary does not know as an elision: judge the last part (`aujourd'hui` is known)
+            tail = re.split(r"['’]", core)[-1]
+            if tail and self.spell.check(tail) and core[:1].isupper():
+                return None
+        kind = _shape(core)
+        german = looks_german(core, self.lang)
+        foreign = self.other_language(core)
+        other_known = bool(foreign)
+        if not foreign and german:
+            foreign = "de"
+        return Verdict(kind, start, end, foreign, german, other_known)
+
+
+@dataclass(frozen=True, slots=True)
+class Flag:
+    """One unknown token in the text under check, with the spans the rules report."""
+
+    start: int  # the token
+    end: int
+    core_start: int  # the unknown part (after an elision, one part of a compound)
+    core_end: int
+    verdict: Verdict
+
+
+@dataclass(slots=True)
+class Analysis:
+    flags: list[Flag]
+    sentences: list[tuple[int, int, str]]  # (start, end, language) of sentences mostly in another language
+    counts: Counter[str]
+
+
+_SENTENCE_END = re.compile(r"[.!?…]++(?=[\s\"»”)]|$)|\n")
+_LETTERS = re.compile(r"[^\W\d_]{2,}+")
+
+
+def _sentences(text: str) -> Iterator[tuple[int, int]]:
+    pos = 0
+    for m in _SENTENCE_END.finditer(text):
+        if m.end() > pos:
+            yield pos, m.end()
+        pos = m.end()
+    if pos < len(text):
+        yield pos, len(text)
+
+
+_LINK_MARKS = ("/", "://", "www.", "@", ".html", ".php", ".com", ".fr", ".de", ".org")
+
+
+class _LinkRuns:
+    """Whether tokens sit inside a URL, path or e-mail address (the `link` rules own those).
+
+    Tokens arrive in order; the whitespace-delimited run around a token is scanned once (at most 200 characters
+    each way) and reused by the following tokens of the same run, which keeps the whole pass linear.
+    """
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.run_start = -1
+        self.run_end = -1
+        self.is_link = False
+
+    def __call__(self, s: int, e: int) -> bool:
+        if self.run_start <= s and e <= self.run_end:
+            return self.is_link
+        text = self.text
+        a = s
+        lo = max(0, s - 200)
+        while a > lo and not text[a - 1].isspace():
+            a -= 1
+        b = e
+        hi = min(len(text), e + 200)
+        while b < hi and not text[b].isspace():
+            b += 1
+        run = text[a:b]
+        self.run_start, self.run_end = a, b
+        self.is_link = (a != s or b != e) and any(m in run for m in _LINK_MARKS)
+        return self.is_link
+
+
+def _overlaps(spans: list[tuple[int, int]], s: int, e: int) -> bool:
+    i = bisect.bisect_right(spans, (s, 1 << 62)) - 1
+    return any(0 <= j < len(spans) and spans[j][0] < e and s < spans[j][1] for j in (i, i + 1))
+
+
+def _personal(ctx: Context) -> frozenset[str]:
+    c = ctx.config
+    return c.personal_words | c.ignored_words if c.ignored_words else c.personal_words
+
+
+def analyse_words(ctx: Context) -> Analysis:
+    """Every unknown token of `ctx.text`, and the sentences mostly in another language (shared, memoised)."""
+    return ctx.memo("spelling.analysis", lambda: _analyse(ctx))
+
+
+def _analyse(ctx: Context) -> Analysis:
+    text = ctx.text
+    lex = Lexicon(ctx.lang)
+    personal = _personal(ctx)
+    verdict = lex.verdict
+    flags: list[Flag] = []
+    in_link = _LinkRuns(text)
+    for s, e in ctx.words:
+        if e - s < 2:
+            continue
+        v = verdict(text[s:e])
+        if v is None:
+            continue
+        word = text[s:e]
+        if personal and (word in personal or word.lower() in personal or word[v.core_start : v.core_end] in personal):
+            continue
+        if in_link(s, e):
+            continue
+        flags.append(Flag(s, e, s + v.core_start, s + v.core_end, v))
+    if flags:
+        from editor.core.rules.terminology import glossary_spans
+
+        claimed = glossary_spans(ctx)
+        if claimed:
+            flags = [f for f in flags if not _overlaps(claimed, f.core_start, f.core_end)]
+    sentences: list[tuple[int, int, str]] = []
+    if flags:
+        sentences = _foreign_sentences(ctx, lex, flags)
+    counts: Counter[str] = Counter()
+    return Analysis(flags, sentences, counts)
+
+
+def _foreign_sentences(ctx: Context, lex: Lexicon, flags: list[Flag]) -> list[tuple[int, int, str]]:
+    """Sentences where most words are unknown here but known in one other language: reported once, as a whole."""
+    text = ctx.text
+    by_start = {f.start: f for f in flags}
+    out: list[tuple[int, int, str]] = []
+    words = ctx.words
+    flagged_starts = sorted(by_start)
+
+    for s0, e0 in _sentences(text):
+        i = bisect.bisect_left(flagged_starts, s0)
+        if i >= len(flagged_starts) or flagged_starts[i] >= e0:
+            continue
+        j = bisect.bisect_left(flagged_starts, e0)
+        if j - i < 3:
+            continue
+        w0 = bisect.bisect_left(words, (s0, -1))
+        w1 = bisect.bisect_left(words, (e0, -1))
+        total = 0
+        votes: Counter[str] = Counter()
+        first = -1
+        for s, e in words[w0:w1]:
+            if not _LETTERS.fullmatch(text, s, e):
+                continue
+            total += 1
+            f = by_start.get(s)
+            if f is not None and f.verdict.foreign and f.verdict.kind in ("word", "name", "mixed"):
+                votes[f.verdict.foreign] += 1
+                if first < 0:
+                    first = s
+        if not votes or total < 4:
+            continue
+        lang, n = votes.most_common(1)[0]
+        if n >= 3 and n * 2 >= total:
+            start = words[w0][0]
+            end = words[w1 - 1][1]
+            out.append((start, end, lang))
+    return out
+
+
+def in_foreign_sentence(analysis: Analysis, pos: int) -> bool:
+    sentences = analysis.sentences
+    if not sentences:
+        return False
+    i = bisect.bisect_right(sentences, (pos, 1 << 62, "")) - 1
+    return i >= 0 and sentences[i][0] <= pos < sentences[i][1]
+
+
+def article_counts(ctx: Context) -> Counter[str]:
+    """How often each word occurs in the text: the suggester's evidence of what the writer meant."""
+    return ctx.memo("spelling.counts", lambda: Counter(ctx.text[s:e] for s, e in ctx.words))
+
+
+class UnknownWord(Rule):
+    id = "spelling.unknown-word"
+    severity = Severity.WARNING
+    scope = "paragraph"
+    languages = frozenset(DICT_TAGS)
+    description = "A lower-case word the dictionary does not know: most likely a typo"
+
+    def check(self, ctx: Context) -> Iterable[Finding]:
+        analysis = analyse_words(ctx)
+        wanted = [
+            f
+            for f in analysis.flags
+            if f.verdict.kind == "word" and not f.verdict.foreign and not in_foreign_sentence(analysis, f.start)
+        ]
+        if not wanted:
+            return []
+        from editor.core.suggest import suggest
+
+        counts = article_counts(ctx) if len(ctx.words) > 200 else None
+        out: list[Finding] = []
+        for f in wanted:
+            word = ctx.text[f.core_start : f.core_end]
+            sugg: tuple[str, ...] = ()
+            if ctx.config.suggestions:
+                sugg = suggest(word, ctx.lang, counts=counts)
+            out.append(
+                make_finding(
+                    ctx.text,
+                    self.id,
+                    self.severity,
+                    f.core_start,
+                    f.core_end,
+                    f"unknown word “{word}”" + (": did you mean “" + sugg[0] + "”?" if sugg else ""),
+                    sugg,
+                )
+            )
+        return out
+
+
+class UnknownName(Rule):
+    id = "spelling.unknown-name"
+    severity = Severity.INFO
+    scope = "paragraph"
+    languages = frozenset(DICT_TAGS)
+    description = "A capitalised word, acronym or compound the dictionary does not know: usually a name"
+
+    def check(self, ctx: Context) -> Iterable[Finding]:
+        analysis = analyse_words(ctx)
+        out: list[Finding] = []
+        from editor.core.suggest import suggester
+
+        for f in analysis.flags:
+            v = f.verdict
+            if v.kind == "word" or v.foreign or in_foreign_sentence(analysis, f.start):
+                continue
+            word = ctx.text[f.core_start : f.core_end]
+            sugg: tuple[str, ...] = ()
+            if ctx.config.suggestions and v.kind in ("name", "compound"):
+                # only accent or case slips of a dictionary name (`Etats-Unis` → `États-Unis`), never a guess
+                sugg = tuple(
+                    c for c, cost in sorted(suggester(ctx.lang).candidates(word).items(), key=_by_cost) if cost < 0.5
+                )[:3]
+            what = {"acronym": "acronym", "mixed": "word"}.get(v.kind, "name")
+            out.append(
+                make_finding(
+                    ctx.text,
+                    self.id,
+                    self.severity,
+                    f.core_start,
+                    f.core_end,
+                    f"unknown {what} “{word}”: check its spelling" + (f" (“{sugg[0]}”?)" if sugg else ""),
+                    sugg,
+                )
+            )
+        return out
+
+
+def _by_cost(item: tuple[str, float]) -> tuple[float, str]:
+    return (item[1], item[0])
+
+
+RULES = [UnknownWord(), UnknownName()]

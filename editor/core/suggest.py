@@ -1,0 +1,389 @@
+"""Fast spelling suggestions: an edit-distance index over the hunspell dictionary's word forms.
+
+Why: enchant's `suggest()` costs ~130 ms a word (PERFORMANCE.md), so a batch check that suggests a fix for each
+of ~3,000 flagged words would spend minutes there. Here the dictionary's stems are expanded with their suffix
+(and simple prefix) rules once, kept on disk in the user cache folder (keyed by the dictionary files' size and
+mtime), and indexed by an accent- and case-folded key. A query then costs a few hundred dict look-ups:
+
+- distance 0 on the folded key catches missing or wrong accents and case (`elephant` → `éléphant`),
+- Damerau distance 1 over the folded alphabet (deletes, transposes, replaces, inserts) catches ordinary typos,
+- distance 2 is tried only for words of 5+ letters that found nothing, over deletes of the query (cheap),
+- enchant's own `suggest()` is the fallback for what the index misses, when the caller allows it.
+
+Candidates are ranked by a typo-aware cost (accents and doubled letters are cheap, keyboard neighbours cheaper
+than far letters) and by how often the candidate already occurs in the article being checked: the best evidence
+of what a writer meant is what they wrote correctly elsewhere.
+"""
+
+from __future__ import annotations
+
+import gzip
+import itertools
+import os
+import re
+import threading
+import unicodedata
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+
+from editor.core.spelling import DICT_TAGS, service
+
+HUNSPELL_DIRS = ("/usr/share/hunspell", "/usr/share/myspell", "/usr/share/myspell/dicts")
+_CACHE_VERSION = "1"
+_FOLD_TABLE = str.maketrans({"œ": "oe", "æ": "ae", "ß": "ss", "’": "'", "ʼ": "'"})
+_ALPHABET = "abcdefghijklmnopqrstuvwxyz'-"
+_KEYBOARD_ROWS = ("azertyuiop", "qsdfghjklm", "wxcvbn", "qwertzuiop", "asdfghjkl", "yxcvbnm", "qwertyuiop", "zxcvbnm")
+
+
+def fold(word: str) -> str:
+    """Lower case without accents: the key under which a word and its accent or case typos meet."""
+    w = word.lower().translate(_FOLD_TABLE)
+    if w.isascii():
+        return w
+    return "".join(c for c in unicodedata.normalize("NFD", w) if unicodedata.category(c) != "Mn")
+
+
+def _neighbours() -> dict[str, set[str]]:
+    near: dict[str, set[str]] = {}
+    for row in _KEYBOARD_ROWS:
+        for a, b in itertools.pairwise(row):
+            near.setdefault(a, set()).add(b)
+            near.setdefault(b, set()).add(a)
+    return near
+
+
+_NEAR = _neighbours()
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Expanding a hunspell dictionary into its word forms
+
+
+def find_dictionary(tag: str) -> tuple[Path, Path] | None:
+    """The .dic and .aff files of `tag` (fr_FR, de_DE, en_US), or None when not installed as hunspell files."""
+    for folder in HUNSPELL_DIRS:
+        dic, aff = Path(folder, f"{tag}.dic"), Path(folder, f"{tag}.aff")
+        if dic.is_file() and aff.is_file():
+            return dic, aff
+    return None
+
+
+def _split_flags(flags: str, kind: str) -> list[str]:
+    if kind == "long":
+        return [flags[i : i + 2] for i in range(0, len(flags) - 1, 2)]
+    if kind == "num":
+        return [f for f in flags.split(",") if f]
+    return list(flags)
+
+
+def _condition(cond: str, suffix: bool) -> re.Pattern[str] | None:
+    if cond in (".", ""):
+        return None
+    try:
+        return re.compile(f"(?:{cond})$" if suffix else f"^(?:{cond})")
+    except re.error:
+        return None
+
+
+_Affix = tuple[str, str, re.Pattern[str] | None]  # strip, add, condition
+
+
+def _read_aff(aff: Path) -> tuple[str, dict[str, list[_Affix]], dict[str, list[_Affix]], set[str]]:
+    """Flag syntax, suffix rules, prefix rules, and the flags that mark stems which are not words on their own."""
+    kind = "char"
+    sfx: dict[str, list[_Affix]] = {}
+    pfx: dict[str, list[_Affix]] = {}
+    not_words: set[str] = set()
+    conditions: dict[tuple[str, bool], re.Pattern[str] | None] = {}
+    with aff.open(encoding="utf-8", errors="replace") as f:
+        for line in f:
+            parts = line.split()
+            if not parts:
+                continue
+            head = parts[0]
+            if head == "FLAG" and len(parts) > 1:
+                kind = parts[1]
+            elif head in ("NEEDAFFIX", "ONLYINCOMPOUND", "FORBIDDENWORD") and len(parts) > 1:
+                not_words.add(parts[1])
+            elif head in ("SFX", "PFX") and len(parts) >= 5:
+                flag, strip, add, cond = parts[1], parts[2], parts[3], parts[4]
+                add = add.split("/", 1)[0]
+                strip = "" if strip == "0" else strip
+                add = "" if add == "0" else add
+                if head == "PFX" and add.endswith(("'", "’")):
+                    continue  # French elisions (l', d', qu'...) are handled by the rules, not listed as forms
+                key = (cond, head == "SFX")
+                if key not in conditions:
+                    conditions[key] = _condition(cond, head == "SFX")
+                (sfx if head == "SFX" else pfx).setdefault(flag, []).append((strip, add, conditions[key]))
+    return kind, sfx, pfx, not_words
+
+
+def expand_dictionary(dic: Path, aff: Path) -> list[str]:
+    """Every word form the dictionary spells out with one suffix and/or one prefix rule (no compounding)."""
+    kind, sfx, pfx, not_words = _read_aff(aff)
+    out: set[str] = set()
+    with dic.open(encoding="utf-8", errors="replace") as f:
+        first = True
+        for raw in f:
+            if first:
+                first = False
+                if raw.strip().isdigit():
+                    continue
+            if raw[:1] in ("\t", " ", "#"):
+                continue
+            entry = raw.split(None, 1)[0] if raw.strip() else ""
+            if not entry:
+                continue
+            stem, _, flagstr = entry.partition("/")
+            if "\\" in stem:
+                stem = stem.replace("\\/", "/")
+            flags = _split_flags(flagstr, kind) if flagstr else []
+            if not any(fl in not_words for fl in flags):
+                out.add(stem)
+            suffixed: list[str] = []
+            for fl in flags:
+                for strip, add, cond in sfx.get(fl, ()):
+                    if cond is not None and not cond.search(stem):
+                        continue
+                    if strip:
+                        if not stem.endswith(strip):
+                            continue
+                        form = stem[: len(stem) - len(strip)] + add
+                    else:
+                        form = stem + add
+                    suffixed.append(form)
+            out.update(suffixed)
+            for fl in flags:
+                for strip, add, cond in pfx.get(fl, ()):
+                    if cond is not None and not cond.search(stem):
+                        continue
+                    if strip and not stem.startswith(strip):
+                        continue
+                    out.add(add + stem[len(strip) :])
+    out.discard("")
+    return sorted(w for w in out if len(w) <= 40)
+
+
+def _cache_dir() -> Path:
+    from platformdirs import user_cache_dir
+
+    return Path(user_cache_dir("galley", appauthor=False)) / "suggest"
+
+
+def load_words(tag: str) -> list[str]:
+    """The dictionary's word forms, from the disk cache when the dictionary has not changed since."""
+    found = find_dictionary(tag)
+    if found is None:
+        return []
+    dic, aff = found
+    st_d, st_a = dic.stat(), aff.stat()
+    key = f"{tag}-v{_CACHE_VERSION}-{st_d.st_size}-{int(st_d.st_mtime)}-{st_a.st_size}-{int(st_a.st_mtime)}.txt.gz"
+    path = _cache_dir() / key
+    try:
+        with gzip.open(path, "rt", encoding="utf-8") as f:
+            return f.read().split("\n")
+    except (OSError, EOFError, UnicodeDecodeError):
+        pass
+    words = expand_dictionary(dic, aff)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(f".{os.getpid()}.tmp")
+        with gzip.open(tmp, "wt", encoding="utf-8", compresslevel=3) as f:
+            f.write("\n".join(words))
+        os.replace(tmp, path)
+    except OSError:
+        pass  # a read-only cache folder only costs the rebuild next time
+    return words
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# The index and the query
+
+
+def _edits1(w: str) -> set[str]:
+    splits = [(w[:i], w[i:]) for i in range(len(w) + 1)]
+    out = {a + b[1:] for a, b in splits if b}
+    out.update(a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1)
+    out.update(a + c + b[1:] for a, b in splits if b for c in _ALPHABET)
+    out.update(a + c + b for a, b in splits for c in _ALPHABET)
+    out.discard(w)
+    return out
+
+
+def _deletes(w: str) -> set[str]:
+    return {w[:i] + w[i + 1 :] for i in range(len(w))}
+
+
+def _typo_cost(q: str, c: str) -> float:
+    """How likely typing `c` came out as `q`, lower is likelier. Both folded, at Damerau distance <= 1."""
+    if q == c:
+        return 0.0
+    lq, lc = len(q), len(c)
+    i = 0
+    while i < min(lq, lc) and q[i] == c[i]:
+        i += 1
+    if lq == lc:
+        if i + 1 < lq and q[i] == c[i + 1] and q[i + 1] == c[i]:
+            return 0.6  # transposition
+        a, b = q[i], c[i]
+        if b in _NEAR.get(a, ()):
+            return 0.7
+        if a in "aeiouy" and b in "aeiouy":
+            return 0.85
+        return 1.0
+    if lq > lc:  # an extra letter typed
+        if i < lq and ((i > 0 and q[i] == q[i - 1]) or (i + 1 < lq and q[i] == q[i + 1])):
+            return 0.5  # doubled letter
+        return 0.9
+    if i < lc and ((i > 0 and c[i] == c[i - 1]) or (i + 1 < lc and c[i] == c[i + 1])):
+        return 0.5  # a doubled letter typed once
+    return 0.95
+
+
+def _accent_cost(q: str, c: str) -> float:
+    """A small cost per accent or case difference, so `eleve` prefers `élève` over nothing else but keeps order."""
+    if len(q) != len(c):
+        return 0.15
+    diff = sum(1 for a, b in zip(q, c, strict=True) if a != b)
+    return 0.05 * diff
+
+
+def _match_case(model: str, word: str) -> str:
+    if model.isupper() and len(model) > 1:
+        return word.upper()
+    if model[:1].isupper() and word[:1].islower():
+        return word[:1].upper() + word[1:]
+    return word
+
+
+class Suggester:
+    """Suggestions in one language from the index; thread-safe after construction."""
+
+    def __init__(self, words: Iterable[str], lang: str = "") -> None:
+        self.lang = lang
+        index: dict[str, str | tuple[str, ...]] = {}
+        for w in words:
+            if not w:
+                continue
+            k = fold(w)
+            old = index.get(k)
+            if old is None:
+                index[k] = w
+            elif isinstance(old, str):
+                if old != w:
+                    index[k] = (old, w)
+            elif w not in old:
+                index[k] = (*old, w)
+        self._index = index
+
+    def __len__(self) -> int:
+        return len(self._index)
+
+    def _forms(self, key: str) -> tuple[str, ...]:
+        v = self._index.get(key)
+        if v is None:
+            return ()
+        return (v,) if isinstance(v, str) else v
+
+    def candidates(self, word: str) -> dict[str, float]:
+        """Dictionary forms near `word` with their cost (0 = accent/case only, about 1 = one typo, 2 = two)."""
+        q = fold(word)
+        found: dict[str, float] = {}
+        lower_query = not word[:1].isupper()
+
+        def add(form: str, cost: float) -> None:
+            if form == word:
+                return
+            if lower_query and form[:1].isupper() and not form.isupper():
+                cost += 0.3  # a proper noun offered for a common word: possible, less likely
+            if form.isupper() and len(form) > 1 and not word.isupper():
+                cost += 0.5
+            if cost < found.get(form, 99.0):
+                found[form] = cost
+
+        for form in self._forms(q):
+            add(form, _accent_cost(word.lower(), form.lower()))
+        if len(q) < 2:
+            return found
+        for e in _edits1(q):
+            for form in self._forms(e):
+                add(form, _typo_cost(q, e) + 0.5 * _accent_cost(fold(form), form.lower()))
+        if not found and len(q) >= 5:
+            # two typos: an extra letter plus one more, or a letter missing twice, via deletes of the query
+            for d in _deletes(q):
+                for e in _edits1(d):
+                    if e == q:
+                        continue
+                    for form in self._forms(e):
+                        add(form, 1.8 + 0.2 * _accent_cost(fold(form), form.lower()))
+        return found
+
+    def suggest(self, word: str, limit: int = 5, counts: Mapping[str, int] | None = None) -> list[str]:
+        """Up to `limit` corrections, best first. `counts` (word → occurrences in the article) breaks ties."""
+        found = self.candidates(word)
+        if not found:
+            return []
+
+        def score(item: tuple[str, float]) -> tuple[float, str]:
+            form, cost = item
+            if counts:
+                n = counts.get(form, 0) or counts.get(form.lower(), 0)
+                if n:
+                    cost -= 0.35 if n == 1 else 0.5
+            return (cost, form)
+
+        ranked = sorted(found.items(), key=score)
+        best = ranked[0][1]
+        out: list[str] = []
+        for form, cost in ranked:
+            if cost > best + 1.2:
+                break
+            s = _match_case(word, form)
+            if s not in out:
+                out.append(s)
+            if len(out) >= limit:
+                break
+        return out
+
+
+_suggesters: dict[str, Suggester] = {}
+_build_lock = threading.Lock()
+
+
+def suggester(lang: str) -> Suggester:
+    """The process's index for `lang`, built (or read from the disk cache) on first use."""
+    s = _suggesters.get(lang)
+    if s is None:
+        with _build_lock:
+            s = _suggesters.get(lang)
+            if s is None:
+                s = Suggester(load_words(DICT_TAGS.get(lang, lang)), lang)
+                _suggesters[lang] = s
+    return s
+
+
+_cache: dict[tuple[str, str], tuple[str, ...]] = {}
+
+
+def suggest(
+    word: str,
+    lang: str,
+    *,
+    counts: Mapping[str, int] | None = None,
+    fallback: bool = False,
+    limit: int = 5,
+) -> tuple[str, ...]:
+    """Corrections for `word`, from the fast index; enchant's slow `suggest()` only if `fallback` and none found.
+
+    Results without `counts` are cached per process; with counts (article-specific ranking) they are not.
+    """
+    key = (lang, word)
+    if counts is None and key in _cache:
+        return _cache[key]
+    out = tuple(suggester(lang).suggest(word, limit, counts))
+    if not out and fallback:
+        out = service(lang).suggest(word)[:limit]
+    if counts is None:
+        _cache[key] = out
+    return out

@@ -1,0 +1,79 @@
+"""The `foreign` rules: German or English left in an article, one finding per foreign sentence."""
+
+from __future__ import annotations
+
+import pytest
+
+from editor.core.engine import analyse_text
+from editor.core.findings import Finding, Severity
+from editor.core.rules.base import CheckConfig
+
+CONFIG = CheckConfig(lang="fr", enabled=("foreign",))
+
+
+def foreign(text: str, lang: str = "fr") -> list[Finding]:
+    return [
+        f for f in analyse_text(text, lang, CheckConfig(lang=lang, enabled=("foreign",))) if f.category == "foreign"
+    ]
+
+
+@pytest.mark.parametrize(
+    "before", ["Le site de ", "À l’arrêt, la centrale ", "🎉 La 🇺🇦 centrale "], ids=["ascii", "accented", "emoji"]
+)
+def test_untranslated_german_noun_is_a_warning_with_exact_span(before: str) -> None:
+    text = before + "Kernkraftwerk est arrêtée."
+    (f,) = foreign(text)
+    assert f.rule == "foreign.word"
+    assert f.severity == Severity.WARNING
+    assert f.text == text[f.start : f.end] == "Kernkraftwerk"
+    assert f.start == len(before)
+    assert "German" in f.message
+
+
+def test_lower_cased_german_noun_is_found() -> None:
+    text = "Le texte se termine par fazit et rien d’autre."
+    (f,) = foreign(text)
+    assert f.text == "fazit" and f.severity == Severity.WARNING
+
+
+def test_word_that_only_looks_german_is_found() -> None:
+    text = "La Zeitenwendungsbeschleunigung a commencé."
+    (f,) = foreign(text)
+    assert f.text == "Zeitenwendungsbeschleunigung"
+
+
+def test_names_shared_across_languages_are_not_foreign() -> None:
+    text = "Donald Trump, Angela Merkel, Berlin, Londres, Marco Rubio et Vladimir Poutine à Washington."
+    assert [f for f in foreign(text) if f.severity != Severity.INFO] == []
+
+
+def test_sentence_mostly_in_english_is_one_finding() -> None:
+    text = "Le président a parlé. 🎉 The president said that the talks would continue next week. Puis il est parti."
+    found = foreign(text)
+    assert len(found) == 1
+    (f,) = found
+    assert f.rule == "foreign.sentence"
+    assert f.text.startswith("The president") and f.text.endswith("next week")
+    assert f.text == text[f.start : f.end]
+    assert "English" in f.message
+
+
+def test_sentence_mostly_in_german_is_one_finding() -> None:
+    text = "Il a dit : Die Regierung hat heute beschlossen, dass die Verhandlungen weitergehen. Fin."
+    (f,) = foreign(text)
+    assert f.rule == "foreign.sentence" and "German" in f.message
+
+
+def test_english_fragment_in_german_article() -> None:
+    text = "Die Regierung hat heute entschieden, the meeting was cancelled yesterday."
+    found = foreign(text, "de")
+    assert found and all(f.severity == Severity.WARNING or f.rule == "foreign.word" for f in found)
+    assert any("meeting" in f.text for f in found)
+
+
+def test_correct_french_has_no_foreign_warning() -> None:
+    text = (
+        "Le gouvernement a présenté jeudi son projet de loi sur l’énergie nucléaire. Les députés en débattront "
+        "à l’Assemblée nationale dès la semaine prochaine, a indiqué le ministre."
+    )
+    assert foreign(text) == []

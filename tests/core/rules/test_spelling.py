@@ -1,0 +1,116 @@
+"""The `spelling` rules: typos are warnings with suggestions, names and the like are info at most."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from editor.core.engine import analyse_text, recheck_paragraph
+from editor.core.findings import Finding, Severity
+from editor.core.rules.base import CheckConfig
+
+CONFIG = CheckConfig(lang="fr", enabled=("spelling",))
+
+
+def spelling(text: str, config: CheckConfig = CONFIG, lang: str = "fr") -> list[Finding]:
+    return [f for f in analyse_text(text, lang, config) if f.category == "spelling"]
+
+
+@pytest.mark.parametrize(
+    "before",
+    ["Le gouvernement a dit que ", "Élève à l’été, ", "Le 🎉 gouvernement 🇫🇷 a dit que "],
+    ids=["ascii", "accented", "emoji"],
+)
+def test_lower_case_typo_is_a_warning_with_its_correction_and_exact_span(before: str) -> None:
+    text = before + "la négotiation continue."
+    found = spelling(text)
+    assert len(found) == 1
+    f = found[0]
+    assert f.rule == "spelling.unknown-word"
+    assert f.severity == Severity.WARNING
+    assert f.text == text[f.start : f.end] == "négotiation"
+    assert f.start == len(before) + 3
+    assert f.suggestions[0] == "négociation"
+
+
+def test_correct_french_with_names_elisions_and_compounds_raises_no_warning() -> None:
+    text = (
+        "Aujourd'hui, l'OTAN et l’ONU ont dit qu'il faut aider d'Ukraine à Kiev ; c’est peut-être "
+        "l'ex-président franco-allemand qui a-t-il parlé de 10km et de COVID-19 à Witkoff, Mike Waltz, "
+        "JD Vance et Zaporozhye, le week-end, jusqu’à la presqu’île. Les vœux et les voeux du maire."
+    )
+    assert [f for f in spelling(text) if f.severity != Severity.INFO] == []
+
+
+def test_unknown_capitalised_word_is_info_and_never_a_warning() -> None:
+    text = "Le ministre Witkoffski a parlé. 🎉 Puis Witkoffski est parti."
+    found = spelling(text)
+    assert [f.text for f in found] == ["Witkoffski", "Witkoffski"]
+    assert all(f.severity == Severity.INFO and f.rule == "spelling.unknown-name" for f in found)
+    assert all(f.text == text[f.start : f.end] for f in found)
+
+
+def test_accent_slip_on_a_capitalised_name_gets_the_dictionary_spelling() -> None:
+    text = "Les Etats-Unis ont répondu."
+    (f,) = spelling(text)
+    assert f.severity == Severity.INFO
+    assert f.suggestions[:1] == ("États-Unis",)
+
+
+def test_personal_and_ignored_words_are_never_flagged() -> None:
+    text = "La négotiation et la blablatude."
+    config = CheckConfig(
+        lang="fr",
+        enabled=("spelling",),
+        personal_words=frozenset({"blablatude"}),
+        ignored_words=frozenset({"négotiation"}),
+    )
+    assert spelling(text, config) == []
+    assert {f.text for f in spelling(text)} == {"négotiation", "blablatude"}
+
+
+def test_words_inside_links_are_left_to_the_link_rules() -> None:
+    text = "Voir https: /2025/12/politics/putin-trump-phon-call/index.html et www.exemple.fr/pagex."
+    assert spelling(text) == []
+
+
+def test_suggestions_can_be_switched_off() -> None:
+    config = CheckConfig(lang="fr", enabled=("spelling",), suggestions=False)
+    (f,) = spelling("Une négotiation.", config)
+    assert f.suggestions == ()
+
+
+def test_german_and_english_articles_are_checked_in_their_language() -> None:
+    (de,) = spelling("Die Regirung hat heute entschieden.", CheckConfig(lang="de", enabled=("spelling",)), "de")
+    assert de.text == "Regirung" and de.severity == Severity.INFO  # German nouns are capitalised: info only
+    (en,) = spelling("The goverment said so.", CheckConfig(lang="en", enabled=("spelling",)), "en")
+    assert en.text == "goverment" and en.suggestions[0] == "government"
+
+
+def test_paragraph_recheck_gives_the_same_findings_as_the_whole_article() -> None:
+    text = "Premier paragraphe sans faute.\n\nLa négotiation 🎉 avec Witkoffski.\n\nFin."
+    whole = spelling(text)
+    start = text.index("La négotiation")
+    end = text.index("\n\nFin")
+    again = [f for f in recheck_paragraph(text, start, end, "fr", CONFIG) if f.category == "spelling"]
+    assert [(f.rule, f.start, f.end, f.suggestions) for f in again] == [
+        (f.rule, f.start, f.end, f.suggestions) for f in whole
+    ]
+
+
+@pytest.mark.parametrize(
+    "junk",
+    ["a" * 1_000_000, " " * 1_000_000, "-'" * 500_000, "https://x.y/" + "a/" * 400_000, "é’-" * 300_000],
+    ids=["letters", "spaces", "punct", "url", "accents"],
+)
+def test_pathological_text_is_handled_quickly(junk: str) -> None:
+    t0 = time.perf_counter()
+    analyse_text(junk, "fr", CheckConfig(lang="fr", enabled=("spelling", "foreign", "terminology")))
+    assert time.perf_counter() - t0 < 5  # generous: the point is linear, not quadratic
+
+
+def test_odd_tokens_never_reach_enchant() -> None:
+    text = "Un mot\u00adcoupé, un zéro\u200blargeur, 🎉🎉, \ud800 et \x00 nul."
+    for f in spelling(text):
+        assert f.text == text[f.start : f.end]
