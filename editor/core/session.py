@@ -36,6 +36,9 @@ from typing import Any, Protocol
 
 from editor.core.article import Article
 
+if sys.platform != "win32":
+    import fcntl
+
 SUFFIX = ".galley"
 LOCK_SUFFIX = ".lock"
 SCHEMA_VERSION = 2
@@ -313,8 +316,6 @@ def _try_lock(fd: int) -> bool:
         except OSError:
             return False
         return True
-    import fcntl
-
     try:
         fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
     except BlockingIOError:
@@ -1162,7 +1163,8 @@ def _user_data_session(resolved: Sequence[Path]) -> Path:
     digest = hashlib.sha256(key.encode("utf-8", errors="surrogatepass")).hexdigest()[:12]
     from editor.core.fileio import safe_stem
 
-    name = safe_stem(resolved[0].name if resolved else "sample", fallback="session", max_bytes=60)
+    first = min(resolved, key=str) if resolved else None
+    name = safe_stem(first.name if first else "sample", fallback="session", max_bytes=60)
     return Path(platformdirs.user_data_dir("galley")) / "sessions" / f"{name}-{digest}{SUFFIX}"
 
 

@@ -1,0 +1,46 @@
+"""`galley export SESSION`: write the session's corrected articles (and a report) into a folder."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from editor.commands import EXIT_INPUT_ERROR, EXIT_OK
+from editor.core.fileio import ExportError
+from editor.core.session import Session, SessionError
+
+EXIT_WRITE_ERROR = 1
+
+
+def run(args: argparse.Namespace) -> int:
+    from editor.core.export import export_session
+
+    try:
+        session = Session.open(args.session, readonly=True)
+    except SessionError as e:
+        print(f"galley: {e}", file=sys.stderr)
+        return EXIT_INPUT_ERROR
+    try:
+        result = export_session(
+            session,
+            args.output_dir,
+            args.format,
+            only_done=args.only_done,
+            report=args.report,
+            force=args.force,
+        )
+    except ExportError as e:
+        print(f"galley: {e}", file=sys.stderr)
+        return EXIT_INPUT_ERROR
+    except SessionError as e:
+        print(f"galley: {e}", file=sys.stderr)
+        return EXIT_INPUT_ERROR
+    finally:
+        session.close()
+    for label, message in result.failed:
+        print(f"galley: not written: {label}: {message}", file=sys.stderr)
+    n = len(result.written)
+    extra = f", report {result.report}" if result.report else ""
+    skipped = f", {result.skipped} not done skipped" if result.skipped else ""
+    print(f"{n} file(s) written to {args.output_dir}{extra}{skipped}", file=sys.stderr)
+    return EXIT_OK if result.ok else EXIT_WRITE_ERROR
