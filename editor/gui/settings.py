@@ -66,10 +66,10 @@ def _clean_words(words: Iterable[str]) -> tuple[str, ...]:
         w = word.strip()
         if w and "\n" not in w and "\r" not in w and "\x00" not in w:
             seen.add(w)
-    return tuple(sorted(seen, key=lambda s: (_sort_key(s), s)))
+    return tuple(sorted(seen, key=lambda s: (sort_key(s), s)))
 
 
-def _sort_key(word: str) -> str:
+def sort_key(word: str) -> str:
     """Alphabetical as people expect it: accents and case do not move a word (Élysée sorts among the e)."""
     return "".join(c for c in unicodedata.normalize("NFD", word.casefold()) if not unicodedata.combining(c))
 
