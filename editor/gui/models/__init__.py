@@ -1,0 +1,1 @@
+"""Qt item models over Galley's Qt-free review model."""

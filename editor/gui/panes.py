@@ -1,0 +1,436 @@
+"""The Raw and Cleaned text panes and their highlighting.
+
+Both are `QPlainTextEdit`s (cheap layout on long articles). What is drawn is a list of precomputed `Mark`s
+(code-point spans); `highlightBlock` only looks them up (never tokenises), and only for blocks near the viewport:
+blocks further away are formatted when they scroll into view (PERFORMANCE 6-8). Positions go through
+`editor.gui.positions` (PITFALLS 3); text is read with `toRawText()` so no-break spaces survive (PITFALLS 2);
+the highlighter is never wired to `contentsChanged` (PITFALLS 5).
+"""
+
+from __future__ import annotations
+
+import html
+from bisect import bisect_left
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+
+from PySide6.QtCore import QEvent, QPoint, Qt, QTimer, Signal
+from PySide6.QtGui import (
+    QColor,
+    QContextMenuEvent,
+    QHelpEvent,
+    QKeySequence,
+    QPalette,
+    QSyntaxHighlighter,
+    QTextCharFormat,
+    QTextCursor,
+    QTextDocument,
+    QTextFormat,
+)
+from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QToolTip, QWidget
+
+from editor.core.findings import CATEGORIES
+from editor.gui.positions import Utf16Index
+from editor.gui.widgets.legend import category_color
+
+# Category colours come from the legend (one source for underlines, chips and legend).
+REMOVED_COLOUR = "#d32f2f"
+INSERTED_COLOUR = "#2e7d32"
+LINK_COLOUR = "#1565c0"
+BROKEN_LINK_COLOUR = "#c62828"
+CURRENT_COLOUR = "#ffca28"
+
+# Highlight this many blocks above and below the viewport, so short scrolls show formats at once.
+BLOCK_MARGIN = 30
+# A line longer than this makes every keystroke slow (PITFALLS 6): such articles open read-only.
+LONG_LINE = 50_000
+
+
+@dataclass(frozen=True, slots=True)
+class Mark:
+    """A span to draw, in code points of the pane's text.
+
+    kind: "finding" (underline in the category colour), "removed" (raw text that cleaning removed or changed),
+    "inserted" (clean text that cleaning added), "link" (a good link), "link-broken" (a malformed or dead link).
+    """
+
+    start: int
+    end: int
+    kind: str
+    category: str = ""
+    severity: str = "warning"
+    item_id: int = -1
+
+
+class MarkIndex:
+    """Marks sorted by start, answering "which marks touch [start, end)" with one bisect."""
+
+    __slots__ = ("_marks", "_maxlen", "_starts")
+
+    def __init__(self, marks: Iterable[Mark] = ()) -> None:
+        self._marks: list[Mark] = sorted(marks, key=lambda m: (m.start, m.end))
+        self._starts = [m.start for m in self._marks]
+        self._maxlen = max((m.end - m.start for m in self._marks), default=0)
+
+    def __len__(self) -> int:
+        return len(self._marks)
+
+    def __iter__(self):  # type: ignore[no-untyped-def]
+        return iter(self._marks)
+
+    def overlapping(self, start: int, end: int) -> list[Mark]:
+        if not self._marks:
+            return []
+        i = bisect_left(self._starts, start - self._maxlen)
+        j = bisect_left(self._starts, end)
+        return [m for m in self._marks[i:j] if m.end > start or (m.start == m.end and m.start >= start)]
+
+    def at(self, pos: int) -> list[Mark]:
+        """Marks containing position `pos` (a zero-length mark counts at its own position)."""
+        return [m for m in self.overlapping(pos, pos + 1) if m.start <= pos < m.end or m.start == m.end == pos]
+
+
+def _formats(palette: QPalette) -> dict[tuple[str, str, str], QTextCharFormat]:
+    table: dict[tuple[str, str, str], QTextCharFormat] = {}
+    for category in CATEGORIES:
+        for severity in ("error", "warning", "info"):
+            f = QTextCharFormat()
+            f.setUnderlineColor(category_color(category, palette))
+            if severity == "info":
+                f.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DotLine)
+            else:
+                f.setUnderlineStyle(QTextCharFormat.UnderlineStyle.WaveUnderline)
+            table[("finding", category, severity)] = f
+    removed = QTextCharFormat()
+    removed.setFontStrikeOut(True)
+    removed.setForeground(QColor(REMOVED_COLOUR))
+    bg = QColor(REMOVED_COLOUR)
+    bg.setAlpha(40)
+    removed.setBackground(bg)
+    table[("removed", "", "")] = removed
+    inserted = QTextCharFormat()
+    inserted.setForeground(QColor(INSERTED_COLOUR))
+    bg = QColor(INSERTED_COLOUR)
+    bg.setAlpha(45)
+    inserted.setBackground(bg)
+    table[("inserted", "", "")] = inserted
+    link = QTextCharFormat()
+    link.setForeground(QColor(LINK_COLOUR))
+    link.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
+    link.setUnderlineColor(QColor(LINK_COLOUR))
+    table[("link", "", "")] = link
+    broken = QTextCharFormat()
+    broken.setForeground(QColor(BROKEN_LINK_COLOUR))
+    broken.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DashUnderline)
+    broken.setUnderlineColor(QColor(BROKEN_LINK_COLOUR))
+    bg = QColor(BROKEN_LINK_COLOUR)
+    bg.setAlpha(35)
+    broken.setBackground(bg)
+    table[("link-broken", "", "")] = broken
+    return table
+
+
+class MarkHighlighter(QSyntaxHighlighter):
+    """Applies precomputed marks to the blocks near the viewport; other blocks are done when they show up."""
+
+    def __init__(self, pane: TextPane) -> None:
+        # The pane connected its own contentsChange handler first, so positions are current when Qt calls us.
+        super().__init__(pane.document())
+        self._pane = pane
+        self._marks = MarkIndex()
+        self._formats = _formats(pane.palette())
+        self._lo = 0
+        self._hi = 200
+        self._done: set[int] = set()
+        self._fallback = QTextCharFormat()
+        self._fallback.setUnderlineStyle(QTextCharFormat.UnderlineStyle.WaveUnderline)
+        self._fallback.setUnderlineColor(QColor("#9e9e9e"))
+
+    @property
+    def marks(self) -> MarkIndex:
+        return self._marks
+
+    def set_marks(self, marks: MarkIndex, refresh: bool = True) -> None:
+        self._marks = marks
+        self._done.clear()
+        if refresh:
+            self.refresh()
+
+    def forget_blocks(self) -> None:
+        """Block numbers moved (lines added or removed): every block is formatted again when visible."""
+        self._done.clear()
+
+    def refresh(self) -> None:
+        """Format the blocks around the viewport that are not formatted for the current marks yet."""
+        lo, hi = self._pane.visible_blocks()
+        self._lo, self._hi = max(0, lo - BLOCK_MARGIN), hi + BLOCK_MARGIN
+        doc = self.document()
+        block = doc.findBlockByNumber(self._lo)
+        while block.isValid() and block.blockNumber() <= self._hi:
+            if block.blockNumber() not in self._done:
+                self.rehighlightBlock(block)
+            block = block.next()
+
+    def highlightBlock(self, text: str) -> None:
+        block = self.currentBlock()
+        number = block.blockNumber()
+        if not self._lo <= number <= self._hi:
+            self._done.discard(number)
+            return
+        self._done.add(number)
+        if not len(self._marks) or not text:
+            return
+        index = self._pane.index
+        unit0 = block.position()
+        start = index.to_code_point(unit0)
+        end = start + len(text)
+        for m in self._marks.overlapping(start, end):
+            s = max(m.start, start)
+            e = min(m.end, end)
+            if e <= s:
+                continue
+            key = (m.kind, m.category, m.severity) if m.kind == "finding" else (m.kind, "", "")
+            fmt = self._formats.get(key)
+            if fmt is None:
+                fmt = self._fallback
+            us = index.to_utf16(s) - unit0
+            ue = index.to_utf16(e) - unit0
+            self.setFormat(us, ue - us, fmt)
+
+
+def _raw_text(doc: QTextDocument) -> str:
+    """The document's text with no-break spaces intact (PITFALLS 2); blocks joined by \\n."""
+    return str(doc.toRawText()).replace("\u2029", "\n")
+
+
+class TextPane(QPlainTextEdit):
+    """A text pane that speaks code points to the rest of Galley and UTF-16 to Qt."""
+
+    menuRequested = Signal(int, QPoint)  # code-point position, global position
+
+    def __init__(self, name: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName(name)
+        self.index = Utf16Index()
+        self._text = ""
+        self._reserved: set[str] = set()
+        self.tooltip_provider: Callable[[int], str | None] | None = None
+        self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
+        self.setCenterOnScroll(False)
+        doc = self.document()
+        doc.setUndoRedoEnabled(False)
+        self._connect_document(doc)
+        self.highlighter = MarkHighlighter(self)
+        doc.blockCountChanged.connect(self._blocks_moved)
+        self._refresh_timer = QTimer(self)
+        self._refresh_timer.setSingleShot(True)
+        self._refresh_timer.setInterval(0)
+        self._refresh_timer.timeout.connect(self.highlighter.refresh)
+        self.verticalScrollBar().valueChanged.connect(self._schedule_refresh)
+
+    # -- hooks for subclasses -------------------------------------------------------------------------------
+    def _connect_document(self, doc: QTextDocument) -> None:
+        """Subclasses connect their contentsChange handler here, before the highlighter exists."""
+
+    # -- text ------------------------------------------------------------------------------------------------
+    def set_text(self, text: str) -> None:
+        """Show `text` (plain text, never interpreted as markup: PITFALLS 4)."""
+        self._text = text
+        self.index = Utf16Index(text)
+        self.highlighter.forget_blocks()
+        self.setPlainText(text)
+        self._schedule_refresh()
+
+    def text(self) -> str:
+        """The pane's text as Galley knows it (code points, \\n line ends)."""
+        return self._text
+
+    def document_text(self) -> str:
+        """The text read back from Qt (for checks that the document and Galley agree)."""
+        return _raw_text(self.document())
+
+    # -- marks and the current finding ------------------------------------------------------------------------
+    def set_marks(self, marks: Iterable[Mark]) -> None:
+        self.highlighter.set_marks(MarkIndex(marks))
+
+    def marks_at(self, pos: int) -> list[Mark]:
+        return self.highlighter.marks.at(pos)
+
+    def set_current(self, start: int | None, end: int | None = None, move: bool = True) -> None:
+        """Show the current finding as an extra selection (the only one) and scroll to it."""
+        if start is None or end is None:
+            self.setExtraSelections([])
+            return
+        n = len(self._text)
+        start, end = max(0, min(start, n)), max(0, min(end, n))
+        us, ue = self.index.to_utf16(start), self.index.to_utf16(end)
+        sel = QTextEdit.ExtraSelection()
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(us)
+        cursor.setPosition(max(ue, us), QTextCursor.MoveMode.KeepAnchor)
+        colour = QColor(CURRENT_COLOUR)
+        colour.setAlpha(120)
+        sel.format.setBackground(colour)
+        sel.format.setProperty(QTextFormat.Property.FullWidthSelection, False)
+        sel.cursor = cursor
+        self.setExtraSelections([sel])
+        if move:
+            c = QTextCursor(self.document())
+            c.setPosition(us)
+            self.setTextCursor(c)
+            self.ensureCursorVisible()
+            self._schedule_refresh()
+
+    def cursor_position(self) -> int:
+        """The text cursor's position in code points."""
+        return self.index.to_code_point(self.textCursor().position())
+
+    def set_cursor_position(self, pos: int) -> None:
+        c = QTextCursor(self.document())
+        c.setPosition(self.index.to_utf16(max(0, min(pos, len(self._text)))))
+        self.setTextCursor(c)
+
+    def position_at(self, point: QPoint) -> int:
+        """Code-point position under a viewport point."""
+        return self.index.to_code_point(self.cursorForPosition(point).position())
+
+    def top_position(self) -> int:
+        """Code-point position of the first visible character (for scrolling the other pane along)."""
+        return self.position_at(QPoint(2, 2))
+
+    def scroll_to_position(self, pos: int) -> None:
+        """Scroll so that the line holding code-point `pos` is at the top of the viewport."""
+        block = self.document().findBlock(self.index.to_utf16(max(0, min(pos, len(self._text)))))
+        if block.isValid():
+            self.verticalScrollBar().setValue(block.blockNumber())
+
+    def visible_blocks(self) -> tuple[int, int]:
+        top = self.cursorForPosition(QPoint(0, 0)).blockNumber()
+        bottom = self.cursorForPosition(QPoint(0, max(0, self.viewport().height() - 1))).blockNumber()
+        return top, max(top, bottom)
+
+    # -- keyboard: let the window's review shortcuts win over the editor's own ---------------------------------
+    def reserve_shortcuts(self, sequences: Sequence[QKeySequence]) -> None:
+        self._reserved = {s.toString() for s in sequences if not s.isEmpty()}
+
+    def event(self, e: QEvent) -> bool:
+        if e.type() == QEvent.Type.ShortcutOverride and self._reserved:
+            seq = QKeySequence(e.keyCombination()).toString()  # type: ignore[attr-defined]
+            if seq in self._reserved:
+                e.ignore()
+                return True
+        return super().event(e)
+
+    # -- hover and menu ------------------------------------------------------------------------------------------
+    def viewportEvent(self, e: QEvent) -> bool:
+        if e.type() == QEvent.Type.ToolTip and isinstance(e, QHelpEvent):
+            text = self.tooltip_provider(self.position_at(e.pos())) if self.tooltip_provider else None
+            if text:
+                body = "<br>".join(html.escape(line) for line in text.splitlines())
+                QToolTip.showText(e.globalPos(), f"<p style='white-space:pre-wrap'>{body}</p>", self.viewport())
+            else:
+                QToolTip.hideText()
+                e.ignore()
+            return True
+        return super().viewportEvent(e)
+
+    def contextMenuEvent(self, e: QContextMenuEvent) -> None:
+        pos = self.position_at(e.pos()) if e.reason() == QContextMenuEvent.Reason.Mouse else self.cursor_position()
+        self.menuRequested.emit(pos, e.globalPos())
+
+    def standard_menu(self, global_pos: QPoint):  # type: ignore[no-untyped-def]
+        return self.createStandardContextMenu(self.viewport().mapFromGlobal(global_pos))
+
+    # -- internals -----------------------------------------------------------------------------------------------
+    def _blocks_moved(self, _count: int) -> None:
+        self.highlighter.forget_blocks()
+        self._schedule_refresh()
+
+    def _schedule_refresh(self, *_args: object) -> None:
+        self._refresh_timer.start()
+
+    def resizeEvent(self, e):  # type: ignore[no-untyped-def]
+        super().resizeEvent(e)
+        self._schedule_refresh()
+
+    def showEvent(self, e):  # type: ignore[no-untyped-def]
+        super().showEvent(e)
+        self._schedule_refresh()
+
+
+class RawPane(TextPane):
+    """The article as loaded: read-only; shows what cleaning removed or changed."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__("rawPane", parent)
+        self.setReadOnly(True)
+        self.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse | Qt.TextInteractionFlag.TextSelectableByKeyboard
+        )
+
+
+class CleanPane(TextPane):
+    """The cleaned article, editable. Hand edits are reported as minimal (start, end, text) replacements in code
+    points of the previous text; the review model owns undo, so the document's own undo stack is off."""
+
+    edited = Signal(int, int, str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        self._syncing = False
+        super().__init__("cleanPane", parent)
+
+    def _connect_document(self, doc: QTextDocument) -> None:
+        doc.contentsChange.connect(self._on_contents_change)
+
+    def set_text(self, text: str) -> None:
+        self._syncing = True
+        try:
+            super().set_text(text)
+        finally:
+            self._syncing = False
+
+    def replace_range(self, start: int, end: int, new_text: str) -> None:
+        """Apply a change made by Galley (accept, undo...) to the document without reporting it as a hand edit,
+        keeping the scroll position and the rest of the layout."""
+        self._syncing = True
+        try:
+            us, ue = self.index.to_utf16(start), self.index.to_utf16(end)
+            self._text = self._text[:start] + new_text + self._text[end:]
+            self.index.replace(start, end, new_text)
+            c = QTextCursor(self.document())
+            c.setPosition(us)
+            c.setPosition(ue, QTextCursor.MoveMode.KeepAnchor)
+            c.insertText(new_text)
+        finally:
+            self._syncing = False
+
+    def _on_contents_change(self, pos: int, removed: int, added: int) -> None:
+        if self._syncing or (removed == 0 and added == 0):
+            return
+        old = self._text
+        index = self.index
+        s = index.to_code_point(pos)
+        e = index.to_code_point(pos + removed)
+        c = QTextCursor(self.document())
+        c.setPosition(pos)
+        c.setPosition(pos + added, QTextCursor.MoveMode.KeepAnchor)
+        new = str(c.selectedText()).replace("\u2029", "\n")
+        if s == 0 and e > len(old):  # Qt counts the document's final separator
+            e = len(old)
+        e = min(e, len(old))
+        before = old[s:e]
+        if before == new:
+            return  # a format-only change (the highlighter), not an edit
+        # Trim to the minimal replacement so the review records exactly what the person typed.
+        p = 0
+        limit = min(len(before), len(new))
+        while p < limit and before[p] == new[p]:
+            p += 1
+        q = 0
+        while q < limit - p and before[len(before) - 1 - q] == new[len(new) - 1 - q]:
+            q += 1
+        s2, e2 = s + p, e - q
+        ins = new[p : len(new) - q]
+        self._text = old[:s2] + ins + old[e2:]
+        index.replace(s2, e2, ins)
+        self.edited.emit(s2, e2, ins)

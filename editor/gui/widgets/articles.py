@@ -1,0 +1,137 @@
+"""The article list (a dock shown when more than one article is open): status icon and pending count."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import QAbstractListModel, QModelIndex, QObject, QPersistentModelIndex, QPointF, Qt, Signal
+from PySide6.QtGui import QColor, QIcon, QPainter, QPen, QPixmap
+from PySide6.QtWidgets import QAbstractItemView, QListView, QVBoxLayout, QWidget
+
+_Index = QModelIndex | QPersistentModelIndex
+StatusRole = Qt.ItemDataRole.UserRole + 1
+
+
+def status_icon(status: str, size: int = 14) -> QIcon:
+    """Todo: an empty circle; in progress: a half-filled one; done: a filled green circle with a tick."""
+    pix = QPixmap(size, size)
+    pix.fill(QColor(0, 0, 0, 0))
+    p = QPainter(pix)
+    p.setRenderHint(QPainter.RenderHint.Antialiasing)
+    r = size - 3
+    if status == "done":
+        p.setPen(Qt.PenStyle.NoPen)
+        p.setBrush(QColor("#2e7d32"))
+        p.drawEllipse(1, 1, r, r)
+        pen = QPen(QColor("white"))
+        pen.setWidthF(1.8)
+        p.setPen(pen)
+        p.drawPolyline(
+            [QPointF(size * 0.28, size * 0.52), QPointF(size * 0.45, size * 0.68), QPointF(size * 0.72, size * 0.34)]
+        )
+    elif status in ("in_progress", "in progress"):
+        pen = QPen(QColor("#ef6c00"))
+        pen.setWidthF(1.5)
+        p.setPen(pen)
+        p.setBrush(Qt.BrushStyle.NoBrush)
+        p.drawEllipse(1, 1, r, r)
+        p.setPen(Qt.PenStyle.NoPen)
+        p.setBrush(QColor("#ef6c00"))
+        p.drawPie(1, 1, r, r, 90 * 16, 180 * 16)
+    else:
+        pen = QPen(QColor("#9e9e9e"))
+        pen.setWidthF(1.5)
+        p.setPen(pen)
+        p.drawEllipse(1, 1, r, r)
+    p.end()
+    return QIcon(pix)
+
+
+@dataclass(slots=True)
+class ArticleRow:
+    label: str
+    status: str = "todo"  # todo / in_progress / done
+    pending: int | None = None  # None: not analysed yet
+    error: str = ""
+
+
+class ArticleListModel(QAbstractListModel):
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._rows: list[ArticleRow] = []
+        self._icons = {s: status_icon(s) for s in ("todo", "in_progress", "done")}
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        row = self._rows[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            label = " ".join(row.label.split())[:120] or self.tr("(untitled)")
+            if row.pending is None:
+                return label
+            return self.tr("{label} — {n} pending").format(label=label, n=row.pending)
+        if role == Qt.ItemDataRole.DecorationRole:
+            return self._icons.get(row.status, self._icons["todo"])
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return row.label
+        if role == StatusRole:
+            return row.status
+        return None
+
+    def append(self, row: ArticleRow) -> int:
+        n = len(self._rows)
+        self.beginInsertRows(QModelIndex(), n, n)
+        self._rows.append(row)
+        self.endInsertRows()
+        return n
+
+    def extend(self, rows: list[ArticleRow]) -> None:
+        if not rows:
+            return
+        n = len(self._rows)
+        self.beginInsertRows(QModelIndex(), n, n + len(rows) - 1)
+        self._rows.extend(rows)
+        self.endInsertRows()
+
+    def clear(self) -> None:
+        self.beginResetModel()
+        self._rows = []
+        self.endResetModel()
+
+    def row(self, i: int) -> ArticleRow:
+        return self._rows[i]
+
+    def update(self, i: int, *, status: str | None = None, pending: int | None = None) -> None:
+        row = self._rows[i]
+        if status is not None:
+            row.status = status
+        if pending is not None:
+            row.pending = pending
+        idx = self.index(i, 0)
+        self.dataChanged.emit(idx, idx)
+
+
+class ArticleList(QWidget):
+    articleChosen = Signal(int)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("articleList")
+        self.model = ArticleListModel(self)
+        self.view = QListView(self)
+        self.view.setObjectName("articleView")
+        self.view.setModel(self.model)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setUniformItemSizes(True)
+        self.view.activated.connect(lambda idx: self.articleChosen.emit(idx.row()))
+        self.view.clicked.connect(lambda idx: self.articleChosen.emit(idx.row()))
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.view)
+
+    def set_current(self, i: int) -> None:
+        self.view.setCurrentIndex(self.model.index(i, 0))
