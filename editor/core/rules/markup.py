@@ -1,0 +1,235 @@
+"""Markup left in the text: HTML tags and attribute fragments (also as machine translation spaced and capitalised
+them: `Target = "_ Blank"`, `<br / >`), HTML comments, Markdown and wiki syntax.
+
+Removal is automatic only where the fragment cannot be prose: a tag needs a known HTML element name (so `a < b`
+and `x<y et z>w` are comparisons, not tags), an attribute needs a known attribute name followed by `=` and a
+quoted value. Where removing a fragment would glue two words, the repair leaves one space instead.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Iterable
+
+from editor.core.findings import Finding, Severity, make_finding
+from editor.core.rules.base import Context, Rule
+
+_TAG_NAMES = (
+    "a abbr address article aside audio b bdi bdo blockquote body br button canvas caption center cite code col "
+    "colgroup dd del details dfn div dl dt em embed fieldset figcaption figure font footer form h1 h2 h3 h4 h5 "
+    "h6 head header hr html i iframe img input ins kbd label legend li link main mark meta nav noscript object "
+    "ol optgroup option p param picture pre q s samp script section select small source span strike strong "
+    "style sub summary sup svg table tbody td template textarea tfoot th thead time title tr track tt u ul var "
+    "video wbr"
+)
+_BLOCK_NAMES = (
+    "address article aside blockquote body br div dl dd dt figcaption figure footer form h1 h2 h3 h4 h5 h6 header "
+    "hr li main nav ol p pre section table tbody td tfoot th thead tr ul"
+)
+HTML_TAGS = frozenset(_TAG_NAMES.split())
+_BLOCK = frozenset(_BLOCK_NAMES.split())
+
+# `<tag ...>`, `</tag>`, `<br/>` and the spaced forms machine translation makes: `< br / >`, `</ p >`.
+_TAG_RE = re.compile(
+    r"<(?P<sp1>[ \t]?)(?P<close>/?)[ \t]?(?P<name>[A-Za-z][A-Za-z0-9]{0,11})"
+    r"(?P<rest>[ \t\n](?:[^<>\n]|\n(?!\n)){0,600})?(?P<selfclose>[ \t]?/?[ \t]?)>"
+)
+_COMMENT_RE = re.compile(r"<!--(?:[^-]|-(?!->)){0,4000}-->")
+
+_ATTR_NAMES = (
+    r"target|rel|class|href|src|srcset|style|id|alt|title|width|height|loading|decoding|role|lang|name|type|"
+    r"data-[a-z][a-z-]{0,30}|aria-[a-z]{2,20}|on[a-z]{3,15}"
+)
+_QUOTES = "\"'“”«»„"
+# `Target = "_ Blank"`, `rel='noopener'`, `class = « lien »`: a known attribute, `=`, a quoted value.
+_ATTR_RE = re.compile(
+    rf"(?<![\w\-])(?i:(?P<name>{_ATTR_NAMES}))[ \t]{{0,2}}=[ \t]{{0,2}}"
+    rf"(?P<q>[{_QUOTES}])[ \t\u00a0]?[^{_QUOTES}\n<>]{{0,300}}[{_QUOTES}](?:[ \t]?/?[ \t]?>)?"
+)
+# attribute values that only make sense in markup, so they are safe to find even without quotes: target=_blank
+_ATTR_BARE_RE = re.compile(r"(?<![\w\-])(?i:target)[ \t]{0,2}=[ \t]{0,2}_[ \t]?(?i:blank|self|parent|top)\b")
+_STRONG_ATTRS = frozenset(("target", "rel", "class", "href", "src", "srcset", "style", "loading", "decoding"))
+
+
+def _join_space(text: str, start: int, end: int) -> str:
+    """What replaces a removed fragment: one space if the words around it would otherwise touch, else nothing."""
+    before = text[start - 1] if start > 0 else " "
+    after = text[end] if end < len(text) else " "
+    return "" if before.isspace() or after.isspace() or not after.isalnum() else " "
+
+
+def _widen(text: str, start: int, end: int) -> int:
+    """Take one following space with the fragment when a space precedes it (no double space left behind)."""
+    if start > 0 and text[start - 1] in " \t" and end < len(text) and text[end] in " \t":
+        return end + 1
+    return end
+
+
+def _tags(ctx: Context) -> list[re.Match[str]]:
+    """Real tags of the text (shared: the attribute rule skips what lies inside them)."""
+
+    def compute() -> list[re.Match[str]]:
+        found: list[re.Match[str]] = []
+        if "<" not in ctx.text:
+            return found
+        for m in _TAG_RE.finditer(ctx.text):
+            name = m.group("name").lower()
+            rest = (m.group("rest") or "").strip()
+            if name not in HTML_TAGS:
+                continue
+            if m.group("sp1") and len(name) < 2:
+                continue  # `a < b > c`: a comparison
+            if rest and "=" not in rest and rest != "/":
+                continue  # `x<b et c>y`: prose between comparison signs
+            found.append(m)
+        return found
+
+    return ctx.memo("markup.tags", compute)
+
+
+class HtmlTag(Rule):
+    id = "markup.html-tag"
+    severity = Severity.WARNING
+    description = "HTML tags left in the text (`<p>`, `</a>`, `<br / >`)."
+
+    def check(self, ctx: Context) -> Iterable[Finding]:
+        text = ctx.text
+        for m in _tags(ctx):
+            name = m.group("name").lower()
+            start, end = m.start(), _widen(text, m.start(), m.end())
+            replacement = _join_space(text, start, end)
+            if name in _BLOCK and replacement == "" and start > 0 and end < len(text):
+                replacement = "" if text[start - 1].isspace() or text[end].isspace() else " "
+            closing = "closing " if m.group("close") else ""
+            yield make_finding(
+                text,
+                self.id,
+                self.severity,
+                start,
+                end,
+                f"HTML {closing}tag <{name}> left in the text; removed (the words around it stay)",
+                (replacement,),
+                auto=True,
+            )
+
+
+class HtmlComment(Rule):
+    id = "markup.html-comment"
+    severity = Severity.WARNING
+    description = "HTML comments (`<!-- ... -->`) left in the text."
+
+    def check(self, ctx: Context) -> Iterable[Finding]:
+        text = ctx.text
+        if "<!--" not in text:
+            return
+        for m in _COMMENT_RE.finditer(text):
+            end = _widen(text, m.start(), m.end())
+            yield make_finding(
+                text,
+                self.id,
+                self.severity,
+                m.start(),
+                end,
+                "an HTML comment left in the text; removed",
+                (_join_space(text, m.start(), end),),
+                auto=True,
+            )
+
+
+class HtmlAttribute(Rule):
+    id = "markup.html-attribute"
+    severity = Severity.WARNING
+    description = 'HTML attribute fragments outside any tag (`Target = "_ Blank"`, `rel = "noopener"`).'
+
+    def check(self, ctx: Context) -> Iterable[Finding]:
+        text = ctx.text
+        if "=" not in text:
+            return
+        spans: list[tuple[int, int, str]] = []
+        tags = [(m.start(), m.end()) for m in _tags(ctx)]
+        for regex in (_ATTR_RE, _ATTR_BARE_RE):
+            for m in regex.finditer(text):
+                i = bisect_right(tags, (m.start(), len(text) + 1)) - 1
+                if i >= 0 and tags[i][0] <= m.start() < tags[i][1]:
+                    continue  # inside a tag, which the tag rule removes whole
+                name = m.group(0).split("=", 1)[0].strip().lower()
+                if name not in _STRONG_ATTRS and not name.startswith(("data-", "aria-", "on")) and m.group(0)[0] != "<":
+                    # weak names (`title`, `id`, `type`...) could be prose: only with markup-looking neighbours
+                    neighbour = text[max(0, m.start() - 40) : m.start()] + text[m.end() : m.end() + 40]
+                    if not _ATTR_RE.search(neighbour) and ">" not in neighbour and "<" not in neighbour:
+                        continue
+                spans.append((m.start(), m.end(), name))
+        spans.sort()
+        merged: list[list[int | str]] = []
+        for s, e, name in spans:
+            if merged and s <= int(merged[-1][1]) + 1 and not text[int(merged[-1][1]) : s].strip():
+                merged[-1][1] = max(int(merged[-1][1]), e)
+                merged[-1][2] = f"{merged[-1][2]}, {name}"
+            else:
+                merged.append([s, e, name])
+        for s0, e0, names in merged:
+            start, end = int(s0), _widen(text, int(s0), int(e0))
+            yield make_finding(
+                text,
+                self.id,
+                self.severity,
+                start,
+                end,
+                f"HTML attribute fragment ({names}) left in the text by scraping or machine translation; removed",
+                (_join_space(text, start, end),),
+                auto=True,
+            )
+
+
+_MD_HEADING_RE = re.compile(r"(?m)^#{1,6}[ \t]++(?=[^\s#])")
+_MD_BOLD_RE = re.compile(r"(?<![*\w])(\*\*|__)(?=[^\s*_])([^*_\n]{1,200})(?<=[^\s*_])\1(?![*\w])")
+_MD_LINK_RE = re.compile(r"(?P<img>!?)\[(?P<label>[^\[\]\n]{0,200})\]\((?P<url>(?:https?://|www\.|/)[^()\s]{0,500})\)")
+_WIKI_LINK_RE = re.compile(r"\[\[(?P<target>[^\[\]|\n]{1,200})(?:\|(?P<label>[^\[\]|\n]{1,200}))?\]\]")
+_WIKI_BOLD_RE = re.compile(r"(?<!')'''(?=[^\s'])([^'\n]{1,200})(?<=[^\s'])'''(?!')")
+_WIKI_HEADING_RE = re.compile(r"(?m)^(={2,4})[ \t]?+([^=\n]{1,120}?)[ \t]?+\1[ \t]*+$")
+
+
+class Markdown(Rule):
+    id = "markup.markdown"
+    severity = Severity.WARNING
+    description = "Markdown and wiki syntax left in plain text (`## Titre`, `**gras**`, `[texte](url)`, `[[Lien]]`)."
+
+    def check(self, ctx: Context) -> Iterable[Finding]:
+        text = ctx.text
+        if "#" in text:
+            for m in _MD_HEADING_RE.finditer(text):
+                yield self._f(text, m.start(), m.end(), "", "Markdown heading marks (#) left in the text; removed")
+        if "**" in text or "__" in text:
+            for m in _MD_BOLD_RE.finditer(text):
+                yield self._f(text, m.start(), m.end(), m.group(2), "Markdown bold marks left in the text; removed")
+        if "](" in text:
+            for m in _MD_LINK_RE.finditer(text):
+                label, url = m.group("label"), m.group("url")
+                if m.group("img"):
+                    yield self._f(text, m.start(), m.end(), "", f"Markdown image ({url}) left in the text", auto=False)
+                else:
+                    yield self._f(
+                        text,
+                        m.start(),
+                        m.end(),
+                        label,
+                        f"Markdown link left in the text: keep the words, the address was {url}",
+                        auto=False,
+                    )
+        if "[[" in text:
+            for m in _WIKI_LINK_RE.finditer(text):
+                label = m.group("label") or m.group("target")
+                yield self._f(text, m.start(), m.end(), label, "wiki link syntax left in the text; removed")
+        if "'''" in text:
+            for m in _WIKI_BOLD_RE.finditer(text):
+                yield self._f(text, m.start(), m.end(), m.group(1), "wiki bold marks left in the text; removed")
+        if "==" in text:
+            for m in _WIKI_HEADING_RE.finditer(text):
+                yield self._f(text, m.start(), m.end(), m.group(2).strip(), "wiki heading marks (==) left in the text")
+
+    def _f(self, text: str, start: int, end: int, repl: str, message: str, auto: bool = True) -> Finding:
+        return make_finding(text, self.id, self.severity, start, end, message, (repl,), auto=auto)
+
+
+RULES = [HtmlTag(), HtmlComment(), HtmlAttribute(), Markdown()]
