@@ -181,6 +181,25 @@ class Plan:
     def changes(self) -> list[dict[str, Any]]:
         return [e.to_json() for e in self.edits]
 
+    def spliced(self, i: int, j: int, new: Sequence[Edit], text: str | None = None) -> Plan:
+        """edits[i:j] replaced by `new` (from `compose`), checking only the seams and updating the position map
+        incrementally, so an edit in a long article costs list copies, not a Python pass over every edit.
+        `text` is the resulting clean text when the caller already has it."""
+        edits = (*self.edits[:i], *new, *self.edits[j:])
+        lo = max(0, i - 1)
+        check_edits(edits[lo : i + len(new) + 1], len(self.raw))
+        plan = Plan.__new__(Plan)
+        object.__setattr__(plan, "raw", self.raw)
+        object.__setattr__(plan, "edits", edits)
+        cache: dict[str, Any] = {}
+        object.__setattr__(plan, "_cache", cache)
+        old_map = self._cache.get("map")
+        if old_map is not None:
+            cache["map"] = old_map.spliced(i, j, new)
+        if text is not None:
+            cache["text"] = text
+        return plan
+
 
 class PositionMap:
     """Two-way, monotone map between raw and clean positions, built once from a plan's edits.
@@ -205,6 +224,34 @@ class PositionMap:
             self._cs.append(cs)
             self._ce.append(cs + len(e.replacement))
             delta += e.delta
+
+    def spliced(self, i: int, j: int, new: Sequence[Edit]) -> PositionMap:
+        """The map of the plan whose edits[i:j] were replaced by `new`."""
+        m = PositionMap(())
+        base = self._ce[i - 1] - self._re[i - 1] if i > 0 else 0
+        ns = [e.start for e in new]
+        m._rs = self._rs[:i] + ns + self._rs[j:]
+        m._re = self._re[:i] + [e.end for e in new] + self._re[j:]
+        ncs: list[int] = []
+        nce: list[int] = []
+        delta = base
+        for e in new:
+            c = e.start + delta
+            ncs.append(c)
+            nce.append(c + len(e.replacement))
+            delta += e.delta
+        if j < len(self._cs):
+            old_shift = self._cs[j] - self._rs[j]
+            dd = delta - old_shift
+        else:
+            dd = 0
+        if dd:
+            m._cs = self._cs[:i] + ncs + [x + dd for x in self._cs[j:]]
+            m._ce = self._ce[:i] + nce + [x + dd for x in self._ce[j:]]
+        else:
+            m._cs = self._cs[:i] + ncs + self._cs[j:]
+            m._ce = self._ce[:i] + nce + self._ce[j:]
+        return m
 
     @staticmethod
     def _map(pos: int, starts: list[int], ends: list[int], ostarts: list[int], oends: list[int], left: bool) -> int:
@@ -355,7 +402,9 @@ class _Cluster:
     ops: list[tuple[int, int, str, Edit | None]]
 
 
-def compose(plan: Plan, ops: Sequence[tuple[int, int, str, Edit | None]]) -> tuple[int, int, list[Edit]]:
+def compose(
+    plan: Plan, ops: Sequence[tuple[int, int, str, Edit | None]], clean: str | None = None
+) -> tuple[int, int, list[Edit]]:
     """Fold clean-coordinate replacements into a plan; returns the splice `(i, j, new)`: edits[i:j] -> new.
 
     `ops` are `(clean_start, clean_end, text, template)` sorted and non-overlapping (at most one insertion per
@@ -367,7 +416,7 @@ def compose(plan: Plan, ops: Sequence[tuple[int, int, str, Edit | None]]) -> tup
     if not ops:
         return 0, 0, []
     raw = plan.raw
-    clean = plan.apply()
+    clean = plan.apply() if clean is None else clean
     edits = plan.edits
     pm = plan.map
     cs, ce = pm._cs, pm._ce
@@ -436,8 +485,9 @@ def compose(plan: Plan, ops: Sequence[tuple[int, int, str, Edit | None]]) -> tup
     return first, k, out
 
 
-def splice(plan: Plan, i: int, j: int, new: Sequence[Edit]) -> Plan:
-    return Plan(plan.raw, (*plan.edits[:i], *new, *plan.edits[j:]))
+def splice(plan: Plan, i: int, j: int, new: Sequence[Edit], text: str | None = None) -> Plan:
+    """The plan with edits[i:j] replaced by `new` (see `Plan.spliced`)."""
+    return plan.spliced(i, j, new, text)
 
 
 # --------------------------------------------------------------------------------------------- whole articles

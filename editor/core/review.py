@@ -522,7 +522,7 @@ class Review:
         ce = self._plan.map._ce[idx]
         before: dict[int, Item | None] = {item_id: replace(it)}
         touched = self._replace_text([(cs, ce, e.before)], {item_id: 0}, before)
-        self._plan = splice(self._plan, idx, idx + 1, ())
+        self._plan = splice(self._plan, idx, idx + 1, (), self._text)
         self._pending_step = (
             _Step("revert", [(cs, it.replacement or "", e.before)], idx, (e,), (), before, {}),
             touched,
@@ -660,11 +660,11 @@ class Review:
         before: dict[int, Item | None],
     ) -> None:
         """Fold `ops` into the plan and the text; the step is pushed by `_finish` once statuses are set."""
-        i, j, new = compose(self._plan, ops)
+        i, j, new = compose(self._plan, ops, self._text)
         old_edits = self._plan.edits[i:j]
         text_ops = [(a, self._text[a:b], t) for a, b, t, _ in ops]
         touched = self._replace_text([(a, b, t) for a, b, t, _ in ops], own, before)
-        self._plan = splice(self._plan, i, j, new)
+        self._plan = splice(self._plan, i, j, new, self._text)
         self._pending_step = (_Step(kind, text_ops, i, old_edits, tuple(new), before, {}), touched)
 
     def _status_step(self, kind: str, before: dict[int, Item | None], ignored_added: tuple[str, ...] = ()) -> None:
@@ -711,7 +711,22 @@ class Review:
         self._text = "".join(parts)
         touched: set[int] = set()
         n = len(ops)
-        for it in list(self._items.values()):
+        candidates: list[Item]
+        if n == 1 and not own:
+            a0, b0, t0 = ops[0]
+            d0 = len(t0) - (b0 - a0)
+            candidates = []
+            for it in self._items.values():
+                s0 = it.start
+                if s0 >= b0:
+                    if d0:
+                        it.start = s0 + d0
+                        it.end += d0
+                elif it.end > a0 or (s0 < a0 < it.end):
+                    candidates.append(it)
+        else:
+            candidates = list(self._items.values())
+        for it in candidates:
             k = own.get(it.id)
             if k is not None:
                 a, _, t = ops[k]
@@ -765,7 +780,7 @@ class Review:
             self._ignored.update(step.ignored_added)
         touched = self._replace_text(ops, {}, {}) if ops else set()
         if plan_from or plan_to:
-            self._plan = splice(self._plan, step.splice_at, step.splice_at + len(plan_from), plan_to)
+            self._plan = splice(self._plan, step.splice_at, step.splice_at + len(plan_from), plan_to, self._text)
         for k in touched:
             if k not in states:  # came after the step (a re-check): its text is gone again
                 self._items.pop(k, None)
