@@ -78,13 +78,7 @@ class ExportResult:
 
 def session_config(session: Session) -> CheckConfig:
     """The check configuration the session was reviewed with, plus its ignore list."""
-    stored = session.get_meta("config", {}) or {}
-    fields = {k: v for k, v in stored.items() if k in {"lang", "profile", "glossary_path"}}
-    for k in ("enabled", "disabled"):
-        if isinstance(stored.get(k), list):
-            fields[k] = tuple(str(x) for x in stored[k])
-    words = frozenset(session.ignored_words())
-    return CheckConfig(ignored_words=words, **fields)
+    return session.check_config()
 
 
 def _review_output(session: Session, record: ArticleRecord, config: CheckConfig) -> Output:
@@ -93,17 +87,13 @@ def _review_output(session: Session, record: ArticleRecord, config: CheckConfig)
 
     article = session.article(record.id)
     state = session.load_review(record.id)
+    if state is None and (legacy := session.cleaned_text_v1(record.id)) is not None:
+        # a version-1 session: its cleaned text and decisions, without a replayable review
+        statuses = [(d.category, d.rule, str(d.action)) for d in session.decisions(record.id)]
+        return Output(record.id, record, article, legacy, article.lang, [], statuses)
     review = Review.restore(article, config, state) if state else Review.open(article, config)
     statuses = [(it.finding.category, it.finding.rule, str(it.status)) for it in review.items]
-    return Output(
-        record.id,
-        record,
-        article,
-        review.cleaned,
-        getattr(review, "lang", None) or article.lang,
-        list(review.changes()),
-        statuses,
-    )
+    return Output(record.id, record, article, review.cleaned, review.lang, list(review.changes()), statuses)
 
 
 def _is_cancelled(cancel: Cancel | None) -> bool:
@@ -132,7 +122,12 @@ def _is_jsonl(source: str) -> bool:
 def _render(out: Output, fmt: str) -> str:
     from editor.formats.exporters import render
 
-    return str(render(out.text, out.article, fmt, out.changes))
+    body = str(render(out.text, out.article, fmt, out.changes, lang=out.lang))
+    if fmt == "json":  # the session adds where the person is with the article
+        record = json.loads(body)
+        record["status"] = str(out.record.status)
+        body = json.dumps(record, ensure_ascii=False, indent=2) + "\n"
+    return body
 
 
 def _corpus_line(out: Output | None, record: dict[str, Any] | None) -> str:

@@ -35,6 +35,7 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from editor.core.article import Article
+from editor.core.rules.base import CheckConfig
 
 if sys.platform != "win32":
     import fcntl
@@ -45,6 +46,7 @@ SCHEMA_VERSION = 2
 APPLICATION_ID = 0x47414C59  # "GALY": marks the SQLite file as a Galley session
 FLUSH_DELAY = 1.0  # seconds: the longest a hand edit waits in memory
 CONTEXT_CHARS = 40  # text kept on each side of a decision's finding, to find it again in a changed source
+MATCH_CONTEXT = 12  # of which this much, nearest the finding, must be unchanged for the decision to re-apply
 
 _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 
@@ -962,6 +964,28 @@ class Session:
         rows = self._read("SELECT value FROM meta WHERE key = ?", (f"x:{key}",))
         return json.loads(rows[0][0]) if rows else default
 
+    def set_check_config(self, config: CheckConfig) -> None:
+        """Remember the settings the session is reviewed with (language, profile, rule choices, glossary)."""
+        self.set_meta(
+            "config",
+            {
+                "lang": config.lang,
+                "profile": config.profile,
+                "enabled": list(config.enabled),
+                "disabled": list(config.disabled),
+                "glossary_path": config.glossary_path,
+            },
+        )
+
+    def check_config(self) -> CheckConfig:
+        """The settings the session was reviewed with, plus its ignore list (defaults for a new session)."""
+        stored = self.get_meta("config", {}) or {}
+        fields: dict[str, Any] = {k: stored[k] for k in ("lang", "profile", "glossary_path") if k in stored}
+        for k in ("enabled", "disabled"):
+            if isinstance(stored.get(k), list):
+                fields[k] = tuple(str(x) for x in stored[k])
+        return CheckConfig(ignored_words=frozenset(self.ignored_words()), **fields)
+
     # ------------------------------------------------------------------------------------------ ignore list
 
     def ignore_word(self, word: str) -> None:
@@ -1013,7 +1037,7 @@ class Session:
                 (size, mtime, article_id),
             )
 
-    def reapply(self, article_id: int, new_article: Article, config: Any = None) -> ReapplyResult:
+    def reapply(self, article_id: int, new_article: Article, config: CheckConfig | None = None) -> ReapplyResult:
         """Replace an article's text by the changed source and re-apply the decisions that still match.
 
         A decision matches when the new text holds the same rule's finding on the same text with the same
@@ -1021,12 +1045,10 @@ class Session:
         on a fresh review; the others are counted as lost (and listed). Hand edits are not replayed (they are
         lost with the old text); the person chose this knowing it. The article's new text, fingerprint, review
         state and decisions are committed together."""
-        import importlib
-
-        review_mod: Any = importlib.import_module("editor.core.review")
+        from editor.core.review import Review
 
         old = self.decisions(article_id)
-        rv = review_mod.Review.open(new_article, config) if config is not None else review_mod.Review.open(new_article)
+        rv = Review.open(new_article, config if config is not None else self.check_config())
         text = new_article.text
         kept_pairs: list[tuple[Decision, Any]] = []
         lost: list[Decision] = []
@@ -1297,19 +1319,54 @@ def decisions_from_review(review: Any) -> list[dict[str, Any]]:
     return out
 
 
+def _common_suffix(a: str, b: str) -> int:
+    n = 0
+    for x, y in zip(reversed(a), reversed(b), strict=False):
+        if x != y:
+            break
+        n += 1
+    return n
+
+
+def _common_prefix(a: str, b: str) -> int:
+    n = 0
+    for x, y in zip(a, b, strict=False):
+        if x != y:
+            break
+        n += 1
+    return n
+
+
 def _match_item(review: Any, text: str, d: Decision, used: set[int]) -> Any:
-    """The item of a fresh review that is the same finding as decision `d` (same rule, text and context)."""
+    """The item of a fresh review that is the same finding as decision `d`.
+
+    Same rule, same text at its raw span, and the nearest `MATCH_CONTEXT` characters on each side unchanged
+    (an edit further away does not lose the decision); among several, the one sharing the most context, then
+    the nearest to the old position, wins."""
     best: Any = None
-    best_distance = -1
+    best_key: tuple[int, int] | None = None
+    need_before = d.context_before[-MATCH_CONTEXT:]
+    need_after = d.context_after[:MATCH_CONTEXT]
     for item in review.items:
         f = item.finding
         if item.id in used or f.rule != d.rule or f.text != d.text:
             continue
-        before = text[max(0, f.start - len(d.context_before)) : f.start]
-        after = text[f.end : f.end + len(d.context_after)]
-        if before != d.context_before or after != d.context_after:
+        start = getattr(item, "raw_start", None)
+        end = getattr(item, "raw_end", None)
+        if start is None or end is None:
+            start, end = f.start, f.end
+        if text[start:end] != d.text:
             continue
-        distance = abs(f.start - d.start)
-        if best is None or distance < best_distance:
-            best, best_distance = item, distance
+        before = text[max(0, start - len(d.context_before)) : start]
+        after = text[end : end + len(d.context_after)]
+        if not before.endswith(need_before) or not after.startswith(need_after):
+            continue
+        if len(before) < len(need_before) or len(after) < len(need_after):
+            continue
+        key = (
+            -(_common_suffix(before, d.context_before) + _common_prefix(after, d.context_after)),
+            abs(start - d.start),
+        )
+        if best_key is None or key < best_key:
+            best, best_key = item, key
     return best

@@ -386,3 +386,88 @@ def test_undone_decisions_leave_the_list(tmp_path: Path) -> None:
         assert s.decisions(aid) == []
         assert [d.id for d in s.decisions(aid, active_only=False)] == [did]
         assert s.load_review(aid) == {"n": 0}
+
+
+DAMAGED = (
+    "Le sommet de Berlin\n\n"
+    "Poutine , qui a parlé avec Trump Et le Kremlin, a dit que vous êtes prêts.\n\n"
+    "La centrale Kernkraftwerk de Selenskyj est fermée 🙂 depuis mardi .\n"
+)
+
+
+def _item(review: object, rule: str, text: str | None = None) -> int:
+    return next(
+        it.id
+        for it in review.items  # type: ignore[attr-defined]
+        if it.rule == rule and (text is None or it.text == text)
+    )
+
+
+def test_review_decisions_commit_and_restore_exactly(tmp_path: Path) -> None:
+    from editor.core.review import Review
+
+    src = tmp_path / "a.txt"
+    src.write_text(DAMAGED, encoding="utf-8")
+    (art,), _ = load_paths([src])
+    path = tmp_path / "r.galley"
+    with Session.open(path) as s:
+        aid = s.add_article(art)
+        rv = Review.open(art, s.check_config())
+        rv.accept(_item(rv, "terminology.glossary", "Kernkraftwerk"))  # -> centrale nucléaire
+        assert len(s.commit_review(aid, rv)) == 1
+        rv.reject(_item(rv, "casing.function-word"))
+        rv.revert(_item(rv, "typography.space-before-comma"))
+        assert len(s.commit_review(aid, rv)) == 2
+        rv.undo()  # the revert is undone: that decision leaves the list
+        assert s.commit_review(aid, rv) == []
+        assert sorted(str(d.action) for d in s.decisions(aid)) == ["accepted", "rejected"]
+        rv.edit(0, 2, "Un")  # typing: batched
+        s.save_text(aid, rv)
+        expected = rv.cleaned
+    with Session.open(path) as s:
+        restored = Review.restore(s.article(aid), s.check_config(), s.load_review(aid) or {})
+        assert restored.cleaned == expected
+        assert restored.cleaned.startswith("Un sommet")
+        assert restored.can_undo
+        (acc,) = [d for d in s.decisions(aid) if d.action == "accepted"]
+        assert (acc.text, acc.replacement, acc.start, acc.end) == ("Kernkraftwerk", "centrale nucléaire", 109, 122)
+        assert DAMAGED[acc.start : acc.end] == acc.text
+        assert acc.context_before.endswith("La centrale ")
+        assert s.articles()[0].status == Status.IN_PROGRESS
+
+
+def test_changed_source_reapplies_what_still_matches(tmp_path: Path) -> None:
+    from editor.core.review import Review
+
+    src = tmp_path / "a.txt"
+    src.write_text(DAMAGED, encoding="utf-8")
+    (art,), _ = load_paths([src])
+    with Session.open(tmp_path / "c.galley") as s:
+        aid = s.add_article(art)
+        rv = Review.open(art, s.check_config())
+        rv.accept(_item(rv, "terminology.glossary", "Kernkraftwerk"), "centrale nucléaire")
+        rv.reject(_item(rv, "casing.function-word"))
+        rv.revert(_item(rv, "typography.space-before-period"))
+        s.commit_review(aid, rv)
+        # the scraper ran again: a new first paragraph, "Et" fixed at the source, a sentence rewritten nearby
+        changed = (
+            DAMAGED.replace("Le sommet de Berlin\n\n", "Le sommet de Berlin\n\nUn chapeau ajouté.\n\n")
+            .replace("Trump Et le", "Trump et le")
+            .replace("a dit que vous êtes prêts", "a dit que tout est prêt")
+        )
+        src.write_text(changed, encoding="utf-8")
+        assert s.source_changed(aid)
+        fresh = s.reload_source(aid)
+        assert fresh is not None
+        result = s.reapply(aid, fresh)
+        assert (result.kept, result.lost) == (2, 1)
+        assert result.lost_decisions[0].rule == "casing.function-word"
+        assert not s.source_changed(aid)
+        assert s.article(aid).text == changed
+        again = Review.restore(s.article(aid), s.check_config(), s.load_review(aid) or {})
+        assert "La centrale centrale nucléaire de" in again.cleaned
+        assert again.cleaned.endswith("depuis mardi .\n")  # the reverted automatic fix stays reverted
+        actions = sorted((d.rule, str(d.action)) for d in s.decisions(aid))
+        assert actions == [("terminology.glossary", "accepted"), ("typography.space-before-period", "reverted")]
+        new_dec = next(d for d in s.decisions(aid) if d.action == "accepted")
+        assert changed[new_dec.start : new_dec.end] == "Kernkraftwerk"
