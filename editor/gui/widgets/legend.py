@@ -59,26 +59,25 @@ CATEGORY_COLORS: dict[str, CategoryColor] = {
 _FALLBACK = CategoryColor("#5f6368", "#bdc1c6")
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Categories", text)
-
-
 def category_label(category: str) -> str:
-    """The category's name as shown to people, in the interface language."""
+    """The category's name as shown to people, in the interface language.
+
+    Each string is a literal `QCoreApplication.translate` call so that pyside6-lupdate finds it.
+    """
     labels = {
-        "encoding": _tr("Encoding"),
-        "markup": _tr("Markup"),
-        "link": _tr("Links"),
-        "spelling": _tr("Spelling"),
-        "foreign": _tr("Foreign words"),
-        "repetition": _tr("Repetition"),
-        "duplicate": _tr("Duplicates"),
-        "boilerplate": _tr("Boilerplate"),
-        "typography": _tr("Typography"),
-        "casing": _tr("Capitalisation"),
-        "terminology": _tr("Terminology"),
-        "register": _tr("Register"),
-        "whitespace": _tr("Whitespace"),
+        "encoding": QCoreApplication.translate("Categories", "Encoding"),
+        "markup": QCoreApplication.translate("Categories", "Markup"),
+        "link": QCoreApplication.translate("Categories", "Links"),
+        "spelling": QCoreApplication.translate("Categories", "Spelling"),
+        "foreign": QCoreApplication.translate("Categories", "Foreign words"),
+        "repetition": QCoreApplication.translate("Categories", "Repetition"),
+        "duplicate": QCoreApplication.translate("Categories", "Duplicates"),
+        "boilerplate": QCoreApplication.translate("Categories", "Boilerplate"),
+        "typography": QCoreApplication.translate("Categories", "Typography"),
+        "casing": QCoreApplication.translate("Categories", "Capitalisation"),
+        "terminology": QCoreApplication.translate("Categories", "Terminology"),
+        "register": QCoreApplication.translate("Categories", "Register"),
+        "whitespace": QCoreApplication.translate("Categories", "Whitespace"),
     }
     return labels.get(category, category)
 
