@@ -6,7 +6,7 @@ the child confirmed survives `kill -9` at that moment. Modes:
   burst SESSION            decisions and hand edits forever; prints "D <id> <seq>" after each committed decision
                            and "T <seq> <typed>" after each flushed hand edit
   diskfull SESSION BYTES   the same under a file-size limit (a full disk); prints "ERR <message>" and exits 3
-  export SESSION DIR FMT   exports forever with --force; prints "E <n>" after each complete export
+  export SESSION DIR FMT   exports forever with --force; prints "S <n>" as export n starts, "E <n>" when complete
   exportfull SESSION DIR FMT BYTES   one export under a file-size limit; prints the result and exits
   hold SESSION             opens the session, prints "OPEN <pid>", waits until stdin closes
 """
@@ -82,6 +82,8 @@ def export_forever(path: str, out_dir: str, fmt: str) -> None:
     session = Session.open(path, readonly=True)
     n = 0
     while True:
+        sys.stdout.write(f"S {n + 1}\n")
+        sys.stdout.flush()
         result = export_session(session, out_dir, fmt, force=True)
         assert result.ok, result.failed
         n += 1
