@@ -8,6 +8,8 @@ the child confirmed survives `kill -9` at that moment. Modes:
   diskfull SESSION BYTES   the same under a file-size limit (a full disk); prints "ERR <message>" and exits 3
   export SESSION DIR FMT   exports forever with --force; prints "S <n>" as export n starts, "E <n>" when complete
   exportfull SESSION DIR FMT BYTES   one export under a file-size limit; prints the result and exits
+  review SESSION           a real Review: accept, reject, undo and type, each action committed through
+                           `commit_review` (typing through `save_text` + `flush`); prints "D <id>" per new decision
   hold SESSION             opens the session, prints "OPEN <pid>", waits until stdin closes
 """
 
@@ -106,6 +108,46 @@ def export_full(path: str, out_dir: str, fmt: str, limit: int) -> None:
     sys.exit(0 if result.ok else 3)
 
 
+PARAGRAPH = "Poutine , qui a parlé avec Trump Et le Kremlin le {n} mai, visite Kernkraftwerk de Selenskyj .\n\n"
+
+
+def review_burst(path: str) -> None:
+    from editor.core.review import Review
+
+    session = Session.open(path)
+    if not session.articles():
+        text = "".join(PARAGRAPH.format(n=k) for k in range(60))
+        aid = session.add_article(Article(text=text, title="Essai", source="<review>", lang="fr"))
+        review = Review.open(session.article(aid), session.check_config())
+        session.commit_review(aid, review)
+    else:
+        aid = session.articles()[0].id
+        review = Review.restore(session.article(aid), session.check_config(), session.load_review(aid) or {})
+    out = sys.stdout
+    step = 0
+    while True:
+        step += 1
+        pending = [it for it in review.pending() if it.suggestions]
+        if step % 7 == 0 and review.can_undo:
+            review.undo()
+        elif step % 5 == 0:
+            review.edit(0, 0, "x")
+            session.save_text(aid, review)
+            session.flush()
+            out.write("T\n")
+            out.flush()
+            continue
+        elif not pending:
+            return
+        elif step % 3 == 0:
+            review.reject(pending[0].id)
+        else:
+            review.accept(pending[0].id)
+        for did in session.commit_review(aid, review):
+            out.write(f"D {did}\n")
+        out.flush()
+
+
 def hold(path: str) -> None:
     import os
 
@@ -126,6 +168,8 @@ def main(argv: list[str]) -> None:
         export_forever(argv[1], argv[2], argv[3])
     elif mode == "exportfull":
         export_full(argv[1], argv[2], argv[3], int(argv[4]))
+    elif mode == "review":
+        review_burst(argv[1])
     elif mode == "hold":
         hold(argv[1])
     else:
