@@ -338,3 +338,32 @@ def test_pathological_regex_is_stopped_and_the_window_stays_responsive(qtbot: Qt
     dialog.find_edit.setText("Selensk[yi]j")
     search(qtbot, dialog, dialog.find_next)
     assert pane.selection() == "Selenskyj"
+
+
+def test_picking_a_font_is_kept(qtbot: QtBot) -> None:
+    from PySide6.QtGui import QFont
+
+    dialog = PreferencesDialog(Preferences())
+    qtbot.addWidget(dialog)
+    dialog.font_combo.setCurrentFont(QFont("DejaVu Serif"))
+    assert dialog.preferences().font_family == "DejaVu Serif"
+    kept = PreferencesDialog(Preferences(font_family="DejaVu Serif", font_size=13))
+    qtbot.addWidget(kept)
+    assert kept.preferences().font_family == "DejaVu Serif" and kept.preferences().font_size == 13
+
+
+def test_labels_that_can_show_article_content_are_plain_text(qtbot: QtBot) -> None:
+    """PITFALLS 4: rich text would load `<img src=/dev/zero>`; every label that shows data is plain text."""
+    hostile = '<img src="/dev/zero"><b>x</b>'
+    finding = make_finding(hostile, "markup.tag", Severity.WARNING, 0, 21, hostile, ("",))
+    widgets = [
+        ConfirmAcceptAllDialog("markup.tag", [finding], hostile),
+        EncodingDialog(hostile, hostile.encode()),
+        FindReplaceDialog(QPlainTextEdit(hostile), lambda *_a: None),
+    ]
+    for widget in widgets:
+        qtbot.addWidget(widget)
+        widget.show()
+        for label in widget.findChildren(QLabel):
+            if "<" in label.text() or label.objectName() in ("findStatus",):
+                assert label.textFormat() == Qt.TextFormat.PlainText, (type(widget).__name__, label.text())
