@@ -27,6 +27,7 @@ How the main window uses it (H6a):
 
 from __future__ import annotations
 
+import contextlib
 import os
 import tempfile
 import unicodedata
@@ -165,7 +166,8 @@ class Settings:
     def __init__(self, path: Path | None = None, dictionary_path: Path | None = None) -> None:
         self.path = path or settings_path()
         self.dictionary_path = dictionary_path or personal_dictionary_path()
-        self.path.parent.mkdir(parents=True, exist_ok=True)
+        with contextlib.suppress(OSError):  # a read-only home still gets a working (unsaved) window
+            self.path.parent.mkdir(parents=True, exist_ok=True)
         self.qsettings = QSettings(str(self.path), QSettings.Format.IniFormat)
 
     # Preferences -----------------------------------------------------------------------------------------------
@@ -214,7 +216,10 @@ class Settings:
         return _clean_words(line for line in text.splitlines() if not line.startswith("#"))
 
     def save_personal_words(self, words: Iterable[str]) -> None:
-        """Write the word list atomically, so a crash never leaves half a dictionary."""
+        """Write the word list atomically, so a crash never leaves half a dictionary.
+
+        Raises OSError (read-only or full disk); the caller shows it (the previous file stays intact).
+        """
         content = "".join(w + "\n" for w in _clean_words(words))
         folder = self.dictionary_path.parent
         folder.mkdir(parents=True, exist_ok=True)
