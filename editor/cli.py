@@ -13,6 +13,8 @@ from collections.abc import Sequence
 
 from editor import __version__
 from editor.commands import EXIT_INPUT_ERROR
+from editor.core.glossary import GlossaryError
+from editor.core.spelling import SpellUnavailable
 
 SUBCOMMANDS = ("check", "clean", "export", "session")
 
@@ -94,6 +96,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("galley: interrupted", file=sys.stderr)
         return 130
+    except (SpellUnavailable, GlossaryError) as exc:  # a missing dictionary or a broken glossary: one clear line
+        print(f"galley: {exc}", file=sys.stderr)
+        return EXIT_INPUT_ERROR
     except BrokenPipeError:
         return 0
 

@@ -29,8 +29,22 @@ from pathlib import Path
 from editor.core.spelling import DICT_TAGS, service
 
 HUNSPELL_DIRS = ("/usr/share/hunspell", "/usr/share/myspell", "/usr/share/myspell/dicts")
-_CACHE_VERSION = "1"
-_FOLD_TABLE = str.maketrans({"œ": "oe", "æ": "ae", "ß": "ss", "’": "'", "ʼ": "'"})
+_CACHE_VERSION = "2"
+
+
+def _fold_table() -> dict[int, str]:
+    table = {ord("œ"): "oe", ord("æ"): "ae", ord("ß"): "ss", ord("’"): "'", ord("ʼ"): "'"}
+    for cp in range(0xC0, 0x250):
+        ch = chr(cp)
+        if not ch.islower() or cp in table:
+            continue
+        base = "".join(c for c in unicodedata.normalize("NFD", ch) if unicodedata.category(c) != "Mn")
+        if base != ch and base.isascii():
+            table[cp] = base
+    return table
+
+
+_FOLD_TABLE = _fold_table()
 _ALPHABET = "abcdefghijklmnopqrstuvwxyz'-"
 _KEYBOARD_ROWS = ("azertyuiop", "qsdfghjklm", "wxcvbn", "qwertzuiop", "asdfghjkl", "yxcvbnm", "qwertyuiop", "zxcvbnm")
 
@@ -38,7 +52,7 @@ _KEYBOARD_ROWS = ("azertyuiop", "qsdfghjklm", "wxcvbn", "qwertzuiop", "asdfghjkl
 def fold(word: str) -> str:
     """Lower case without accents: the key under which a word and its accent or case typos meet."""
     w = word.lower().translate(_FOLD_TABLE)
-    if w.isascii():
+    if w.isascii() or (w.isalpha() and all(ord(c) < 0x250 for c in w)):
         return w
     return "".join(c for c in unicodedata.normalize("NFD", w) if unicodedata.category(c) != "Mn")
 
@@ -171,30 +185,46 @@ def _cache_dir() -> Path:
     return Path(user_cache_dir("galley", appauthor=False)) / "suggest"
 
 
-def load_words(tag: str) -> list[str]:
-    """The dictionary's word forms, from the disk cache when the dictionary has not changed since."""
+def build_index(words: Iterable[str]) -> dict[str, str]:
+    """Folded key → the dictionary forms under it, tab-separated (one string per key keeps memory low)."""
+    index: dict[str, str] = {}
+    for w in words:
+        if not w or w[0] == "-" or "\t" in w:
+            continue
+        k = fold(w)
+        old = index.get(k)
+        if old is None:
+            index[k] = w
+        elif w != old and w not in old.split("\t"):
+            index[k] = old + "\t" + w
+    return index
+
+
+def load_index(tag: str) -> dict[str, str]:
+    """The folded index of the dictionary `tag`, from the disk cache when the dictionary has not changed since."""
     found = find_dictionary(tag)
     if found is None:
-        return []
+        return {}
     dic, aff = found
     st_d, st_a = dic.stat(), aff.stat()
-    key = f"{tag}-v{_CACHE_VERSION}-{st_d.st_size}-{int(st_d.st_mtime)}-{st_a.st_size}-{int(st_a.st_mtime)}.txt.gz"
+    key = f"{tag}-v{_CACHE_VERSION}-{st_d.st_size}-{int(st_d.st_mtime)}-{st_a.st_size}-{int(st_a.st_mtime)}.tsv.gz"
     path = _cache_dir() / key
     try:
         with gzip.open(path, "rt", encoding="utf-8") as f:
-            return f.read().split("\n")
-    except (OSError, EOFError, UnicodeDecodeError):
+            lines = f.read().split("\n")
+        return dict(line.split("\t", 1) for line in lines if "\t" in line)
+    except (OSError, EOFError, UnicodeDecodeError, ValueError):
         pass
-    words = expand_dictionary(dic, aff)
+    index = build_index(expand_dictionary(dic, aff))
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         tmp = path.with_suffix(f".{os.getpid()}.tmp")
         with gzip.open(tmp, "wt", encoding="utf-8", compresslevel=3) as f:
-            f.write("\n".join(words))
+            f.write("\n".join(f"{k}\t{v}" for k, v in index.items()))
         os.replace(tmp, path)
     except OSError:
         pass  # a read-only cache folder only costs the rebuild next time
-    return words
+    return index
 
 
 # ---------------------------------------------------------------------------------------------------------------
@@ -260,34 +290,41 @@ def _match_case(model: str, word: str) -> str:
 class Suggester:
     """Suggestions in one language from the index; thread-safe after construction."""
 
-    def __init__(self, words: Iterable[str], lang: str = "") -> None:
+    def __init__(self, index: dict[str, str], lang: str = "") -> None:
         self.lang = lang
-        index: dict[str, str | tuple[str, ...]] = {}
-        for w in words:
-            if not w:
-                continue
-            k = fold(w)
-            old = index.get(k)
-            if old is None:
-                index[k] = w
-            elif isinstance(old, str):
-                if old != w:
-                    index[k] = (old, w)
-            elif w not in old:
-                index[k] = (*old, w)
         self._index = index
+        self._cached: dict[str, dict[str, float]] = {}
+        self._buckets: dict[str, dict[int, list[str]]] = {}
+        self._bucket_lock = threading.Lock()
+
+    @classmethod
+    def from_words(cls, words: Iterable[str], lang: str = "") -> Suggester:
+        return cls(build_index(words), lang)
 
     def __len__(self) -> int:
         return len(self._index)
 
-    def _forms(self, key: str) -> tuple[str, ...]:
+    def _forms(self, key: str) -> tuple[str, ...] | list[str]:
         v = self._index.get(key)
         if v is None:
             return ()
-        return (v,) if isinstance(v, str) else v
+        return v.split("\t") if "\t" in v else (v,)
+
+    def variants(self, word: str) -> dict[str, float]:
+        """Dictionary forms that differ from `word` only by accents or case (`Etats-Unis` → `États-Unis`)."""
+        low = word.lower()
+        return {f: _accent_cost(low, f.lower()) for f in self._forms(fold(word)) if f != word}
 
     def candidates(self, word: str) -> dict[str, float]:
         """Dictionary forms near `word` with their cost (0 = accent/case only, about 1 = one typo, 2 = two)."""
+        cached = self._cached.get(word)
+        if cached is not None:
+            return cached
+        found = self._candidates(word)
+        self._cached[word] = found
+        return found
+
+    def _candidates(self, word: str) -> dict[str, float]:
         q = fold(word)
         found: dict[str, float] = {}
         lower_query = not word[:1].isupper()
@@ -302,22 +339,39 @@ class Suggester:
             if cost < found.get(form, 99.0):
                 found[form] = cost
 
-        for form in self._forms(q):
-            add(form, _accent_cost(word.lower(), form.lower()))
+        for form, cost in self.variants(word).items():
+            add(form, cost)
         if len(q) < 2:
             return found
+        forms = self._forms
         for e in _edits1(q):
-            for form in self._forms(e):
+            for form in forms(e):
                 add(form, _typo_cost(q, e) + 0.5 * _accent_cost(fold(form), form.lower()))
-        if not found and len(q) >= 5:
-            # two typos: an extra letter plus one more, or a letter missing twice, via deletes of the query
-            for d in _deletes(q):
-                for e in _edits1(d):
-                    if e == q:
-                        continue
-                    for form in self._forms(e):
-                        add(form, 1.8 + 0.2 * _accent_cost(fold(form), form.lower()))
+        if not found and 5 <= len(q) <= 24:
+            # two typos: an optimal-string-alignment search (C speed, rapidfuzz) among the folded words that
+            # share the first letter and have a similar length
+            from rapidfuzz import process
+            from rapidfuzz.distance import OSA
+
+            for key, dist, _ in process.extract(q, self._bucket(q), scorer=OSA.distance, score_cutoff=2, limit=20):
+                for form in forms(key):
+                    add(form, 0.9 * dist + 0.2 + 0.2 * _accent_cost(fold(form), form.lower()))
         return found
+
+    def _bucket(self, q: str) -> list[str]:
+        """Folded words starting like `q` whose length is within 2 of it (all buckets built in one pass)."""
+        if not self._buckets:
+            with self._bucket_lock:
+                if not self._buckets:
+                    buckets: dict[str, dict[int, list[str]]] = {}
+                    for k in self._index:
+                        buckets.setdefault(k[:1], {}).setdefault(len(k), []).append(k)
+                    self._buckets = buckets
+        by_len = self._buckets.get(q[:1], {})
+        out: list[str] = []
+        for n in range(len(q) - 2, len(q) + 3):
+            out.extend(by_len.get(n, ()))
+        return out
 
     def suggest(self, word: str, limit: int = 5, counts: Mapping[str, int] | None = None) -> list[str]:
         """Up to `limit` corrections, best first. `counts` (word → occurrences in the article) breaks ties."""
@@ -358,7 +412,7 @@ def suggester(lang: str) -> Suggester:
         with _build_lock:
             s = _suggesters.get(lang)
             if s is None:
-                s = Suggester(load_words(DICT_TAGS.get(lang, lang)), lang)
+                s = Suggester(load_index(DICT_TAGS.get(lang, lang)), lang)
                 _suggesters[lang] = s
     return s
 

@@ -91,6 +91,8 @@ class Lexicon:
         """The first other language whose dictionary knows `word` (a lower-cased German noun counts)."""
         for o in self.others:
             if o.check(word):
+                if o.lang != "de" and word[:1].isupper() and not word.isupper() and not o.check(word.lower()):
+                    continue  # a name in English or French (`Higgins`), not vocabulary left untranslated
                 return o.lang
             if o.lang == "de" and word.islower() and o.check(word[:1].upper() + word[1:]):
                 return o.lang
@@ -377,7 +379,7 @@ class UnknownName(Rule):
             if ctx.config.suggestions and v.kind in ("name", "compound"):
                 # only accent or case slips of a dictionary name (`Etats-Unis` → `États-Unis`), never a guess
                 sugg = tuple(
-                    c for c, cost in sorted(suggester(ctx.lang).candidates(word).items(), key=_by_cost) if cost < 0.5
+                    c for c, cost in sorted(suggester(ctx.lang).variants(word).items(), key=_by_cost) if cost < 0.5
                 )[:3]
             what = {"acronym": "acronym", "mixed": "word"}.get(v.kind, "name")
             out.append(

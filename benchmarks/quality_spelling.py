@@ -1,0 +1,210 @@
+"""Quality of the spelling, foreign and terminology rules on the shared evaluation data (not a test).
+
+Reads ../shared/eval (relative to the repository root) when present and prints one table:
+- false alarms (warning/error findings per 1,000 words) of each category on professionally edited French news;
+- recall and precision of `foreign` findings on English left in German machine translation (MQM spans marked
+  'Accuracy/Untranslated text' or 'Accuracy/Source language fragment', checked as German);
+- first-suggestion accuracy of the fast suggester against enchant's `suggest()` on misspellings generated from
+  real words of the clean French text (fixed seed), with the time per word of each;
+- the same on Grammalecte's OCR/spelling error cases.
+
+usage: .venv/bin/python benchmarks/quality_spelling.py [eval_dir] [--samples N]
+"""
+
+from __future__ import annotations
+
+import json
+import random
+import re
+import sys
+import time
+from collections import Counter
+from collections.abc import Iterable
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+
+from editor.core.findings import Finding, Severity  # noqa: E402
+from editor.core.rules import foreign, spelling, terminology  # noqa: E402
+from editor.core.rules.base import CheckConfig, Context  # noqa: E402
+
+MY_RULES = [*spelling.RULES, *foreign.RULES, *terminology.RULES]
+CATEGORIES = ("spelling", "foreign", "terminology")
+FOREIGN_MQM = {"Accuracy/Untranslated text", "Accuracy/Source language fragment"}
+WORD = re.compile(r"\w+")
+
+
+def _records(path: Path) -> Iterable[dict]:  # type: ignore[type-arg]
+    with path.open(encoding="utf-8") as f:
+        for line in f:
+            if line.strip():
+                yield json.loads(line)
+
+
+def check(text: str, lang: str, config: CheckConfig | None = None) -> list[Finding]:
+    """The findings of this benchmark's three categories only (other helpers' rules do not interfere)."""
+    ctx = Context(text=text, lang=lang, config=config or CheckConfig(lang=lang))
+    out: list[Finding] = []
+    for rule in MY_RULES:
+        if rule.applies_to(lang):
+            out.extend(rule.check(ctx))
+    return sorted(out, key=lambda f: (f.start, f.end, f.rule))
+
+
+def false_alarms(eval_dir: Path) -> list[tuple[str, str]]:
+    texts = [r["text"] for r in _records(eval_dir / "fr_clean_sequoia.jsonl") if r.get("genre") == "news"]
+    texts += [r["text"] for r in _records(eval_dir / "fr_clean_webgold.jsonl")]
+    words = sum(len(WORD.findall(t)) for t in texts)
+    by: Counter[str] = Counter()
+    info: Counter[str] = Counter()
+    for t in texts:
+        for f in check(t, "fr"):
+            (by if f.severity != Severity.INFO else info)[f.category] += 1
+    rows = [
+        (f"false alarms, {c} (warning+error per 1,000 words; {words} words)", f"{1000 * by[c] / words:.2f} ({by[c]})")
+        for c in CATEGORIES
+    ]
+    total = sum(by.values())
+    rows.append(("false alarms, the three together (bar: < 1.5)", f"{1000 * total / words:.2f}"))
+    rows.append(("info findings on the same text (not counted)", ", ".join(f"{c} {info[c]}" for c in CATEGORIES)))
+    return rows
+
+
+def foreign_mqm(eval_dir: Path) -> list[tuple[str, str]]:
+    """Spans of all raters of a segment are pooled: a finding is right when any rater marked it."""
+    segs: dict[tuple[str, str, str], tuple[str, list[tuple[int, int]]]] = {}
+    for r in _records(eval_dir / "mt_mqm_en_de_google.jsonl"):
+        key = (r["system"], r["doc"], str(r["seg"]))
+        text, spans = segs.get(key, (r["target_de"], []))
+        for e in r.get("errors") or []:
+            if e.get("category") in FOREIGN_MQM and e["end"] > e["start"]:
+                spans.append((e["start"], e["end"]))
+        segs[key] = (text, spans)
+    gold = hit = 0
+    found = {"warning": 0, "all": 0}
+    right = {"warning": 0, "all": 0}
+    for text, spans in segs.values():
+        fs = [f for f in check(text, "de") if f.category == "foreign"]
+        uniq = sorted(set(spans))
+        gold += len(uniq)
+        hit += sum(1 for s, e in uniq if any(f.start < e and s < f.end for f in fs))
+        for f in fs:
+            ok = any(f.start < e and s < f.end for s, e in uniq)
+            for k in ("all", "warning"):
+                if k == "all" or f.severity != Severity.INFO:
+                    found[k] += 1
+                    right[k] += ok
+    return [
+        (f"foreign on MQM en→de (--lang de): recall ({gold} marked spans)", f"{hit / max(gold, 1):.0%} ({hit})"),
+        (
+            "foreign on MQM: precision, all findings / warnings only",
+            f"{right['all'] / max(found['all'], 1):.0%} of {found['all']} / "
+            f"{right['warning'] / max(found['warning'], 1):.0%} of {found['warning']}",
+        ),
+    ]
+
+
+def _typo(word: str, rng: random.Random) -> str:
+    i = rng.randrange(len(word))
+    kind = rng.randrange(5)
+    if kind == 0:
+        return word[:i] + word[i + 1 :]
+    if kind == 1 and i < len(word) - 1:
+        return word[:i] + word[i + 1] + word[i] + word[i + 2 :]
+    if kind == 2:
+        return word[:i] + rng.choice("aeioustrnlcmpd") + word[i + 1 :]
+    if kind == 3:
+        return word[:i] + rng.choice("aeioustrnlcmpd") + word[i:]
+    plain = {"é": "e", "è": "e", "ê": "e", "à": "a", "â": "a", "ç": "c", "î": "i", "ô": "o", "û": "u", "ù": "u"}
+    if any(c in plain for c in word):
+        return "".join(plain.get(c, c) for c in word)
+    return word[:i] + word[i] + word[i:]
+
+
+def suggestions(eval_dir: Path, samples: int = 300) -> list[tuple[str, str]]:
+    from editor.core.spelling import service
+    from editor.core.suggest import suggester
+
+    svc = service("fr")
+    words = sorted(
+        {w for r in _records(eval_dir / "fr_clean_sequoia.jsonl") for w in re.findall(r"[^\W\d_]{4,}", r["text"])}
+    )
+    words = [w for w in words if w.islower() and svc.check(w)]
+    rng = random.Random(1234)
+    pairs: list[tuple[str, str]] = []
+    while len(pairs) < samples:
+        w = rng.choice(words)
+        t = _typo(w, rng)
+        if t != w and not svc.check(t):
+            pairs.append((t, w))
+    index = suggester("fr")
+    index.suggest("initialisation")  # index loaded before timing
+    t0 = time.perf_counter()
+    ours = [index.suggest(t) for t, _ in pairs]
+    t_ours = (time.perf_counter() - t0) / len(pairs)
+    t0 = time.perf_counter()
+    theirs = [list(svc.suggest(t)) for t, _ in pairs]
+    t_ench = (time.perf_counter() - t0) / len(pairs)
+    first_o = sum(1 for (t, w), s in zip(pairs, ours, strict=True) if s[:1] == [w])
+    first_e = sum(1 for (t, w), s in zip(pairs, theirs, strict=True) if s[:1] == [w])
+    top5_o = sum(1 for (t, w), s in zip(pairs, ours, strict=True) if w in s[:5])
+    top5_e = sum(1 for (t, w), s in zip(pairs, theirs, strict=True) if w in s[:5])
+    empty = sum(1 for s in ours if not s)
+    n = len(pairs)
+    rows = [
+        (f"suggestions on {n} generated French typos: right first, fast index", f"{first_o / n:.0%} ({first_o})"),
+        ("  the same, enchant suggest()", f"{first_e / n:.0%} ({first_e})"),
+        ("  right in the first 5: fast index / enchant", f"{top5_o / n:.0%} / {top5_e / n:.0%}"),
+        ("  none offered by the index (enchant fallback territory)", f"{empty / n:.0%} ({empty})"),
+        ("  time per word: fast index / enchant", f"{t_ours * 1000:.2f} ms / {t_ench * 1000:.0f} ms"),
+    ]
+    # Grammalecte's OCR / spelling cases with an expected correction
+    cases = []
+    for r in _records(eval_dir / "fr_errors_grammalecte.jsonl"):
+        if r.get("family") in ("ocr", "spelling") and r.get("is_error"):
+            for e in r.get("errors") or []:
+                if e.get("suggestions") and e["suggestions"] != [""]:
+                    cases.append((r["text"], e))
+    hit = right = right_e = 0
+    for text, e in cases:
+        fs = [f for f in check(text, "fr") if f.category == "spelling" and f.start < e["end"] and e["start"] < f.end]
+        if fs:
+            hit += 1
+            if any(
+                f.suggestions
+                and text[: f.start] + f.suggestions[0] + text[f.end :] == text[: e["start"]] + x + text[e["end"] :]
+                for f in fs
+                for x in e["suggestions"]
+            ):
+                right += 1
+        ench = svc.suggest(e["text"]) if e["text"].strip() and not svc.check(e["text"]) else ()
+        right_e += bool(ench) and ench[0] in e["suggestions"]
+    m = len(cases)
+    rows.append((f"Grammalecte OCR/spelling cases ({m}): found by spelling", f"{hit / max(m, 1):.0%} ({hit})"))
+    rows.append(("  right first suggestion: Galley / enchant on the marked word", f"{right} / {right_e}"))
+    return rows
+
+
+def measure(eval_dir: Path, samples: int = 300) -> list[tuple[str, str]]:
+    """Every figure of this benchmark as (measure, value) rows."""
+    return false_alarms(eval_dir) + foreign_mqm(eval_dir) + suggestions(eval_dir, samples)
+
+
+def main(argv: list[str]) -> int:
+    eval_dir = Path(argv[0]) if argv and not argv[0].startswith("--") else REPO.parent / "shared" / "eval"
+    samples = int(argv[argv.index("--samples") + 1]) if "--samples" in argv else 300
+    if not eval_dir.is_dir():
+        print(f"no evaluation data at {eval_dir}")
+        return 1
+    rows = measure(eval_dir, samples)
+    width = max(len(k) for k, _ in rows)
+    print(f"| {'measure'.ljust(width)} | value |")
+    print(f"|{'-' * (width + 2)}|-------|")
+    for k, v in rows:
+        print(f"| {k.ljust(width)} | {v} |")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
