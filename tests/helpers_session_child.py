@@ -122,7 +122,7 @@ def review_burst(path: str) -> None:
         session.commit_review(aid, review)
     else:
         aid = session.articles()[0].id
-        review = Review.restore(session.article(aid), session.check_config(), session.load_review(aid) or {})
+        review = session.restore_review(aid)
     out = sys.stdout
     step = 0
     while True:

@@ -172,8 +172,6 @@ def test_second_process_is_refused_and_a_dead_owner_is_taken_over(tmp_path: Path
 def test_kill9_while_reviewing_with_the_real_model(tmp_path: Path) -> None:
     """The editor's path: Review actions committed through commit_review, typing through save_text + flush.
     After each kill the saved review restores, and its decided items are exactly the session's decisions."""
-    from editor.core.review import Review
-
     rng = random.Random(7)
     path = tmp_path / "review.galley"
     confirmed: set[int] = set()
@@ -190,9 +188,8 @@ def test_kill9_while_reviewing_with_the_real_model(tmp_path: Path) -> None:
             aid = recs[0].id
             every = {d.id for d in s.decisions(aid, active_only=False)}
             assert confirmed <= every, f"confirmed decisions lost: {sorted(confirmed - every)[:10]}"
-            state = s.load_review(aid)
-            assert state is not None
-            review = Review.restore(s.article(aid), s.check_config(), state)
+            review = s.restore_review(aid)
+            assert review is not None
             decided = {it.id: str(it.status) for it in review.items if str(it.status) in {"accepted", "rejected"}}
             active = {d.item_id: str(d.action) for d in s.decisions(aid) if d.action in ("accepted", "rejected")}
             assert decided == active

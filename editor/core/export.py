@@ -86,12 +86,13 @@ def _review_output(session: Session, record: ArticleRecord, config: CheckConfig)
     from editor.core.review import Review
 
     article = session.article(record.id)
-    state = session.load_review(record.id)
-    if state is None and (legacy := session.cleaned_text_v1(record.id)) is not None:
+    review = session.restore_review(record.id, config)
+    if review is None and (legacy := session.cleaned_text_v1(record.id)) is not None:
         # a version-1 session: its cleaned text and decisions, without a replayable review
         statuses = [(d.category, d.rule, str(d.action)) for d in session.decisions(record.id)]
         return Output(record.id, record, article, legacy, article.lang, [], statuses)
-    review = Review.restore(article, config, state) if state else Review.open(article, config)
+    if review is None:
+        review = Review.open(article, config)
     statuses = [(it.finding.category, it.finding.rule, str(it.status)) for it in review.items]
     return Output(record.id, record, article, review.cleaned, review.lang, list(review.changes()), statuses)
 

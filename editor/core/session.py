@@ -365,6 +365,8 @@ class Session:
         self._mutex = threading.RLock()
         self._pending: dict[int, _Pending] = {}
         self._pending_current: tuple[int, int] | None = None
+        self._written_next_id: dict[int, int] = {}  # per article: the review's next item id in the last state written
+        self._after_commit: list[Callable[[], None]] = []
         self._closed = False
 
     # ------------------------------------------------------------------------------------------ opening
@@ -529,6 +531,7 @@ class Session:
             raise SessionError(f"{self.path}: the session is closed")
         with self._mutex:
             conn = self._conn
+            self._after_commit = []
             try:
                 conn.execute("BEGIN IMMEDIATE")
                 yield conn
@@ -541,6 +544,10 @@ class Session:
                 with contextlib.suppress(sqlite3.Error):
                     conn.execute("ROLLBACK")
                 raise
+            finally:
+                done, self._after_commit = self._after_commit, []
+            for callback in done:
+                callback()
 
     def _read(self, sql: str, params: Sequence[Any] = ()) -> list[sqlite3.Row]:
         with self._mutex:
@@ -794,17 +801,20 @@ class Session:
         sql = "SELECT * FROM decisions" + (" WHERE " + " AND ".join(where) if where else "") + " ORDER BY id"
         return [_decision(r) for r in self._read(sql, params)]
 
-    def commit_review(self, article_id: int, review: Any) -> list[int]:
-        """Save a review's state and make the session's decisions match its items, in one transaction.
+    def commit_review(self, article_id: int, review: Any, *, defer_state: bool = True) -> list[int]:
+        """Make the session's decisions match a review's items, committed before returning; the ids of the
+        decisions newly recorded.
 
-        The editor calls this after every accept, reject, revert, accept-all, undo and redo: the decision list
-        then always agrees with the restored review. Returns the ids of the decisions newly recorded."""
+        The editor calls this after every accept, reject, revert, accept-all, undo and redo. The decision rows
+        are small, so this stays fast on a 200k-word article; the full review state (megabytes there) is then
+        written with the next batch (≤ 1 s, like typing) unless the rows alone could not rebuild it: an undone
+        decision, or a decision on an item newer than the last written state. `restore_review` replays decision
+        rows newer than the state, so a kill between the two loses nothing committed."""
         with self._mutex:
-            state = _state_of(review)
             wanted = {d["item_id"]: d for d in decisions_from_review(review)}
             new_ids: list[int] = []
+            written_next = self._written_next_id.get(article_id)
             with self._write() as conn:
-                self._flush_into(conn, exclude=article_id)
                 current = {
                     int(r["item_id"]): r
                     for r in conn.execute(
@@ -812,14 +822,18 @@ class Session:
                         (article_id,),
                     )
                 }
+                withdrawn = False
                 for item_id, row in current.items():
                     want = wanted.get(item_id)
                     if want is None or (want["action"], want["replacement"]) != (row["action"], row["replacement"]):
                         conn.execute("UPDATE decisions SET active = 0 WHERE id = ?", (row["id"],))
+                        withdrawn = True
+                newest = -1
                 for item_id, want in wanted.items():
                     row = current.get(item_id)
                     if row is not None and (want["action"], want["replacement"]) == (row["action"], row["replacement"]):
                         continue
+                    newest = max(newest, item_id)
                     new_ids.append(
                         self._insert_decision(
                             conn,
@@ -837,10 +851,48 @@ class Session:
                             item_id,
                         )
                     )
-                self._store_state(conn, article_id, state)
+                sync = not defer_state or withdrawn or written_next is None or newest >= written_next
+                if sync:
+                    self._pending.pop(article_id, None)
+                    self._store_state(conn, article_id, _state_of(review))
                 if wanted:
                     self._touch_in_progress(conn, article_id)
+            if not sync:
+                old = self._pending.get(article_id)
+                self._pending[article_id] = _Pending(review, old.since if old else time.monotonic())
             return new_ids
+
+    def restore_review(self, article_id: int, config: CheckConfig | None = None) -> Any:
+        """The article's review as the person left it (None if it was never reviewed).
+
+        The saved state is restored, then any decision committed after it (see `commit_review`) is replayed, so
+        the review always agrees with the decision list."""
+        from editor.core.review import Review
+        from editor.core.review import Status as ItemStatus
+
+        state = self.load_review(article_id)
+        if state is None:
+            return None
+        review = Review.restore(self.article(article_id), config or self.check_config(), state)
+        by_item = {d.item_id: d for d in self.decisions(article_id) if d.item_id is not None}
+        for item in review.items:
+            d = by_item.get(item.id)
+            if d is None:
+                continue
+            try:
+                current = review.item(item.id)  # an earlier replay may have dropped it
+                if current.status is ItemStatus.PENDING:
+                    if d.action == Action.ACCEPTED and d.replacement is not None:
+                        review.accept(item.id, d.replacement)
+                    elif d.action == Action.REJECTED:
+                        review.reject(item.id)
+                    elif d.action == Action.IGNORED:
+                        review.ignore_word(current.text)
+                elif current.status is ItemStatus.AUTO and d.action == Action.REVERTED:
+                    review.revert(item.id)
+            except (ValueError, KeyError):
+                continue  # the text it applied to is gone (edited by hand since): nothing left to replay
+        return review
 
     # ------------------------------------------------------------------------------------------ review state
 
@@ -917,6 +969,9 @@ class Session:
         self._pending_current = None
 
     def _store_state(self, conn: sqlite3.Connection, article_id: int, state: Mapping[str, Any]) -> None:
+        next_id = state.get("next_id")
+        if isinstance(next_id, int):
+            self._after_commit.append(lambda: self._written_next_id.__setitem__(article_id, next_id))
         now = _now()
         cur = conn.execute(
             "UPDATE articles SET review_state = ?, state_at = ?, updated_at = ? WHERE id = ?",
@@ -1117,6 +1172,8 @@ class Session:
                     article_id,
                 ),
             )
+            if isinstance(state.get("next_id"), int):
+                self._after_commit.append(lambda: self._written_next_id.__setitem__(article_id, state["next_id"]))
         return ReapplyResult(len(replayed), len(lost), tuple(lost), state)
 
     # ------------------------------------------------------------------------------------------ checks

@@ -471,3 +471,33 @@ def test_changed_source_reapplies_what_still_matches(tmp_path: Path) -> None:
         assert actions == [("terminology.glossary", "accepted"), ("typography.space-before-period", "reverted")]
         new_dec = next(d for d in s.decisions(aid) if d.action == "accepted")
         assert changed[new_dec.start : new_dec.end] == "Kernkraftwerk"
+
+
+def test_decisions_are_committed_at_once_and_the_big_state_in_the_next_batch(tmp_path: Path) -> None:
+    """A decision is on disk when commit_review returns; the state may follow ≤ 1 s later. A reader (or a
+    restart after kill -9) in between still sees the decision, replayed onto the older state."""
+    from editor.core.review import Review
+
+    art = Article(text=DAMAGED, source="<d>", lang="fr")
+    path = tmp_path / "d.galley"
+    s = Session.open(path)
+    aid = s.add_article(art)
+    rv = Review.open(art, s.check_config())
+    s.commit_review(aid, rv)  # the first commit writes the state
+    kern = _item(rv, "terminology.glossary", "Kernkraftwerk")
+    rv.accept(kern, "centrale nucléaire")
+    rv.reject(_item(rv, "casing.function-word"))
+    assert len(s.commit_review(aid, rv)) == 2
+    assert s.has_pending  # the state waits for the batch
+    with Session.open(path, readonly=True) as reader:
+        assert reader.load_review(aid)["cleaned"] != rv.cleaned  # type: ignore[index]
+        replayed = reader.restore_review(aid)
+        assert replayed.cleaned == rv.cleaned
+        assert {it.id: it.status for it in replayed.items} == {it.id: it.status for it in rv.items}
+    rv.undo()  # an undone decision cannot be replayed from rows: the state is written at once
+    s.commit_review(aid, rv)
+    assert not s.has_pending
+    with Session.open(path, readonly=True) as reader:
+        assert reader.restore_review(aid).cleaned == rv.cleaned
+        assert [d.text for d in reader.decisions(aid)] == ["Kernkraftwerk"]
+    s.close()
