@@ -293,6 +293,7 @@ class MainWindow(QMainWindow):
         self._read_only_reason = ""
         self._pending_restore: tuple[int, int] | None = None
         self._analysing: int | None = None
+        self._placing_text = False
         self._recheck_revision = -1
         self._recheck_doc: int | None = None
         self.jobs = JobRunner(self)
@@ -307,6 +308,7 @@ class MainWindow(QMainWindow):
         self._build_status_bar()
         self.actions_ = build_actions(self, self._handlers(), self.accept_suggestion)
         self._build_menus()
+        self.addActions(list(self.actions_.by_name.values()))
         self.clean.reserve_shortcuts(self.actions_.all_shortcuts())
         self.raw.reserve_shortcuts(self.actions_.all_shortcuts())
 
@@ -673,6 +675,8 @@ class MainWindow(QMainWindow):
             if isinstance(entry, tuple):
                 article, aid = entry
                 doc = Doc(article, aid)
+                if self._pending_restore is not None and aid == self._pending_restore[0]:
+                    doc.cursor = self._pending_restore[1]
                 if self.session is not None and aid is not None:
                     with contextlib.suppress(Exception):
                         doc.status = str(self.session.article_record(aid).status)
@@ -794,7 +798,11 @@ class MainWindow(QMainWindow):
         self.raw.set_marks([])
         self.raw.set_current(None)
         if doc.review is None:
-            self.clean.set_text(doc.article.text)
+            self._placing_text = True
+            try:
+                self.clean.set_text(doc.article.text)
+            finally:
+                self._placing_text = False
             self.clean.set_marks([])
             self.clean.setReadOnly(True)
             self.findings.set_items([])
@@ -835,7 +843,11 @@ class MainWindow(QMainWindow):
         if doc is None or doc.review is None:
             return
         review = doc.review
-        self.clean.set_text(review.cleaned)
+        self._placing_text = True
+        try:
+            self.clean.set_text(review.cleaned)
+        finally:
+            self._placing_text = False
         self.clean.setReadOnly(bool(self._read_only_reason))
         self._refresh_marks(raw=True)
         self._refresh_model()
@@ -859,7 +871,7 @@ class MainWindow(QMainWindow):
 
     def _cursor_moved(self) -> None:
         doc = self._doc()
-        if doc is None or doc.review is None or self.session is None or doc.aid is None:
+        if self._placing_text or doc is None or doc.review is None or self.session is None or doc.aid is None:
             return
         doc.cursor = self.clean.cursor_position()
         with contextlib.suppress(Exception):

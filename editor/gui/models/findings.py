@@ -222,24 +222,28 @@ class FindingsFilter(QSortFilterProxyModel):
 
     def set_categories(self, categories: Iterable[str] | None) -> None:
         """Only these categories (None: all)."""
+        self.beginFilterChange()
         self._categories = frozenset(categories) if categories is not None else None
-        self.invalidateFilter()
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
     def categories(self) -> frozenset[str] | None:
         return self._categories
 
     def set_min_severity(self, severity: str) -> None:
         """Show findings at least this severe: "info" shows all, "error" only errors."""
+        self.beginFilterChange()
         self._max_rank = SEVERITY_RANK.get(severity, 2)
-        self.invalidateFilter()
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
     def set_statuses(self, statuses: Iterable[str] | None) -> None:
+        self.beginFilterChange()
         self._statuses = frozenset(statuses) if statuses is not None else None
-        self.invalidateFilter()
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
     def set_search(self, text: str) -> None:
+        self.beginFilterChange()
         self._search = text.strip().casefold()
-        self.invalidateFilter()
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
     def filterAcceptsRow(self, source_row: int, source_parent: _Index) -> bool:
         model = self.sourceModel()

@@ -1,0 +1,343 @@
+"""The real window, offscreen, on the bundled sample: the review loop from the keyboard, checked on the text."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+
+from tests.gui.conftest import open_and_wait
+
+
+def key(w: Any, k: Qt.Key, mod: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier) -> None:
+    w.activateWindow()
+    w.clean.setFocus()
+    QTest.keyClick(w.clean, k, mod)
+
+
+def type_text(widget: Any, text: str) -> None:
+    """Type like a keyboard, any Unicode included (QTest.keyClicks only handles ASCII)."""
+    from PySide6.QtCore import QEvent
+    from PySide6.QtGui import QKeyEvent
+    from PySide6.QtWidgets import QApplication
+
+    for ch in text:
+        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+            QApplication.sendEvent(widget, QKeyEvent(kind, 0, Qt.KeyboardModifier.NoModifier, ch))
+
+
+def shown(pane: Any) -> str:
+    """The text of the pane's current-finding highlight, as Qt holds it."""
+    sels = pane.extraSelections()
+    assert len(sels) == 1
+    cursor = sels[0].cursor
+    return str(cursor.selectedText())
+
+
+def current(w: Any) -> Any:
+    return w.review.item(w.current_item)
+
+
+def test_opens_the_sample_and_shows_both_texts(qtbot: Any, window: Any, sample_text: str) -> None:
+    open_and_wait(qtbot, window, [])
+    assert window.raw.text() == sample_text
+    assert window.raw.document_text() == sample_text
+    assert window.clean.document_text() == window.review.cleaned
+    assert "dÃ©licat" not in window.clean.text() and "délicat" in window.clean.text()
+    assert window.clean.text().count("Berlin et Paris relancent") == 1  # duplicated title removed
+    assert window.findings.model.rowCount() == len(window.review.items) > 10
+    assert window.counts_label.text().startswith(f"{len(window.review.pending())} ")
+    assert "fr" in window.lang_label.text()
+    assert not window.articles_dock.isVisible()  # one article: no list
+
+
+def test_f8_steps_through_pending_findings_and_wraps(qtbot: Any, window: Any) -> None:
+    open_and_wait(qtbot, window, [])
+    pending = sorted(window.review.pending(), key=lambda it: (it.start, it.end, it.id))
+    key(window, Qt.Key.Key_F8)
+    assert window.current_item == pending[0].id
+    key(window, Qt.Key.Key_F8)
+    assert window.current_item == pending[1].id
+    # both panes show the finding: the extra selection covers it in Cleaned, and the Raw pane its raw span
+    assert shown(window.clean) == pending[1].finding.text
+    assert shown(window.raw) == pending[1].finding.text
+    key(window, Qt.Key.Key_F8, Qt.KeyboardModifier.ShiftModifier)
+    key(window, Qt.Key.Key_F8, Qt.KeyboardModifier.ShiftModifier)
+    assert window.current_item == pending[-1].id  # wrapped backwards
+    assert window.findings.current_item() == pending[-1].id
+
+
+def test_accept_reject_and_undo_from_the_keyboard(qtbot: Any, window: Any) -> None:
+    open_and_wait(qtbot, window, [])
+    review = window.review
+    target = next(it for it in review.pending() if it.text == "Kernkraftwerk")
+    window.select_item(target.id)
+    before = window.clean.text()
+    key(window, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert "Kernkraftwerk" not in window.clean.text()
+    assert "centrale nucléaire" in window.clean.text()
+    assert window.clean.document_text() == review.cleaned
+    assert str(review.item(target.id).status) == "accepted"
+    # the next pending finding became current
+    assert window.current_item is not None and window.current_item != target.id
+    # reject keeps the text
+    nxt = current(window)
+    text_before_reject = window.clean.text()
+    key(window, Qt.Key.Key_Backspace, Qt.KeyboardModifier.ControlModifier)
+    assert str(review.item(nxt.id).status) == "rejected"
+    assert window.clean.text() == text_before_reject
+    # undo twice: back to the original text, both findings pending again
+    key(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    key(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert window.clean.text() == before == window.clean.document_text()
+    assert str(review.item(target.id).status) == "pending"
+    key(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    assert "centrale nucléaire" in window.clean.text()
+
+
+def test_alt_n_accepts_suggestion_n(qtbot: Any, window: Any) -> None:
+    open_and_wait(qtbot, window, [])
+    target = next(it for it in window.review.pending() if it.text == "Kiew")
+    assert len(target.finding.suggestions) >= 2
+    window.select_item(target.id)
+    key(window, Qt.Key.Key_2, Qt.KeyboardModifier.AltModifier)
+    second = target.finding.suggestions[1]
+    assert window.review.item(target.id).replacement == second
+    assert f"de {second} et" in window.clean.text()
+
+
+def test_accept_all_of_a_rule_after_confirmation(qtbot: Any, window: Any) -> None:
+    open_and_wait(qtbot, window, [])
+    review = window.review
+    rule = "typography.apostrophe"
+    ids = [it.id for it in review.pending() if it.rule == rule]
+    assert len(ids) > 3
+    asked: list[tuple[str, int]] = []
+
+    def confirm(parent: Any, r: str, items: list[Any], text: str) -> tuple[bool, bool]:
+        asked.append((r, len(items)))
+        return False, True
+
+    window.confirm_accept_all = confirm
+    window.select_item(ids[0])
+    key(window, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    assert asked == [(rule, len(ids))]
+    assert all(str(review.item(i).status) == "accepted" for i in ids)
+    assert "l'énergie" not in window.clean.text() and "l’énergie" in window.clean.text()
+    # one undo step takes all of them back
+    key(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert all(str(review.item(i).status) == "pending" for i in ids)
+    assert "l'énergie" in window.clean.text()
+    # declining the confirmation changes nothing
+    window.confirm_accept_all = lambda *a: (False, False)
+    window.select_item(ids[0])
+    window.accept_all()
+    assert all(str(review.item(i).status) == "pending" for i in ids)
+
+
+def test_revert_an_automatic_fix(qtbot: Any, window: Any) -> None:
+    open_and_wait(qtbot, window, [])
+    review = window.review
+    auto = next(it for it in review.items if str(it.status) == "auto" and "Ã©" in it.finding.text)
+    window.revert(auto.id)
+    assert "dÃ©licat" in window.clean.text()
+    assert str(review.item(auto.id).status) == "reverted"
+    window.undo()
+    assert "dÃ©licat" not in window.clean.text()
+
+
+def test_hand_edit_is_rechecked_off_thread(qtbot: Any, window: Any) -> None:
+    open_and_wait(qtbot, window, [])
+    review = window.review
+    pos = window.clean.text().index("pionnière")
+    window.clean.set_cursor_position(pos)
+    window.activateWindow()
+    window.clean.setFocus()
+    with qtbot.waitSignal(window.rechecked, timeout=10_000):
+        type_text(window.clean, "très très ")
+    assert window.clean.text()[pos : pos + 19] == "très très pionnière"
+    assert review.cleaned == window.clean.text() == window.clean.document_text()
+    doubled = [it for it in review.pending() if it.rule == "repetition.doubled-word" and pos <= it.start < pos + 10]
+    assert doubled, "the re-check found the doubled word typed by hand"
+    # undo covers the hand edit too
+    while "très" in window.clean.text() and review.can_undo:
+        window.undo()
+    assert "très" not in window.clean.text()
+
+
+def test_underlines_move_with_typing(qtbot: Any, window: Any) -> None:
+    open_and_wait(qtbot, window, [])
+    review = window.review
+    target = next(it for it in review.pending() if it.text == "Sewastopol")
+    window.clean.set_cursor_position(0)
+    window.activateWindow()
+    window.clean.setFocus()
+    type_text(window.clean, "😀 ")
+    moved = review.item(target.id)
+    assert window.clean.text()[moved.start : moved.end] == "Sewastopol"
+    mark = [m for m in window.clean.highlighter.marks if m.item_id == target.id]
+    assert mark and (mark[0].start, mark[0].end) == (moved.start, moved.end)
+
+
+def test_context_menu_lists_suggestions_first(qtbot: Any, window: Any) -> None:
+    open_and_wait(qtbot, window, [])
+    target = next(it for it in window.review.pending() if it.text == "Selenskyj")
+    menu = window.build_context_menu(window.clean, target.start + 1)
+    labels = [a.text() for a in menu.actions() if not a.isSeparator()]
+    assert "Zelensky" in labels[0]
+    assert any("Reject" in label for label in labels)
+    tip = window._tooltip(window.clean, target.start + 1)
+    assert "terminology" in tip and "Zelensky" in tip
+    menu.deleteLater()
+
+
+def test_findings_panel_selection_moves_both_panes(qtbot: Any, window: Any) -> None:
+    open_and_wait(qtbot, window, [])
+    panel = window.findings
+    target = next(it for it in window.review.pending() if it.text == "Riad")
+    row = panel.proxy.mapFromSource(panel.model.index(panel.model.row_for(target.id), 0))
+    panel.table.setCurrentIndex(row)
+    assert window.current_item == target.id
+    assert shown(window.raw) == "Riad"
+    # chips and search filter the table
+    panel.show_only("terminology")
+    assert 0 < panel.proxy.rowCount() < panel.model.rowCount()
+    panel.search.setText("riad")
+    assert panel.proxy.rowCount() == 1
+
+
+def test_session_restores_decisions_edits_and_cursor(qtbot: Any, tmp_path: Path, sample_text: str) -> None:
+    from editor.gui.main_window import MainWindow
+    from editor.gui.settings import Settings
+
+    src = tmp_path / "article.txt"
+    src.write_text(sample_text, encoding="utf-8")
+    w = MainWindow(Settings())
+    qtbot.addWidget(w)
+    w.show()
+    open_and_wait(qtbot, w, [str(src)])
+    assert w.session is not None
+    review = w.review
+    target = next(it for it in review.pending() if it.text == "Wolodymyr")
+    w.select_item(target.id)
+    w.accept_suggestion(1)
+    rejected = next(it for it in review.pending() if it.text == "Riad")
+    w.select_item(rejected.id)
+    w.reject()
+    pos = w.clean.text().index("La guerre")
+    w.clean.set_cursor_position(pos)
+    QTest.keyClicks(w.clean, "XYZ ")
+    cleaned = w.clean.text()
+    w.close()
+    assert (tmp_path / "article.txt.galley").exists()
+
+    w2 = MainWindow(Settings())
+    qtbot.addWidget(w2)
+    w2.show()
+    open_and_wait(qtbot, w2, [str(src)])
+    assert w2.clean.text() == cleaned
+    assert str(w2.review.item(target.id).status) == "accepted"
+    assert str(w2.review.item(rejected.id).status) == "rejected"
+    assert w2.clean.cursor_position() == pos + 4
+    w2.close()
+
+
+def test_locked_session_is_a_message_not_a_crash(qtbot: Any, tmp_path: Path, sample_text: str) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    from editor.core.session import Session
+    from editor.gui.main_window import MainWindow
+    from editor.gui.settings import Settings
+
+    src = tmp_path / "a.txt"
+    src.write_text(sample_text, encoding="utf-8")
+    holder = Session.open(tmp_path / "a.txt.galley")
+    try:
+        w = MainWindow(Settings())
+        qtbot.addWidget(w)
+        w.show()
+        open_and_wait(qtbot, w, [str(src)])
+        assert w.session is None
+        assert "another" in w.saved_label.text()
+        boxes = [b for b in w.findChildren(QMessageBox) if b.isVisible()]
+        assert any("another Galley window" in b.text() for b in boxes)
+        for b in boxes:
+            b.close()
+        w.select_item(w.review.pending()[0].id)
+        w.reject()  # still works, just not saved
+        w.close()
+    finally:
+        holder.close()
+
+
+def test_bad_files_are_listed_and_good_ones_open(qtbot: Any, window: Any, tmp_path: Path, sample_text: str) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    (tmp_path / "good.txt").write_text(sample_text, encoding="utf-8")
+    (tmp_path / "empty.txt").write_bytes(b"")
+    (tmp_path / "binary.txt").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 8)
+    (tmp_path / "corpus.jsonl").write_text('{"text": "Un texte en français."}\n{bad json\n', encoding="utf-8")
+    open_and_wait(qtbot, window, [str(tmp_path)])
+    assert len(window.docs) == 2
+    assert window.articles_dock.isVisible()
+    messages = [str(e) for e in window.load_errors]
+    assert any("empty.txt" in m for m in messages)
+    assert any("binary.txt" in m for m in messages)
+    assert any("corpus.jsonl:2" in m for m in messages)
+    boxes = [b for b in window.findChildren(QMessageBox) if b.isVisible()]
+    assert boxes and "3" in boxes[0].text()
+    for b in boxes:
+        b.close()
+
+
+def test_mark_done_opens_the_next_article(qtbot: Any, window: Any, tmp_path: Path) -> None:
+    for n in range(3):
+        (tmp_path / f"{n}.txt").write_text(f"Article {n} : le le texte.\n", encoding="utf-8")
+    open_and_wait(qtbot, window, [str(tmp_path)])
+    assert window.current == 0
+    key(window, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
+    assert window.current == 1
+    assert window.articles.model.row(0).status == "done"
+    assert window.session.article_record(window.docs[0].aid).status == "done"
+
+
+def test_long_line_opens_read_only_with_a_warning(qtbot: Any, window: Any, tmp_path: Path) -> None:
+    src = tmp_path / "long.txt"
+    src.write_text("Début. " + "mot " * 30_000 + "\n\nFin.\n", encoding="utf-8")
+    open_and_wait(qtbot, window, [str(src)])
+    assert window.clean.isReadOnly()
+    assert window.banner.isVisible() and "read-only" in window.banner.text()
+
+
+def test_no_break_spaces_survive_the_editor(qtbot: Any, window: Any, tmp_path: Path) -> None:
+    text = "Il a dit\u00a0: «\u202fbonjour\u202f» à 10\u00a0h.\n"
+    src = tmp_path / "nbsp.txt"
+    src.write_text(text, encoding="utf-8")
+    open_and_wait(qtbot, window, [str(src)])
+    assert window.clean.document_text() == window.review.cleaned
+    assert "\u00a0" in window.clean.document_text() and "\u202f" in window.clean.document_text()
+
+
+def test_shortcuts_are_the_documented_ones(window: Any) -> None:
+    from PySide6.QtGui import QKeySequence
+
+    expected = {
+        "next": "F8",
+        "previous": "Shift+F8",
+        "accept": "Ctrl+Return",
+        "reject": "Ctrl+Backspace",
+        "accept_all": "Ctrl+Shift+Return",
+        "ignore": "Ctrl+I",
+        "dictionary": "Ctrl+Shift+D",
+        "undo": "Ctrl+Z",
+        "redo": "Ctrl+Shift+Z",
+        "done": "Ctrl+D",
+        "find": "Ctrl+F",
+        "export": "Ctrl+E",
+        "open": "Ctrl+O",
+    }
+    for name, seq in expected.items():
+        assert QKeySequence(seq) in window.actions_[name].shortcuts(), name
+    assert [a.shortcut().toString() for a in window.actions_.suggestion] == [f"Alt+{n}" for n in range(1, 10)]
