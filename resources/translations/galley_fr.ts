@@ -457,6 +457,14 @@
             <translation>La vérification en ligne a échoué : {error}</translation>
         </message>
         <message>
+            <source>Removed from the cleaned text.</source>
+            <translation>Supprimé du texte nettoyé.</translation>
+        </message>
+        <message>
+            <source>Becomes: {target}</source>
+            <translation>Devient : {target}</translation>
+        </message>
+        <message>
             <source>No links in this article.</source>
             <translation>Aucun lien dans cet article.</translation>
         </message>

@@ -215,3 +215,20 @@ def test_a_failing_online_check_is_reported_not_raised(qtbot: QtBot) -> None:
     assert done.args == [-1]
     assert "network is down" in panel.summary.text()
     panel.shutdown()
+
+
+def test_selected_link_is_shown_in_full_in_a_narrow_dock(qtbot: QtBot) -> None:
+    article, review = _review()
+    panel = LinksPanel()
+    qtbot.addWidget(panel)
+    panel.set_links(find_links(article.text, article.url), review)
+    panel.resize(260, 400)
+    panel.show()
+    assert panel.view.isColumnHidden(LinksModel.TARGET) and panel.view.isColumnHidden(LinksModel.DETAIL)
+    row = next(i for i, r in enumerate(panel.rows()) if "https: /2025" in r.text)
+    panel.view.setCurrentIndex(panel.proxy.index(row, LinksModel.LINK))
+    shown = panel.details.text()
+    assert "https: /2025/11/energie/accord-accord/index.html" in shown
+    assert "Becomes: https://www.energie-europe.fr/2025/11/energie/" in shown
+    panel.resize(900, 400)
+    assert not panel.view.isColumnHidden(LinksModel.TARGET) and not panel.view.isColumnHidden(LinksModel.DETAIL)

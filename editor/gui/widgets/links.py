@@ -48,7 +48,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QAction, QColor, QPalette
+from PySide6.QtGui import QAction, QColor, QPalette, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -61,6 +61,9 @@ from PySide6.QtWidgets import (
 
 from editor.gui.widgets.legend import category_color
 from editor.gui.workers import JobRunner
+
+NARROW = 420  # below this panel width only state and link are shown as columns
+WIDE = 640  # from this width the detail column is shown too
 
 
 class LinkState(StrEnum):
@@ -314,11 +317,10 @@ class LinksPanel(QWidget):
         self.view.verticalHeader().setVisible(False)
         header = self.view.horizontalHeader()
         header.setSectionResizeMode(LinksModel.STATE, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(LinksModel.LINK, QHeaderView.ResizeMode.Interactive)
-        header.setSectionResizeMode(LinksModel.TARGET, QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
-        header.resizeSection(LinksModel.LINK, 220)
-        header.resizeSection(LinksModel.TARGET, 180)
+        header.setSectionResizeMode(LinksModel.LINK, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(LinksModel.TARGET, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(LinksModel.DETAIL, QHeaderView.ResizeMode.Stretch)
+        self.view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
 
         self.toolbar = QToolBar(self)
         self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
@@ -344,6 +346,12 @@ class LinksPanel(QWidget):
         layout.addWidget(self.toolbar)
         layout.addWidget(self.summary)
         layout.addWidget(self.view, 1)
+        self.details = QLabel(self)
+        self.details.setObjectName("linkDetails")
+        self.details.setTextFormat(Qt.TextFormat.PlainText)
+        self.details.setWordWrap(True)
+        self.details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout.addWidget(self.details)
 
         self.view.activated.connect(self._on_activated)
         self.view.doubleClicked.connect(self._on_activated)
@@ -372,6 +380,7 @@ class LinksPanel(QWidget):
             self._review = review
         self.model.update_rows(link_rows(self._links, self._review, self._shown_online()))
         self._refresh_summary()
+        self._show_details(self._row_at(self.view.currentIndex()))
 
     def rows(self) -> list[LinkRow]:
         return self.model.rows()
@@ -430,8 +439,23 @@ class LinksPanel(QWidget):
 
     def _on_current(self, current: QModelIndex, _previous: QModelIndex) -> None:
         row = self._row_at(current)
+        self._show_details(row)
         if row is not None:
             self.linkSelected.emit(row)
+
+    def _show_details(self, row: LinkRow | None) -> None:
+        """The selected link in full under the table (the columns are elided in a narrow dock)."""
+        if row is None:
+            self.details.clear()
+            return
+        lines = [f"{_state_label(row.state)}: {row.text}"]
+        if row.state == LinkState.REMOVED:
+            lines.append(self.tr("Removed from the cleaned text."))
+        elif row.target and row.target != row.text:
+            lines.append(self.tr("Becomes: {target}").format(target=row.target))
+        if row.detail:
+            lines.append(row.detail)
+        self.details.setText("\n".join(lines))
 
     def _on_activated(self, index: QModelIndex) -> None:
         row = self._row_at(index)
@@ -452,6 +476,13 @@ class LinksPanel(QWidget):
         if error:
             text += "\n" + error
         self.summary.setText(text)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """In a narrow dock only state and link fit; "becomes" and the detail stay in each row's tooltip."""
+        super().resizeEvent(event)
+        width = event.size().width()
+        self.view.setColumnHidden(LinksModel.TARGET, width < NARROW)
+        self.view.setColumnHidden(LinksModel.DETAIL, width < WIDE)
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange):
