@@ -271,6 +271,10 @@ class PositionMap:
         """Raw position of clean `pos`; `left=True` prefers the position before text removed exactly at `pos`."""
         return self._map(pos, self._cs, self._ce, self._rs, self._re, left)
 
+    def edit_span(self, index: int) -> tuple[int, int]:
+        """Where the plan's edit number `index` (its replacement) lies in the clean text."""
+        return self._cs[index], self._ce[index]
+
     def clean_span(self, raw_start: int, raw_end: int) -> tuple[int, int]:
         """Where a raw span lies in the clean text (empty if it was removed)."""
         s = self.raw_to_clean(raw_start)
@@ -287,9 +291,38 @@ class PositionMap:
 # --------------------------------------------------------------------------------------------- choosing edits
 
 
+NO_BREAK_SPACES = frozenset("\u00a0\u202f")
+
+
+def is_space_upgrade(before: str, after: str) -> bool:
+    """True when `after` only turns plain spaces of `before` into no-break spaces.
+
+    A plain space before `:` or between a number and its unit is how most correct French is typed; making it
+    no-break is house style, not repair, so cleaning leaves it to the person (the finding stays a suggestion).
+    """
+    if len(before) != len(after) or before == after:
+        return False
+    return all(b == a or (b == " " and a in NO_BREAK_SPACES) for b, a in zip(before, after, strict=True))
+
+
+def only_spacing(before: str, after: str) -> bool:
+    """True when `before` and `after` differ only in whitespace (spacing around punctuation, not its style)."""
+    return "".join(before.split()) == "".join(after.split())
+
+
 def is_automatic(finding: Finding) -> bool:
-    """Whether cleaning may apply `finding` unasked: the rule says so AND its category never changes meaning."""
-    return finding.auto and finding.category in AUTO_CATEGORIES and bool(finding.suggestions)
+    """Whether cleaning may apply `finding` unasked.
+
+    The rule must say so, its category must be one that never changes meaning, and it must repair rather than
+    restyle correct text: typography fixes are automatic only when they change spacing (quote styles, dashes
+    and the like are suggestions), and turning a plain space into a no-break one never is (`is_space_upgrade`).
+    """
+    if not (finding.auto and finding.category in AUTO_CATEGORIES and finding.suggestions):
+        return False
+    rep = finding.suggestions[0]
+    if finding.category == "typography" and not only_spacing(finding.text, rep):
+        return False
+    return not is_space_upgrade(finding.text, rep)
 
 
 def _line_bounds(text: str, start: int, end: int) -> tuple[int, int]:
@@ -400,10 +433,15 @@ class _Cluster:
     ra: int  # raw start
     rb: int  # raw end
     ops: list[tuple[int, int, str, Edit | None]]
+    first_edit: Edit | None = None  # the first plan edit merged in
 
 
 def compose(
-    plan: Plan, ops: Sequence[tuple[int, int, str, Edit | None]], clean: str | None = None
+    plan: Plan,
+    ops: Sequence[tuple[int, int, str, Edit | None]],
+    clean: str | None = None,
+    *,
+    keep_origin: bool = False,
 ) -> tuple[int, int, list[Edit]]:
     """Fold clean-coordinate replacements into a plan; returns the splice `(i, j, new)`: edits[i:j] -> new.
 
@@ -436,6 +474,8 @@ def compose(
             parts.append(ot)
             pos = ob
             tpl = tpl or otpl
+        if keep_origin and c.first_edit is not None:
+            tpl = c.first_edit
         parts.append(clean[pos : c.b])
         replacement = "".join(parts)
         before = raw[c.ra : c.rb]
@@ -475,9 +515,11 @@ def compose(
         else:
             ga, gb, gra, grb = a, b, a - gap, b - gap
         if cl is None:
-            cl = _Cluster(ga, gb, gra, grb, [op])
+            cl = _Cluster(ga, gb, gra, grb, [op], edits[g0] if k > g0 else None)
         else:
             cl.ops.append(op)
+            if cl.first_edit is None and k > g0:
+                cl.first_edit = edits[g0]
             if gb > cl.b:
                 cl.b, cl.rb = gb, grb
     if cl is not None:
@@ -518,7 +560,7 @@ def _compose_plans(first: Plan, second: Plan) -> Plan:
     ops = [(e.start, e.end, e.replacement, e) for e in second.edits]
     if not ops:
         return first
-    i, j, new = compose(first, ops)
+    i, j, new = compose(first, ops, keep_origin=True)
     return splice(first, i, j, new)
 
 

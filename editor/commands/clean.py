@@ -1,0 +1,180 @@
+"""`galley clean`: write cleaned articles, the raw text with every safe fix applied.
+
+Where the output goes:
+- `-o FILE`: the one article under PATH is written to FILE (an error if PATH holds several articles);
+- `--output-dir DIR`: one file per article in DIR (created if missing), named from the article's title, else from
+  its source file (and record number for JSON/JSONL corpora); names are slugs that cannot leave DIR, never
+  collide within a run, and an existing file is only replaced with `--force`;
+- neither: the cleaned article(s) go to standard output (several txt/md articles are separated by a form-feed
+  line; json becomes one record per line, i.e. JSONL).
+
+`--explain` prints every change as `source:line:col: rule (auto|suggested)` with `- before` / `+ after` lines
+showing the changed text in its context; it goes to standard output when the articles are written to files and to
+standard error when they are written to standard output (so the two never mix).
+
+Every file is written atomically. A file or record that cannot be read, or an output that cannot be written, is
+reported on standard error and the others continue; the exit status is then 2, else 0.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, TextIO
+
+from editor.commands import EXIT_INPUT_ERROR, EXIT_OK
+from editor.commands.check import config_from_args
+from editor.core.article import Article
+from editor.core.batch import default_jobs, parallel_map
+from editor.core.cleaning import Edit, clean_article
+from editor.core.fileio import ExportError, NameAllocator, atomic_write_text, safe_stem
+from editor.core.rules.base import CheckConfig
+from editor.core.text import LineIndex
+from editor.formats.exporters import SUFFIXES, render
+from editor.formats.loaders import LoadError, LoadItem, iter_paths
+
+CONTEXT = 24  # characters of context shown on each side of a change by --explain
+
+
+@dataclass(slots=True)
+class CleanResult:
+    """What a worker sends back: small and picklable (no caches, no findings)."""
+
+    article: Article
+    lang: str
+    text: str
+    edits: tuple[Edit, ...]
+
+    def changes(self) -> list[dict[str, Any]]:
+        return [e.to_json() for e in self.edits]
+
+
+@dataclass(frozen=True, slots=True)
+class _Task:
+    config: CheckConfig
+
+    def __call__(self, item: LoadItem) -> CleanResult | LoadError:
+        if isinstance(item, LoadError):
+            return item
+        try:
+            c = clean_article(item, self.config)
+        except RecursionError:
+            return LoadError(item.source, "too deeply nested to clean")
+        return CleanResult(item, c.lang, c.text, c.plan.edits)
+
+
+def _where(article: Article) -> str:
+    if article.meta.get("format") == "json" and article.meta.get("line"):
+        return f"{article.source}:{article.meta['line']}"
+    if article.meta.get("format") == "json":
+        return f"{article.source}[{article.index}]"
+    return article.source
+
+
+_VISIBLE = {"\n": "⏎", "\t": "⇥", "\u00a0": "⍽", "\u202f": "⍽", "\r": "␍"}
+
+
+def _visible(s: str) -> str:
+    return "".join(_VISIBLE.get(c, c) for c in s)
+
+
+def explain(result: CleanResult, out: TextIO) -> None:
+    """The changes of one article as a readable diff, each with its raw line:column and a little context."""
+    raw = result.article.text
+    index = LineIndex(raw)
+    where = _where(result.article)
+    auto = sum(1 for e in result.edits if e.auto)
+    out.write(f"{where}: {len(result.edits)} change(s), {auto} automatic\n")
+    for e in result.edits:
+        line, col = index.line_col(e.start)
+        left = raw[max(0, e.start - CONTEXT) : e.start]
+        right = raw[e.end : e.end + CONTEXT]
+        left = left[left.rfind("\n") + 1 :] if "\n" in left[:-1] else left
+        right = right[: right.find("\n", 1)] if "\n" in right[1:] else right
+        how = "auto" if e.auto else e.decision
+        out.write(f"{where}:{line}:{col}: {e.rule.replace('.', '/', 1)} ({how})\n")
+        out.write(f"  - {_visible(left)}[{_visible(e.before)}]{_visible(right)}\n")
+        out.write(f"  + {_visible(left)}[{_visible(e.replacement)}]{_visible(right)}\n")
+
+
+def _stem(article: Article) -> str:
+    if article.title and article.title.strip():
+        return safe_stem(article.title)
+    name = Path(article.source).stem or "article"
+    if article.meta.get("format") == "json":
+        return safe_stem(f"{name}-{article.index + 1}")
+    return safe_stem(name)
+
+
+def _render(result: CleanResult, fmt: str, *, compact_json: bool = False) -> str:
+    if fmt == "json" and compact_json:
+        text = render(result.text, result.article, "json", result.changes(), lang=result.lang)
+        return json.dumps(json.loads(text), ensure_ascii=False) + "\n"
+    return render(result.text, result.article, fmt, result.changes(), lang=result.lang)
+
+
+def _newline(article: Article) -> str:
+    nl = article.meta.get("newline", "\n") if article.meta.get("format") != "json" else "\n"
+    return nl if nl in ("\n", "\r\n", "\r") else "\n"
+
+
+def run(args: argparse.Namespace) -> int:
+    config = config_from_args(args)
+    fmt: str = args.format
+    jobs = args.jobs or default_jobs()
+    results = parallel_map(_Task(config), iter_paths(args.paths, args.encoding), jobs)
+    to_stdout = not args.output and not args.output_dir
+    explain_out = sys.stderr if to_stdout else sys.stdout
+    status = EXIT_OK
+    allocator: NameAllocator | None = None
+    if args.output_dir:
+        try:
+            Path(args.output_dir).mkdir(parents=True, exist_ok=True)
+        except OSError as e:
+            print(f"galley: {args.output_dir}: cannot create the folder ({e.strerror})", file=sys.stderr)
+            return EXIT_INPUT_ERROR
+        allocator = NameAllocator(args.output_dir, avoid_existing=False)
+    single: CleanResult | None = None
+    count = 0
+    for item in results:
+        if isinstance(item, LoadError):
+            print(f"galley: {item}", file=sys.stderr)
+            status = EXIT_INPUT_ERROR
+            continue
+        count += 1
+        if args.explain:
+            explain(item, explain_out)
+        if args.output:
+            if single is not None:
+                print(
+                    f"galley: {args.output}: -o takes one article but the input holds several; use --output-dir",
+                    file=sys.stderr,
+                )
+                return EXIT_INPUT_ERROR
+            single = item
+            continue
+        if allocator is not None:
+            try:
+                path = allocator.allocate(_stem(item.article), SUFFIXES[fmt])
+                atomic_write_text(path, _render(item, fmt), overwrite=args.force, newline=_newline(item.article))
+            except ExportError as e:
+                print(f"galley: {e} ({_where(item.article)} not written)", file=sys.stderr)
+                status = EXIT_INPUT_ERROR
+            continue
+        if count > 1 and fmt in ("txt", "md"):
+            sys.stdout.write("\f\n")
+        sys.stdout.write(_render(item, fmt, compact_json=True))
+    if args.output and single is not None:
+        try:
+            atomic_write_text(args.output, _render(single, fmt), overwrite=args.force, newline=_newline(single.article))
+        except ExportError as e:
+            print(f"galley: {e}", file=sys.stderr)
+            return EXIT_INPUT_ERROR
+    elif args.output and single is None and status == EXIT_OK:
+        print("galley: no article found in the input", file=sys.stderr)
+        return EXIT_INPUT_ERROR
+    sys.stdout.flush()
+    return status
