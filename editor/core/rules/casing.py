@@ -25,13 +25,16 @@ No casing fix is automatic: a capital can always be a name the rule does not kno
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from functools import cache
+from itertools import islice
+from pathlib import Path
 
 from editor.core.findings import Finding, Severity, make_finding
+from editor.core.rules._typography_base import MAX_PER_PARAGRAPH, ParagraphRule, words
 from editor.core.rules.base import Context, Rule
-from editor.core.rules.typography_data import words
 
-_WORD = r"[^\W\d_]"
+_LOWER_WORD_RE = re.compile(r"[^\W\d_]++")
 
 
 def _cap(word: str) -> str:
@@ -42,10 +45,6 @@ def _low(word: str) -> str:
     return word[:1].lower() + word[1:]
 
 
-def _words_before(text: str, pos: int, limit: int = 40) -> str:
-    return text[max(0, pos - limit) : pos]
-
-
 # --- function words ---------------------------------------------------------------------------------------------
 
 _FUNCTION_WORDS = {
@@ -54,46 +53,50 @@ _FUNCTION_WORDS = {
         Pendant Selon Qui Que Dont Où Est Sont Était Ont Aux Au Il Elle Ils Elles Se Son Sa Ses Leur Leurs Ce Cette
         Ces Cet En À Un Une Le La Les Du Des De"""
     ),
-    "de": words("Und Oder Aber Denn Mit Für Von Zu Auf Bei Nach Aus Ist Sind War Wird Werden Dass Oder"),
+    "de": words("Und Oder Aber Denn Mit Für Von Zu Auf Bei Nach Aus Ist Sind War Wird Werden Dass"),
 }
 _PARTICLES = words("Le La Les Du Des De Un Une")
-_CAP_WORD_RE = re.compile(r"(?<![\w'’\-])[A-ZÀ-ÖØ-Þ][^\W\d_]*+(?![\w'’\-])")
+_WORK_NOUNS = words(
+    """livre livres film films roman romans journal ouvrage essai album titre chanson émission série pièce
+    spectacle revue magazine quotidien hebdomadaire mensuel opéra tableau exposition documentaire rubrique
+    collection saga bd téléfilm feuilleton disque single poème recueil thèse rapport"""
+)
+_CAP_WORD_RE = re.compile(r"(?<![\w'’\-])[A-ZÀ-ÖØ-Þ][^\W\d_]*+(?![\w'’\-])(?=[ \t\u00a0]{1,3}[a-zà-öø-ÿœ])")
+_NEXT_WORD_RE = re.compile(r"[ \t\u00a0]{1,3}([^\W_][\w'’\-]*+)")
 
 
-def _prev_word(text: str, pos: int) -> tuple[str, str]:
-    """(the spaces before `pos`, the word before them) within one line."""
+def _prev_word(text: str, pos: int, floor: int) -> tuple[str, str]:
+    """(the spaces before `pos`, the word before them), looking no further back than `floor`."""
     j = pos
-    while j > 0 and text[j - 1] in " \t\u00a0" and pos - j < 8:
+    while j > floor and text[j - 1] in " \t\u00a0" and pos - j < 8:
         j -= 1
-    spaces = text[j:pos]
     k = j
-    while k > 0 and (text[k - 1].isalnum() or text[k - 1] in "-") and j - k < 40:
+    while k > floor and (text[k - 1].isalnum() or text[k - 1] == "-") and j - k < 40:
         k -= 1
-    return spaces, text[k:j]
+    return text[j:pos], text[k:j]
 
 
-def _next_word(text: str, pos: int) -> str:
-    m = re.compile(r"[ \t\u00a0]{1,3}([^\W_][\w'’\-]*)").match(text, pos)
+def _next_word(text: str, pos: int, end: int) -> str:
+    m = _NEXT_WORD_RE.match(text, pos, end)
     return m.group(1) if m else ""
 
 
-class FunctionWordCapital(Rule):
+class FunctionWordCapital(ParagraphRule):
     id = "casing.function-word"
     severity = Severity.WARNING
-    scope = "paragraph"
     languages = frozenset({"fr", "de"})
     description = "a function word capitalised in mid-sentence (Trump Et le président)"
 
-    def check(self, ctx: Context) -> Iterator[Finding]:
+    def scan(self, ctx: Context, start: int, end: int) -> Iterator[Finding]:
         text = ctx.text
-        words = _FUNCTION_WORDS.get(ctx.lang, frozenset())
-        for m in _CAP_WORD_RE.finditer(text):
+        fwords = _FUNCTION_WORDS.get(ctx.lang, frozenset())
+        for m in _CAP_WORD_RE.finditer(text, start, end):
             w = m.group(0)
-            if w not in words:
+            if w not in fwords:
                 continue
             s, e = m.span()
-            spaces, prev = _prev_word(text, s)
-            if not spaces or not prev or s - len(spaces) < 1:
+            spaces, prev = _prev_word(text, s, start)
+            if not spaces or not prev:
                 continue
             before = text[s - len(spaces) - 1]
             if not (before.isalnum() or before == ","):
@@ -102,26 +105,23 @@ class FunctionWordCapital(Rule):
                 continue  # an all-capitals line
             if w in _PARTICLES and prev[:1].isupper():
                 continue  # `Jean De la Fontaine`, `Marine Le Pen`
-            nxt = _next_word(text, e)
+            if prev.lower() in _WORK_NOUNS:
+                continue  # `le livre La manipulation`: a title starts with a capital
+            nxt = _next_word(text, e, end)
             if not nxt or not nxt[0].islower():
                 continue  # `La Haye`, `Ligue Des Champions`, `À 18 h`: a name, a title, a number
             yield make_finding(
-                text,
-                self.id,
-                self.severity,
-                s,
-                e,
-                f"« {w} » is capitalised in mid-sentence",
-                (_low(w),),
+                text, self.id, self.severity, s, e, f"« {w} » is capitalised in mid-sentence", (_low(w),)
             )
 
 
 # --- sentence and heading starts ---------------------------------------------------------------------------------
 
 _SENTENCE_LOWER_RE = re.compile(r"(?<=[^\W\d_]{2})\.[ \t]++(?=[a-zà-öø-ÿœ])")
-_ABBREV_TAIL_RE = re.compile(r"([^\W\d_]++)$")
+_ABBREV_TAIL_RE = re.compile(r"[^\W\d_]++$")
 _FIRST_LETTER_RE = re.compile(r"[^\s\"'«“„(\[—–\-*•·]")
 _SENTENCE_END_RE = re.compile(r"[^\W\d_]{2}[.!?…][ \t]++[\"«“„(]?[A-ZÀ-ÖØ-Þ]")
+_TOKEN_RE = re.compile(r"[\w'’\-.]*+")
 _CASING_ABBREVIATIONS = words(
     """etc cf ex env av apr janv févr avr juil sept oct nov déc hab vol art chap coll éd trad dir réf fig pp ibid
     op cit suiv resp approx mme mlle mgr prof ste bd vs inc ltd corp jr sr ie eg al mr mrs ms bzw usw vgl ca
@@ -129,67 +129,24 @@ _CASING_ABBREVIATIONS = words(
 )
 
 
-def _starts_lower(text: str, start: int, end: int) -> int | None:
-    """Where the first letter of text[start:end] is, when it is a lower-case letter that should be a capital."""
+def _starts_lower(text: str, start: int, end: int) -> tuple[int, str] | None:
+    """The first word of text[start:end] when it starts with a lower-case letter that should be a capital."""
     m = _FIRST_LETTER_RE.search(text, start, min(end, start + 40))
     if m is None:
         return None
     p = m.start()
     ch = text[p]
-    if not ch.islower() or not ch.isalpha():
+    if not (ch.isalpha() and ch.islower()):
         return None
-    word = re.match(r"[\w'’\-.]*", text[p : p + 40])
-    token = word.group(0) if word else ""
+    lead = text[start:p].strip()
+    if lead[:1] in ("-", "*", "•", "·") or lead.endswith(("(", "[")):
+        return None  # a list item, or a parenthesis: lower case is normal there
+    tok = _TOKEN_RE.match(text, p, end)
+    token = tok.group(0) if tok else ""
     if any(c.isupper() for c in token[1:]) or token.startswith(("www", "http")) or "." in token.rstrip("."):
         return None  # iPhone, eBay, www.site.fr
-    return p
-
-
-class SentenceStart(Rule):
-    id = "casing.sentence-start"
-    severity = Severity.WARNING
-    scope = "paragraph"
-    description = "a sentence that starts in lower case"
-
-    def check(self, ctx: Context) -> Iterator[Finding]:
-        text = ctx.text
-        for m in _SENTENCE_LOWER_RE.finditer(text):
-            tail = _ABBREV_TAIL_RE.search(text, max(0, m.start() - 12), m.start())
-            word = tail.group(1) if tail else ""
-            if word.lower() in _CASING_ABBREVIATIONS or word.isupper():
-                continue
-            p = m.end()
-            nxt = re.match(r"[^\W\d_]++", text[p : p + 40])
-            if nxt is None or any(c.isupper() for c in nxt.group(0)[1:]):
-                continue
-            yield make_finding(
-                text,
-                self.id,
-                self.severity,
-                p,
-                p + len(nxt.group(0)),
-                "a sentence starts with a capital",
-                (_cap(nxt.group(0)),),
-            )
-        # a paragraph of several sentences that starts in lower case
-        for ps, pe in ctx.paragraphs:
-            if text.find("\n", ps, pe) >= 0 and _is_heading_like(text, ps, text.find("\n", ps, pe)):
-                continue
-            first = _starts_lower(text, ps, pe)
-            if first is None or not _SENTENCE_END_RE.search(text, first, pe):
-                continue
-            nxt = re.match(r"[^\W\d_]++", text[first : first + 40])
-            if nxt is None:
-                continue
-            yield make_finding(
-                text,
-                self.id,
-                self.severity,
-                first,
-                first + len(nxt.group(0)),
-                "a paragraph starts with a capital",
-                (_cap(nxt.group(0)),),
-            )
+    w = _LOWER_WORD_RE.match(text, p, end)
+    return (p, w.group(0)) if w else None
 
 
 def _is_heading_like(text: str, start: int, end: int) -> bool:
@@ -197,6 +154,35 @@ def _is_heading_like(text: str, start: int, end: int) -> bool:
     if not line or len(line) > 90 or line[-1] in '.,;:!?…»"”)':
         return False
     return len(line.split()) <= 12
+
+
+class SentenceStart(ParagraphRule):
+    id = "casing.sentence-start"
+    severity = Severity.WARNING
+    description = "a sentence that starts in lower case"
+
+    def scan(self, ctx: Context, start: int, end: int) -> Iterator[Finding]:
+        text = ctx.text
+        # a paragraph of several sentences that starts in lower case (one sentence alone may be an excerpt)
+        first = None if text[start].isupper() else _starts_lower(text, start, end)
+        if first is not None and _SENTENCE_END_RE.search(text, first[0], end):
+            p, w = first
+            yield make_finding(
+                text, self.id, self.severity, p, p + len(w), "a paragraph starts with a capital", (_cap(w),)
+            )
+        for m in _SENTENCE_LOWER_RE.finditer(text, start, end):
+            tail = _ABBREV_TAIL_RE.search(text, max(start, m.start() - 12), m.start())
+            word = tail.group(0) if tail else ""
+            if word.lower() in _CASING_ABBREVIATIONS or word.isupper():
+                continue
+            p = m.end()
+            nxt = _LOWER_WORD_RE.match(text, p, end)
+            if nxt is None or any(c.isupper() for c in nxt.group(0)[1:]):
+                continue
+            w = nxt.group(0)
+            yield make_finding(
+                text, self.id, self.severity, p, p + len(w), "a sentence starts with a capital", (_cap(w),)
+            )
 
 
 class HeadingStart(Rule):
@@ -210,28 +196,380 @@ class HeadingStart(Rule):
         paras = ctx.paragraphs
         if len(paras) < 2:
             return  # a lone line may be an excerpt: nothing says it is a heading
+        yield from islice(self._headings(text, paras), MAX_PER_PARAGRAPH)
+
+    def _headings(self, text: str, paras: list[tuple[int, int]]) -> Iterator[Finding]:
         for ps, pe in paras:
             nl = text.find("\n", ps, pe)
             if nl >= 0 and text[nl:pe].strip():
                 continue  # several lines: not a standalone heading
-            end = pe if nl < 0 else nl
-            if not _is_heading_like(text, ps, end):
+            stop = pe if nl < 0 else nl
+            if not _is_heading_like(text, ps, stop):
                 continue
-            p = _starts_lower(text, ps, end)
-            if p is None:
+            first = _starts_lower(text, ps, stop)
+            if first is None:
                 continue
-            nxt = re.match(r"[^\W\d_]++", text[p : p + 40])
-            if nxt is None:
+            p, w = first
+            yield make_finding(
+                text, self.id, self.severity, p, p + len(w), "a heading starts with a capital", (_cap(w),)
+            )
+
+
+# --- French conventions: months, languages, nationalities, accented capitals, names ------------------------------
+
+_MONTHS = "Janvier|Février|Mars|Avril|Mai|Juin|Juillet|Août|Septembre|Octobre|Novembre|Décembre"
+_MONTH_RE = re.compile(r"(?<![\w])(1er|1ᵉʳ|[Pp]remier|\d{1,2})[ \u00a0]++(" + _MONTHS + r")(?![\w])([ \u00a0]\d)?")
+_HOLIDAYS = {("14", "Juillet"), ("1er", "Mai"), ("1ᵉʳ", "Mai"), ("8", "Mai"), ("11", "Novembre")}
+
+_LANGUAGES = (
+    "Anglais|Français|Allemand|Russe|Italien|Espagnol|Chinois|Japonais|Arabe|Portugais|Néerlandais|Polonais|"
+    "Ukrainien|Turc|Grec|Hébreu|Persan|Coréen|Suédois|Latin|Mandarin|Hindi|Breton|Basque|Catalan|Corse|Occitan"
+)
+_LANGUAGE_RE = re.compile(
+    r"(?<![\w'’])(?:(?:en|parle|parlent|parler|parlait|parlez|parlons)[ \u00a0]++"
+    r"|(?:cours|professeur|professeure|prof|leçons?|classe|dictionnaire|traduction|version|mots|notions)"
+    r"[ \u00a0]++d['’])(" + _LANGUAGES + r")(?![\w'’\-])"
+)
+
+
+def _gentile_forms() -> frozenset[str]:
+    stems = words(
+        """français anglais allemand américain russe ukrainien italien espagnol portugais belge suisse canadien
+        québécois chinois japonais coréen indien israélien palestinien iranien irakien syrien libanais turc grec
+        polonais africain asiatique parisien marseillais lyonnais breton corse alsacien britannique écossais
+        irlandais néerlandais hollandais autrichien hongrois roumain suédois norvégien danois finlandais mexicain
+        brésilien argentin algérien marocain tunisien sénégalais malien égyptien saoudien australien vietnamien
+        afghan pakistanais berlinois londonien serbe croate bulgare tchèque slovaque arménien géorgien kurde
+        nigérian congolais ivoirien camerounais haïtien cubain chilien colombien péruvien vénézuélien jordanien
+        yéménite qatari koweïtien émirati lituanien letton estonien biélorusse moldave kazakh ouzbek mongol
+        thaïlandais indonésien philippin malaisien birman cambodgien tibétain européen"""
+    )
+    forms: set[str] = set()
+    for st in stems:
+        if st.endswith("s"):
+            forms.update({st, st + "e", st + "es"})
+        elif st.endswith("en"):
+            forms.update({st + "s", st + "ne", st + "nes"})
+        elif st.endswith("e"):
+            forms.add(st + "s")
+        elif st == "turc":
+            forms.update({"turcs", "turque", "turques"})
+        elif st == "grec":
+            forms.update({"grecs", "grecque", "grecques"})
+        else:
+            forms.update({st + "s", st + "e", st + "es"})
+        if not st.endswith("s"):
+            forms.add(st)
+    forms.discard("européennes")  # `les européennes`: the European elections
+    return frozenset(forms)
+
+
+GENTILES = _gentile_forms()
+_PLURAL_DETERMINER_RE = re.compile(
+    r"(?<![\w'’])(?:des|les|ces|aux|deux|trois|quatre|cinq|six|plusieurs|nombreux|nombreuses|quelques|"
+    r"(?:beaucoup|peu|milliers|millions|centaines|dizaines|nombre|majorité|plupart|trop|tant) de)"
+    r"[ \u00a0]++([a-zà-öø-ÿ][a-zà-öø-ÿ\-]*+)(?![\w'’])",
+    re.IGNORECASE,
+)
+
+_ACCENT_CAPITAL_RE = re.compile(r"(?<![\w'’\-])E[a-zà-ÿ][\w\-]*+(?![\w'’])")
+_A_GRAVE_RE = re.compile(r"(?:^|(?<=[.!?…»\n—–]\s)|(?<=^[ \t\u00a0—–-])|(?<=[«\"“(—–][ \u00a0]))A(?= )", re.MULTILINE)
+_A_GRAVE_NEXT = words(
+    """la le l les partir bientôt travers cause propos part peine moins noter savoir nouveau son sa ses leur leurs
+    mon ma mes ce cet cette ces quelques chaque tout toute tous toutes demain midi minuit côté force mesure
+    plus vrai titre défaut condition présent jamais long court terme l’heure l'heure nous vous eux elle lui
+    gauche droite priori posteriori ce"""
+)
+
+_PROPER_PATTERNS: list[tuple[re.Pattern[str], str, int]] = [
+    # (pattern, message, group to fix) — the fix capitalises (or lower-cases) every word of the group
+    (
+        re.compile(
+            r"(?<![\w])(?:Afrique|Amérique|Corée|Europe|Asie|Irlande|Caroline|Dakota|Soudan|Ossétie|Pôle|pôle|"
+            r"[Mm]er|Cap|Rhin|Sahara|Italie|Chypre) d(?:u|e l['’]) ?(nord|sud|est|ouest)(?![\w\-])"
+        ),
+        "a geographic name takes a capital",
+        1,
+    ),
+    (
+        re.compile(r"(?<![\w])[Oo]céan (pacifique|atlantique|indien|arctique|antarctique|austral)(?![\w])"),
+        "an ocean's name takes a capital",
+        1,
+    ),
+    (
+        re.compile(
+            r"(?<![\w])[Mm]er (méditerranée|baltique|caspienne|noire|égée|adriatique|ionienne|tyrrhénienne|"
+            r"caraïbe|d['’]azov|d['’]irlande|jaune|morte)(?![\w])"
+        ),
+        "a sea's name takes a capital",
+        1,
+    ),
+    (re.compile(r"(?<![\w])(moyen[ \-]âge|moyen[ \-]age|Moyen[ \-]age|Moyen âge)(?![\w])"), "le Moyen Âge", 1),
+    (re.compile(r"(?<![\w])(homo) (?:sapiens|erectus|habilis|neanderthalensis|ergaster)(?![\w])"), "Homo sapiens", 1),
+    (
+        re.compile(
+            r"(?<![\w])(?:coups?|secrets?|chefs?|hommes?|femmes?|raison|affaires?|crimes?|conseil|"
+            r"conseillers?|ministres?|secrétaires?|secrétariat|appareil|sommet|sûreté|religion|mensonges?)"
+            r" d['’](état|etat|Etat)(s?)(?![\w])"
+        ),
+        "l’État (the nation) takes a capital",
+        1,
+    ),
+    (
+        re.compile(
+            r"(?<![\w])(?:ministres?|ministères?|secrétaires? d['’]État)"
+            r" (?:de l['’]|de la |du |des )"
+            r"(intérieur|économie|éducation|agriculture|environnement|industrie|écologie|enseignement|emploi|"
+            r"énergie|outre-mer|justice|défense|santé|culture|recherche|jeunesse|communication|famille|"
+            r"travail|commerce|budget|logement|tourisme|numérique|sport|patrimoine|finances|armées|sports|"
+            r"transports|solidarités|affaires (?:étrangères|sociales|européennes|économiques))(?![\w])"
+        ),
+        "a ministry's name takes a capital",
+        1,
+    ),
+]
+_LOWER_PATTERNS: list[tuple[re.Pattern[str], str, int]] = [
+    (re.compile(r"(?<![\w])hémisphères? (Nord|Sud)(?![\w])"), "hémisphère nord: no capital", 1),
+]
+
+
+class MonthCapital(ParagraphRule):
+    id = "casing.month"
+    severity = Severity.WARNING
+    languages = frozenset({"fr"})
+    description = "French months take no capital (le 1er mars)"
+
+    def scan(self, ctx: Context, start: int, end: int) -> Iterator[Finding]:
+        text = ctx.text
+        for m in _MONTH_RE.finditer(text, start, end):
+            day, month, year = m.groups()
+            if (day, month) in _HOLIDAYS and not year:
+                continue  # `le 14 Juillet`, `le 1er Mai`: the holidays are names
+            s, e = m.span(2)
+            yield make_finding(text, self.id, self.severity, s, e, "French months take no capital", (_low(month),))
+
+
+class LanguageCapital(ParagraphRule):
+    id = "casing.language"
+    severity = Severity.WARNING
+    languages = frozenset({"fr"})
+    description = "language names take no capital in French (en russe)"
+
+    def scan(self, ctx: Context, start: int, end: int) -> Iterator[Finding]:
+        text = ctx.text
+        for m in _LANGUAGE_RE.finditer(text, start, end):
+            s, e = m.span(1)
+            yield make_finding(
+                text, self.id, self.severity, s, e, "language names take no capital in French", (_low(m.group(1)),)
+            )
+
+
+class NationalityCapital(ParagraphRule):
+    id = "casing.nationality"
+    severity = Severity.WARNING
+    languages = frozenset({"fr"})
+    description = "inhabitants take a capital in French (des Parisiens)"
+
+    def scan(self, ctx: Context, start: int, end: int) -> Iterator[Finding]:
+        text = ctx.text
+        for m in _PLURAL_DETERMINER_RE.finditer(text, start, end):
+            w = m.group(1)
+            if w not in GENTILES or not w.endswith("s"):
                 continue
+            s, e = m.span(1)
+            yield make_finding(
+                text, self.id, self.severity, s, e, "a nationality used as a noun takes a capital", (_cap(w),)
+            )
+
+
+class AccentedCapital(ParagraphRule):
+    id = "casing.accented-capital"
+    severity = Severity.INFO
+    languages = frozenset({"fr"})
+    description = "capitals keep their accents in French (l’État, À bientôt)"
+
+    def scan(self, ctx: Context, start: int, end: int) -> Iterator[Finding]:
+        text = ctx.text
+        msg = "French capitals keep their accents"
+        spell = _spell(ctx)
+        if spell is not None:
+            for m in _ACCENT_CAPITAL_RE.finditer(text, start, end):
+                w = m.group(0)
+                if len(w) < 4 or spell(w):
+                    continue
+                for acc in ("É", "È", "Ê"):
+                    cand = acc + w[1:]
+                    if spell(cand):
+                        yield make_finding(text, self.id, self.severity, m.start(), m.end(), msg, (cand,))
+                        break
+        for m in _A_GRAVE_RE.finditer(text, start, end):
+            nxt = _next_word(text, m.end(), end)
+            if nxt.lower() in _A_GRAVE_NEXT or (nxt.isdigit() and len(nxt) <= 2):
+                yield make_finding(text, self.id, self.severity, m.start(), m.end(), msg, ("À",))
+
+
+class ProperNameCapital(ParagraphRule):
+    id = "casing.proper-name"
+    severity = Severity.WARNING
+    languages = frozenset({"fr"})
+    description = "names of places, periods, ministries and the State (Afrique du Sud, Moyen Âge, coup d’État)"
+
+    def scan(self, ctx: Context, start: int, end: int) -> Iterator[Finding]:
+        text = ctx.text
+        for pattern, msg, group in _PROPER_PATTERNS:
+            for m in pattern.finditer(text, start, end):
+                s, e = m.span(group)
+                old = m.group(group)
+                if msg == "le Moyen Âge":
+                    new = "Moyen Âge"
+                elif old == "état":
+                    new = "État"
+                else:
+                    new = _cap(old)
+                if new != old:
+                    yield make_finding(text, self.id, self.severity, s, e, msg, (new,))
+        for pattern, msg, group in _LOWER_PATTERNS:
+            for m in pattern.finditer(text, start, end):
+                s, e = m.span(group)
+                yield make_finding(text, self.id, self.severity, s, e, msg, (m.group(group).lower(),))
+
+
+# --- German noun capitals in French -------------------------------------------------------------------------------
+
+_DETERMINER_CAP_RE = re.compile(
+    r"(?<![\w'’\-])(?:le|la|les|un|une|des|du|au|aux|ce|cet|cette|ces|son|sa|ses|leur|leurs|notre|nos|votre|vos|"
+    r"mon|ma|mes|l['’]|d['’])[ \u00a0]?(?<=[ \u00a0'’])([A-ZÀ-ÖØ-Þ][a-zà-öø-ÿœ]{3,}+)(?![\w'’\-])"
+)
+# Nouns French does capitalise after an article: institutions, bodies, places, periods, titles, holy names.
+_CAPITALISED_NOUNS = words(
+    """État États Église Assemblée Sénat Parlement Conseil Commission Cour Union Nations Bourse Terre Lune Soleil
+    Nord Sud Est Ouest Occident Orient Code Constitution République Élysée Premier Première Résistance Révolution
+    Renaissance Antiquité Libération Parti Front Rassemblement Mouvement Trésor Banque Fonds Organisation Agence
+    Office Haute Sécurité Défense Justice Intérieur Affaires Culture Santé Éducation Armées Marine Armée Ligue
+    Coupe Championnat Jeux Tour Grand Grande Prix Conférence Forum Sommet Traité Accord Pacte Mondial Euro Maison
+    Palais Quai Pentagone Capitole Congrès Chambre Ciel Enfer Paradis Dieu Seigneur Vierge Ténèbres Golfe Manche
+    Océan Pacifique Atlantique Méditerranée Arctique Antarctique Alpes Massif Mont Lac Canal Hexagone Métropole
+    Continent Monde Figaro Parisien Point Express Croix Humanité Tribune Échos Républicain Provence Dépêche Nouvel
+    Matin Temps Soir Poste Gare Opéra Louvre Panthéon Sorbonne Toussaint Noël Pâques Ramadan Fête Saint Sainte
+    Président Présidente Pape Roi Reine Prince Princesse Général Père Mère Prophète Une Kremlin Vatican Moyen
+    Empire Ancien Régime Restauration Commune Directoire Consulat Bible Coran Torah Évangile Écriture Ordre Barreau
+    Académie Institut Université Musée Bibliothèque Archives Observatoire Centre Société Compagnie Groupe Fédération
+    Association Syndicat Confédération Gouvernement Administration Préfecture Mairie Région Département Conseiller
+    Ministère Ministre Secrétariat Direction Inspection Parquet Tribunal Cassation Autorité Haut Bureau Comité
+    Agglomération Métro Orchestre Festival Salon Exposition Biennale Mondiaux Olympiques Paralympiques Europe
+    Orient Levant Maghreb Sahel Caraïbes Antilles Outre-mer Net Web Internet Toile Big Bang Shoah Holocauste
+    Libérateur Chancellerie Reich Bundestag Bundesrat Landtag Sécu Smic Samu Bac Brevet Loto Cac Nasdaq"""
+)
+_GENTILE_SUFFIXES = (
+    "ien",
+    "ienne",
+    "iens",
+    "iennes",
+    "ais",
+    "aise",
+    "aises",
+    "ois",
+    "oise",
+    "oises",
+    "ain",
+    "aine",
+    "ains",
+    "aines",
+)
+
+
+def _spell(ctx: Context) -> Callable[[str], bool] | None:
+    """The French dictionary's `check`, or None where enchant is missing (the rule then stays silent)."""
+
+    def build() -> Callable[[str], bool] | None:
+        try:
+            from editor.core.spelling import SpellUnavailable, service
+
+            svc = service("fr")
+            svc.ensure()
+        except (ImportError, SpellUnavailable):
+            return None
+        return svc.check
+
+    return ctx.memo("casing.spell.fr", build)
+
+
+_DIC_DIRS = ("/usr/share/hunspell", "/usr/share/myspell", "/usr/share/myspell/dicts", "/usr/local/share/hunspell")
+
+
+@cache
+def proper_nouns(tag: str = "fr_FR") -> frozenset[str]:
+    """Capitalised entries of the hunspell dictionary: the names it knows (`Japon`, `Kremlin`, `Loire`).
+
+    enchant's `check` accepts any common noun with a capital (`Japon` as well as `japon`, a porcelain), so the
+    names come from the dictionary file itself; where it cannot be found the set is empty and the rule is silent.
+    """
+    for folder in _DIC_DIRS:
+        path = Path(folder) / f"{tag}.dic"
+        try:
+            with path.open(encoding="utf-8", errors="replace") as f:
+                return frozenset(
+                    w for w in (line.split("/", 1)[0].strip() for line in f) if w[:1].isupper() and not w.isupper()
+                )
+        except OSError:
+            continue
+    return frozenset()
+
+
+class GermanNounCapital(ParagraphRule):
+    id = "casing.noun-capital"
+    severity = Severity.INFO
+    languages = frozenset({"fr"})
+    description = "a common noun capitalised after an article, as German does (la Chancelière)"
+
+    def scan(self, ctx: Context, start: int, end: int) -> Iterator[Finding]:
+        text = ctx.text
+        spell = _spell(ctx)
+        names = proper_nouns()
+        if spell is None or not names:
+            return
+        for m in _DETERMINER_CAP_RE.finditer(text, start, end):
+            w = m.group(1)
+            s, e = m.span(1)
+            if (
+                w in names
+                or w in _CAPITALISED_NOUNS
+                or w in GENTILES
+                or _low(w) in GENTILES
+                or w.lower().endswith(_GENTILE_SUFFIXES)
+            ):
+                continue
+            nxt = _next_word(text, e, end)
+            if nxt[:1].isupper():
+                continue  # `la Maison Blanche`, `les Îles Britanniques`: a name of several words
+            if nxt in ("de", "du", "des", "d’", "d'") or nxt.startswith(("d'", "d’")):
+                after = _next_word(text, e + 1 + len(nxt), end)
+                if after[:1].isupper() or after in ("la", "l'", "l’"):
+                    continue  # `la Banque de France`, `le Conseil de l'Europe`
+            if text[m.start()].isupper():
+                continue  # `Le Monde`, `La Poste`: a capitalised article starts a name
+            low = _low(w)
+            if not spell(low):
+                continue  # not a French common noun: a name, or a foreign word for another rule
             yield make_finding(
                 text,
                 self.id,
                 self.severity,
-                p,
-                p + len(nxt.group(0)),
-                "a heading starts with a capital",
-                (_cap(nxt.group(0)),),
+                s,
+                e,
+                f"« {w} » is a common noun: French does not capitalise it (unless it names an institution)",
+                (low,),
             )
 
 
-RULES: list[Rule] = [FunctionWordCapital(), SentenceStart(), HeadingStart()]
+RULES: list[Rule] = [
+    FunctionWordCapital(),
+    SentenceStart(),
+    HeadingStart(),
+    MonthCapital(),
+    LanguageCapital(),
+    NationalityCapital(),
+    AccentedCapital(),
+    ProperNameCapital(),
+    GermanNounCapital(),
+]

@@ -42,36 +42,37 @@ from bisect import bisect_right
 from collections.abc import Iterator
 
 from editor.core.findings import Finding, Severity, make_finding
+from editor.core.rules._typography_base import ParagraphRule, words
 from editor.core.rules.base import Context, Rule
 
 NBSP = "\u00a0"
 NNBSP = "\u202f"
 _NB = NBSP + NNBSP
 _SPACES = " \t" + _NB + "\u2009"
-_LETTER = r"[^\W\d_]"
 
 # --- shared helpers ---------------------------------------------------------------------------------------------
 
 _INDICATOR_RE = re.compile(r"://|www\.|[@/\\=_#]|\.(?:com|org|net|fr|de|html?|php)\b", re.IGNORECASE)
 _TOKEN_END_RE = re.compile(r"[^\s]*+")
 _TOKEN_SEP = (" ", "\n", "\t", "\r")
+_WORD_TAIL_RE = re.compile(r"[^\W\d_]{1,12}$")
 
 
-def protected_spans(text: str) -> list[tuple[int, int]]:
+def protected_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
     """Whitespace-delimited tokens that look like URLs, e-mails, paths or code: punctuation rules skip them.
 
-    Found from their indicator characters, then widened to the token; each character is visited a bounded number
-    of times (a widening never goes back past the previous token), so this is linear.
+    Found from their indicator characters, then widened to the token; a widening never goes back past the previous
+    token, so each character is visited a bounded number of times and the pass is linear.
     """
+    end = len(text) if end is None else end
     spans: list[tuple[int, int]] = []
-    last_end = 0
-    for m in _INDICATOR_RE.finditer(text):
+    last_end = start
+    for m in _INDICATOR_RE.finditer(text, start, end):
         p = m.start()
         if p < last_end:
             continue
-        left = max(text.rfind(sep, last_end, p) for sep in _TOKEN_SEP) + 1
-        left = max(left, last_end)
-        m2 = _TOKEN_END_RE.match(text, p)
+        left = max(max(text.rfind(sep, last_end, p) for sep in _TOKEN_SEP) + 1, last_end)
+        m2 = _TOKEN_END_RE.match(text, p, end)
         right = m2.end() if m2 else p
         spans.append((left, right))
         last_end = right
@@ -80,8 +81,13 @@ def protected_spans(text: str) -> list[tuple[int, int]]:
 
 def _protected(ctx: Context) -> tuple[list[int], list[int]]:
     def build() -> tuple[list[int], list[int]]:
-        spans = protected_spans(ctx.text)
-        return [s for s, _ in spans], [e for _, e in spans]
+        starts: list[int] = []
+        ends: list[int] = []
+        for ps, pe in ctx.paragraphs:
+            for s, e in protected_spans(ctx.text, ps, pe):
+                starts.append(s)
+                ends.append(e)
+        return starts, ends
 
     return ctx.memo("typography.protected", build)
 
@@ -92,25 +98,17 @@ def _is_protected(ctx: Context, pos: int) -> bool:
     return i >= 0 and pos < ends[i]
 
 
-def _paragraph_of(ctx: Context, pos: int) -> tuple[int, int]:
-    paras = ctx.paragraphs
-    starts = ctx.memo("typography.para_starts", lambda: [s for s, _ in paras])
-    i = bisect_right(starts, pos) - 1
-    if i < 0:
-        return (0, 0)
-    return paras[i]
-
-
-def _french(ctx: Context) -> bool:
-    return ctx.lang == "fr"
+def _word_before(text: str, pos: int, floor: int = 0) -> str:
+    m = _WORD_TAIL_RE.search(text, max(floor, pos - 12), pos)
+    return m.group(0) if m else ""
 
 
 def _profile(ctx: Context) -> str:
     return ctx.config.profile if ctx.config.profile in ("fr-FR", "fr-CA", "fr-CH") else "fr-FR"
 
 
-def _space_before(ctx: Context, mark: str) -> str | None:
-    """The space French wants before `mark` under the profile ("" = none), or None when any is fine."""
+def _space_before(ctx: Context, mark: str) -> str:
+    """The space French wants before `mark` under the profile ("" = none)."""
     profile = _profile(ctx)
     if mark == ":":
         return NBSP
@@ -126,139 +124,45 @@ def _thousands(ctx: Context) -> str:
 
 
 # Abbreviations that end with a period and may be followed by a comma or a lower-case word.
-ABBREVIATIONS = frozenset(
-    [
-        "etc",
-        "cf",
-        "ex",
-        "env",
-        "av",
-        "apr",
-        "janv",
-        "févr",
-        "avr",
-        "juil",
-        "sept",
-        "oct",
-        "nov",
-        "déc",
-        "hab",
-        "min",
-        "max",
-        "vol",
-        "art",
-        "chap",
-        "coll",
-        "éd",
-        "édit",
-        "trad",
-        "dir",
-        "réf",
-        "fig",
-        "p",
-        "pp",
-        "t",
-        "ibid",
-        "id",
-        "op",
-        "cit",
-        "suiv",
-        "sq",
-        "resp",
-        "spéc",
-        "approx",
-        "mm",
-        "mme",
-        "mlle",
-        "mgr",
-        "dr",
-        "pr",
-        "prof",
-        "st",
-        "ste",
-        "bd",
-        "av",
-        "ch",
-        "no",
-        "nos",
-        "vs",
-        "inc",
-        "ltd",
-        "co",
-        "corp",
-        "jr",
-        "sr",
-        "e",
-        "g",
-        "i",
-        "ie",
-        "eg",
-        "al",
-        "dept",
-        "gen",
-        "gov",
-        "sen",
-        "rep",
-        "mr",
-        "mrs",
-        "ms",
-        "bzw",
-        "usw",
-        "vgl",
-        "ca",
-        "evtl",
-        "ggf",
-        "inkl",
-        "nr",
-        "str",
-        "z",
-        "b",
-        "d",
-        "h",
-        "u",
-        "a",
-        "s",
-        "o",
-        "ä",
-    ]
+ABBREVIATIONS = words(
+    """etc cf ex env av apr janv févr avr juil sept oct nov déc hab min max vol art chap coll éd édit trad dir
+    réf fig p pp t ibid id op cit suiv sq resp spéc approx mm mme mlle mgr dr pr prof st ste bd ch no nos
+    vs inc ltd co corp jr sr e g i ie eg al dept gen gov sen rep mr mrs ms bzw usw vgl ca evtl ggf inkl nr str
+    z b d h u a s o"""
 )
-
-
-class _Base(Rule):
-    """Typography rules see one paragraph at a time."""
-
-    scope = "paragraph"
 
 
 # --- space before , and . (every language) ---------------------------------------------------------------------
 
-_SPACE_COMMA_RE = re.compile(r"(?<=[^\s])[ \t\u00a0\u202f\u2009]++,")
+_SPACE_COMMA_RE = re.compile(r"(?<=[^\s,])[ \t\u00a0\u202f\u2009]++,")
 _SPACE_PERIOD_RE = re.compile(r"(?<=[^\s,;:.…])[ \t\u00a0\u202f\u2009]++\.(?![.\w])")
 
 
-class SpaceBeforeComma(_Base):
+class SpaceBeforeComma(ParagraphRule):
     id = "typography.space-before-comma"
+    triggers = ","
     severity = Severity.WARNING
     description = "no space before a comma"
 
-    def check(self, ctx: Context) -> Iterator[Finding]:
+    def scan(self, ctx: Context, start: int, end: int) -> Iterator[Finding]:
         text = ctx.text
-        for m in _SPACE_COMMA_RE.finditer(text):
-            if text[m.start() - 1] == "," or _is_protected(ctx, m.end() - 1):
+        for m in _SPACE_COMMA_RE.finditer(text, start, end):
+            if _is_protected(ctx, m.end() - 1):
                 continue
             yield make_finding(
                 text, self.id, self.severity, m.start(), m.end(), "no space before a comma", (",",), auto=True
             )
 
 
-class SpaceBeforePeriod(_Base):
+class SpaceBeforePeriod(ParagraphRule):
     id = "typography.space-before-period"
+    triggers = "."
     severity = Severity.WARNING
     description = "no space before a full stop"
 
-    def check(self, ctx: Context) -> Iterator[Finding]:
+    def scan(self, ctx: Context, start: int, end: int) -> Iterator[Finding]:
         text = ctx.text
-        for m in _SPACE_PERIOD_RE.finditer(text):
+        for m in _SPACE_PERIOD_RE.finditer(text, start, end):
             if _is_protected(ctx, m.end() - 1):
                 continue
             yield make_finding(
@@ -270,28 +174,9 @@ class SpaceBeforePeriod(_Base):
 
 _MARK_RUN_RE = re.compile(r"(?<![;:!?])[;:!?]++")
 _ENTITY_TAIL_RE = re.compile(r"&#?[0-9A-Za-z]{1,10}$")
-_SCHEMES = frozenset(
-    [
-        "http",
-        "https",
-        "ftp",
-        "mailto",
-        "javascript",
-        "data",
-        "file",
-        "tel",
-        "urn",
-        "news",
-        "irc",
-        "git",
-        "ssh",
-        "sftp",
-        "ws",
-        "wss",
-    ]
-)
-_BRANDS = frozenset(["yahoo", "jeopardy"])
-_SMILEY_NEXT = set(")(-DPpOo/\\|*3]['")
+_SCHEMES = words("http https ftp mailto javascript data file tel urn news irc git ssh sftp ws wss")
+_BRANDS = words("yahoo jeopardy")
+_SMILEY_NEXT = frozenset(")(-DPpOo/\\|*3][")
 
 
 def _mark_run_skipped(ctx: Context, s: int, e: int) -> bool:
@@ -309,8 +194,7 @@ def _mark_run_skipped(ctx: Context, s: int, e: int) -> bool:
     if run[0] == ";" and before.isalnum() and _ENTITY_TAIL_RE.search(text, max(0, s - 12), s):
         return True
     if before.isalpha():
-        m = re.search(r"[^\W\d_]{1,12}$", text[max(0, s - 12) : s])
-        word = m.group(0).lower() if m else ""
+        word = _word_before(text, s).lower()
         if run[0] == ":" and word in _SCHEMES:
             return True
         if run[0] == "!" and word in _BRANDS:
@@ -318,34 +202,31 @@ def _mark_run_skipped(ctx: Context, s: int, e: int) -> bool:
     return False
 
 
-class FrenchSpaceBeforeMark(_Base):
+class FrenchSpaceBeforeMark(ParagraphRule):
     id = "typography.nbsp-before-mark"
+    triggers = ";:!?"
     severity = Severity.WARNING
     languages = frozenset({"fr"})
     description = "a no-break space before : ; ! ? (as the French profile asks)"
 
-    def check(self, ctx: Context) -> Iterator[Finding]:
+    def scan(self, ctx: Context, start: int, end: int) -> Iterator[Finding]:
         text = ctx.text
-        for m in _MARK_RUN_RE.finditer(text):
+        canada = _profile(ctx) == "fr-CA"
+        for m in _MARK_RUN_RE.finditer(text, start, end):
             s, e = m.span()
             if _mark_run_skipped(ctx, s, e):
                 continue
-            want = _space_before(ctx, text[s])
-            if want is None:
-                continue
-            # the spaces before the run
+            mark = text[s]
+            want = _space_before(ctx, mark)
             j = s
-            while j > 0 and text[j - 1] in _SPACES and s - j < 64:
+            while j > start and text[j - 1] in _SPACES and s - j < 64:
                 j -= 1
-            if j == 0 or text[j - 1] in "\n\r([{«“\"'" or text[j - 1] in "—–":
+            if j == start or text[j - 1] in "\n\r([{«“\"'—–":
                 continue
             spaces = text[j:s]
-            mark = text[s]
-            if spaces == want or (want and spaces in (NBSP, NNBSP) and _profile(ctx) != "fr-CA"):
+            if spaces == want or (want and spaces in (NBSP, NNBSP) and not canada):
                 continue
             if not spaces:
-                if not want:
-                    continue
                 yield make_finding(
                     text,
                     self.id,
@@ -356,32 +237,32 @@ class FrenchSpaceBeforeMark(_Base):
                     (want + mark,),
                     auto=True,
                 )
+                continue
+            plain = spaces == " "
+            if not want:
+                msg = f"no space before « {mark} » in the fr-CA profile"
             else:
-                sev = (
-                    Severity.INFO if want and all(c in " \t" for c in spaces) and len(spaces) == 1 else Severity.WARNING
-                )
-                msg = (
-                    f"no space before « {mark} » in the {_profile(ctx)} profile"
-                    if not want
-                    else f"a no-break space before « {mark} », so a line never starts with it"
-                )
-                yield make_finding(text, self.id, sev, j, s + 1, msg, (want + mark,), auto=True)
+                msg = f"a no-break space before « {mark} », so that a line never starts with it"
+            sev = Severity.INFO if plain or (canada and spaces in (NBSP, NNBSP)) else Severity.WARNING
+            yield make_finding(text, self.id, sev, j, s + 1, msg, (want + mark,), auto=True)
 
 
 _SPACE_MARK_RE = re.compile(r"(?<=[^\s])[ \t\u00a0\u202f\u2009]++(?=[;:!?])")
 
 
-class SpaceBeforeMark(_Base):
+class SpaceBeforeMark(ParagraphRule):
     id = "typography.space-before-mark"
+    triggers = ";:!?"
     severity = Severity.WARNING
     languages = frozenset({"en", "de"})
     description = "no space before ; : ! ? in English and German"
 
-    def check(self, ctx: Context) -> Iterator[Finding]:
+    def scan(self, ctx: Context, start: int, end: int) -> Iterator[Finding]:
         text = ctx.text
-        for m in _SPACE_MARK_RE.finditer(text):
+        name = "English" if ctx.lang == "en" else "German"
+        for m in _SPACE_MARK_RE.finditer(text, start, end):
             s, e = m.span()
-            r = _MARK_RUN_RE.match(text, e)
+            r = _MARK_RUN_RE.match(text, e, end)
             if r is None or _mark_run_skipped(ctx, e, r.end()) or text[s - 1] in "([{\"'":
                 continue
             yield make_finding(
@@ -390,7 +271,7 @@ class SpaceBeforeMark(_Base):
                 self.severity,
                 s,
                 e + 1,
-                f"no space before « {text[e]} » in {'English' if ctx.lang == 'en' else 'German'}",
+                f"no space before « {text[e]} » in {name}",
                 (text[e],),
                 auto=True,
             )
@@ -401,46 +282,35 @@ class SpaceBeforeMark(_Base):
 _GUILLEMET_RE = re.compile(r"[«»]")
 
 
-class GuillemetSpace(_Base):
+class GuillemetSpace(ParagraphRule):
     id = "typography.nbsp-guillemets"
+    triggers = "«»"
     severity = Severity.WARNING
     languages = frozenset({"fr"})
     description = "a no-break space inside « »"
 
-    def check(self, ctx: Context) -> Iterator[Finding]:
+    def scan(self, ctx: Context, start: int, end: int) -> Iterator[Finding]:
         text = ctx.text
-        n = len(text)
-        for m in _GUILLEMET_RE.finditer(text):
+        for m in _GUILLEMET_RE.finditer(text, start, end):
             p = m.start()
             if text[p] == "«":
                 q = p + 1
-                while q < n and text[q] in " \t" and q - p < 64:
+                while q < end and text[q] in " \t" and q - p < 64:
                     q += 1
-                if q >= n or text[q] in "\n\r«»" or text[q] in _NB:
+                if q >= end or text[q] in "\n\r«»" or text[q] in _NB:
                     continue
-                spaces = text[p + 1 : q]
-                if spaces:
-                    yield make_finding(
-                        text, self.id, Severity.INFO, p, q, "a no-break space after «", ("«" + NBSP,), auto=True
-                    )
-                else:
-                    yield make_finding(
-                        text, self.id, Severity.WARNING, p, p + 1, "a no-break space after «", ("«" + NBSP,), auto=True
-                    )
+                sev = Severity.INFO if q > p + 1 else Severity.WARNING
+                yield make_finding(
+                    text, self.id, sev, p, max(q, p + 1), "a no-break space after «", ("«" + NBSP,), auto=True
+                )
             else:
                 q = p
-                while q > 0 and text[q - 1] in " \t" and p - q < 64:
+                while q > start and text[q - 1] in " \t" and p - q < 64:
                     q -= 1
-                if q == 0 or text[q - 1] in "\n\r«»" or text[q - 1] in _NB:
+                if q == start or text[q - 1] in "\n\r«»" or text[q - 1] in _NB:
                     continue
-                if q < p:
-                    yield make_finding(
-                        text, self.id, Severity.INFO, q, p + 1, "a no-break space before »", (NBSP + "»",), auto=True
-                    )
-                else:
-                    yield make_finding(
-                        text, self.id, Severity.WARNING, p, p + 1, "a no-break space before »", (NBSP + "»",), auto=True
-                    )
+                sev = Severity.INFO if q < p else Severity.WARNING
+                yield make_finding(text, self.id, sev, q, p + 1, "a no-break space before »", (NBSP + "»",), auto=True)
 
 
 # --- space after punctuation -------------------------------------------------------------------------------------
@@ -448,14 +318,14 @@ class GuillemetSpace(_Base):
 _GLUED_RE = re.compile(r"[,;:!?…)»\]]++(?=[^\W\d_])|(?<=[^\W\d_])\.(?=[^\W\d_])")
 
 
-class MissingSpaceAfter(_Base):
+class MissingSpaceAfter(ParagraphRule):
     id = "typography.space-after"
     severity = Severity.WARNING
     description = "a space after punctuation"
 
-    def check(self, ctx: Context) -> Iterator[Finding]:
+    def scan(self, ctx: Context, start: int, end: int) -> Iterator[Finding]:
         text = ctx.text
-        for m in _GLUED_RE.finditer(text):
+        for m in _GLUED_RE.finditer(text, start, end):
             s, e = m.span()
             run = text[s:e]
             last = run[-1]
@@ -463,24 +333,23 @@ class MissingSpaceAfter(_Base):
                 continue
             if last == ".":
                 # `essai.Voilà`: a sentence end glued to a capitalised word; never `U.S.`, `Node.js`, `etc.`
-                if not (text[s - 1].islower() and e + 1 < len(text) and text[e].isupper() and text[e + 1].islower()):
+                if not (text[s - 1].islower() and e + 1 < end and text[e].isupper() and text[e + 1].islower()):
                     continue
-                w = re.search(r"[^\W\d_]{1,12}$", text[max(0, s - 12) : s])
-                if w is None or len(w.group(0)) < 2 or w.group(0).lower() in ABBREVIATIONS:
+                w = _word_before(text, s, start)
+                if len(w) < 2 or w.lower() in ABBREVIATIONS:
                     continue
             elif last == ")":
                 # `(re)former` is a word; `(a = b)et` is a glued word
-                o = text.rfind("(", max(0, s - 200), s)
+                o = text.rfind("(", max(start, s - 200), s)
                 if o < 0 or " " not in text[o:s]:
                     continue
             elif last in ":;!?":
                 if _mark_run_skipped(ctx, s, e):
                     continue
-                if last == ":" and s > 0 and text[s - 1].isdigit():
+                if last == ":" and s > start and text[s - 1].isdigit():
                     continue
-                if e + 1 < len(text) and text[e].isupper() and not text[e + 1].isalpha():
-                    continue  # `:D`, `A:B` style codes
-            nxt = text[e]
+                if e + 1 < end and text[e].isupper() and not text[e + 1].isalpha():
+                    continue  # `:D`, codes like `A:B`
             yield make_finding(
                 text,
                 self.id,
@@ -488,38 +357,38 @@ class MissingSpaceAfter(_Base):
                 s,
                 e + 1,
                 f"a space after « {last} »",
-                (run + " " + nxt,),
+                (run + " " + text[e],),
                 auto=True,
             )
 
 
-# --- brackets -------------------------------------------------------------------------------------------------------
+# --- brackets and hyphens -------------------------------------------------------------------------------------------
 
 _OPEN_SPACE_RE = re.compile(r"(?<![:;=\-])[(\[][ \t]++(?=[^\s])")
 _CLOSE_SPACE_RE = re.compile(r"(?<=[^\s:;=(\[])[ \t]++[)\]]")
 
 
-class SpaceInsideBrackets(_Base):
+class SpaceInsideBrackets(ParagraphRule):
     id = "typography.space-inside-brackets"
+    triggers = "()[]"
     severity = Severity.WARNING
     description = "no space just inside brackets"
 
-    def check(self, ctx: Context) -> Iterator[Finding]:
+    def scan(self, ctx: Context, start: int, end: int) -> Iterator[Finding]:
         text = ctx.text
-        for m in _OPEN_SPACE_RE.finditer(text):
-            if _is_protected(ctx, m.start()):
-                continue
-            yield make_finding(
-                text,
-                self.id,
-                self.severity,
-                m.start(),
-                m.end(),
-                "no space after an opening bracket",
-                (text[m.start()],),
-                auto=True,
-            )
-        for m in _CLOSE_SPACE_RE.finditer(text):
+        for m in _OPEN_SPACE_RE.finditer(text, start, end):
+            if not _is_protected(ctx, m.start()):
+                yield make_finding(
+                    text,
+                    self.id,
+                    self.severity,
+                    m.start(),
+                    m.end(),
+                    "no space after an opening bracket",
+                    (text[m.start()],),
+                    auto=True,
+                )
+        for m in _CLOSE_SPACE_RE.finditer(text, start, end):
             yield make_finding(
                 text,
                 self.id,
@@ -532,32 +401,52 @@ class SpaceInsideBrackets(_Base):
             )
 
 
+_PRONOUNS = r"(?:je|tu|il|elle|on|nous|vous|ils|elles|t-il|t-elle|t-on)"
+# `puis -je ?`, `dit- il.`: an inverted pronoun, recognised by the punctuation right after it (a dash that opens an
+# aside, `répond -il faut le dire- sur`, is followed by more words).
+_HYPHEN_SPACE_RE = re.compile(r"(?<=[^\W\d_])(?:[ \t]++-|-[ \t]++)(?=" + _PRONOUNS + r"[ \t\u00a0\u202f]?[?!,.;:…»)])")
+
+
+class HyphenSpace(ParagraphRule):
+    id = "typography.hyphen-space"
+    triggers = "-"
+    severity = Severity.WARNING
+    languages = frozenset({"fr"})
+    description = "no space around the hyphen of an inverted pronoun (puis-je ?)"
+
+    def scan(self, ctx: Context, start: int, end: int) -> Iterator[Finding]:
+        text = ctx.text
+        for m in _HYPHEN_SPACE_RE.finditer(text, start, end):
+            s, e = m.span()
+            yield make_finding(text, self.id, self.severity, s, e, "an inverted pronoun is joined by a hyphen", ("-",))
+
+
 # --- doubled punctuation ------------------------------------------------------------------------------------------
 
 _DOUBLED_RE = re.compile(
     r"(?P<same>([,;:!?])\2++)"
-    r"|(?<![.…])(?P<dots>\.\.)(?![.…])"
+    r"|(?<=[^\W_])(?P<dots>\.\.)(?![.…])"
     r"|(?P<ellipsis>…[.…]++)"
-    r"|(?<!\.)(?P<many>\.{4,}+)"
-    r"|(?P<comma_stop>,[ \t]*+\.(?!\.)|\.,|,[ \t]++,)"
+    r"|(?<![.…])(?P<many>\.{4,}+)"
+    r"|(?P<comma_stop>,[ \t]*+\.(?![.\w])|\.,|,[ \t]++,)"
 )
 
 
-class DoubledPunctuation(_Base):
+class DoubledPunctuation(ParagraphRule):
     id = "typography.doubled-punctuation"
+    triggers = ",;:!?.…"
     severity = Severity.WARNING
     description = "doubled punctuation"
 
-    def check(self, ctx: Context) -> Iterator[Finding]:
+    def scan(self, ctx: Context, start: int, end: int) -> Iterator[Finding]:
         text = ctx.text
-        for m in _DOUBLED_RE.finditer(text):
+        for m in _DOUBLED_RE.finditer(text, start, end):
             s, e = m.span()
             if _is_protected(ctx, s):
                 continue
             kind = m.lastgroup
             run = text[s:e]
             auto = False
-            sev = self.severity
             if kind == "same":
                 ch = run[0]
                 if ch == ":" and len(run) == 2:
@@ -573,54 +462,51 @@ class DoubledPunctuation(_Base):
                 msg = "an ellipsis already ends the sentence" if kind == "ellipsis" else "an ellipsis has three dots"
             else:
                 if run == ".,":
-                    w = re.search(r"[^\W\d_]{1,12}$", text[max(0, s - 12) : s])
-                    if (
-                        w is None
-                        or len(w.group(0)) < 3
-                        or w.group(0).lower() in ABBREVIATIONS
-                        or w.group(0)[0].isupper()
-                    ):
+                    w = _word_before(text, s, start)
+                    if len(w) < 3 or w.lower() in ABBREVIATIONS or w[0].isupper():
                         continue  # `A.,`, `etc.,`: an abbreviation's period before a comma is right
                     sugg = (",", ".")
                 elif run.endswith("."):
-                    sugg = (",", ".") if run.startswith(",") else (".",)
+                    sugg = (",", ".")
                 else:
                     sugg = (",",)
                     auto = True
                 msg = "a comma and a full stop together"
-            yield make_finding(text, self.id, sev, s, e, msg, sugg, auto=auto)
+            yield make_finding(text, self.id, self.severity, s, e, msg, sugg, auto=auto)
 
 
 # --- ellipsis ---------------------------------------------------------------------------------------------------------
 
 _THREE_DOTS_RE = re.compile(r"(?<![.…])\.\.\.(?![.…])")
 _ETC_RE = re.compile(r"(?<![^\W_])etc(?:\.{2,}+|…)", re.IGNORECASE)
-_SPACE_ELLIPSIS_RE = re.compile(r"(?<=[^\W_])[ \t]++(?:…|\.\.\.)(?=[\s,;:!?»)\"”]|$)")
+_SPACE_ELLIPSIS_RE = re.compile(r"(?<=[^\W_])[ \t]++(?:…|\.\.\.)(?![^\s,;:!?»)\"”])")
 
 
-class Ellipsis(_Base):
+class Ellipsis(ParagraphRule):
     id = "typography.ellipsis"
+    triggers = "."
     severity = Severity.INFO
     languages = frozenset({"fr"})
     description = "the ellipsis character … rather than three dots"
 
-    def check(self, ctx: Context) -> Iterator[Finding]:
+    def scan(self, ctx: Context, start: int, end: int) -> Iterator[Finding]:
         text = ctx.text
-        for m in _THREE_DOTS_RE.finditer(text):
+        for m in _THREE_DOTS_RE.finditer(text, start, end):
             s = m.start()
-            if _is_protected(ctx, s) or (s >= 3 and text[s - 3 : s].lower() == "etc"):
+            if _is_protected(ctx, s) or text[max(start, s - 3) : s].lower() == "etc":
                 continue
             yield make_finding(text, self.id, self.severity, s, m.end(), "the ellipsis character …", ("…",))
 
 
-class EtcEllipsis(_Base):
+class EtcEllipsis(ParagraphRule):
     id = "typography.etc"
+    triggers = ".…"
     severity = Severity.WARNING
     description = "`etc.` takes one period, never an ellipsis"
 
-    def check(self, ctx: Context) -> Iterator[Finding]:
+    def scan(self, ctx: Context, start: int, end: int) -> Iterator[Finding]:
         text = ctx.text
-        for m in _ETC_RE.finditer(text):
+        for m in _ETC_RE.finditer(text, start, end):
             word = text[m.start() : m.start() + 3]
             yield make_finding(
                 text,
@@ -628,21 +514,22 @@ class EtcEllipsis(_Base):
                 self.severity,
                 m.start(),
                 m.end(),
-                "`etc.` already says the list goes on",
+                "`etc.` already says that the list goes on",
                 (word + ".",),
                 auto=True,
             )
 
 
-class SpaceBeforeEllipsis(_Base):
+class SpaceBeforeEllipsis(ParagraphRule):
     id = "typography.space-before-ellipsis"
+    triggers = ".…"
     severity = Severity.INFO
     languages = frozenset({"fr"})
     description = "no space between a word and the ellipsis that follows it"
 
-    def check(self, ctx: Context) -> Iterator[Finding]:
+    def scan(self, ctx: Context, start: int, end: int) -> Iterator[Finding]:
         text = ctx.text
-        for m in _SPACE_ELLIPSIS_RE.finditer(text):
+        for m in _SPACE_ELLIPSIS_RE.finditer(text, start, end):
             s, e = m.span()
             dots = text[s:e].lstrip(" \t")
             yield make_finding(
@@ -652,6 +539,7 @@ class SpaceBeforeEllipsis(_Base):
 
 # --- apostrophes ----------------------------------------------------------------------------------------------------
 
+# Between two letters, but not the English possessive `Moody's` (French never elides before a lone s).
 _STRAIGHT_APOS_RE = re.compile(r"(?<=[^\W\d_])'(?=[^\W\d_])(?!s(?![^\W\d_]))")
 _ELISION_SPACE_RE = re.compile(
     r"(?<![\w'’])(?:[cdjlmnstCDJLMNST]|[qQ]u|[lL]orsqu|[pP]uisqu|[jJ]usqu|[qQ]uoiqu|[pP]resqu)['’][ \t]++(?=[^\W\d_])"
@@ -661,67 +549,67 @@ _ELISION_MISSING_RE = re.compile(
 )
 
 
-def _apostrophe_style(ctx: Context, pos: int) -> str:
-    """`'` when the paragraph around `pos` uses only straight apostrophes, else `’`."""
-    ps, pe = _paragraph_of(ctx, pos)
-    key = f"typography.apos.{ps}"
+def _apostrophe_style(ctx: Context, start: int, end: int) -> str:
+    """`'` when the paragraph uses only straight apostrophes, else `’`."""
 
     def style() -> str:
-        chunk = ctx.text[ps:pe]
+        chunk = ctx.text[start:end]
         return "'" if _STRAIGHT_APOS_RE.search(chunk) and "’" not in chunk else "’"
 
-    return ctx.memo(key, style)
+    return ctx.memo(f"typography.apos.{start}.{end}", style)
 
 
-class Apostrophe(_Base):
+class Apostrophe(ParagraphRule):
     id = "typography.apostrophe"
+    triggers = "'"
     severity = Severity.INFO
     languages = frozenset({"fr"})
     description = "the typographic apostrophe ’"
 
-    def check(self, ctx: Context) -> Iterator[Finding]:
+    def scan(self, ctx: Context, start: int, end: int) -> Iterator[Finding]:
         text = ctx.text
-        for m in _STRAIGHT_APOS_RE.finditer(text):
+        mixed = _apostrophe_style(ctx, start, end) == "’"
+        msg = (
+            "this paragraph also uses ’: a straight apostrophe here is inconsistent"
+            if mixed
+            else "French typography uses the apostrophe ’"
+        )
+        for m in _STRAIGHT_APOS_RE.finditer(text, start, end):
             s = m.start()
             if _is_protected(ctx, s):
                 continue
-            mixed = _apostrophe_style(ctx, s) == "’"
-            msg = (
-                "this paragraph also uses ’: a straight apostrophe here is inconsistent"
-                if mixed
-                else "French typography uses the apostrophe ’"
-            )
             yield make_finding(text, self.id, self.severity, s, s + 1, msg, ("’",), auto=mixed)
 
 
-class ElisionSpace(_Base):
+class ElisionSpace(ParagraphRule):
     id = "typography.elision-space"
+    triggers = "'’"
     severity = Severity.WARNING
     languages = frozenset({"fr"})
     description = "no space after an elided word (c’est, l’homme)"
 
-    def check(self, ctx: Context) -> Iterator[Finding]:
+    def scan(self, ctx: Context, start: int, end: int) -> Iterator[Finding]:
         text = ctx.text
-        for m in _ELISION_SPACE_RE.finditer(text):
+        for m in _ELISION_SPACE_RE.finditer(text, start, end):
             s, e = m.span()
             word = text[s:e].rstrip(" \t")
             yield make_finding(text, self.id, self.severity, s, e, "no space after an elided word", (word,), auto=True)
 
 
-class MissingApostrophe(_Base):
+class MissingApostrophe(ParagraphRule):
     id = "typography.missing-apostrophe"
     severity = Severity.WARNING
     languages = frozenset({"fr"})
     description = "an elided word without its apostrophe (qu il, n arrive)"
 
-    def check(self, ctx: Context) -> Iterator[Finding]:
+    def scan(self, ctx: Context, start: int, end: int) -> Iterator[Finding]:
         text = ctx.text
-        for m in _ELISION_MISSING_RE.finditer(text):
+        for m in _ELISION_MISSING_RE.finditer(text, start, end):
             s, e = m.span()
-            if s >= 2 and text[s - 2].isdigit():
+            if s >= start + 2 and text[s - 2].isdigit():
                 continue  # `5 l à la minute`: a unit
             word = text[s : e - 1]
-            apos = _apostrophe_style(ctx, s)
+            apos = _apostrophe_style(ctx, start, end)
             yield make_finding(
                 text, self.id, self.severity, s, e, f"« {word} » is elided: {word}{apos}…", (word + apos,)
             )
@@ -733,20 +621,24 @@ _GERMAN_QUOTE_RE = re.compile(r"„")
 _ENGLISH_OPEN_RE = re.compile(r"“")
 
 
-class GermanQuotes(_Base):
+class GermanQuotes(ParagraphRule):
     id = "typography.german-quotes"
+    triggers = "„"
     severity = Severity.WARNING
     languages = frozenset({"fr", "en"})
     description = "German quotation marks „…“ in a French or English text"
 
-    def check(self, ctx: Context) -> Iterator[Finding]:
+    def scan(self, ctx: Context, start: int, end: int) -> Iterator[Finding]:
         text = ctx.text
-        fr = _french(ctx)
+        fr = ctx.lang == "fr"
         op, cl = ("«" + NBSP, NBSP + "»") if fr else ("“", "”")
-        for m in _GERMAN_QUOTE_RE.finditer(text):
-            s = m.start()
-            _ps, pe = _paragraph_of(ctx, s)
-            limit = min(pe if pe > s else len(text), s + 2000)
+        lang = "French" if fr else "English"
+        pos = start
+        while True:
+            s = text.find("„", pos, end)
+            if s < 0:
+                return
+            limit = min(end, s + 2000)
             close = -1
             for q in range(s + 1, limit):
                 c = text[q]
@@ -755,119 +647,101 @@ class GermanQuotes(_Base):
                     break
                 if c == "„":
                     break
-            lang = "French" if fr else "English"
             if close < 0:
                 yield make_finding(text, self.id, self.severity, s, s + 1, f"a German opening quote in {lang}", (op,))
+                pos = s + 1
                 continue
-            yield make_finding(
-                text, self.id, self.severity, s, s + 1, f"German quotation marks in {lang}", (op,), auto=True
-            )
-            yield make_finding(
-                text, self.id, self.severity, close, close + 1, f"German quotation marks in {lang}", (cl,), auto=True
-            )
+            msg = f"German quotation marks in {lang}"
+            yield make_finding(text, self.id, self.severity, s, s + 1, msg, (op,), auto=True)
+            yield make_finding(text, self.id, self.severity, close, close + 1, msg, (cl,), auto=True)
+            pos = close + 1
 
 
-class EnglishQuotesInGerman(_Base):
+class EnglishQuotesInGerman(ParagraphRule):
     id = "typography.german-quote-style"
+    triggers = "“"
     severity = Severity.INFO
     languages = frozenset({"de"})
     description = "German quotes „…“ rather than English “…”"
 
-    def check(self, ctx: Context) -> Iterator[Finding]:
+    def scan(self, ctx: Context, start: int, end: int) -> Iterator[Finding]:
         text = ctx.text
-        for m in _ENGLISH_OPEN_RE.finditer(text):
-            s = m.start()
-            if s > 0 and text[s - 1].isalnum():
+        pos = start
+        while True:
+            s = text.find("“", pos, end)
+            if s < 0:
+                return
+            pos = s + 1
+            if s > start and text[s - 1].isalnum():
                 continue  # a German closing “ after a word
-            close = text.find("”", s + 1, min(len(text), s + 2000))
-            nl = text.find("\n", s + 1, close) if close > 0 else -1
-            if close < 0 or nl >= 0 or "„" in text[s:close]:
+            close = text.find("”", s + 1, min(end, s + 2000))
+            if close < 0 or "„" in text[s:close]:
                 continue
             yield make_finding(text, self.id, self.severity, s, s + 1, "German opens quotes with „", ("„",))
             yield make_finding(text, self.id, self.severity, close, close + 1, "German closes quotes with “", ("“",))
+            pos = close + 1
 
 
-class StraightQuotes(_Base):
+class StraightQuotes(ParagraphRule):
     id = "typography.straight-quotes"
+    triggers = '"'
     severity = Severity.INFO
     languages = frozenset({"fr"})
     description = "French quotation marks « » rather than straight quotes"
 
-    def check(self, ctx: Context) -> Iterator[Finding]:
+    def scan(self, ctx: Context, start: int, end: int) -> Iterator[Finding]:
         text = ctx.text
-        for ps, pe in ctx.paragraphs:
-            pos = [i for i in _iter_char(text, '"', ps, pe)]
-            if not pos or len(pos) % 2:
-                continue  # an odd count cannot be paired with confidence
-            for a, b in zip(pos[0::2], pos[1::2], strict=True):
-                if _is_protected(ctx, a) or _is_protected(ctx, b):
-                    continue
-                before = text[ps:a].rstrip(" \t")
-                if before.endswith("=") or "\n" in text[a:b]:
-                    continue  # markup attribute debris, or not a quotation
-                a_end = a + 1
-                while a_end < b and text[a_end] in " \t":
-                    a_end += 1
-                b_start = b
-                while b_start > a_end and text[b_start - 1] in " \t":
-                    b_start -= 1
-                if a_end >= b_start:
-                    continue
-                yield make_finding(text, self.id, self.severity, a, a_end, "French quotes: «", ("«" + NBSP,))
-                yield make_finding(text, self.id, self.severity, b_start, b + 1, "French quotes: »", (NBSP + "»",))
-
-
-def _iter_char(text: str, ch: str, start: int, end: int) -> Iterator[int]:
-    i = text.find(ch, start, end)
-    while i >= 0:
-        yield i
-        i = text.find(ch, i + 1, end)
+        if text.count('"', start, end) % 2:
+            return  # an odd count cannot be paired with confidence
+        pos = start
+        while True:
+            a = text.find('"', pos, end)
+            if a < 0:
+                return
+            b = text.find('"', a + 1, end)
+            pos = b + 1
+            if _is_protected(ctx, a) or _is_protected(ctx, b):
+                continue
+            k = a
+            while k > start and text[k - 1] in " \t" and a - k < 8:
+                k -= 1
+            if (k > start and text[k - 1] == "=") or text.find("\n", a, b) >= 0:
+                continue  # markup attribute debris (`target = "_blank"`), or not a quotation
+            a_end = a + 1
+            while a_end < b and text[a_end] in " \t":
+                a_end += 1
+            b_start = b
+            while b_start > a_end and text[b_start - 1] in " \t":
+                b_start -= 1
+            if a_end >= b_start:
+                continue
+            yield make_finding(text, self.id, self.severity, a, a_end, "French quotes: «", ("«" + NBSP,))
+            yield make_finding(text, self.id, self.severity, b_start, b + 1, "French quotes: »", (NBSP + "»",))
 
 
 # --- numbers ---------------------------------------------------------------------------------------------------------
 
 _GERMAN_NUMBER_RE = re.compile(r"(?<![\w.,])\d{1,3}(?:\.\d{3})++(?:,\d++)?(?![\d.]|,\d)")
 _SPACED_NUMBER_RE = re.compile(r"(?<![\w.,\u00a0\u202f])\d{1,3}(?: \d{3})++(?![\w]|[.,]\d)")
-_LONG_NUMBER_RE = re.compile(r"(?<![\w.,/\-+#°№])[1-9]\d{4,}+(?![\w.,/\-]\w|[\w])")
-
-
+_LONG_NUMBER_RE = re.compile(r"(?<![\w.,/\-+#°№])[1-9]\d{4,}+(?![\w]|[.,/\-]\d)")
 _PREV_TOKEN_RE = re.compile(r"(\S++)[ \t\u00a0]*+$")
-_ID_WORDS = frozenset(
-    [
-        "n",
-        "no",
-        "nr",
-        "tél",
-        "tel",
-        "code",
-        "réf",
-        "ref",
-        "numéro",
-        "dossier",
-        "compte",
-        "siret",
-        "siren",
-        "isbn",
-        "issn",
-        "id",
-    ]
-)
+_ID_WORDS = words("n no nr tél tel code réf ref numéro dossier compte siret siren isbn issn id")
 
 
-class GermanNumberFormat(_Base):
+class GermanNumberFormat(ParagraphRule):
     id = "typography.number-format"
-    severity = Severity.WARNING
+    triggers = "."
+    severity = Severity.INFO
     languages = frozenset({"fr"})
     description = "French groups thousands with a no-break space, not a period"
 
-    def check(self, ctx: Context) -> Iterator[Finding]:
+    def scan(self, ctx: Context, start: int, end: int) -> Iterator[Finding]:
         text = ctx.text
         sep = _thousands(ctx)
-        for m in _GERMAN_NUMBER_RE.finditer(text):
+        for m in _GERMAN_NUMBER_RE.finditer(text, start, end):
             s, e = m.span()
             if _is_protected(ctx, s):
                 continue
-            num = text[s:e]
             yield make_finding(
                 text,
                 self.id,
@@ -875,42 +749,119 @@ class GermanNumberFormat(_Base):
                 s,
                 e,
                 "German number format: French writes 1 000 000",
-                (num.replace(".", sep),),
+                (text[s:e].replace(".", sep),),
             )
 
 
-class NumberSpacing(_Base):
+class NumberSpacing(ParagraphRule):
     id = "typography.number-spacing"
     severity = Severity.INFO
     languages = frozenset({"fr"})
     description = "thousands separated by a no-break space"
 
-    def check(self, ctx: Context) -> Iterator[Finding]:
+    def scan(self, ctx: Context, start: int, end: int) -> Iterator[Finding]:
         text = ctx.text
         sep = _thousands(ctx)
-        for m in _SPACED_NUMBER_RE.finditer(text):
+        for m in _SPACED_NUMBER_RE.finditer(text, start, end):
             s, e = m.span()
-            yield make_finding(
-                text,
-                self.id,
-                self.severity,
-                s,
-                e,
-                "a no-break space between thousands keeps the number on one line",
-                (text[s:e].replace(" ", sep),),
-            )
-        for m in _LONG_NUMBER_RE.finditer(text):
+            msg = "a no-break space between thousands keeps the number on one line"
+            yield make_finding(text, self.id, self.severity, s, e, msg, (text[s:e].replace(" ", sep),))
+        for m in _LONG_NUMBER_RE.finditer(text, start, end):
             s, e = m.span()
-            prev = _PREV_TOKEN_RE.search(text, max(0, s - 16), s)
-            if prev and (prev.group(1).isupper() or prev.group(1)[-1] in "°#:" or prev.group(1).lower() in _ID_WORDS):
-                continue  # `ISBN 284...`, `n° 12345`, `tél. 0612...`: identifiers, not quantities
-            nxt = text[e : e + 2]
-            if len(nxt) == 2 and nxt[0] == " " and nxt[1].isupper():
+            prev = _PREV_TOKEN_RE.search(text, max(start, s - 16), s)
+            if prev:
+                tok = prev.group(1)
+                if tok.isupper() or tok[-1] in "°#:" or tok.lower().rstrip(".") in _ID_WORDS:
+                    continue  # `ISBN 284...`, `n° 12345`, `tél. 0612...`: identifiers, not quantities
+            if e + 1 < end and text[e] == " " and text[e + 1].isupper():
                 continue  # `75001 Paris`: a postal code
             digits = text[s:e]
             head = len(digits) % 3 or 3
             groups = [digits[:head]] + [digits[i : i + 3] for i in range(head, len(digits), 3)]
             yield make_finding(text, self.id, self.severity, s, e, "group long numbers by three", (sep.join(groups),))
+
+
+_ORDINAL_WRONG_RE = re.compile(
+    r"(?<![\w.,])(\d{1,4})[ \u00a0]?(ième|ieme|ème|eme|éme|ière|iere|ère|ere|ier|nde|nd)(s?)(?![\w])"
+)
+_ORDINAL_PLAIN_RE = re.compile(r"(?<![\w.,])(\d{1,4}|I|V|X|[IVXLC]{2,7})(er|re|e)(s?)(?![\w’'\-])")
+_SUPER = {"e": "ᵉ", "er": "ᵉʳ", "re": "ʳᵉ", "d": "ᵈ", "de": "ᵈᵉ"}
+
+
+def _ordinal_suffix(n: str, raw: str) -> str | None:
+    """The correct abbreviation for a wrongly written ordinal (`3ème` → `e`), or None when it is not one."""
+    first = n == "1"
+    if raw in ("ième", "ieme", "ème", "eme", "éme"):
+        return "er" if first else "e"
+    if raw in ("ière", "iere", "ère", "ere"):
+        return "re" if first else "e"
+    if raw == "ier":
+        return "er" if first else None
+    if n != "2":
+        return None
+    return "de" if raw == "nde" else "d"
+
+
+class Ordinals(ParagraphRule):
+    id = "typography.ordinal"
+    severity = Severity.WARNING
+    languages = frozenset({"fr"})
+    description = "French ordinal abbreviations: 1ᵉʳ, 2ᵉ, XIXᵉ (never 2ème)"
+
+    def scan(self, ctx: Context, start: int, end: int) -> Iterator[Finding]:
+        text = ctx.text
+        for m in _ORDINAL_WRONG_RE.finditer(text, start, end):
+            n, raw, plural = m.groups()
+            suffix = _ordinal_suffix(n, raw)
+            if suffix is None:
+                continue
+            sup = _SUPER[suffix] + ("ˢ" if plural else "")
+            yield make_finding(
+                text,
+                self.id,
+                Severity.WARNING,
+                m.start(),
+                m.end(),
+                "French abbreviates ordinals 2ᵉ, 1ᵉʳ, 1ʳᵉ",
+                (n + sup,),
+            )
+        for m in _ORDINAL_PLAIN_RE.finditer(text, start, end):
+            n, suffix, plural = m.groups()
+            if suffix == "er" and n not in ("1", "I"):
+                continue
+            if suffix == "re" and n not in ("1", "I"):
+                continue
+            sup = _SUPER[suffix] + ("ˢ" if plural else "")
+            yield make_finding(
+                text,
+                self.id,
+                Severity.INFO,
+                m.start(),
+                m.end(),
+                "the ordinal's letters are written as superscripts",
+                (n + sup,),
+            )
+
+
+_UNITS = r"(?:km/h|kWh|MWh|GWh|kW|MW|GW|mAh|Ah|kHz|MHz|GHz|Hz|km²|m²|m³|km|cm|mm|kg|mg|ha|°C|Kg|KG|Km|KM)"
+_UNIT_RE = re.compile(r"(?<![\w.,])(\d++(?:[.,]\d++)?+)( ?)(" + _UNITS + r")(?![\w²³/])")
+_UNIT_FIX = {"Kg": "kg", "KG": "kg", "Km": "km", "KM": "km"}
+
+
+class UnitSpace(ParagraphRule):
+    id = "typography.unit-space"
+    severity = Severity.INFO
+    languages = frozenset({"fr"})
+    description = "a no-break space between a number and its unit (18 kg)"
+
+    def scan(self, ctx: Context, start: int, end: int) -> Iterator[Finding]:
+        text = ctx.text
+        for m in _UNIT_RE.finditer(text, start, end):
+            num, space, unit = m.groups()
+            fixed = _UNIT_FIX.get(unit, unit)
+            sev = Severity.WARNING if not space or fixed != unit else Severity.INFO
+            msg = "a unit is written in lower case" if fixed != unit else "a no-break space before the unit"
+            yield make_finding(text, self.id, sev, m.start(), m.end(), msg, (num + NBSP + fixed,), auto=fixed == unit)
 
 
 RULES: list[Rule] = [
@@ -921,6 +872,7 @@ RULES: list[Rule] = [
     GuillemetSpace(),
     MissingSpaceAfter(),
     SpaceInsideBrackets(),
+    HyphenSpace(),
     DoubledPunctuation(),
     Ellipsis(),
     EtcEllipsis(),
@@ -933,6 +885,8 @@ RULES: list[Rule] = [
     StraightQuotes(),
     GermanNumberFormat(),
     NumberSpacing(),
+    Ordinals(),
+    UnitSpace(),
 ]
 
-__all__ = ["ABBREVIATIONS", "RULES", "protected_spans"]
+__all__ = ["ABBREVIATIONS", "NBSP", "NNBSP", "RULES", "protected_spans"]
