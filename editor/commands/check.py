@@ -63,7 +63,12 @@ def config_from_args(args: argparse.Namespace) -> CheckConfig:
 def check_items(args: argparse.Namespace, config: CheckConfig) -> Iterator[Checked | LoadError]:
     """Loaded and checked articles (or load errors) in input order, over `--jobs` processes."""
     jobs = args.jobs or default_jobs()
-    return parallel_map(_Task(config), iter_paths(args.paths, args.encoding), jobs)
+    return parallel_map(_Task(config), iter_paths(args.paths, args.encoding), jobs, weight=item_weight)
+
+
+def item_weight(item: LoadItem) -> int:
+    """Work an item stands for, in characters (an error costs nothing)."""
+    return len(item.text) if isinstance(item, Article) else 0
 
 
 def _where(article: Article) -> str:

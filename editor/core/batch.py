@@ -27,32 +27,56 @@ def _run_chunk(func: Callable[[T], R], chunk: list[T]) -> list[R]:
     return [func(x) for x in chunk]
 
 
+def _chunks(items: Iterable[T], size: int, weight: Callable[[T], int] | None, max_weight: int) -> Iterator[list[T]]:
+    chunk: list[T] = []
+    load = 0
+    for x in items:
+        chunk.append(x)
+        load += weight(x) if weight else 0
+        if len(chunk) >= size or (weight and load >= max_weight):
+            yield chunk
+            chunk, load = [], 0
+    if chunk:
+        yield chunk
+
+
 def parallel_map(
     func: Callable[[T], R],
     items: Iterable[T],
     jobs: int,
     chunk_size: int = 8,
     initializer: Callable[[], None] | None = None,
+    weight: Callable[[T], int] | None = None,
+    max_weight: int = 400_000,
 ) -> Iterator[R]:
-    """`map(func, items)` over `jobs` processes, in order; with one job, in this process."""
-    if jobs <= 1:
+    """`map(func, items)` over `jobs` processes, in order.
+
+    Items are sent in chunks of `chunk_size` items or `max_weight` units of `weight` (characters, say), so a few
+    huge articles still spread over the cores. Worker processes start only once a second chunk exists: a single
+    article is checked in this process, without paying for process start-up and dictionary loading twice.
+    """
+    chunks = _chunks(items, chunk_size, weight, max_weight)
+    first = next(chunks, None)
+    if first is None:
+        return
+    second = next(chunks, None) if jobs > 1 else None
+    if second is None:
         if initializer:
             initializer()
-        for x in items:
+        for x in first:
             yield func(x)
+        for chunk in chunks:  # jobs <= 1
+            for x in chunk:
+                yield func(x)
         return
     in_flight: deque[Future[list[R]]] = deque()
-    limit = jobs * 4
+    limit = jobs * 3
     with ProcessPoolExecutor(max_workers=jobs, initializer=initializer) as pool:
-        chunk: list[T] = []
-        for x in items:
-            chunk.append(x)
-            if len(chunk) >= chunk_size:
-                in_flight.append(pool.submit(_run_chunk, func, chunk))
-                chunk = []
-                while len(in_flight) >= limit:
-                    yield from in_flight.popleft().result()
-        if chunk:
+        for chunk in (first, second):
             in_flight.append(pool.submit(_run_chunk, func, chunk))
+        for chunk in chunks:
+            in_flight.append(pool.submit(_run_chunk, func, chunk))
+            while len(in_flight) >= limit:
+                yield from in_flight.popleft().result()
         while in_flight:
             yield from in_flight.popleft().result()
