@@ -59,7 +59,7 @@ _PARTICLES = words("Le La Les Du Des De Un Une")
 _WORK_NOUNS = words(
     """livre livres film films roman romans journal ouvrage essai album titre chanson émission série pièce
     spectacle revue magazine quotidien hebdomadaire mensuel opéra tableau exposition documentaire rubrique
-    collection saga bd téléfilm feuilleton disque single poème recueil thèse rapport"""
+    collection saga bd téléfilm feuilleton disque single poème recueil thèse rapport éditions édition"""
 )
 _CAP_WORD_RE = re.compile(r"(?<![\w'’\-])[A-ZÀ-ÖØ-Þ][^\W\d_]*+(?![\w'’\-])(?=[ \t\u00a0]{1,3}[a-zà-öø-ÿœ])")
 _NEXT_WORD_RE = re.compile(r"[ \t\u00a0]{1,3}([^\W_][\w'’\-]*+)")
@@ -272,7 +272,7 @@ _PLURAL_DETERMINER_RE = re.compile(
     re.IGNORECASE,
 )
 
-_ACCENT_CAPITAL_RE = re.compile(r"(?<![\w'’\-])E[a-zà-ÿ][\w\-]*+(?![\w'’])")
+_ACCENT_CAPITAL_RE = re.compile(r"(?<![\w\-])E[a-zà-ÿ][\w\-]*+(?![\w'’])")
 _A_GRAVE_RE = re.compile(r"(?:^|(?<=[.!?…»\n—–]\s)|(?<=^[ \t\u00a0—–-])|(?<=[«\"“(—–][ \u00a0]))A(?= )", re.MULTILINE)
 _A_GRAVE_NEXT = words(
     """la le l les partir bientôt travers cause propos part peine moins noter savoir nouveau son sa ses leur leurs
@@ -548,6 +548,9 @@ class GermanNounCapital(ParagraphRule):
                     continue  # `la Banque de France`, `le Conseil de l'Europe`
             if text[m.start()].isupper():
                 continue  # `Le Monde`, `La Poste`: a capitalised article starts a name
+            _, before = _prev_word(text, m.start(), start)
+            if before.lower() in _WORK_NOUNS:
+                continue  # `les éditions du Seuil`, `le journal la Croix`: a title or a publisher
             low = _low(w)
             if not spell(low):
                 continue  # not a French common noun: a name, or a foreign word for another rule

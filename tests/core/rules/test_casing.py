@@ -1,0 +1,124 @@
+"""Casing rules: capitals machine translation got wrong, and the names and titles that must be left alone."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from editor.core.engine import analyse_text
+from editor.core.findings import Finding, Severity
+from editor.core.rules.base import CheckConfig
+
+SURROUNDINGS = [
+    ("Selon lui, ", " depuis hier."),
+    ("Déjà à l’été, où ça allait, ", " — voilà."),
+    ("Un 😀 puis 🇫🇷 et 👩‍👩‍👧 ", " 🎉 fin."),
+]
+
+
+def findings(text: str, rule: str, lang: str = "fr") -> list[Finding]:
+    config = CheckConfig(lang=lang, enabled=(rule,))
+    return [f for f in analyse_text(text, lang, config) if f.rule == rule]
+
+
+def casing(text: str, lang: str = "fr") -> list[Finding]:
+    config = CheckConfig(lang=lang, enabled=("casing",))
+    return [f for f in analyse_text(text, lang, config) if f.category == "casing"]
+
+
+CASES = [
+    ("casing.function-word", "fr", "le président Donald Trump Et le président russe", "Et", "et"),
+    ("casing.function-word", "fr", "ils vont À la gare", "À", "à"),
+    ("casing.function-word", "de", "der Kanzler Und die Ministerin", "Und", "und"),
+    ("casing.sentence-start", "fr", "il est parti. la suite demain", "la", "La"),
+    ("casing.month", "fr", "le 1ᵉʳ Mars 2024", "Mars", "mars"),
+    ("casing.language", "fr", "ta traduction en Russe est superbe", "Russe", "russe"),
+    ("casing.nationality", "fr", "des parisiens en vacances", "parisiens", "Parisiens"),
+    ("casing.accented-capital", "fr", "le budget de l’Etat voté", "Etat", "État"),
+    ("casing.proper-name", "fr", "en Afrique du sud cette année", "sud", "Sud"),
+    ("casing.proper-name", "fr", "un coup d’état militaire", "état", "État"),
+    ("casing.proper-name", "fr", "le ministre de l’intérieur a parlé", "intérieur", "Intérieur"),
+    ("casing.proper-name", "fr", "c’est le moyen âge ici", "moyen âge", "Moyen Âge"),
+    ("casing.noun-capital", "fr", "la Chancelière a déclaré", "Chancelière", "chancelière"),
+]
+
+
+@pytest.mark.parametrize(("rule", "lang", "snippet", "flagged", "suggestion"), CASES, ids=lambda v: str(v)[:30])
+@pytest.mark.parametrize(("before", "after"), SURROUNDINGS, ids=["ascii", "accents", "emoji"])
+def test_rule_finds_the_exact_span(
+    rule: str, lang: str, snippet: str, flagged: str, suggestion: str, before: str, after: str
+) -> None:
+    text = before + snippet + after
+    start = len(before) + snippet.index(flagged)
+    found = [f for f in findings(text, rule, lang) if f.start == start]
+    assert found, f"{rule} missed {flagged!r} in {text!r}: {findings(text, rule, lang)}"
+    f = found[0]
+    assert f.text == text[f.start : f.end] == flagged
+    assert f.suggestions[0] == suggestion
+    assert not f.auto  # a capital can always be a name the rule does not know
+
+
+def test_sample_article_capitals_and_headings() -> None:
+    text = (Path(__file__).resolve().parents[2] / "data" / "sample_000.txt").read_text(encoding="utf-8")
+    found = {(f.rule, f.text, f.suggestions[0]) for f in casing(text)}
+    assert ("casing.function-word", "Et", "et") in found
+    assert ("casing.heading-start", "le", "Le") in found  # le rôle du Kremlin
+    assert ("casing.heading-start", "progrès", "Progrès") in found
+    assert ("casing.heading-start", "fazit", "Fazit") in found
+
+
+@pytest.mark.parametrize("before", ["Intro.\n\n", "Déjà l’été.\n\n", "😀 🇫🇷 Voilà.\n\n"])
+def test_heading_start_in_an_article(before: str) -> None:
+    text = before + "le rôle du Kremlin\n\nLe Kremlin a expliqué que Poutine s’est préparé."
+    (f,) = findings(text, "casing.heading-start")
+    assert f.start == len(before) and f.text == "le" and f.suggestions == ("Le",)
+    assert f.severity == Severity.WARNING
+
+
+def test_a_lone_lower_case_line_is_not_a_heading() -> None:
+    assert casing("les artificier·e·s") == []
+    assert casing("il faut (re)former tout ça.") == []
+
+
+def test_paragraph_of_several_sentences_starting_in_lower_case() -> None:
+    (f,) = findings("je suis disponible quand tu veux. Mais pas aujourd’hui.", "casing.sentence-start")
+    assert (f.start, f.text, f.suggestions) == (0, "je", ("Je",))
+
+
+CLEAN = [
+    "Marine Le Pen a rencontré Jean De la Fontaine à La Haye.",
+    "Le journal Le Monde et Les Échos citent Le Figaro.",
+    "La Maison Blanche, le Kremlin et l’État ont parlé du Japon.",
+    "VENDREDI 23 NOVEMBRE 2018 À 18:09",
+    "le comité d’éthique qui statuera dans les meilleurs délais sur la situation de Véronique Avril",
+    "ajouter une nouvelle loi au Code pénal",
+    "entendez-moi, dieu de la Terre, dieu des Ténèbres et dieu du Ciel.",
+    "sept Français sur dix, et des Anglais aussi.",
+    "elles sont allemandes, ils sont anglais",
+    "Je travaille en anglais avec des Anglais.",
+    "Le 14 Juillet, la fête nationale, et le 3 mars 2024.",
+    "Il a lu le livre La manipulation aux éditions du Seuil.",
+    "les Îles Britanniques.",
+    "L’iPhone, eBay et www.site.fr en tête.",
+    "Il parle. Etc. la suite, cf. la page, M. Dupont.",
+    "Avez-vous parlé au ministre des affaires en cours.",
+    "Le Parlement européen et la Commission européenne à l’Assemblée nationale.",
+]
+
+
+@pytest.mark.parametrize("text", CLEAN)
+def test_names_titles_and_correct_capitals_are_left_alone(text: str) -> None:
+    assert [(f.rule, f.text) for f in casing(text)] == []
+
+
+def test_function_word_needs_a_lower_case_word_after_it() -> None:
+    assert findings("Donald Trump Et Poutine", "casing.function-word") == []
+    assert findings("une réunion. Et le reste", "casing.function-word") == []
+    assert findings("il a dit : « Et le reste »", "casing.function-word") == []
+
+
+def test_noun_capital_is_info_and_skips_dictionary_names() -> None:
+    (f,) = findings("Ce soir la Chancelière parle.", "casing.noun-capital")
+    assert f.severity == Severity.INFO
+    assert findings("Il parle du Japon et de la Loire.", "casing.noun-capital") == []
