@@ -27,15 +27,34 @@ def _run(rules: Iterable[Rule], ctx: Context) -> list[Finding]:
     return out
 
 
+# Categories whose automatic fix deletes a whole stretch (a tag, a boilerplate line, a repeated title): anything
+# else found inside such a stretch is moot, and listing it would only make the person reject it by hand.
+_REMOVERS = frozenset({"markup", "boilerplate", "duplicate"})
+
+
+def _is_removal(f: Finding) -> bool:
+    return f.auto and f.category in _REMOVERS and bool(f.suggestions) and f.suggestions[0] == "" and f.end > f.start
+
+
 def _tidy(findings: list[Finding]) -> list[Finding]:
-    """Sorted by position, exact repeats (same rule and span) dropped."""
+    """Sorted by position; exact repeats (same rule and span) and findings inside removed stretches dropped."""
     seen: set[tuple[str, int, int]] = set()
+    ordered = sorted(findings, key=lambda f: (f.start, -f.end, f.rule))
+    removals = [f for f in ordered if _is_removal(f)]
     tidy: list[Finding] = []
-    for f in sorted(findings, key=lambda f: (f.start, f.end, f.rule)):
+    r = 0
+    cover_end = -1  # furthest end of the removals that start at or before the current finding
+    for f in ordered:
+        while r < len(removals) and removals[r].start <= f.start:
+            cover_end = max(cover_end, removals[r].end)
+            r += 1
+        if f.end <= cover_end and not _is_removal(f) and f.category not in _REMOVERS:
+            continue
         k = (f.rule, f.start, f.end)
         if k not in seen:
             seen.add(k)
             tidy.append(f)
+    tidy.sort(key=lambda f: (f.start, f.end, f.rule))
     return tidy
 
 
