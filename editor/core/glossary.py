@@ -18,7 +18,7 @@ from editor.core.resources import resource
 from editor.core.text import WORD_RE
 
 KIND_MESSAGES = {
-    "transliteration": "spelt the German way",
+    "transliteration": "spelt the foreign way",
     "untranslated": "left untranslated",
     "calque": "a machine-translation calque",
     "spelling": "a common misspelling",
@@ -43,9 +43,11 @@ class Entry:
     auto: bool
     exact_case: bool  # written with capitals: match that spelling (and ALL CAPS) only
 
-    def message(self) -> str:
+    def message(self, matched: str | None = None) -> str:
+        """What the finding says; `matched` is the text as written in the article (its case, its spaces)."""
+        wrong = matched or self.wrong
         why = KIND_MESSAGES.get(self.kind, self.kind)
-        text = f"“{self.wrong}” is {why}: write “{self.prefer[0]}”" if self.prefer else f"“{self.wrong}”: {why}"
+        text = f"“{wrong}” is {why}: write “{self.prefer[0]}”" if self.prefer else f"“{wrong}”: {why}"
         return f"{text} ({self.note})" if self.note else text
 
 

@@ -17,6 +17,7 @@ of what a writer meant is what they wrote correctly elsewhere.
 
 from __future__ import annotations
 
+import bisect
 import gzip
 import itertools
 import os
@@ -29,7 +30,7 @@ from pathlib import Path
 from editor.core.spelling import DICT_TAGS, service
 
 HUNSPELL_DIRS = ("/usr/share/hunspell", "/usr/share/myspell", "/usr/share/myspell/dicts")
-_CACHE_VERSION = "2"
+_CACHE_VERSION = "4"
 
 
 def _fold_table() -> dict[int, str]:
@@ -197,7 +198,7 @@ def build_index(words: Iterable[str]) -> dict[str, str]:
             index[k] = w
         elif w != old and w not in old.split("\t"):
             index[k] = old + "\t" + w
-    return index
+    return {k: index[k] for k in sorted(index)}  # sorted keys: first-letter buckets are slices
 
 
 def load_index(tag: str) -> dict[str, str]:
@@ -207,12 +208,14 @@ def load_index(tag: str) -> dict[str, str]:
         return {}
     dic, aff = found
     st_d, st_a = dic.stat(), aff.stat()
-    key = f"{tag}-v{_CACHE_VERSION}-{st_d.st_size}-{int(st_d.st_mtime)}-{st_a.st_size}-{int(st_a.st_mtime)}.tsv.gz"
+    key = f"{tag}-v{_CACHE_VERSION}-{st_d.st_size}-{int(st_d.st_mtime)}-{st_a.st_size}-{int(st_a.st_mtime)}.index.gz"
     path = _cache_dir() / key
     try:
         with gzip.open(path, "rt", encoding="utf-8") as f:
-            lines = f.read().split("\n")
-        return dict(line.split("\t", 1) for line in lines if "\t" in line)
+            keys, _, values = f.read().partition("\n\n")
+        index = dict(zip(keys.split("\n"), values.split("\n"), strict=True))
+        if index:
+            return index
     except (OSError, EOFError, UnicodeDecodeError, ValueError):
         pass
     index = build_index(expand_dictionary(dic, aff))
@@ -220,7 +223,9 @@ def load_index(tag: str) -> dict[str, str]:
         path.parent.mkdir(parents=True, exist_ok=True)
         tmp = path.with_suffix(f".{os.getpid()}.tmp")
         with gzip.open(tmp, "wt", encoding="utf-8", compresslevel=3) as f:
-            f.write("\n".join(f"{k}\t{v}" for k, v in index.items()))
+            f.write("\n".join(index))  # keys block, a blank line, then the values block in the same order
+            f.write("\n\n")
+            f.write("\n".join(index.values()))
         os.replace(tmp, path)
     except OSError:
         pass  # a read-only cache folder only costs the rebuild next time
@@ -260,7 +265,7 @@ def _typo_cost(q: str, c: str) -> float:
         if b in _NEAR.get(a, ()):
             return 0.7
         if a in "aeiouy" and b in "aeiouy":
-            return 0.85
+            return 0.9
         return 1.0
     if lq > lc:  # an extra letter typed
         if i < lq and ((i > 0 and q[i] == q[i - 1]) or (i + 1 < lq and q[i] == q[i + 1])):
@@ -268,7 +273,7 @@ def _typo_cost(q: str, c: str) -> float:
         return 0.9
     if i < lc and ((i > 0 and c[i] == c[i - 1]) or (i + 1 < lc and c[i] == c[i + 1])):
         return 0.5  # a doubled letter typed once
-    return 0.95
+    return 0.8  # a letter left out: the commonest typo
 
 
 def _accent_cost(q: str, c: str) -> float:
@@ -294,8 +299,11 @@ class Suggester:
         self.lang = lang
         self._index = index
         self._cached: dict[str, dict[str, float]] = {}
-        self._buckets: dict[str, dict[int, list[str]]] = {}
-        self._bucket_lock = threading.Lock()
+        keys = list(index)
+        if any(a > b for a, b in itertools.pairwise(keys)):
+            keys.sort()
+        self._keys = keys
+        self._buckets: dict[tuple[str, int], list[str]] = {}
 
     @classmethod
     def from_words(cls, words: Iterable[str], lang: str = "") -> Suggester:
@@ -344,9 +352,10 @@ class Suggester:
         if len(q) < 2:
             return found
         forms = self._forms
-        for e in _edits1(q):
+        for e in self._index.keys() & _edits1(q):  # the set intersection runs in C
+            cost = _typo_cost(q, e)
             for form in forms(e):
-                add(form, _typo_cost(q, e) + 0.5 * _accent_cost(fold(form), form.lower()))
+                add(form, cost + 0.5 * _accent_cost(e, form.lower()))
         if not found and 5 <= len(q) <= 24:
             # two typos: an optimal-string-alignment search (C speed, rapidfuzz) among the folded words that
             # share the first letter and have a similar length
@@ -355,22 +364,22 @@ class Suggester:
 
             for key, dist, _ in process.extract(q, self._bucket(q), scorer=OSA.distance, score_cutoff=2, limit=20):
                 for form in forms(key):
-                    add(form, 0.9 * dist + 0.2 + 0.2 * _accent_cost(fold(form), form.lower()))
+                    add(form, 0.9 * dist + 0.2 + 0.2 * _accent_cost(key, form.lower()))
         return found
 
     def _bucket(self, q: str) -> list[str]:
-        """Folded words starting like `q` whose length is within 2 of it (all buckets built in one pass)."""
-        if not self._buckets:
-            with self._bucket_lock:
-                if not self._buckets:
-                    buckets: dict[str, dict[int, list[str]]] = {}
-                    for k in self._index:
-                        buckets.setdefault(k[:1], {}).setdefault(len(k), []).append(k)
-                    self._buckets = buckets
-        by_len = self._buckets.get(q[:1], {})
+        """Folded words starting like `q` whose length is within 2 of it (per first letter and length, cached)."""
+        first = q[:1]
         out: list[str] = []
-        for n in range(len(q) - 2, len(q) + 3):
-            out.extend(by_len.get(n, ()))
+        for n in range(max(1, len(q) - 2), len(q) + 3):
+            bucket = self._buckets.get((first, n))
+            if bucket is None:
+                keys = self._keys
+                lo = bisect.bisect_left(keys, first)
+                hi = bisect.bisect_left(keys, first + "\U0010ffff")
+                bucket = [k for k in keys[lo:hi] if len(k) == n]
+                self._buckets[(first, n)] = bucket
+            out.extend(bucket)
         return out
 
     def suggest(self, word: str, limit: int = 5, counts: Mapping[str, int] | None = None) -> list[str]:

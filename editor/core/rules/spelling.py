@@ -314,9 +314,26 @@ def in_foreign_sentence(analysis: Analysis, pos: int) -> bool:
     return i >= 0 and sentences[i][0] <= pos < sentences[i][1]
 
 
-def article_counts(ctx: Context) -> Counter[str]:
-    """How often each word occurs in the text: the suggester's evidence of what the writer meant."""
-    return ctx.memo("spelling.counts", lambda: Counter(ctx.text[s:e] for s, e in ctx.words))
+def paragraph_counts(ctx: Context, pos: int) -> Counter[str]:
+    """How often each word occurs in the paragraph around `pos`: the suggester's evidence of what the writer meant.
+
+    Per paragraph, not per article, so the editor's re-check of one paragraph ranks suggestions the same way.
+    """
+    paras = ctx.paragraphs
+    i = bisect.bisect_right(paras, (pos, 1 << 62)) - 1
+    if i < 0:
+        return Counter()
+    table: dict[int, Counter[str]] = ctx.memo("spelling.counts", dict)
+    counts = table.get(i)
+    if counts is None:
+        ps, pe = paras[i]
+        words = ctx.words
+        lo = bisect.bisect_left(words, (ps, -1))
+        hi = bisect.bisect_left(words, (pe, -1))
+        text = ctx.text
+        counts = Counter(text[s:e] for s, e in words[lo:hi])
+        table[i] = counts
+    return counts
 
 
 class UnknownWord(Rule):
@@ -337,13 +354,12 @@ class UnknownWord(Rule):
             return []
         from editor.core.suggest import suggest
 
-        counts = article_counts(ctx) if len(ctx.words) > 200 else None
         out: list[Finding] = []
         for f in wanted:
             word = ctx.text[f.core_start : f.core_end]
             sugg: tuple[str, ...] = ()
             if ctx.config.suggestions:
-                sugg = suggest(word, ctx.lang, counts=counts)
+                sugg = suggest(word, ctx.lang, counts=paragraph_counts(ctx, f.start))
             out.append(
                 make_finding(
                     ctx.text,

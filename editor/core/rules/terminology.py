@@ -45,7 +45,8 @@ def _sentence_start(text: str, pos: int) -> bool:
 
 
 def _only_space(text: str, a: int, b: int) -> bool:
-    return 0 < b - a <= 3 and text[a:b].isspace()
+    gap = text[a:b]
+    return 0 < b - a <= 3 and gap.isspace() and gap.count("\n") <= 1  # never across a blank line (paragraphs)
 
 
 class GlossaryTerm(Rule):
@@ -99,7 +100,7 @@ class GlossaryTerm(Rule):
                     entry.severity,
                     start,
                     end,
-                    entry.message(),
+                    entry.message(" ".join(matched.split())),
                     suggestions,
                     auto=entry.auto and bool(suggestions),
                     kind=entry.kind,
