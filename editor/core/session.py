@@ -42,10 +42,12 @@ if sys.platform != "win32":
 
 SUFFIX = ".galley"
 LOCK_SUFFIX = ".lock"
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 APPLICATION_ID = 0x47414C59  # "GALY": marks the SQLite file as a Galley session
 FLUSH_DELAY = 1.0  # seconds: the longest a hand edit waits in memory
 CONTEXT_CHARS = 40  # text kept on each side of a decision's finding, to find it again in a changed source
+BULK_DECISIONS = 20  # a commit recording more decisions than this writes the full state (accept-all)
+MAX_DEFERRED = 200  # decisions kept as rows only before the full state is written again
 MATCH_CONTEXT = 12  # of which this much, nearest the finding, must be unchanged for the decision to re-apply
 
 _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
@@ -228,7 +230,24 @@ CREATE TABLE ignore_words(word TEXT PRIMARY KEY, added_at TEXT NOT NULL);
 CREATE TABLE raw_lines(source TEXT NOT NULL, line INTEGER NOT NULL, raw TEXT NOT NULL, PRIMARY KEY(source, line));
 """
 
-MIGRATIONS: tuple[str, ...] = (_V1, _V2)  # MIGRATIONS[n] moves version n to n + 1
+# Version 3 moves the large texts out of the article rows into one row each: SQLite rewrites a whole row on any
+# update, so saving a few typed characters must not rewrite the raw text and the review state beside them.
+_V3 = """
+CREATE TABLE texts(
+    article_id INTEGER NOT NULL REFERENCES articles(id),
+    kind TEXT NOT NULL,
+    body TEXT NOT NULL,
+    at TEXT NOT NULL,
+    PRIMARY KEY(article_id, kind)
+);
+INSERT INTO texts(article_id, kind, body, at)
+    SELECT id, 'raw', raw_text, coalesce(added_at, updated_at) FROM articles WHERE raw_text IS NOT NULL;
+INSERT INTO texts(article_id, kind, body, at)
+    SELECT id, 'state', review_state, coalesce(state_at, updated_at) FROM articles WHERE review_state IS NOT NULL;
+UPDATE articles SET raw_text = NULL, review_state = NULL;
+"""
+
+MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3)  # MIGRATIONS[n] moves version n to n + 1
 assert len(MIGRATIONS) == SCHEMA_VERSION
 
 
@@ -350,6 +369,23 @@ def _state_of(state: StateLike) -> Mapping[str, Any]:
     return state
 
 
+def _is_review(obj: object) -> bool:
+    """A live review (not a state mapping): it has its cleaned text and can give its state."""
+    return hasattr(obj, "cleaned") and callable(getattr(obj, "to_state", None))
+
+
+def _difference(old: str, new: str) -> tuple[int, int, str]:
+    """The one replacement turning `old` into `new`: old[a:b] -> text (common prefix and suffix kept)."""
+    m = min(len(old), len(new))
+    a = 0
+    while a < m and old[a] == new[a]:
+        a += 1
+    b = 0
+    while b < m - a and old[-1 - b] == new[-1 - b]:
+        b += 1
+    return a, len(old) - b, new[a : len(new) - b]
+
+
 def _default_folder_writable(folder: Path) -> bool:
     return folder.is_dir() and os.access(folder, os.W_OK | os.X_OK)
 
@@ -366,6 +402,8 @@ class Session:
         self._pending: dict[int, _Pending] = {}
         self._pending_current: tuple[int, int] | None = None
         self._written_next_id: dict[int, int] = {}  # per article: the review's next item id in the last state written
+        self._deferred: dict[int, int] = {}  # per article: decisions committed as rows since its last full state
+        self._live: dict[int, Any] = {}  # per article: the last review seen by commit_review (for flush(full=True))
         self._after_commit: list[Callable[[], None]] = []
         self._closed = False
 
@@ -501,7 +539,7 @@ class Session:
                 return
             try:
                 if not self.readonly:
-                    self.flush()
+                    self.flush(full=True)
                     with contextlib.suppress(sqlite3.Error):
                         self._conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
             finally:
@@ -576,9 +614,8 @@ class Session:
             position = conn.execute("SELECT coalesce(max(position), 0) + 1 FROM articles").fetchone()[0]
             cur = conn.execute(
                 """INSERT INTO articles(source, record_index, sha256, status, updated_at, position, line, title,
-                       url, lang, date, encoding, raw_text, meta_json, source_size, source_mtime_ns, added_at,
-                       status_at)
-                   VALUES (?, ?, ?, 'todo', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                       url, lang, date, encoding, meta_json, source_size, source_mtime_ns, added_at, status_at)
+                   VALUES (?, ?, ?, 'todo', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
                 (
                     source,
                     article.index,
@@ -591,7 +628,6 @@ class Session:
                     article.lang,
                     _storable(article.date),
                     article.encoding,
-                    _storable(article.text),
                     _dump(_meta_for_storage(article)),
                     size,
                     mtime,
@@ -599,7 +635,9 @@ class Session:
                     now,
                 ),
             )
-            return int(cur.lastrowid or 0)
+            article_id = int(cur.lastrowid or 0)
+            self._put_text(conn, article_id, "raw", _storable(article.text) or "")
+            return article_id
 
     def add_load_error(self, source: str, line: int | None, raw: str | None) -> None:
         """Keep a bad JSONL line verbatim, so exporting the corpus writes it back where it was."""
@@ -647,7 +685,7 @@ class Session:
             raise KeyError(article_id)
         row = rows[0]
         meta = json.loads(row["meta_json"]) if row["meta_json"] else {}
-        text = row["raw_text"]
+        text = self._get_text(article_id, "raw")
         if text is None:  # a version-1 session kept no text: read the source again
             loaded = _load_record(row["source"], row["record_index"])
             if loaded is None:
@@ -805,11 +843,12 @@ class Session:
         """Make the session's decisions match a review's items, committed before returning; the ids of the
         decisions newly recorded.
 
-        The editor calls this after every accept, reject, revert, accept-all, undo and redo. The decision rows
-        are small, so this stays fast on a 200k-word article; the full review state (megabytes there) is then
-        written with the next batch (≤ 1 s, like typing) unless the rows alone could not rebuild it: an undone
-        decision, or a decision on an item newer than the last written state. `restore_review` replays decision
-        rows newer than the state, so a kill between the two loses nothing committed."""
+        The editor calls this after every accept, reject, revert, accept-all, undo and redo. What is written
+        stays small so this is fast on a 200k-word article: the decision rows, plus the cleaned text when the
+        person typed since the last full state. The full review state (megabytes there: every item and the undo
+        journal) is written only when the rows cannot rebuild it (an undone decision, a decision on an item newer
+        than the saved state, a bulk accept, many deferred decisions), and on `flush(full=True)` and `close`.
+        `restore_review` rebuilds the review from the saved state, the decision rows and the typed text."""
         with self._mutex:
             wanted = {d["item_id"]: d for d in decisions_from_review(review)}
             new_ids: list[int] = []
@@ -851,28 +890,43 @@ class Session:
                             item_id,
                         )
                     )
-                sync = not defer_state or withdrawn or written_next is None or newest >= written_next
+                deferred = self._deferred.get(article_id, 0) + len(new_ids)
+                sync = (
+                    not defer_state
+                    or withdrawn
+                    or written_next is None
+                    or newest >= written_next
+                    or len(new_ids) > BULK_DECISIONS
+                    or deferred > MAX_DEFERRED
+                    or not _is_review(review)
+                )
                 if sync:
-                    self._pending.pop(article_id, None)
                     self._store_state(conn, article_id, _state_of(review))
+                elif article_id in self._pending or self._typed_newer(conn, article_id):
+                    # typed text newer than the state exists: keep it newer than these rows too
+                    self._store_typed(conn, article_id, review.cleaned)
                 if wanted:
                     self._touch_in_progress(conn, article_id)
-            if not sync:
-                old = self._pending.get(article_id)
-                self._pending[article_id] = _Pending(review, old.since if old else time.monotonic())
+            self._pending.pop(article_id, None)
+            self._deferred[article_id] = 0 if sync else deferred
+            self._live[article_id] = review
             return new_ids
 
     def restore_review(self, article_id: int, config: CheckConfig | None = None) -> Any:
         """The article's review as the person left it (None if it was never reviewed).
 
-        The saved state is restored, then any decision committed after it (see `commit_review`) is replayed, so
-        the review always agrees with the decision list."""
+        The saved state is restored, the decisions committed after it (see `commit_review`) are replayed, then
+        the text typed since is applied as one hand edit; so the review agrees with the decision list and holds
+        everything committed."""
         from editor.core.review import Review
         from editor.core.review import Status as ItemStatus
 
-        state = self.load_review(article_id)
-        if state is None:
+        self.flush()
+        raw_state = self._get_text(article_id, "state")
+        if raw_state is None:
             return None
+        state = json.loads(raw_state)
+        typed = self._get_text(article_id, "typed")
         review = Review.restore(self.article(article_id), config or self.check_config(), state)
         by_item = {d.item_id: d for d in self.decisions(article_id) if d.item_id is not None}
         for item in review.items:
@@ -892,12 +946,15 @@ class Session:
                     review.revert(item.id)
             except (ValueError, KeyError):
                 continue  # the text it applied to is gone (edited by hand since): nothing left to replay
+        if typed is not None and typed != review.cleaned:
+            a, b, text = _difference(review.cleaned, typed)
+            review.edit(a, b, text)
         return review
 
     # ------------------------------------------------------------------------------------------ review state
 
     def save_review(self, article_id: int, state: StateLike) -> None:
-        """Commit a review state now (decisions that should be listed go through `commit_review`)."""
+        """Commit a full review state now (decisions that should be listed go through `commit_review`)."""
         with self._mutex:
             snapshot = _state_of(state)
             with self._write() as conn:
@@ -905,15 +962,13 @@ class Session:
                 self._store_state(conn, article_id, snapshot)
 
     def load_review(self, article_id: int) -> dict[str, Any] | None:
-        """The newest review state, including one still waiting to be flushed."""
+        """The newest full review state (a pending one first). For a review to work on, use `restore_review`,
+        which also replays what was committed after the state."""
         with self._mutex:
             pending = self._pending.get(article_id)
             if pending is not None:
                 return dict(_state_of(pending.state))
-            rows = self._read("SELECT review_state FROM articles WHERE id = ?", (article_id,))
-        if not rows:
-            raise KeyError(article_id)
-        raw = rows[0][0]
+        raw = self._get_text(article_id, "state")
         if raw is None:
             return None
         loaded: dict[str, Any] = json.loads(raw)
@@ -925,10 +980,10 @@ class Session:
         return rows[0][0] if rows else None
 
     def save_text(self, article_id: int, state: StateLike) -> None:
-        """Remember the newest state after typing; written within `FLUSH_DELAY` seconds.
+        """Remember the newest text after typing; written within `FLUSH_DELAY` seconds.
 
-        `state` may be the review itself (its `to_state()` is then called only when writing, so a keystroke
-        costs nothing here)."""
+        Pass the review itself: a keystroke then costs nothing here, and the batch writes only its cleaned text
+        (a full state is written when the article has none yet). A plain state mapping is written whole."""
         with self._mutex:
             now = time.monotonic()
             old = self._pending.get(article_id)
@@ -940,19 +995,30 @@ class Session:
     def has_pending(self) -> bool:
         return bool(self._pending) or self._pending_current is not None
 
-    def flush(self) -> None:
-        """Write every pending hand edit and cursor move in one transaction."""
+    def flush(self, *, full: bool = False) -> None:
+        """Write every pending hand edit and cursor move in one transaction; `full` also writes the complete
+        review state of every article with work not yet in one (on switching article, on close)."""
         with self._mutex:
-            if self._closed or self.readonly or not self.has_pending:
+            if self._closed or self.readonly:
+                return
+            if full:
+                for article_id, count in self._deferred.items():
+                    if count and article_id not in self._pending and article_id in self._live:
+                        self._pending[article_id] = _Pending(self._live[article_id], time.monotonic())
+            if not self.has_pending:
                 return
             with self._write() as conn:
-                self._flush_into(conn)
+                self._flush_into(conn, full=full)
 
-    def _flush_into(self, conn: sqlite3.Connection, exclude: int | None = None) -> None:
+    def _flush_into(self, conn: sqlite3.Connection, exclude: int | None = None, *, full: bool = False) -> None:
         pending, self._pending = self._pending, {}
         try:
             for article_id, p in pending.items():
-                if article_id != exclude:
+                if article_id == exclude:
+                    continue
+                if _is_review(p.state) and not full and self._has_state(conn, article_id):
+                    self._store_typed(conn, article_id, p.state.cleaned)  # type: ignore[union-attr]
+                else:
                     self._store_state(conn, article_id, _state_of(p.state))
             if self._pending_current is not None:
                 article_id, cursor = self._pending_current
@@ -968,17 +1034,43 @@ class Session:
             raise
         self._pending_current = None
 
+    def _has_state(self, conn: sqlite3.Connection, article_id: int) -> bool:
+        row = conn.execute("SELECT 1 FROM texts WHERE article_id = ? AND kind = 'state'", (article_id,)).fetchone()
+        return row is not None
+
+    def _typed_newer(self, conn: sqlite3.Connection, article_id: int) -> bool:
+        row = conn.execute("SELECT 1 FROM texts WHERE article_id = ? AND kind = 'typed'", (article_id,)).fetchone()
+        return row is not None
+
+    def _store_typed(self, conn: sqlite3.Connection, article_id: int, text: str) -> None:
+        """The cleaned text after typing: newer than the saved state, which it updates by one hand edit."""
+        self._put_text(conn, article_id, "typed", _storable(text) or "")
+
     def _store_state(self, conn: sqlite3.Connection, article_id: int, state: Mapping[str, Any]) -> None:
         next_id = state.get("next_id")
         if isinstance(next_id, int):
             self._after_commit.append(lambda: self._written_next_id.__setitem__(article_id, next_id))
+
+        def written() -> None:
+            self._deferred.pop(article_id, None)
+
+        self._after_commit.append(written)
         now = _now()
-        cur = conn.execute(
-            "UPDATE articles SET review_state = ?, state_at = ?, updated_at = ? WHERE id = ?",
-            (_dump(state), now, now, article_id),
-        )
+        cur = conn.execute("UPDATE articles SET state_at = ?, updated_at = ? WHERE id = ?", (now, now, article_id))
         if cur.rowcount == 0:
             raise KeyError(article_id)
+        self._put_text(conn, article_id, "state", _dump(state))
+        conn.execute("DELETE FROM texts WHERE article_id = ? AND kind = 'typed'", (article_id,))
+
+    def _put_text(self, conn: sqlite3.Connection, article_id: int, kind: str, body: str) -> None:
+        conn.execute(
+            "INSERT OR REPLACE INTO texts(article_id, kind, body, at) VALUES (?, ?, ?, ?)",
+            (article_id, kind, body, _now()),
+        )
+
+    def _get_text(self, article_id: int, kind: str) -> str | None:
+        rows = self._read("SELECT body FROM texts WHERE article_id = ? AND kind = ?", (article_id, kind))
+        return str(rows[0][0]) if rows else None
 
     def _touch_in_progress(self, conn: sqlite3.Connection, article_id: int) -> None:
         now = _now()
@@ -1134,6 +1226,8 @@ class Session:
         size, mtime = _file_signature(new_article.source)
         with self._mutex, self._write() as conn:
             self._pending.pop(article_id, None)
+            self._live.pop(article_id, None)
+            self._deferred.pop(article_id, None)
             conn.execute("UPDATE decisions SET active = 0 WHERE article_id = ? AND active", (article_id,))
             for want in wanted.values():
                 self._insert_decision(
@@ -1153,25 +1247,25 @@ class Session:
                 )
             now = _now()
             conn.execute(
-                """UPDATE articles SET raw_text = ?, sha256 = ?, title = ?, url = ?, meta_json = ?,
-                       source_size = ?, source_mtime_ns = ?, review_state = ?, state_at = ?, updated_at = ?,
-                       line = ?
+                """UPDATE articles SET sha256 = ?, title = ?, url = ?, meta_json = ?,
+                       source_size = ?, source_mtime_ns = ?, state_at = ?, updated_at = ?, line = ?
                    WHERE id = ?""",
                 (
-                    _storable(text),
                     text_sha256(text),
                     _storable(new_article.title),
                     _storable(new_article.url),
                     _dump(_meta_for_storage(new_article)),
                     size,
                     mtime,
-                    _dump(state),
                     now,
                     now,
                     new_article.meta.get("line"),
                     article_id,
                 ),
             )
+            self._put_text(conn, article_id, "raw", _storable(text) or "")
+            self._put_text(conn, article_id, "state", _dump(state))
+            conn.execute("DELETE FROM texts WHERE article_id = ? AND kind = 'typed'", (article_id,))
             if isinstance(state.get("next_id"), int):
                 self._after_commit.append(lambda: self._written_next_id.__setitem__(article_id, state["next_id"]))
         return ReapplyResult(len(replayed), len(lost), tuple(lost), state)
