@@ -52,7 +52,7 @@ CASES = [
     ("typography.ellipsis", "fr", "mais... non", "...", "…"),
     ("typography.etc", "fr", "des pommes, etc... enfin", "etc...", "etc."),
     ("typography.space-before-ellipsis", "fr", "j’en ai marre … c’est", " …", "…"),
-    ("typography.apostrophe", "fr", "l'armistice", "'", "’"),
+    ("typography.apostrophe", "fr", "l’heure de l'armistice", "'", "’"),
     ("typography.elision-space", "fr", "C’ est rageant", "C’ ", "C’"),
     ("typography.missing-apostrophe", "fr", "je pense qu il ment", "qu ", "qu’"),
     ("typography.german-quotes", "fr", "il a dit „ja“ hier", "„", "«" + NBSP),
@@ -154,12 +154,20 @@ def test_plain_space_before_colon_is_only_info_but_fixed_automatically() -> None
     assert f.severity == Severity.INFO and f.auto and f.text == " :"
 
 
-def test_straight_apostrophes_are_info_and_automatic_only_in_a_mixed_paragraph() -> None:
-    straight = findings("l'armistice et d'un accord", "typography.apostrophe")
-    assert len(straight) == 2
-    assert all(f.severity == Severity.INFO and not f.auto for f in straight)
+def test_straight_apostrophes_are_a_house_style_unless_mixed_with_typographic_ones() -> None:
+    assert findings("l'armistice et d'un accord", "typography.apostrophe") == []
     mixed = findings("l’armistice et d'un accord", "typography.apostrophe")
-    assert [(f.text, f.auto) for f in mixed] == [("'", True)]
+    assert [(f.text, f.auto, f.severity) for f in mixed] == [("'", True, Severity.INFO)]
+
+
+def test_every_straight_apostrophe_can_be_flagged_when_the_house_style_is_typographic(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from editor.core.rules import typography
+
+    monkeypatch.setattr(typography, "STRAIGHT_APOSTROPHE_IS_HOUSE_STYLE", False)
+    straight = findings("l'armistice et d'un accord", "typography.apostrophe")
+    assert [(f.text, f.auto) for f in straight] == [("'", False), ("'", False)]
 
 
 def test_english_possessive_is_not_a_french_apostrophe() -> None:
