@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from editor.core.findings import Finding, Severity, make_finding
+from editor.core.findings import SEVERITY_RANK, Finding, Severity, make_finding
 from editor.core.rules.base import Context, Rule
 from editor.core.rules.spelling import analyse_words, in_foreign_sentence
 from editor.core.spelling import DICT_TAGS
@@ -31,33 +31,62 @@ class ForeignWord(Rule):
 
     def check(self, ctx: Context) -> Iterable[Finding]:
         analysis = analyse_words(ctx)
-        out: list[Finding] = []
+        text = ctx.text
+        runs: list[list[tuple[int, int, str, Severity, bool, bool]]] = []
         for f in analysis.flags:
             v = f.verdict
             if not v.foreign or v.kind in ("acronym", "compound") or in_foreign_sentence(analysis, f.start):
                 continue
-            word = ctx.text[f.core_start : f.core_end]
-            name = LANGUAGE_NAMES.get(v.foreign, v.foreign)
+            word = text[f.core_start : f.core_end]
             if v.kind == "word":
                 # lower case: not a name; German or English vocabulary left untranslated
                 severity = Severity.WARNING if (v.foreign == "de" or v.german_look) else Severity.INFO
-            elif v.foreign == "de" and v.other_known and (v.german_look or len(word) >= 10):
+            elif v.foreign == "de" and v.other_known and (v.german_look or _long_german(word, ctx.lang)):
                 severity = Severity.WARNING  # a German common noun (`Kernkraftwerk`, `Kommentare`)
             else:
                 severity = Severity.INFO  # might be a name
-            how = "is" if v.other_known else "looks"
+            item = (f.core_start, f.core_end, v.foreign, severity, v.other_known, v.kind == "word")
+            last = runs[-1][-1] if runs else None
+            if last is not None and last[2] == v.foreign and _joined(text, last[1], f.core_start):
+                runs[-1].append(item)
+            else:
+                runs.append([item])
+        out: list[Finding] = []
+        for run in runs:
+            start, end, lang = run[0][0], run[-1][1], run[0][2]
+            severity = min((it[3] for it in run), key=lambda s: SEVERITY_RANK[s])
+            if len(run) >= 3 and any(it[5] for it in run):
+                # three foreign words in a row, one in lower case: a phrase left untranslated, not a name
+                # (two are often a borrowed expression such as « fake news »)
+                severity = min(severity, Severity.WARNING, key=lambda s: SEVERITY_RANK[s])
+            how = "is" if all(it[4] for it in run) else "looks"
+            name = LANGUAGE_NAMES.get(lang, lang)
             out.append(
                 make_finding(
-                    ctx.text,
+                    text,
                     self.id,
                     severity,
-                    f.core_start,
-                    f.core_end,
-                    f"“{word}” {how} {name}: left untranslated?",
-                    language=v.foreign,
+                    start,
+                    end,
+                    f"“{text[start:end]}” {how} {name}: left untranslated?",
+                    language=lang,
                 )
             )
         return out
+
+
+_SHARED_ENDINGS = ("tion", "tions", "sion", "sions", "ment", "isme", "iste", "ique", "eur", "age", "ité", "ie", "ien")
+
+
+def _long_german(word: str, lang: str) -> bool:
+    """A long capitalised word only German knows, not built like a shared Latin word (`Biotransformation`)."""
+    return len(word) >= 10 and not (lang == "fr" and word.lower().endswith(_SHARED_ENDINGS))
+
+
+def _joined(text: str, a: int, b: int) -> bool:
+    """Whether two foreign words form one phrase: only a space, hyphen or apostrophe between them."""
+    gap = text[a:b]
+    return 0 < len(gap) <= 2 and all(c in " -'’\u00a0" for c in gap)
 
 
 class ForeignSentence(Rule):

@@ -33,6 +33,12 @@ _GERMAN_SUFFIX = re.compile(
     r"(?:ung|ungen|keit|keiten|heit|heiten|schaft|schaften|lich|liche|lichen|isch|ische|ischen|chen|tum)$"
 )
 _UMLAUT = frozenset("äöüÄÖÜß")
+# Current French press vocabulary the 2020 hunspell dictionary lacks (kept short: names belong to the glossary).
+_PRESS_WORDS_FR = frozenset(
+    ["covid", "covidé", "covidée", "covidés", "covidées", "vaccinodrome", "vaccinodromes", "ubérisation", "wokisme", "wokiste", "wokistes", "écoanxiété", "mégabassine", "mégabassines", "macronie", "macronisme", "chiraquien", "chiraquienne", "chiraquiens", "déconfinement", "reconfinement", "djihad", "djihads", "aïd"]
+)
+# Adjectives and nouns built on a name the dictionary knows: `sarkozyste`, `gaulliste`, `macroniste`.
+_NAME_DERIVED_FR = re.compile(r"(?:iste|istes|isme|ismes|ien|ienne|iens|iennes|ste|stes|sme)$")
 OTHER_LANGS: dict[str, tuple[str, ...]] = {"fr": ("de", "en"), "de": ("en", "fr"), "en": ("de", "fr")}
 
 
@@ -85,7 +91,23 @@ class Lexicon:
         self.cache = Lexicon._verdicts.setdefault(lang, {})
 
     def known_part(self, part: str) -> bool:
-        return not part or part.lower() in _HYPHEN_PARTS or part.isdigit() or self.spell.check(part)
+        return not part or part.lower() in _HYPHEN_PARTS or part.isdigit() or self.known(part)
+
+    def known(self, word: str) -> bool:
+        """The dictionary, plus current press vocabulary and words derived from known names (`macroniste`)."""
+        if self.spell.check(word):
+            return True
+        low = word.lower()
+        if self.lang != "fr":
+            return False
+        if low in _PRESS_WORDS_FR:
+            return True
+        m = _NAME_DERIVED_FR.search(low)
+        if m and m.start() >= 3:
+            stem = low[: m.start()]
+            name = stem[:1].upper() + stem[1:]
+            return self.spell.check(name) or self.spell.check(name + "e")  # `poutiniste` from `Poutine`
+        return False
 
     def other_language(self, word: str) -> str:
         """The first other language whose dictionary knows `word` (a lower-cased German noun counts)."""
@@ -111,7 +133,7 @@ class Lexicon:
     def _judge(self, token: str) -> Verdict | None:
         if clean_token(token) is None or any(c.isdigit() for c in token):
             return None
-        if self.spell.check(token):
+        if self.known(token):
             return None
         start, end = 0, len(token)
         if self.lang == "fr":
@@ -125,7 +147,7 @@ class Lexicon:
         core = token[start:end]
         if not core or clean_token(core) is None:
             return None
-        if (start or end < len(token)) and self.spell.check(core):
+        if (start or end < len(token)) and self.known(core):
             return None
         if "oe" in core.lower() and self.spell.check(core.replace("oe", "œ").replace("Oe", "Œ")):
             return None  # `voeux`, `manoeuvre`: the ligature typed as two letters is an accepted spelling

@@ -77,3 +77,17 @@ def test_correct_french_has_no_foreign_warning() -> None:
         "à l’Assemblée nationale dès la semaine prochaine, a indiqué le ministre."
     )
     assert foreign(text) == []
+
+
+def test_consecutive_foreign_words_are_one_finding() -> None:
+    text = "Il a dit 🎉 next door to the retirement village, puis il est parti."
+    found = foreign(text)
+    assert len(found) == 1
+    (f,) = found
+    assert f.text == text[f.start : f.end]
+    assert f.text.startswith("next door") and f.severity == Severity.WARNING
+
+
+def test_english_names_in_a_german_text_are_not_foreign() -> None:
+    text = "Das Spiel zwischen Higgins und Smith endete gestern."
+    assert [f for f in foreign(text, "de") if f.text in ("Higgins",)] == []

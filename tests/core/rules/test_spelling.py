@@ -114,3 +114,35 @@ def test_odd_tokens_never_reach_enchant() -> None:
     text = "Un mot\u00adcoupé, un zéro\u200blargeur, 🎉🎉, \ud800 et \x00 nul."
     for f in spelling(text):
         assert f.text == text[f.start : f.end]
+
+
+def test_current_press_words_and_words_built_on_names_are_not_typos() -> None:
+    text = "Les sarkozystes et les gaullistes parlent du covid, du wokisme et de l’écoanxiété à l'ère post-covid."
+    assert [f for f in spelling(text) if f.severity != Severity.INFO] == []
+
+
+def test_the_real_sample_article_is_covered() -> None:
+    """Every word of the damaged sample this part is responsible for yields a finding (spelling, foreign, glossary)."""
+    from pathlib import Path
+
+    sample = (Path(__file__).resolve().parents[2] / "data" / "sample_000.txt").read_text(encoding="utf-8")
+    config = CheckConfig(lang="fr", enabled=("spelling", "foreign", "terminology"))
+    found = analyse_text(sample, "fr", config)
+    texts = " | ".join(f.text for f in found)
+    for word in [
+        "Wladimir",
+        "Selenskyj",
+        "Wolodymyr",
+        "Nahenvoyé",
+        "feu de cessez-le-feu",
+        "Riad",
+        "fazit",
+        "Kernkraftwerk",
+        "Sewastopol",
+        "Kommentare",
+    ]:
+        assert word in texts, word
+    assert all(f.text == sample[f.start : f.end] for f in found)
+    # the glossary claims these words: no second finding from spelling or foreign on the same span
+    spans = [(f.start, f.end) for f in found]
+    assert len(spans) == len(set(spans))
