@@ -190,6 +190,11 @@ def test_kill9_while_reviewing_with_the_real_model(tmp_path: Path) -> None:
             assert confirmed <= every, f"confirmed decisions lost: {sorted(confirmed - every)[:10]}"
             review = s.restore_review(aid)
             assert review is not None
+            # the editor's path: load_review gives a state that restores to the same review
+            from editor.core.review import Review
+
+            via_state = Review.restore(s.article(aid), s.check_config(), s.load_review(aid) or {})
+            assert via_state.cleaned == review.cleaned
             decided = {it.id: str(it.status) for it in review.items if str(it.status) in {"accepted", "rejected"}}
             active = {d.item_id: str(d.action) for d in s.decisions(aid) if d.action in ("accepted", "rejected")}
             assert decided == active

@@ -238,12 +238,15 @@ CREATE TABLE texts(
     kind TEXT NOT NULL,
     body TEXT NOT NULL,
     at TEXT NOT NULL,
+    mark INTEGER NOT NULL DEFAULT 0,
     PRIMARY KEY(article_id, kind)
 );
 INSERT INTO texts(article_id, kind, body, at)
     SELECT id, 'raw', raw_text, coalesce(added_at, updated_at) FROM articles WHERE raw_text IS NOT NULL;
-INSERT INTO texts(article_id, kind, body, at)
-    SELECT id, 'state', review_state, coalesce(state_at, updated_at) FROM articles WHERE review_state IS NOT NULL;
+INSERT INTO texts(article_id, kind, body, at, mark)
+    SELECT id, 'state', review_state, coalesce(state_at, updated_at),
+           (SELECT coalesce(max(d.id), 0) FROM decisions d WHERE d.article_id = articles.id)
+    FROM articles WHERE review_state IS NOT NULL;
 UPDATE articles SET raw_text = NULL, review_state = NULL;
 """
 
@@ -962,15 +965,27 @@ class Session:
                 self._store_state(conn, article_id, snapshot)
 
     def load_review(self, article_id: int) -> dict[str, Any] | None:
-        """The newest full review state (a pending one first). For a review to work on, use `restore_review`,
-        which also replays what was committed after the state."""
+        """The newest review state, ready for `Review.restore`: a pending one first, else the saved one, rebuilt
+        with the decisions and typing committed after it when there are any (after a crash, or for a reader
+        while the editor works)."""
         with self._mutex:
             pending = self._pending.get(article_id)
             if pending is not None:
                 return dict(_state_of(pending.state))
+            live = self._live.get(article_id)
+            if live is not None and self._deferred.get(article_id):
+                return dict(_state_of(live))
         raw = self._get_text(article_id, "state")
         if raw is None:
             return None
+        if self._behind(article_id):
+            try:
+                review = self.restore_review(article_id)
+            except (ValueError, KeyError, TypeError):
+                review = None  # not a review's state (a client storing its own): return it as saved
+            if review is not None:
+                rebuilt: dict[str, Any] = review.to_state()
+                return rebuilt
         loaded: dict[str, Any] = json.loads(raw)
         return loaded
 
@@ -1063,10 +1078,22 @@ class Session:
         conn.execute("DELETE FROM texts WHERE article_id = ? AND kind = 'typed'", (article_id,))
 
     def _put_text(self, conn: sqlite3.Connection, article_id: int, kind: str, body: str) -> None:
+        # `mark`: the newest decision row this text already reflects (rows after it are replayed on restore)
         conn.execute(
-            "INSERT OR REPLACE INTO texts(article_id, kind, body, at) VALUES (?, ?, ?, ?)",
-            (article_id, kind, body, _now()),
+            """INSERT OR REPLACE INTO texts(article_id, kind, body, at, mark)
+               VALUES (?, ?, ?, ?, (SELECT coalesce(max(id), 0) FROM decisions WHERE article_id = ?))""",
+            (article_id, kind, body, _now(), article_id),
         )
+
+    def _behind(self, article_id: int) -> bool:
+        """Whether decisions or typing were committed after the article's full state (see `commit_review`)."""
+        rows = self._read(
+            """SELECT EXISTS(SELECT 1 FROM texts WHERE article_id = ? AND kind = 'typed')
+                   OR EXISTS(SELECT 1 FROM decisions d, texts t WHERE t.article_id = ? AND t.kind = 'state'
+                             AND d.article_id = t.article_id AND d.id > t.mark)""",
+            (article_id, article_id),
+        )
+        return bool(rows[0][0])
 
     def _get_text(self, article_id: int, kind: str) -> str | None:
         rows = self._read("SELECT body FROM texts WHERE article_id = ? AND kind = ?", (article_id, kind))
