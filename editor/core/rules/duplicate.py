@@ -1,0 +1,198 @@
+"""Duplicate: a line or paragraph printed twice (a title repeated, the lede pasted again), near-duplicates included.
+
+Scope (what is compared, so a 200k-word article stays linear):
+- exact duplicates: every paragraph against every earlier one, through a hash of its normalised text
+  (case-folded, whitespace collapsed); also two identical consecutive lines inside one paragraph;
+- near-duplicates (rapidfuzz `ratio` >= 90 on the normalised text, paragraphs of 30+ characters and 5+ words):
+  only among candidates: the two paragraphs before, and earlier paragraphs sharing the first three or the last
+  three words (at most the 8 latest of each such bucket). Two near-identical paragraphs far apart that share
+  neither their opening nor their closing words are not compared.
+Only the later copy is reported; its suggestion deletes it with the blank line that separates it.
+Dropping an exact copy of the title line (the article's first line, or its title metadata) is safe and `auto`;
+every other duplicate is left for review.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict, deque
+from collections.abc import Iterable
+
+from rapidfuzz import fuzz
+
+from editor.core.findings import Finding, Severity, make_finding
+from editor.core.rules.base import Context, Rule
+
+_NEAR_THRESHOLD = 90.0
+_NEAR_MIN_CHARS = 30
+_NEAR_MIN_WORDS = 5
+_BUCKET_KEEP = 8
+
+
+def _normalise(text: str) -> str:
+    return " ".join(text.split()).casefold()
+
+
+def _substantial(norm: str) -> bool:
+    """Worth reporting when repeated: two words, or one long word (not `*`, `—`, `1.`)."""
+    letters = sum(1 for c in norm if c.isalpha())
+    return letters >= 4 and (" " in norm or letters >= 10)
+
+
+class _Duplicates:
+    """One pass that finds every kind of duplicate; the rules below each report their own kind."""
+
+    id = "duplicate.paragraph"
+
+    def find(self, ctx: Context) -> list[Finding]:
+        text = ctx.text
+        paras = ctx.paragraphs
+        out: list[Finding] = []
+        title_norm = _normalise(ctx.title) if ctx.title else None
+        first_line = ""
+        if paras:
+            s0, e0 = paras[0]
+            nl = text.find("\n", s0, e0)
+            first_line = _normalise(text[s0 : nl if nl >= 0 else e0])
+        seen: dict[str, int] = {}
+        norms: list[str] = []
+        heads: defaultdict[tuple[str, ...], deque[int]] = defaultdict(lambda: deque(maxlen=_BUCKET_KEEP))
+        tails: defaultdict[tuple[str, ...], deque[int]] = defaultdict(lambda: deque(maxlen=_BUCKET_KEEP))
+        for i, (s, e) in enumerate(paras):
+            norm = _normalise(text[s:e])
+            norms.append(norm)
+            out.extend(self._lines(ctx, s, e, i == 0, first_line, title_norm))
+            if not _substantial(norm):
+                continue
+            span = self._removal_span(text, paras, i)
+            if norm in seen:
+                j = seen[norm]
+                is_title = "\n" not in text[s:e].strip() and (
+                    (j == 0 and norm == first_line) or (title_norm is not None and norm == title_norm)
+                )
+                rule = "duplicate.title" if is_title else self.id
+                what = "the title" if is_title else f"paragraph {j + 1}"
+                out.append(
+                    make_finding(
+                        text,
+                        rule,
+                        Severity.WARNING,
+                        span[0],
+                        span[1],
+                        f"this repeats {what} word for word: remove the copy",
+                        ("",),
+                        auto=is_title,
+                        original=j,
+                    )
+                )
+                continue
+            seen[norm] = i
+            words = norm.split()
+            if len(norm) >= _NEAR_MIN_CHARS and len(words) >= _NEAR_MIN_WORDS:
+                head, tail = tuple(words[:3]), tuple(words[-3:])
+                candidates = {i - 1, i - 2, *heads[head], *tails[tail]}
+                best, best_j = 0.0, -1
+                for j in sorted(c for c in candidates if c >= 0):
+                    other = norms[j]
+                    if min(len(other), len(norm)) < 0.8 * max(len(other), len(norm)):
+                        continue
+                    score = fuzz.ratio(norm, other, score_cutoff=_NEAR_THRESHOLD)
+                    if score > best:
+                        best, best_j = score, j
+                if best_j >= 0:
+                    out.append(
+                        make_finding(
+                            text,
+                            "duplicate.near-paragraph",
+                            Severity.WARNING,
+                            span[0],
+                            span[1],
+                            f"this is nearly the same as paragraph {best_j + 1} ({best:.0f}% alike): keep one of them",
+                            ("",),
+                            original=best_j,
+                        )
+                    )
+                heads[head].append(i)
+                tails[tail].append(i)
+        return out
+
+    @staticmethod
+    def _removal_span(text: str, paras: list[tuple[int, int]], i: int) -> tuple[int, int]:
+        """The paragraph with the separator after it (or before it, for the last one), so deleting it leaves
+        exactly one blank line between its neighbours."""
+        s, e = paras[i]
+        if i + 1 < len(paras):
+            return s, paras[i + 1][0]
+        if i > 0:
+            return paras[i - 1][1], e
+        return s, e
+
+    def _lines(
+        self, ctx: Context, s: int, e: int, first_para: bool, first_line: str, title_norm: str | None
+    ) -> Iterable[Finding]:
+        """Two identical consecutive lines inside one paragraph (`Title\\nTitle`)."""
+        text = ctx.text
+        if text.find("\n", s, e) < 0:
+            return
+        prev_norm = None
+        prev_end = s
+        line_no = 0
+        pos = s
+        while pos <= e:
+            nl = text.find("\n", pos, e)
+            end = nl if nl >= 0 else e
+            norm = _normalise(text[pos:end])
+            if norm and norm == prev_norm and _substantial(norm):
+                is_title = (first_para and line_no == 1 and norm == first_line) or norm == title_norm
+                # the copy with the line break before it
+                yield make_finding(
+                    text,
+                    "duplicate.title" if is_title else "duplicate.line",
+                    Severity.WARNING,
+                    prev_end,
+                    end,
+                    f"this line repeats {'the title' if is_title else 'the line before'}: remove the copy",
+                    ("",),
+                    auto=is_title,
+                )
+            prev_norm, prev_end = norm, end
+            line_no += 1
+            if nl < 0:
+                break
+            pos = nl + 1
+
+
+_FINDER = _Duplicates()
+
+
+class _DuplicateKind(Rule):
+    scope = "document"
+
+    def check(self, ctx: Context) -> Iterable[Finding]:
+        return [f for f in ctx.memo("duplicate.all", lambda: _FINDER.find(ctx)) if f.rule == self.id]
+
+
+class DuplicateParagraphRule(_DuplicateKind):
+    id = "duplicate.paragraph"
+    severity = Severity.WARNING
+    description = "a paragraph printed twice, word for word"
+
+
+class DuplicateTitleRule(_DuplicateKind):
+    id = "duplicate.title"
+    severity = Severity.WARNING
+    description = "the title line printed again: the copy is dropped automatically"
+
+
+class DuplicateLineRule(_DuplicateKind):
+    id = "duplicate.line"
+    severity = Severity.WARNING
+    description = "a line printed twice in a row inside a paragraph"
+
+
+class NearDuplicateRule(_DuplicateKind):
+    id = "duplicate.near-paragraph"
+    severity = Severity.WARNING
+    description = "a paragraph nearly identical to an earlier one (rapidfuzz ratio >= 90)"
+
+
+RULES = [DuplicateParagraphRule(), DuplicateTitleRule(), DuplicateLineRule(), NearDuplicateRule()]

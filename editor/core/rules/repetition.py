@@ -1,0 +1,394 @@
+"""Repetition: doubled words (`le le`), repeated phrases (`Trump, qui a été Trump, qui a été`) and stuttered
+segments inside a word or a URL (`phon-phon`, `accord-accord`).
+
+Scrapers and machine translation duplicate spans when they merge overlapping text nodes. Each rule scans tokens
+(words and single punctuation marks) paragraph by paragraph, so results are the same on one paragraph alone, and
+compares token keys instead of using regex back-references, so the cost stays linear on any input.
+Fixes are never automatic: removing a repeat is a judgement call (`vous vous`, `de De Gaulle`, `Baden-Baden`).
+"""
+
+from __future__ import annotations
+
+import operator
+import re
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from itertools import accumulate
+
+from editor.core.findings import Finding, Severity, make_finding
+from editor.core.rules.base import Context, Rule
+from editor.core.rules.register import inside, quoted_spans
+
+# Words or single non-space, non-word characters (punctuation, symbols).
+
+# Legitimate doublings, by language: reflexive pronouns (`nous nous`), `en en parlant`, German relative + article
+# (`die die`), English `that that` / `had had`, onomatopoeia, taxonomy (`Homo sapiens sapiens`).
+_LEGIT_DOUBLES: dict[str, frozenset[str]] = {
+    "fr": frozenset({"nous", "vous", "en", "bla", "ha", "hi", "ho", "hé", "tra", "la", "pan", "toc"}),
+    "de": frozenset({"die", "der", "das", "den", "dem", "des", "sie", "was", "bla", "ha"}),
+    "en": frozenset({"that", "had", "is", "do", "blah", "bla", "ha", "no"}),
+}
+_LEGIT_ANY = frozenset({"sapiens", "bla", "blah"})
+# Emphasis that speech and quotes use on purpose (`très très`, `si si`): reported, but only as `info`.
+_EMPHATIC = frozenset(
+    {
+        "très",
+        "si",
+        "oui",
+        "non",
+        "bien",
+        "vite",
+        "encore",
+        "beaucoup",
+        "jamais",
+        "toujours",
+        "trop",
+        "sehr",
+        "ja",
+        "nein",
+        "very",
+        "yes",
+        "really",
+    }
+)
+# Particles of family names: `de De Gaulle`, `la La Fontaine`, `van Van Gogh`.
+_PARTICLES = frozenset({"de", "la", "le", "du", "des", "van", "von", "di", "da", "del", "dos", "das", "der", "den"})
+# Function words: a capitalised doubled function word (`Le Le texte`) is damage, not a name like `Duran Duran`.
+_FUNCTION = frozenset(
+    {
+        "le",
+        "la",
+        "les",
+        "l",
+        "un",
+        "une",
+        "des",
+        "du",
+        "de",
+        "et",
+        "ou",
+        "à",
+        "au",
+        "aux",
+        "en",
+        "dans",
+        "par",
+        "pour",
+        "sur",
+        "avec",
+        "que",
+        "qui",
+        "ce",
+        "cette",
+        "ces",
+        "il",
+        "elle",
+        "ils",
+        "elles",
+        "on",
+        "the",
+        "a",
+        "an",
+        "and",
+        "of",
+        "to",
+        "in",
+        "der",
+        "die",
+        "das",
+        "und",
+        "ein",
+        "eine",
+    }
+)
+# Words made of two equal halves on purpose: `cache-cache`, `fifty-fifty`, `dare-dare`, `Baden-Baden`...
+_REDUPLICATIONS = frozenset(
+    {
+        "bye",
+        "cache",
+        "train",
+        "pousse",
+        "tam",
+        "tom",
+        "chop",
+        "yé",
+        "pom",
+        "fifty",
+        "glou",
+        "toc",
+        "coupe",
+        "kif",
+        "tsé",
+        "bla",
+        "blah",
+        "gna",
+        "gnan",
+        "dare",
+        "plan",
+        "frou",
+        "bling",
+        "miam",
+        "cui",
+        "ouaf",
+        "boum",
+        "pan",
+        "teuf",
+        "coin",
+        "tchou",
+        "pouet",
+        "guili",
+        "cha",
+        "can",
+        "ylang",
+        "beri",
+        "yo",
+        "no",
+        "go",
+        "tut",
+        "hush",
+        "so",
+        "knock",
+        "night",
+        "never",
+        "goody",
+        "pee",
+        "mahi",
+        "couci",
+        "ping",
+        "pique",
+        "baden",
+        "bora",
+        "pago",
+        "walla",
+        "wagga",
+        "sing",
+        "dum",
+        "duran",
+        "tora",
+        "ha",
+        "hi",
+        "ho",
+        "hop",
+        "tic",
+        "cric",
+        "rata",
+        "tagada",
+        "tsoin",
+    }
+)
+_MAX_PHRASE = 8  # words (the punctuation between them must match too)
+
+
+@dataclass(slots=True)
+class _Para:
+    """One paragraph's words, shared by the repetition rules through the context memo.
+
+    Punctuation is not a token: the text between two words (its `gap`) is compared only where word keys already
+    match, so the cost of a scan is the cost of the article's words (shared with every other rule).
+    """
+
+    end: int  # end of the paragraph (the gap after its last word stops here)
+    spans: list[tuple[int, int]]
+    keys: list[str]  # case-folded words
+    change_prefix: list[int]  # number of k' < k with keys[k'] != keys[k' + 1]
+    digit_prefix: list[int]  # number of all-digit words before k
+
+
+def _paragraphs(ctx: Context) -> list[_Para]:
+    text = ctx.text
+    words = ctx.words
+    out: list[_Para] = []
+    for p_start, p_end in ctx.paragraphs:
+        lo = bisect_left(words, (p_start, -1))
+        hi = bisect_left(words, (p_end, -1))
+        spans = words[lo:hi]
+        keys = [text[s:e].casefold() for s, e in spans]
+        changes = bytes(map(operator.ne, keys, keys[1:]))
+        digits = bytes(map(str.isdigit, keys))
+        out.append(_Para(p_end, spans, keys, [0, *accumulate(changes)], [0, *accumulate(digits)]))
+    return out
+
+
+def _gap(text: str, para: _Para, k: int) -> str:
+    """What separates word k from the next one (or from the paragraph's end)."""
+    stop = para.spans[k + 1][0] if k + 1 < len(para.spans) else para.end
+    return text[para.spans[k][1] : stop]
+
+
+def _same_gaps(text: str, para: _Para, a: int, b: int, size: int) -> bool:
+    """Whether the punctuation inside the unit at word a equals that inside the unit at word b."""
+    for k in range(size - 1):
+        if "".join(_gap(text, para, a + k).split()) != "".join(_gap(text, para, b + k).split()):
+            return False
+    return True
+
+
+def _equal_runs(keys: list[str], size: int) -> Iterator[tuple[int, int]]:
+    """(start, end) of each maximal run of positions j where keys[j] == keys[j + size], found in C."""
+    eq = bytes(map(operator.eq, keys, keys[size:]))
+    for m in re.finditer(b"\x01++", eq):
+        yield m.span()
+
+
+def _short(s: str) -> str:
+    """At most 60 characters of `s` for a message (a finding on a 1 MB token must not carry it twice)."""
+    return s if len(s) <= 60 else s[:57] + "…"
+
+
+class _ParagraphRule(Rule):
+    """Runs `check_paragraph` on each paragraph, so an article and one of its paragraphs agree."""
+
+    scope = "paragraph"
+
+    def check(self, ctx: Context) -> Iterable[Finding]:
+        quoted = ctx.memo("quotes", lambda: quoted_spans(ctx.text))
+        starts = [s for s, _ in quoted]
+        paras = ctx.memo("repetition.words", lambda: _paragraphs(ctx))
+        out: list[Finding] = []
+        for para in paras:
+            out.extend(self.check_paragraph(ctx, para, quoted, starts))
+        return out
+
+    def check_paragraph(
+        self, ctx: Context, para: _Para, quoted: list[tuple[int, int]], starts: list[int]
+    ) -> Iterator[Finding]:
+        raise NotImplementedError
+
+
+class DoubledWordRule(_ParagraphRule):
+    id = "repetition.doubled-word"
+    severity = Severity.WARNING
+    description = "the same word twice in a row (`le le`), usually a scraping or translation artefact"
+
+    def check_paragraph(
+        self, ctx: Context, para: _Para, quoted: list[tuple[int, int]], starts: list[int]
+    ) -> Iterator[Finding]:
+        text = ctx.text
+        legit = _LEGIT_DOUBLES.get(ctx.lang, frozenset()) | _LEGIT_ANY
+        toks, keys = para.spans, para.keys
+        for run_start, run_end in _equal_runs(keys, 1):
+            # tokens run_start..run_end are all the same key; split where the gap is not plain space
+            i = run_start
+            while i < run_end:
+                if not text[toks[i][1] : toks[i + 1][0]].isspace():
+                    i += 1
+                    continue
+                j = i + 1
+                while j < run_end and text[toks[j][1] : toks[j + 1][0]].isspace():
+                    j += 1
+                s1, e1 = toks[i]
+                w1, w2 = text[s1:e1], text[toks[i + 1][0] : toks[i + 1][1]]
+                severity = self._severity(w1, w2, legit, inside(quoted, starts, s1))
+                if severity is not None:
+                    count = j - i + 1
+                    msg = f"« {_short(w1)} » {'twice' if count == 2 else f'{count} times'} in a row: remove the repeat"
+                    yield make_finding(text, self.id, severity, s1, toks[j][1], msg, (w1,))
+                i = j + 1
+
+    @staticmethod
+    def _severity(w1: str, w2: str, legit: frozenset[str], quoted: bool) -> Severity | None:
+        low = w1.casefold()
+        if low in legit or any(c.isdigit() for c in w1):
+            return None
+        if w1[:1].islower() and w2[:1].isupper() and low in _PARTICLES:
+            return None  # `de De Gaulle`, `la La Fontaine`
+        if w1[:1].isupper() and w2[:1].isupper() and low not in _FUNCTION:
+            return Severity.INFO  # a name like `Duran Duran`, `Bora Bora`, or an acronym
+        if low in _EMPHATIC or quoted:
+            return Severity.INFO
+        return Severity.WARNING
+
+
+class RepeatedPhraseRule(_ParagraphRule):
+    id = "repetition.repeated-phrase"
+    severity = Severity.WARNING
+    description = "a group of 2-8 words printed twice in a row (`Trump, qui a été Trump, qui a été`)"
+
+    def check_paragraph(
+        self, ctx: Context, para: _Para, quoted: list[tuple[int, int]], starts: list[int]
+    ) -> Iterator[Finding]:
+        text = ctx.text
+        toks, keys = para.spans, para.keys
+        found: list[tuple[int, int, int]] = []  # (first token, token after the last copy, unit length)
+        for size in range(_MAX_PHRASE, 1, -1):
+            for run_start, run_end in _equal_runs(keys, size):
+                # every unit starting in run_start..run_end-size is followed by an identical copy
+                first = run_start
+                while first + size <= run_end:
+                    if (
+                        self._worth(para, first, size)
+                        and "\n" not in _gap(text, para, first + size - 1)
+                        and _same_gaps(text, para, first, first + size, size)
+                    ):
+                        stop = first + 2 * size
+                        while stop <= run_end and _same_gaps(text, para, first, stop, size):
+                            stop += size  # a third copy, a fourth...
+                        found.append((first, stop, size))
+                        first = stop
+                    elif para.change_prefix[first + size - 1] == para.change_prefix[first]:
+                        # one word over and over (`le le le`): jump to the first unit holding a change
+                        c = bisect_right(para.change_prefix, para.change_prefix[first]) - 1
+                        first = max(first + 1, c - size + 2)
+                    else:
+                        first += 1
+        reach = 0  # end of the findings kept so far (sorted by start, so one number suffices)
+        for first, stop, size in sorted(found, key=lambda f: (f[0], -(f[1] - f[0]))):
+            if first < reach:
+                continue
+            reach = stop
+            s = toks[first][0]
+            e = toks[stop - 1][1]
+            keep = text[s : toks[first + size - 1][1]]
+            copies = (stop - first) // size
+            severity = Severity.INFO if inside(quoted, starts, s) else Severity.WARNING
+            times = "twice" if copies == 2 else f"{copies} times"
+            msg = f"« {_short(keep)} » printed {times} in a row: remove the repeat"
+            yield make_finding(text, self.id, severity, s, e, msg, (keep,))
+
+    @staticmethod
+    def _worth(para: _Para, first: int, size: int) -> bool:
+        """Not all the same word (that is a doubled word), not all numbers (`1 000 000 000`). O(1)."""
+        end = first + size
+        if para.digit_prefix[end] - para.digit_prefix[first] == size:
+            return False
+        return para.change_prefix[end - 1] - para.change_prefix[first] > 0
+
+
+class StutterRule(_ParagraphRule):
+    id = "repetition.stutter"
+    severity = Severity.WARNING
+    description = "a segment repeated inside a hyphenated word or URL (`phon-phon`, `accord-accord`)"
+
+    def check_paragraph(
+        self, ctx: Context, para: _Para, quoted: list[tuple[int, int]], starts: list[int]
+    ) -> Iterator[Finding]:
+        text = ctx.text
+        for s, e in para.spans:
+            if e - s < 7 or text.find("-", s, e) < 0:
+                continue
+            word = text[s:e]
+            parts = word.split("-")
+            offsets = [s]
+            for part in parts[:-1]:
+                offsets.append(offsets[-1] + len(part) + 1)
+            k = 0
+            while k + 1 < len(parts):
+                a = parts[k]
+                low = a.casefold()
+                j = k
+                while j + 1 < len(parts) and parts[j + 1].casefold() == low:
+                    j += 1
+                if j == k or len(a) <= 2 or not a.isalpha() or low in _REDUPLICATIONS:
+                    k = j + 1 if j > k else k + 1
+                    continue
+                severity = Severity.WARNING
+                if a[:1].isupper() and parts[k + 1][:1].isupper():
+                    severity = Severity.INFO  # `Bora-Bora`, `Baden-Baden`-like names
+                end = offsets[j] + len(parts[j])
+                msg = f"« {_short(a)} » repeated inside « {_short(word)} »: remove the repeat"
+                yield make_finding(text, self.id, severity, offsets[k], end, msg, (a,))
+                k = j + 1
+
+
+RULES = [DoubledWordRule(), RepeatedPhraseRule(), StutterRule()]
