@@ -364,13 +364,17 @@ class BidiControl(Rule):
 
     def check(self, ctx: Context) -> Iterable[Finding]:
         text = ctx.text
+        line_end = -1
+        rtl = False
         for m in _BIDI_RE.finditer(text):
             if _inside(mojibake_repairs(ctx), m.start()):
                 continue
-            ls = text.rfind("\n", 0, m.start()) + 1
-            le = text.find("\n", m.end())
-            line = text[ls : len(text) if le < 0 else le]
-            if _RTL_RE.search(line):
+            if m.start() > line_end:  # one look per line, not per character (linear on long lines)
+                ls = text.rfind("\n", 0, m.start()) + 1
+                le = text.find("\n", m.end())
+                line_end = len(text) if le < 0 else le
+                rtl = _RTL_RE.search(text, ls, line_end) is not None
+            if rtl:
                 yield make_finding(
                     text,
                     self.id,

@@ -76,8 +76,7 @@ class LinkSpaced(Rule):
                     self.severity,
                     link.start,
                     link.end,
-                    "link broken by spaces (machine translation or scraping); without them it reads "
-                    f"{link.repaired}",
+                    f"link broken by spaces (machine translation or scraping); without them it reads {link.repaired}",
                     (link.repaired,),
                     url=href(link),
                 )
