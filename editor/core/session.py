@@ -604,43 +604,56 @@ class Session:
     def add_article(self, article: Article) -> int:
         """The article's id, adding it if new. Re-adding the same source record returns the existing id and
         keeps the session's work (call `source_changed` to learn whether the file moved on)."""
-        source = _source_key(article.source)
-        rows = self._read(
-            "SELECT id FROM articles WHERE source = ? AND record_index = ?",
-            (source, article.index),
-        )
-        if rows:
-            return int(rows[0][0])
+        return self.add_articles([article])[0]
+
+    def add_articles(self, articles: Iterable[Article]) -> list[int]:
+        """`add_article` for many at once, in one transaction (one disk sync for a whole batch of a corpus)."""
+        batch = list(articles)
+        ids: list[int] = []
+        with self._write() as conn:
+            position = int(conn.execute("SELECT coalesce(max(position), 0) FROM articles").fetchone()[0])
+            for article in batch:
+                source = _source_key(article.source)
+                row = conn.execute(
+                    "SELECT id FROM articles WHERE source = ? AND record_index = ?",
+                    (source, article.index),
+                ).fetchone()
+                if row is not None:
+                    ids.append(int(row[0]))
+                    continue
+                position += 1
+                ids.append(self._insert_article(conn, article, source, position))
+        return ids
+
+    def _insert_article(self, conn: sqlite3.Connection, article: Article, source: str, position: int) -> int:
         size, mtime = _file_signature(article.source)
         now = _now()
-        with self._write() as conn:
-            position = conn.execute("SELECT coalesce(max(position), 0) + 1 FROM articles").fetchone()[0]
-            cur = conn.execute(
-                """INSERT INTO articles(source, record_index, sha256, status, updated_at, position, line, title,
-                       url, lang, date, encoding, meta_json, source_size, source_mtime_ns, added_at, status_at)
-                   VALUES (?, ?, ?, 'todo', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-                (
-                    source,
-                    article.index,
-                    text_sha256(article.text),
-                    now,
-                    position,
-                    article.meta.get("line"),
-                    _storable(article.title),
-                    _storable(article.url),
-                    article.lang,
-                    _storable(article.date),
-                    article.encoding,
-                    _dump(_meta_for_storage(article)),
-                    size,
-                    mtime,
-                    now,
-                    now,
-                ),
-            )
-            article_id = int(cur.lastrowid or 0)
-            self._put_text(conn, article_id, "raw", _storable(article.text) or "")
-            return article_id
+        cur = conn.execute(
+            """INSERT INTO articles(source, record_index, sha256, status, updated_at, position, line, title,
+                   url, lang, date, encoding, meta_json, source_size, source_mtime_ns, added_at, status_at)
+               VALUES (?, ?, ?, 'todo', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+            (
+                source,
+                article.index,
+                text_sha256(article.text),
+                now,
+                position,
+                article.meta.get("line"),
+                _storable(article.title),
+                _storable(article.url),
+                article.lang,
+                _storable(article.date),
+                article.encoding,
+                _dump(_meta_for_storage(article)),
+                size,
+                mtime,
+                now,
+                now,
+            ),
+        )
+        article_id = int(cur.lastrowid or 0)
+        self._put_text(conn, article_id, "raw", _storable(article.text) or "")
+        return article_id
 
     def add_load_error(self, source: str, line: int | None, raw: str | None) -> None:
         """Keep a bad JSONL line verbatim, so exporting the corpus writes it back where it was."""
@@ -652,16 +665,25 @@ class Session:
                 (_source_key(source), line, _storable(raw)),
             )
 
-    def add_paths(self, paths: Iterable[str | os.PathLike[str]], encoding: str | None = None) -> list[int]:
-        """Load every article under `paths` into the session (bad JSONL lines kept verbatim); their ids."""
+    def add_paths(
+        self, paths: Iterable[str | os.PathLike[str]], encoding: str | None = None, batch: int = 500
+    ) -> list[int]:
+        """Load every article under `paths` into the session (bad JSONL lines kept verbatim); their ids.
+        Articles are added `batch` at a time, so a corpus of thousands costs a few disk syncs."""
         from editor.formats.loaders import LoadError, iter_paths
 
         ids: list[int] = []
+        pending: list[Article] = []
         for item in iter_paths(paths, encoding):
             if isinstance(item, LoadError):
                 self.add_load_error(item.source, item.line, item.raw)
-            else:
-                ids.append(self.add_article(item))
+                continue
+            pending.append(item)
+            if len(pending) >= batch:
+                ids.extend(self.add_articles(pending))
+                pending = []
+        if pending:
+            ids.extend(self.add_articles(pending))
         return ids
 
     def articles(self) -> list[ArticleRecord]:

@@ -518,3 +518,39 @@ def test_decisions_are_committed_at_once_and_the_big_state_later(tmp_path: Path)
     s.close()
     with Session.open(path) as again:
         assert again.restore_review(aid).cleaned == rv.cleaned
+
+
+def test_version_2_texts_move_to_their_own_rows(tmp_path: Path) -> None:
+    path = tmp_path / "v2.galley"
+    conn = sqlite3.connect(path)
+    for script in session_mod.MIGRATIONS[:2]:
+        conn.executescript(script)
+    conn.execute("PRAGMA user_version = 2")
+    conn.execute(
+        "INSERT INTO articles(id, source, record_index, sha256, status, updated_at, raw_text, review_state, title)"
+        " VALUES (1, '<v2>', 0, ?, 'done', '2025-02-03T00:00:00Z', 'Texte brut 🙂', '{\"n\": 7}', 'Titre')",
+        (text_sha256("Texte brut 🙂"),),
+    )
+    conn.execute(
+        'INSERT INTO decisions(article_id, action, rule, start, "end", text, decided_at, category)'
+        " VALUES (1, 'rejected', 'spelling.unknown', 0, 5, 'Texte', '2025-02-03T00:00:01Z', 'spelling')"
+    )
+    conn.commit()
+    conn.close()
+    with Session.open(path) as s:
+        assert s.schema_version() == SCHEMA_VERSION
+        assert s.article(1).text == "Texte brut 🙂"
+        assert s.load_review(1) == {"n": 7}  # its decision is already in it: nothing to rebuild
+        assert s.articles()[0].status == Status.DONE
+        assert [d.text for d in s.decisions(1)] == ["Texte"]
+
+
+def test_a_corpus_is_added_in_batches_and_only_once(tmp_path: Path) -> None:
+    corpus = tmp_path / "c.jsonl"
+    corpus.write_text("".join(json.dumps({"title": f"T{i}", "text": f"Texte {i}."}) + "\n" for i in range(120)))
+    with Session.open(tmp_path / "c.galley") as s:
+        ids = s.add_paths([corpus], batch=50)
+        assert len(ids) == len(set(ids)) == 120
+        assert s.add_paths([corpus]) == ids
+        assert [r.title for r in s.articles()][:3] == ["T0", "T1", "T2"]
+        assert [r.position for r in s.articles()] == list(range(1, 121))
