@@ -404,7 +404,7 @@ class AccentedCapital(ParagraphRule):
                         break
         for m in _A_GRAVE_RE.finditer(text, start, end):
             nxt = _next_word(text, m.end(), end)
-            if nxt.lower() in _A_GRAVE_NEXT or (nxt.isdigit() and len(nxt) <= 2):
+            if nxt.lower() in _A_GRAVE_NEXT or (nxt.isdigit() and len(nxt) <= 2) or nxt.startswith(("n’", "n'")):
                 yield make_finding(text, self.id, self.severity, m.start(), m.end(), msg, ("À",))
 
 
@@ -540,8 +540,10 @@ class GermanNounCapital(ParagraphRule):
             ):
                 continue
             nxt = _next_word(text, e, end)
-            if nxt[:1].isupper():
-                continue  # `la Maison Blanche`, `les Îles Britanniques`: a name of several words
+            if not nxt[:1].islower():
+                # `la Maison Blanche`, `les Îles Britanniques`: a name of several words; `une Mustang.`, `le Yang ;`:
+                # a name at the end of a clause is far more often a brand or a title than a German noun
+                continue
             if nxt in ("de", "du", "des", "d’", "d'") or nxt.startswith(("d'", "d’")):
                 after = _next_word(text, e + 1 + len(nxt), end)
                 if after[:1].isupper() or after in ("la", "l'", "l’"):

@@ -93,7 +93,8 @@ def _protected(ctx: Context) -> tuple[list[int], list[int]]:
     return ctx.memo("typography.protected", build)
 
 
-def _is_protected(ctx: Context, pos: int) -> bool:
+def is_protected(ctx: Context, pos: int) -> bool:
+    """Whether `pos` lies inside a URL, an e-mail address, a path or code (see `protected_spans`)."""
     starts, ends = _protected(ctx)
     i = bisect_right(starts, pos) - 1
     return i >= 0 and pos < ends[i]
@@ -148,7 +149,7 @@ class SpaceBeforeComma(ParagraphRule):
     def scan(self, ctx: Context, start: int, end: int) -> Iterator[Finding]:
         text = ctx.text
         for m in _SPACE_COMMA_RE.finditer(text, start, end):
-            if _is_protected(ctx, m.end() - 1):
+            if is_protected(ctx, m.end() - 1):
                 continue
             yield make_finding(
                 text, self.id, self.severity, m.start(), m.end(), "no space before a comma", (",",), auto=True
@@ -164,7 +165,7 @@ class SpaceBeforePeriod(ParagraphRule):
     def scan(self, ctx: Context, start: int, end: int) -> Iterator[Finding]:
         text = ctx.text
         for m in _SPACE_PERIOD_RE.finditer(text, start, end):
-            if _is_protected(ctx, m.end() - 1):
+            if is_protected(ctx, m.end() - 1):
                 continue
             yield make_finding(
                 text, self.id, self.severity, m.start(), m.end(), "no space before a full stop", (".",), auto=True
@@ -186,7 +187,7 @@ def _mark_run_skipped(ctx: Context, s: int, e: int) -> bool:
     run = text[s:e]
     before = text[s - 1] if s > 0 else "\n"
     after = text[e] if e < len(text) else "\n"
-    if run == "::" or _is_protected(ctx, s):
+    if run == "::" or is_protected(ctx, s):
         return True
     if run[0] == ":" and before.isdigit() and after.isdigit():
         return True
@@ -330,7 +331,7 @@ class MissingSpaceAfter(ParagraphRule):
             s, e = m.span()
             run = text[s:e]
             last = run[-1]
-            if _is_protected(ctx, s):
+            if is_protected(ctx, s):
                 continue
             if last == ".":
                 # `essai.Voilà`: a sentence end glued to a capitalised word; never `U.S.`, `Node.js`, `etc.`
@@ -339,9 +340,9 @@ class MissingSpaceAfter(ParagraphRule):
                 w = _word_before(text, s, start)
                 if len(w) < 2 or w.lower() in ABBREVIATIONS:
                     continue
-            elif last == ")":
-                # `(re)former` is a word; `(a = b)et` is a glued word
-                o = text.rfind("(", max(start, s - 200), s)
+            elif last in ")]":
+                # `(re)former`, `[s]es` are words; `(a = b)et` is a glued word
+                o = text.rfind("(" if last == ")" else "[", max(start, s - 200), s)
                 if o < 0 or " " not in text[o:s]:
                     continue
             elif last in ":;!?":
@@ -378,7 +379,7 @@ class SpaceInsideBrackets(ParagraphRule):
     def scan(self, ctx: Context, start: int, end: int) -> Iterator[Finding]:
         text = ctx.text
         for m in _OPEN_SPACE_RE.finditer(text, start, end):
-            if not _is_protected(ctx, m.start()):
+            if not is_protected(ctx, m.start()):
                 yield make_finding(
                     text,
                     self.id,
@@ -443,7 +444,7 @@ class DoubledPunctuation(ParagraphRule):
         text = ctx.text
         for m in _DOUBLED_RE.finditer(text, start, end):
             s, e = m.span()
-            if _is_protected(ctx, s):
+            if is_protected(ctx, s):
                 continue
             kind = m.lastgroup
             run = text[s:e]
@@ -494,7 +495,7 @@ class Ellipsis(ParagraphRule):
         text = ctx.text
         for m in _THREE_DOTS_RE.finditer(text, start, end):
             s = m.start()
-            if _is_protected(ctx, s) or text[max(start, s - 3) : s].lower() == "etc":
+            if is_protected(ctx, s) or text[max(start, s - 3) : s].lower() == "etc":
                 continue
             yield make_finding(text, self.id, self.severity, s, m.end(), "the ellipsis character …", ("…",))
 
@@ -585,7 +586,7 @@ class Apostrophe(ParagraphRule):
         )
         for m in _STRAIGHT_APOS_RE.finditer(text, start, end):
             s = m.start()
-            if _is_protected(ctx, s):
+            if is_protected(ctx, s):
                 continue
             yield make_finding(text, self.id, self.severity, s, s + 1, msg, ("’",), auto=mixed)
 
@@ -709,7 +710,7 @@ class StraightQuotes(ParagraphRule):
                 return
             b = text.find('"', a + 1, end)
             pos = b + 1
-            if _is_protected(ctx, a) or _is_protected(ctx, b):
+            if is_protected(ctx, a) or is_protected(ctx, b):
                 continue
             k = a
             while k > start and text[k - 1] in " \t" and a - k < 8:
@@ -749,7 +750,7 @@ class GermanNumberFormat(ParagraphRule):
         sep = _thousands(ctx)
         for m in _GERMAN_NUMBER_RE.finditer(text, start, end):
             s, e = m.span()
-            if _is_protected(ctx, s):
+            if is_protected(ctx, s):
                 continue
             yield make_finding(
                 text,
@@ -793,6 +794,7 @@ class NumberSpacing(ParagraphRule):
 _ORDINAL_WRONG_RE = re.compile(
     r"(?<![\w.,])(\d{1,4})[ \u00a0]?(ième|ieme|ème|eme|éme|ière|iere|ère|ere|ier|nde|nd)(s?)(?![\w])"
 )
+_ORDINAL_ROMAN_WRONG_RE = re.compile(r"(?<![\w.,])([IVXLC]{1,7})[ \u00a0]?(ièmes?|èmes?|iers?|ndes?|nds?)(?![\w’'\-])")
 _ORDINAL_PLAIN_RE = re.compile(r"(?<![\w.,])(\d{1,4}|I|V|X|[IVXLC]{2,7})(er|re|e)(s?)(?![\w’'\-])")
 _SUPER = {"e": "ᵉ", "er": "ᵉʳ", "re": "ʳᵉ", "d": "ᵈ", "de": "ᵈᵉ"}
 
@@ -834,6 +836,21 @@ class Ordinals(ParagraphRule):
                 "French abbreviates ordinals 2ᵉ, 1ᵉʳ, 1ʳᵉ",
                 (n + sup,),
             )
+        for m in _ORDINAL_ROMAN_WRONG_RE.finditer(text, start, end):
+            n, raw = m.groups()
+            plural = raw.endswith("s")
+            suffix = _ordinal_suffix("1" if n == "I" else "2" if n == "II" else "3", raw.rstrip("s"))
+            if suffix is None:
+                continue
+            yield make_finding(
+                text,
+                self.id,
+                Severity.WARNING,
+                m.start(),
+                m.end(),
+                "French abbreviates ordinals XIXᵉ, Iᵉʳ, IIᵈ",
+                (n + _SUPER[suffix] + ("ˢ" if plural else ""),),
+            )
         for m in _ORDINAL_PLAIN_RE.finditer(text, start, end):
             n, suffix, plural = m.groups()
             if suffix == "er" and n not in ("1", "I"):
@@ -853,7 +870,7 @@ class Ordinals(ParagraphRule):
 
 
 _UNITS = r"(?:km/h|kWh|MWh|GWh|kW|MW|GW|mAh|Ah|kHz|MHz|GHz|Hz|km²|m²|m³|km|cm|mm|kg|mg|ha|°C|Kg|KG|Km|KM)"
-_UNIT_RE = re.compile(r"(?<![\w.,])(\d++(?:[.,]\d++)?+)( ?)(" + _UNITS + r")(?![\w²³/])")
+_UNIT_RE = re.compile(r"(?<![\w.,])(\d++(?:[.,]\d++)?+)([ \u00a0\u202f]?)(" + _UNITS + r")(?![\w²³/])")
 _UNIT_FIX = {"Kg": "kg", "KG": "kg", "Km": "km", "KM": "km"}
 
 
@@ -868,9 +885,12 @@ class UnitSpace(ParagraphRule):
         for m in _UNIT_RE.finditer(text, start, end):
             num, space, unit = m.groups()
             fixed = _UNIT_FIX.get(unit, unit)
+            if fixed == unit and space and space in _NB:
+                continue
             sev = Severity.WARNING if not space or fixed != unit else Severity.INFO
             msg = "a unit is written in lower case" if fixed != unit else "a no-break space before the unit"
-            yield make_finding(text, self.id, sev, m.start(), m.end(), msg, (num + NBSP + fixed,), auto=fixed == unit)
+            sep = space if space in _NB and space else NBSP
+            yield make_finding(text, self.id, sev, m.start(), m.end(), msg, (num + sep + fixed,), auto=fixed == unit)
 
 
 RULES: list[Rule] = [
@@ -898,4 +918,4 @@ RULES: list[Rule] = [
     UnitSpace(),
 ]
 
-__all__ = ["ABBREVIATIONS", "NBSP", "NNBSP", "RULES", "protected_spans"]
+__all__ = ["ABBREVIATIONS", "NBSP", "NNBSP", "RULES", "is_protected", "protected_spans"]

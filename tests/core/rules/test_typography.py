@@ -64,6 +64,15 @@ CASES = [
     ("typography.ordinal", "fr", "la 3ème fois", "3ème", "3ᵉ"),
     ("typography.unit-space", "fr", "il en veut 18kg", "18kg", f"18{NBSP}kg"),
     ("typography.space-before-mark", "en", "really ? yes", " ?", "?"),
+    ("typography.curly-quote-space", "fr", "vos “excuses ” ne", " ”", "”"),
+    ("typography.inverted-quote", "fr", "Le grand homme« hier", "«", NBSP + "»"),
+    ("typography.mismatched-quotes", "fr", "Quel “emmerdeur\u00a0», ce gars", "“", "«" + NBSP),
+    ("typography.dialogue-comma", "fr", "«\u00a0Ça suffit.\u00a0» dit-elle", ".\u00a0»", NBSP + "»,"),
+    ("typography.dash", "fr", "Waltz - ainsi que", " - ", " – "),
+    ("typography.dash", "fr", "Résultat\u00a0: -72 points", "-", "−"),
+    ("typography.inclusive-writing", "fr", "toujours perdu.e.s ici", "perdu.e.s", "perdu·e·s"),
+    ("typography.fixed-expression", "fr", "Viens, s’il-te plaît", "s’il-te plaît", "s’il te plaît"),
+    ("typography.ordinal", "fr", "Les XVI èmes siècles", "XVI èmes", "XVIᵉˢ"),
     ("typography.space-before-mark", "de", "Fazit : gut", " :", ":"),
 ]
 
@@ -185,6 +194,17 @@ def test_german_quotes_pair_is_fixed_automatically_in_french() -> None:
     assert [(f.text, f.suggestions[0], f.auto) for f in found] == [("„", "«" + NBSP, True), ("“", NBSP + "»", True)]
 
 
+def test_a_list_of_bullets_is_not_dialogue() -> None:
+    assert findings("Au menu\n- Un\n- Deux\n- Trois", "typography.dash") == []
+    (f,) = findings("- Ce tiret ouvre un dialogue.", "typography.dash")
+    assert f.suggestions[0] == "—" + NBSP
+
+
+def test_correct_inclusive_writing_and_parenthesised_words_are_left_alone() -> None:
+    for text in ("les artificier·e·s", "NOUS SOMMES LOCAL·E·S", "un·e idiot·e", "il faut (re)former", "Dis-le."):
+        assert category(text) == [], text
+
+
 def test_straight_quotes_are_not_paired_across_markup_debris() -> None:
     assert findings('lien Target = "_ Blank" ici', "typography.straight-quotes") == []
 
@@ -239,7 +259,7 @@ def test_each_rule_handles_a_megabyte_of_hostile_text_in_under_a_second(name: st
             continue
         lang = "fr" if rule.applies_to("fr") else "de"
         ctx = Context(text=text, lang=lang, config=CheckConfig(lang=lang))
-        assert ctx.paragraphs  # computed once and shared by every rule of a real run: not this rule's cost
+        _ = ctx.paragraphs  # computed once and shared by every rule of a real run: not this rule's cost
         t0 = time.process_time()
         for _ in rule.check(ctx):
             pass

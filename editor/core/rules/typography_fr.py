@@ -1,0 +1,271 @@
+"""More French typography, after Grammalecte: quotation marks turned the wrong way, dialogue punctuation, dashes,
+the minus sign, inclusive writing with the middle dot, and fixed expressions with a stray hyphen.
+
+All of these are judgement calls for a person (none is automatic): a spaced hyphen may be a minus, a list bullet or
+a dash; an inverted quote may close a quotation that opened elsewhere. Dashes, the minus sign and the middle dot
+are `info` (typographic refinement of correct text); quotation marks turned the wrong way and dialogue punctuation
+are warnings.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from editor.core.findings import Finding, Severity, make_finding
+from editor.core.rules._typography_base import ParagraphRule
+from editor.core.rules.base import Context, Rule
+from editor.core.rules.typography import NBSP, is_protected
+
+# --- quotation marks --------------------------------------------------------------------------------------------
+
+_CURLY_SPACE_RE = re.compile(r"(?<![^\s(\[«])“[ \t]++(?=[^\s])|(?<=[^\s])[ \t]++”(?![^\s,.;:!?…)\]»])")
+_INVERTED_RE = re.compile(r"(?<=[^\W_])[«“](?![^\s,.;:!?…)\]])|(?<![^\s(\[])[»”](?=[^\W_])")
+
+
+class CurlyQuoteSpace(ParagraphRule):
+    id = "typography.curly-quote-space"
+    triggers = "“”"
+    severity = Severity.WARNING
+    languages = frozenset({"fr", "en"})
+    description = "no space inside English quotation marks “…”"
+
+    def scan(self, ctx: Context, start: int, end: int) -> Iterator[Finding]:
+        text = ctx.text
+        for m in _CURLY_SPACE_RE.finditer(text, start, end):
+            s, e = m.span()
+            mark = "“" if text[s] == "“" else "”"
+            yield make_finding(text, self.id, self.severity, s, e, "no space inside “ ”", (mark,))
+
+
+class InvertedQuote(ParagraphRule):
+    id = "typography.inverted-quote"
+    triggers = "«»“”"
+    severity = Severity.WARNING
+    languages = frozenset({"fr"})
+    description = "a quotation mark turned the wrong way («word« or ”word”)"
+
+    def scan(self, ctx: Context, start: int, end: int) -> Iterator[Finding]:
+        text = ctx.text
+        for m in _INVERTED_RE.finditer(text, start, end):
+            s = m.start()
+            if is_protected(ctx, s):
+                continue
+            mark = text[s]
+            fix = {"«": NBSP + "»", "“": "”", "»": "«" + NBSP, "”": "“"}[mark]
+            yield make_finding(
+                text, self.id, self.severity, s, s + 1, "this quotation mark is turned the wrong way", (fix,)
+            )
+
+
+_PAIRS = {"«": "»", "“": "”", "‘": "’"}
+
+
+def _closers(text: str, start: int, end: int) -> Iterator[tuple[int, str]]:
+    """Opening and closing quotation marks of a paragraph, in order; `’` counts only where it is no apostrophe."""
+    for i in range(start, end):
+        c = text[i]
+        if c in '«“‘»”"„' or (c == "’" and not (i + 1 < end and text[i + 1].isalpha())):
+            yield i, c
+
+
+class MismatchedQuotes(ParagraphRule):
+    id = "typography.mismatched-quotes"
+    triggers = "«“‘"
+    severity = Severity.WARNING
+    languages = frozenset({"fr"})
+    description = "a quotation opened with one kind of mark and closed with another (“…» or ‘…”)"
+
+    def scan(self, ctx: Context, start: int, end: int) -> Iterator[Finding]:
+        text = ctx.text
+        opener: tuple[int, str] | None = None
+        german = False
+        for i, c in _closers(text, start, end):
+            if german:
+                german = c not in "“”"
+                continue
+            if c == "„":
+                german = True  # the German-quotes rule deals with „…“
+                continue
+            if opener is None:
+                if c in _PAIRS:
+                    opener = (i, c)
+                continue
+            o, oc = opener
+            if c in _PAIRS and c != "‘":
+                opener = (i, c)  # nested or unclosed: start again from the innermost opener
+                continue
+            if c == _PAIRS[oc] or c == "‘":
+                opener = None
+                continue
+            opener = None
+            msg = f"the quotation opens with {oc} and closes with {c}"
+            if c == "»":
+                yield make_finding(text, self.id, self.severity, o, o + 1, msg, ("«" + NBSP,))
+            elif oc == "«":
+                yield make_finding(text, self.id, self.severity, i, i + 1, msg, (NBSP + "»",))
+            elif c == '"' or (oc == "“" and c == "’"):
+                yield make_finding(text, self.id, self.severity, i, i + 1, msg, (_PAIRS[oc],))
+            else:
+                yield make_finding(text, self.id, self.severity, o, o + 1, msg, ({"”": "“", "’": "‘"}.get(c, oc),))
+        if opener is not None and opener[1] == "‘":
+            o = opener[0]
+            yield make_finding(
+                text, self.id, Severity.INFO, o, o + 1, "this opening quotation mark is never closed", ("",)
+            )
+
+
+# --- dialogue -----------------------------------------------------------------------------------------------------
+
+_INCISE = r"[a-zà-öø-ÿ]++-(?:t-)?(?:il|elle|on|je|tu|nous|vous|ils|elles)(?![\w\-])"
+_DIALOGUE_RE = re.compile(r"[.,]([ \u00a0\u202f]?»)(?=[ \t]++" + _INCISE + ")")
+
+
+class DialogueComma(ParagraphRule):
+    id = "typography.dialogue-comma"
+    triggers = "»"
+    severity = Severity.WARNING
+    languages = frozenset({"fr"})
+    description = "before an incise (« Assez », dit-elle), the quotation ends with a comma after »"
+
+    def scan(self, ctx: Context, start: int, end: int) -> Iterator[Finding]:
+        text = ctx.text
+        for m in _DIALOGUE_RE.finditer(text, start, end):
+            s, e = m.span()
+            close = m.group(1) if m.group(1).startswith((NBSP, "\u202f")) else NBSP + "»"
+            yield make_finding(
+                text,
+                self.id,
+                self.severity,
+                s,
+                e,
+                "a quotation followed by an incise (dit-elle) ends with a comma after the closing »",
+                (close + ",", close),
+            )
+
+
+# --- dashes and the minus sign --------------------------------------------------------------------------------------
+
+_SPACED_HYPHEN_RE = re.compile(r"(?<=[^\s\-])[ \u00a0]-[ \u00a0](?=[^\s\-])")
+_LINE_DASH_RE = re.compile(r"(?:^|(?<=\n))-[ \u00a0](?=[A-ZÀ-ÖØ-Þ«\"“])")
+_MINUS_RE = re.compile(r"(?:^|(?<=[\s(\[:=]))-(?=\d)")
+
+
+class Dashes(ParagraphRule):
+    id = "typography.dash"
+    triggers = "-"
+    severity = Severity.INFO
+    languages = frozenset({"fr"})
+    description = "a dash (– or —) or a minus sign (−) rather than a hyphen"
+
+    def scan(self, ctx: Context, start: int, end: int) -> Iterator[Finding]:
+        text = ctx.text
+        for m in _SPACED_HYPHEN_RE.finditer(text, start, end):
+            s, e = m.span()
+            if is_protected(ctx, s + 1):
+                continue
+            yield make_finding(
+                text, self.id, self.severity, s, e, "an aside is set off by dashes, not hyphens", (" – ", " — ", " − ")
+            )
+        for m in _LINE_DASH_RE.finditer(text, start, end):
+            s, e = m.span()
+            prev_line = text.rfind("\n", start, max(start, s - 1))
+            next_line = text.find("\n", e, end)
+            if (s > start and text.startswith("- ", prev_line + 1 if prev_line >= 0 else start)) or (
+                next_line >= 0 and text.startswith("- ", next_line + 1)
+            ):
+                continue  # a list of bullets, not a line of dialogue
+            yield make_finding(
+                text, self.id, self.severity, s, e, "a line of dialogue opens with a dash", ("—" + NBSP,)
+            )
+        for m in _MINUS_RE.finditer(text, start, end):
+            s = m.start()
+            if is_protected(ctx, s):
+                continue
+            yield make_finding(
+                text, self.id, self.severity, s, s + 1, "a negative number takes the minus sign −", ("−",)
+            )
+
+
+# --- inclusive writing ------------------------------------------------------------------------------------------------
+
+_ENDINGS = r"(?:e|ne|le|se|te|re|ère|rice|euse|sse|es|nes|les|ses|tes|res|ères|rices|euses|sses)"
+_INCLUSIVE_RE = re.compile(
+    r"(?<![\w.·/\-])([^\W\d_]{2,}+)"
+    r"(?:\.(" + _ENDINGS + r")(?:\.(s))?|-(" + _ENDINGS + r")-(s)|/(" + _ENDINGS + r")(?:/(s))?)"
+    r"(?![\w·/\-]|\.\w)"
+)
+_PLURAL_PAREN_RE = re.compile(r"(?<![\w(])([^\W\d_]{2,}+)\((s|x|e|es)\)(?![\w(])")
+
+
+class InclusiveWriting(ParagraphRule):
+    id = "typography.inclusive-writing"
+    triggers = ".-/("
+    severity = Severity.INFO
+    languages = frozenset({"fr"})
+    description = "inclusive writing takes the middle dot (perdu·e·s, not perdu.e.s)"
+
+    def scan(self, ctx: Context, start: int, end: int) -> Iterator[Finding]:
+        text = ctx.text
+        for m in _INCLUSIVE_RE.finditer(text, start, end):
+            s, e = m.span()
+            if m.group(6) is None and is_protected(ctx, s):
+                continue  # `site.es`: an address (a slash form `un/e` is never one: the slash would mark it)
+            stem = m.group(1)
+            ending = m.group(2) or m.group(4) or m.group(6)
+            plural = m.group(3) or m.group(5) or m.group(7)
+            if not stem.islower() and not stem[1:].islower():
+                continue
+            if plural is None and len(ending) > 1 and ending.endswith("s") and ending[:-1] in _ENDING_STEMS:
+                ending, plural = ending[:-1], "s"  # `devenu.es` → `devenu·e·s`
+            fixed = stem + "·" + ending + ("·" + plural if plural else "")
+            yield make_finding(text, self.id, self.severity, s, e, "inclusive writing uses the middle dot ·", (fixed,))
+        for m in _PLURAL_PAREN_RE.finditer(text, start, end):
+            s, e = m.span()
+            if m.group(1).isupper():
+                continue
+            yield make_finding(
+                text,
+                self.id,
+                self.severity,
+                s,
+                e,
+                "a variable ending takes the middle dot ·",
+                (m.group(1) + "·" + m.group(2),),
+            )
+
+
+_ENDING_STEMS = frozenset(["e", "ne", "le", "se", "te", "re", "ère", "rice", "euse", "sse"])
+
+
+# --- fixed expressions ----------------------------------------------------------------------------------------
+
+_FIXED_RE = re.compile(r"(?<![\w\-])([Ss]['’]il)[ \-](te|vous)[ \-](pla[iî]t)(?![\w\-])")
+
+
+class FixedExpressionHyphen(ParagraphRule):
+    id = "typography.fixed-expression"
+    triggers = "-"
+    severity = Severity.WARNING
+    languages = frozenset({"fr"})
+    description = "s’il te plaît, s’il vous plaît: no hyphens"
+
+    def scan(self, ctx: Context, start: int, end: int) -> Iterator[Finding]:
+        text = ctx.text
+        for m in _FIXED_RE.finditer(text, start, end):
+            if "-" not in m.group(0):
+                continue
+            s, e = m.span()
+            fixed = f"{m.group(1)} {m.group(2)} {m.group(3)}"
+            yield make_finding(text, self.id, self.severity, s, e, "this expression takes no hyphen", (fixed,))
+
+
+RULES: list[Rule] = [
+    CurlyQuoteSpace(),
+    InvertedQuote(),
+    MismatchedQuotes(),
+    DialogueComma(),
+    Dashes(),
+    InclusiveWriting(),
+    FixedExpressionHyphen(),
+]
