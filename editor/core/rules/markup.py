@@ -183,7 +183,7 @@ class HtmlAttribute(Rule):
 
 
 _MD_HEADING_RE = re.compile(r"(?m)^#{1,6}[ \t]++(?=[^\s#])")
-_MD_BOLD_RE = re.compile(r"(?<![*\w])(\*\*|__)(?=[^\s*_])([^*_\n]{1,200})(?<=[^\s*_])\1(?![*\w])")
+_MD_BOLD_RE = re.compile(r"(?<![*\w])\*\*(?=[^\s*])([^*\n]{1,200})(?<=[^\s*])\*\*(?![*\w])")  # not __x__: identifiers
 _MD_LINK_RE = re.compile(r"(?P<img>!?)\[(?P<label>[^\[\]\n]{0,200})\]\((?P<url>(?:https?://|www\.|/)[^()\s]{0,500})\)")
 _WIKI_LINK_RE = re.compile(r"\[\[(?P<target>[^\[\]|\n]{1,200})(?:\|(?P<label>[^\[\]|\n]{1,200}))?\]\]")
 _WIKI_BOLD_RE = re.compile(r"(?<!')'''(?=[^\s'])([^'\n]{1,200})(?<=[^\s'])'''(?!')")
@@ -200,9 +200,9 @@ class Markdown(Rule):
         if "#" in text:
             for m in _MD_HEADING_RE.finditer(text):
                 yield self._f(text, m.start(), m.end(), "", "Markdown heading marks (#) left in the text; removed")
-        if "**" in text or "__" in text:
+        if "**" in text:
             for m in _MD_BOLD_RE.finditer(text):
-                yield self._f(text, m.start(), m.end(), m.group(2), "Markdown bold marks left in the text; removed")
+                yield self._f(text, m.start(), m.end(), m.group(1), "Markdown bold marks left in the text; removed")
         if "](" in text:
             for m in _MD_LINK_RE.finditer(text):
                 label, url = m.group("label"), m.group("url")
