@@ -352,14 +352,17 @@ class MissingSpaceAfter(ParagraphRule):
                     continue
                 if e + 1 < end and text[e].isupper() and not text[e + 1].isalpha():
                     continue  # `:D`, codes like `A:B`
+            # the finding is the glued letter, so that it never overlaps a fix of the mark itself (`a:b` gets both
+            # its no-break space before `:` and its space after it); a bracket, which nothing else fixes, is included
+            at = e - 1 if last in ")]" else e
             yield make_finding(
                 text,
                 self.id,
                 self.severity,
-                s,
+                at,
                 e + 1,
                 f"a space after « {last} »",
-                (run + " " + text[e],),
+                (text[at:e] + " " + text[e],),
                 auto=True,
             )
 

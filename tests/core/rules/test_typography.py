@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import time
 
 import pytest
@@ -41,9 +42,9 @@ CASES = [
     ("typography.nbsp-before-mark", "fr", "une percée: l’annonce", ":", NBSP + ":"),
     ("typography.nbsp-before-mark", "fr", "est-ce vrai ?", " ?", NBSP + "?"),
     ("typography.nbsp-guillemets", "fr", "il a dit «non»", "«", "«" + NBSP),
-    ("typography.space-after", "fr", "oui,non", ",n", ", n"),
-    ("typography.space-after", "fr", "Dernier essai.Voilà", ".V", ". V"),
-    ("typography.space-after", "en", "yes,no", ",n", ", n"),
+    ("typography.space-after", "fr", "oui,non", "n", " n"),
+    ("typography.space-after", "fr", "Dernier essai.Voilà", "V", " V"),
+    ("typography.space-after", "en", "yes,no", "n", " n"),
     ("typography.space-inside-brackets", "fr", "tôt ( on a failli)", "( ", "("),
     ("typography.hyphen-space", "fr", "qu’y puis -je ?", " -", "-"),
     ("typography.doubled-punctuation", "fr", "non,, merci", ",,", ","),
@@ -192,6 +193,16 @@ def test_german_quotes_pair_is_fixed_automatically_in_french() -> None:
     text = "Il a dit „Frieden“ hier."
     found = findings(text, "typography.german-quotes")
     assert [(f.text, f.suggestions[0], f.auto) for f in found] == [("„", "«" + NBSP, True), ("“", NBSP + "»", True)]
+
+
+def test_automatic_fixes_around_one_mark_do_not_overlap() -> None:
+    found = [f for f in category("Bilan:rien , puis") if f.auto]
+    spans = sorted((f.start, f.end) for f in found)
+    assert all(a[1] <= b[0] for a, b in itertools.pairwise(spans))
+    text = "Bilan:rien , puis"
+    for f in sorted(found, key=lambda f: f.start, reverse=True):
+        text = text[: f.start] + f.suggestions[0] + text[f.end :]
+    assert text == "Bilan\u00a0: rien, puis"
 
 
 def test_a_list_of_bullets_is_not_dialogue() -> None:
