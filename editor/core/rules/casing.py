@@ -156,6 +156,21 @@ def _is_heading_like(text: str, start: int, end: int) -> bool:
     return len(line.split()) <= 12
 
 
+_TLDS = words("fr de com org net eu ch be ca uk io info html htm php asp gov edu int lu at it es")
+_URL_HINT_RE = re.compile(r"www|https?:|/|@")
+
+
+def _in_broken_address(text: str, dot: int, word_end: int, start: int, end: int) -> bool:
+    """Whether the `. word` at `dot` belongs to a web address split by spaces (`www. energie-europe. fr`)."""
+    if text[dot + 1 : word_end].strip().lower() in _TLDS and (word_end >= end or not text[word_end].isalpha()):
+        return True
+    left = max(text.rfind(" ", start, dot), text.rfind("\n", start, dot), start - 1) + 1
+    if _URL_HINT_RE.search(text, left, dot):
+        return True
+    before = text[max(start, left - 12) : left]
+    return "www" in before or "http" in before
+
+
 class SentenceStart(ParagraphRule):
     id = "casing.sentence-start"
     severity = Severity.WARNING
@@ -180,6 +195,8 @@ class SentenceStart(ParagraphRule):
             if nxt is None or any(c.isupper() for c in nxt.group(0)[1:]):
                 continue
             w = nxt.group(0)
+            if _in_broken_address(text, m.start(), p + len(w), start, end):
+                continue  # `www. site. fr`: a link that machine translation split, for the link rules
             yield make_finding(
                 text, self.id, self.severity, p, p + len(w), "a sentence starts with a capital", (_cap(w),)
             )

@@ -101,6 +101,7 @@ CLEAN = [
     "Il a lu le livre La manipulation aux éditions du Seuil.",
     "les Îles Britanniques.",
     "L’iPhone, eBay et www.site.fr en tête.",
+    "Plus d’informations sur www. energie-europe. fr et https: /2025/x. html ici.",
     "Il parle. Etc. la suite, cf. la page, M. Dupont.",
     "Avez-vous parlé au ministre des affaires en cours.",
     "Le Parlement européen et la Commission européenne à l’Assemblée nationale.",
