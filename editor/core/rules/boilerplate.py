@@ -22,7 +22,7 @@ from editor.core.rules.base import Context, Rule
 
 _SPACES_RE = re.compile(r"[\s\u00a0\u202f\u2007]++")
 _DIGITS_RE = re.compile(r"\d++")
-_LEAD = "•·-–—>»|*#‣◦▪►→ \t"
+_LEAD = "•·-–—>»|*‣◦▪►→ \t"
 _TRAIL = ":.…›»→|! \t"
 _BRACKETS = {"[": "]", "(": ")", "{": "}"}
 

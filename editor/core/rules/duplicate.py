@@ -3,7 +3,8 @@
 Scope (what is compared, so a 200k-word article stays linear):
 - exact duplicates: every paragraph against every earlier one, through a hash of its normalised text
   (case-folded, whitespace collapsed); also two identical consecutive lines inside one paragraph;
-- near-duplicates (rapidfuzz `ratio` >= 90 on the normalised text, paragraphs of 30+ characters and 5+ words):
+- near-duplicates (rapidfuzz `ratio` >= 90 on the normalised text, paragraphs of 30+ characters and 5+ words,
+  not differing in their digits alone, which marks a template like `Étape 1 : ...`, `Étape 2 : ...`):
   only among candidates: the two paragraphs before, and earlier paragraphs sharing the first three or the last
   three words (at most the 8 latest of each such bucket). Two near-identical paragraphs far apart that share
   neither their opening nor their closing words are not compared.
@@ -26,6 +27,7 @@ _NEAR_THRESHOLD = 90.0
 _NEAR_MIN_CHARS = 30
 _NEAR_MIN_WORDS = 5
 _BUCKET_KEEP = 8
+_NO_DIGITS = str.maketrans("", "", "0123456789")
 
 
 def _normalise(text: str) -> str:
@@ -96,6 +98,8 @@ class _Duplicates:
                     if min(len(other), len(norm)) < 0.8 * max(len(other), len(norm)):
                         continue
                     score = fuzz.ratio(norm, other, score_cutoff=_NEAR_THRESHOLD)
+                    if score and norm.translate(_NO_DIGITS) == other.translate(_NO_DIGITS):
+                        continue  # a template (`Étape 1 : ...`, `Étape 2 : ...`), not a copy
                     if score > best:
                         best, best_j = score, j
                 if best_j >= 0:

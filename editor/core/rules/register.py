@@ -150,6 +150,8 @@ def third_plural(verb: str) -> str | None:
         out = low[:-4] + "iennent"  # venez → viennent, obtenez → obtiennent
     elif low.endswith("prenez"):
         out = low[:-2] + "nent"  # prenez → prennent
+    elif low.endswith(("ndrez", "oudrez")):
+        out = low[:-2] + "ont"  # future: viendrez → viendront, voudrez → voudront
     elif low.endswith("erez") and not low.endswith(("érez", "èrez", "errez")):
         out = low[:-2] + "ont"  # future of -er verbs: parlerez → parleront
     elif low.endswith("ez") and len(low) > 3:
