@@ -434,6 +434,7 @@ _DOUBLED_RE = re.compile(
     r"|(?P<ellipsis>…[.…]++)"
     r"|(?<![.…])(?P<many>\.{4,}+)"
     r"|(?P<comma_stop>,[ \t]*+\.(?![.\w])|\.,|,[ \t]++,)"
+    r"|(?P<mixed>,[ \t]?[;:!?…]|;[ \t]?[.,:!?…]|:[.,;…])"
 )
 
 
@@ -462,6 +463,11 @@ class DoubledPunctuation(ParagraphRule):
             elif kind == "dots":
                 sugg = (".", "…")
                 msg = "two full stops: one, or an ellipsis"
+            elif kind == "mixed":
+                if _mark_run_skipped(ctx, s, s + 1) or (run[-1] in ":;" and e < end and text[e] in _SMILEY_NEXT):
+                    continue
+                sugg = (run[-1], run[0])
+                msg = "one of these punctuation marks is superfluous"
             elif kind in ("ellipsis", "many"):
                 sugg = ("…",)
                 msg = "an ellipsis already ends the sentence" if kind == "ellipsis" else "an ellipsis has three dots"
@@ -521,6 +527,68 @@ class EtcEllipsis(ParagraphRule):
                 m.end(),
                 "`etc.` already says that the list goes on",
                 (word + ".",),
+                auto=True,
+            )
+
+
+_ETC_COMMA_RE = re.compile(r"(?<=[^\W\d_])[ \t]++etc\.")
+
+
+class CommaBeforeEtc(ParagraphRule):
+    id = "typography.comma-before-etc"
+    triggers = "."
+    severity = Severity.INFO
+    languages = frozenset({"fr"})
+    description = "a comma before « etc. »"
+
+    def scan(self, ctx: Context, start: int, end: int) -> Iterator[Finding]:
+        text = ctx.text
+        for m in _ETC_COMMA_RE.finditer(text, start, end):
+            s, e = m.span()
+            yield make_finding(text, self.id, self.severity, s, e, "« etc. » follows a comma", (", etc.",))
+
+
+_TITLE_PERIOD_RE = re.compile(r"(?<![\w.])(M(?:me|lle|gr)s?|Mmes|Mlles)\.(?=[ \u00a0][A-ZÀ-ÖØ-Þ])")
+
+
+class TitleAbbreviation(ParagraphRule):
+    id = "typography.title-abbreviation"
+    triggers = "."
+    severity = Severity.WARNING
+    languages = frozenset({"fr"})
+    description = "Mme, Mlle, Mgr take no period (their last letter is the word's)"
+
+    def scan(self, ctx: Context, start: int, end: int) -> Iterator[Finding]:
+        text = ctx.text
+        for m in _TITLE_PERIOD_RE.finditer(text, start, end):
+            s, e = m.span()
+            yield make_finding(
+                text, self.id, self.severity, s, e, f"« {m.group(1)} » takes no period", (m.group(1),), auto=True
+            )
+
+
+_NBSP_AFTER_RE = re.compile(r"(?<=[;:!?])[\u00a0\u202f](?=[^\W\d_]|[«“\"])")
+
+
+class NbspAfterMark(ParagraphRule):
+    id = "typography.nbsp-after-mark"
+    triggers = "\u00a0\u202f"
+    severity = Severity.INFO
+    languages = frozenset({"fr"})
+    description = "a plain space after ; : ! ? (the line may break there), not a no-break one"
+
+    def scan(self, ctx: Context, start: int, end: int) -> Iterator[Finding]:
+        text = ctx.text
+        for m in _NBSP_AFTER_RE.finditer(text, start, end):
+            s = m.start()
+            yield make_finding(
+                text,
+                self.id,
+                self.severity,
+                s,
+                s + 1,
+                "a plain space after this mark lets the line break",
+                (" ",),
                 auto=True,
             )
 
@@ -872,8 +940,8 @@ class Ordinals(ParagraphRule):
             )
 
 
-_UNITS = r"(?:km/h|kWh|MWh|GWh|kW|MW|GW|mAh|Ah|kHz|MHz|GHz|Hz|km²|m²|m³|km|cm|mm|kg|mg|ha|°C|Kg|KG|Km|KM)"
-_UNIT_RE = re.compile(r"(?<![\w.,])(\d++(?:[.,]\d++)?+)([ \u00a0\u202f]?)(" + _UNITS + r")(?![\w²³/])")
+_UNITS = r"(?:%|€|\$|£|km/h|kWh|MWh|GWh|kW|MW|GW|mAh|Ah|kHz|MHz|GHz|Hz|km²|m²|m³|km|cm|mm|kg|mg|ha|°C|Kg|KG|Km|KM)"
+_UNIT_RE = re.compile(r"(?<![\w.,])(\d++(?:[.,]\d++)?+)([ \u00a0\u202f]?)(" + _UNITS + r")(?![\w²³/%€$£])")
 _UNIT_FIX = {"Kg": "kg", "KG": "kg", "Km": "km", "KM": "km"}
 
 
@@ -890,7 +958,8 @@ class UnitSpace(ParagraphRule):
             fixed = _UNIT_FIX.get(unit, unit)
             if fixed == unit and space and space in _NB:
                 continue
-            sev = Severity.WARNING if not space or fixed != unit else Severity.INFO
+            glued = not space and unit not in "%€$£"  # `20%` is common in edited copy: only `info`
+            sev = Severity.WARNING if glued or fixed != unit else Severity.INFO
             msg = "a unit is written in lower case" if fixed != unit else "a no-break space before the unit"
             sep = space if space in _NB and space else NBSP
             yield make_finding(text, self.id, sev, m.start(), m.end(), msg, (num + sep + fixed,), auto=fixed == unit)
@@ -908,6 +977,9 @@ RULES: list[Rule] = [
     DoubledPunctuation(),
     Ellipsis(),
     EtcEllipsis(),
+    CommaBeforeEtc(),
+    TitleAbbreviation(),
+    NbspAfterMark(),
     SpaceBeforeEllipsis(),
     Apostrophe(),
     ElisionSpace(),

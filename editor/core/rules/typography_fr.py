@@ -118,7 +118,7 @@ class MismatchedQuotes(ParagraphRule):
 # --- dialogue -----------------------------------------------------------------------------------------------------
 
 _INCISE = r"[a-zà-öø-ÿ]++-(?:t-)?(?:il|elle|on|je|tu|nous|vous|ils|elles)(?![\w\-])"
-_DIALOGUE_RE = re.compile(r"[.,]([ \u00a0\u202f]?»)(?=[ \t]++" + _INCISE + ")")
+_DIALOGUE_RE = re.compile(r"[.,]([ \u00a0\u202f]?»)(?=[ \t]++(?:" + _INCISE + r"|[a-zà-öø-ÿ]))")
 
 
 class DialogueComma(ParagraphRule):
@@ -126,7 +126,7 @@ class DialogueComma(ParagraphRule):
     triggers = "»"
     severity = Severity.WARNING
     languages = frozenset({"fr"})
-    description = "before an incise (« Assez », dit-elle), the quotation ends with a comma after »"
+    description = "a quotation the sentence goes on after (« Assez », dit-elle) ends with a comma after »"
 
     def scan(self, ctx: Context, start: int, end: int) -> Iterator[Finding]:
         text = ctx.text
@@ -139,7 +139,7 @@ class DialogueComma(ParagraphRule):
                 self.severity,
                 s,
                 e,
-                "a quotation followed by an incise (dit-elle) ends with a comma after the closing »",
+                "the sentence goes on after the quotation: the comma comes after the closing »",
                 (close + ",", close),
             )
 
@@ -148,12 +148,13 @@ class DialogueComma(ParagraphRule):
 
 _SPACED_HYPHEN_RE = re.compile(r"(?<=[^\s\-])[ \u00a0]-[ \u00a0](?=[^\s\-])")
 _LINE_DASH_RE = re.compile(r"(?:^|(?<=\n))-[ \u00a0](?=[A-ZÀ-ÖØ-Þ«\"“])")
+_DIALOGUE_DASH_RE = re.compile(r"(?:^|(?<=\n))[—–](?:[ \t]++|(?=[^\W\d_]|[«“]))")
 _MINUS_RE = re.compile(r"(?:^|(?<=[\s(\[:=]))-(?=\d)")
 
 
 class Dashes(ParagraphRule):
     id = "typography.dash"
-    triggers = "-"
+    triggers = "-—–"
     severity = Severity.INFO
     languages = frozenset({"fr"})
     description = "a dash (– or —) or a minus sign (−) rather than a hyphen"
@@ -177,6 +178,18 @@ class Dashes(ParagraphRule):
                 continue  # a list of bullets, not a line of dialogue
             yield make_finding(
                 text, self.id, self.severity, s, e, "a line of dialogue opens with a dash", ("—" + NBSP,)
+            )
+        for m in _DIALOGUE_DASH_RE.finditer(text, start, end):
+            s, e = m.span()
+            yield make_finding(
+                text,
+                self.id,
+                self.severity,
+                s,
+                e,
+                "a dialogue dash is followed by a no-break space",
+                (text[s] + NBSP,),
+                auto=e > s + 1,
             )
         for m in _MINUS_RE.finditer(text, start, end):
             s = m.start()

@@ -74,6 +74,11 @@ CASES = [
     ("typography.inclusive-writing", "fr", "toujours perdu.e.s ici", "perdu.e.s", "perdu·e·s"),
     ("typography.fixed-expression", "fr", "Viens, s’il-te plaît", "s’il-te plaît", "s’il te plaît"),
     ("typography.ordinal", "fr", "Les XVI èmes siècles", "XVI èmes", "XVIᵉˢ"),
+    ("typography.title-abbreviation", "fr", "selon Mme. Durand", "Mme.", "Mme"),
+    ("typography.comma-before-etc", "fr", "des pommes etc. enfin", " etc.", ", etc."),
+    ("typography.nbsp-after-mark", "fr", "Bilan :\u00a0rien", "\u00a0", " "),
+    ("typography.doubled-punctuation", "fr", "Mouais, ; bon", ", ;", ";"),
+    ("typography.unit-space", "fr", "soit 40% du total", "40%", "40\u00a0%"),
     ("typography.space-before-mark", "de", "Fazit : gut", " :", ":"),
 ]
 
