@@ -451,10 +451,11 @@ def compose(
     edit spanning both, with the op's origin; an insertion at the very point of another insertion merges with it.
     Edits whose replacement equals the raw text are dropped, so a revert leaves no trace. One pass over the plan.
     """
-    if not ops:
-        return 0, 0, []
     raw = plan.raw
     clean = plan.apply() if clean is None else clean
+    ops = [op for op in ops if op[2] != clean[op[0] : op[1]]]  # a no-op must not re-attribute its neighbours
+    if not ops:
+        return 0, 0, []
     edits = plan.edits
     pm = plan.map
     cs, ce = pm._cs, pm._ce

@@ -23,7 +23,7 @@ from __future__ import annotations
 import hashlib
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from typing import Any
 
@@ -166,6 +166,8 @@ class _Step:
     before: dict[int, Item | None]
     after: dict[int, Item | None]
     ignored_added: tuple[str, ...] = ()
+    dirty_before: list[tuple[int, int]] = field(default_factory=list)
+    dirty_after: list[tuple[int, int]] = field(default_factory=list)
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -177,6 +179,8 @@ class _Step:
             "before": [[k, v.to_json() if v else None] for k, v in self.before.items()],
             "after": [[k, v.to_json() if v else None] for k, v in self.after.items()],
             "ignored_added": list(self.ignored_added),
+            "dirty_before": [list(d) for d in self.dirty_before],
+            "dirty_after": [list(d) for d in self.dirty_after],
         }
 
     @staticmethod
@@ -190,6 +194,8 @@ class _Step:
             {int(k): (Item.from_json(v) if v else None) for k, v in d["before"]},
             {int(k): (Item.from_json(v) if v else None) for k, v in d["after"]},
             tuple(d.get("ignored_added", ())),
+            [(int(a), int(b)) for a, b in d.get("dirty_before", ())],
+            [(int(a), int(b)) for a, b in d.get("dirty_after", ())],
         )
 
 
@@ -513,24 +519,34 @@ class Review:
         it = self._items[item_id]
         if it.status not in (Status.AUTO, Status.ACCEPTED):
             raise ValueError(f"item {item_id} is {it.status}, not an applied fix")
+        if it.stale:
+            raise ValueError("this fix was edited by hand since; undo that edit first")
         edits = self._plan.edits
         idx = next((i for i, e in enumerate(edits) if e.item == item_id), None)
-        if idx is None or it.stale:
-            raise ValueError("this fix was edited by hand since; undo that edit first")
+        if idx is None:
+            # no edit of its own: a fix that changed nothing, or one merged with a neighbouring insertion
+            before_item: dict[int, Item | None] = {item_id: replace(it)}
+            if it.replacement == it.text or self._text[it.start : it.end] != it.replacement:
+                it.status = Status.REVERTED if it.status is Status.AUTO else Status.PENDING
+                it.replacement = None
+                self._status_step("revert", before_item)
+                return
+            f = it.finding
+            tpl = Edit(it.start, it.end, it.text, f.category, f.rule, False, f.key, "", None, "reverted")
+            self._change("revert", [(it.start, it.end, it.text, tpl)], {item_id: 0}, before_item)
+            it.status = Status.REVERTED if it.status is Status.AUTO else Status.PENDING
+            it.replacement = None
+            self._finish()
+            return
         e = edits[idx]
-        cs = self._plan.map._cs[idx]
-        ce = self._plan.map._ce[idx]
+        cs, ce = self._plan.map.edit_span(idx)
         before: dict[int, Item | None] = {item_id: replace(it)}
+        step = _Step("revert", [(cs, self._text[cs:ce], e.before)], idx, (e,), (), before, {}, (), list(self._dirty))
         touched = self._replace_text([(cs, ce, e.before)], {item_id: 0}, before)
         self._plan = splice(self._plan, idx, idx + 1, (), self._text)
-        self._pending_step = (
-            _Step("revert", [(cs, it.replacement or "", e.before)], idx, (e,), (), before, {}),
-            touched,
-        )
-        was_auto = it.status is Status.AUTO
-        it.status = Status.REVERTED if was_auto else Status.PENDING
+        self._pending_step = (step, touched)
+        it.status = Status.REVERTED if it.status is Status.AUTO else Status.PENDING
         it.replacement = None
-        it.stale = False
         self._finish()
 
     def edit(self, start: int, end: int, text: str) -> None:
@@ -660,15 +676,18 @@ class Review:
         before: dict[int, Item | None],
     ) -> None:
         """Fold `ops` into the plan and the text; the step is pushed by `_finish` once statuses are set."""
+        dirty_before = list(self._dirty)
         i, j, new = compose(self._plan, ops, self._text)
         old_edits = self._plan.edits[i:j]
         text_ops = [(a, self._text[a:b], t) for a, b, t, _ in ops]
         touched = self._replace_text([(a, b, t) for a, b, t, _ in ops], own, before)
         self._plan = splice(self._plan, i, j, new, self._text)
-        self._pending_step = (_Step(kind, text_ops, i, old_edits, tuple(new), before, {}), touched)
+        step = _Step(kind, text_ops, i, old_edits, tuple(new), before, {}, (), dirty_before)
+        self._pending_step = (step, touched)
 
     def _status_step(self, kind: str, before: dict[int, Item | None], ignored_added: tuple[str, ...] = ()) -> None:
-        self._pending_step = (_Step(kind, [], 0, (), (), before, {}, ignored_added), set(before))
+        dirty = list(self._dirty)
+        self._pending_step = (_Step(kind, [], 0, (), (), before, {}, ignored_added, dirty), set(before))
         self._finish()
 
     def _finish(self) -> None:
@@ -677,6 +696,7 @@ class Review:
         step, touched = self._pending_step
         self._pending_step = None
         step.after = {k: (replace(self._items[k]) if k in self._items else None) for k in step.before}
+        step.dirty_after = list(self._dirty)
         self._undo.append(step)
         self._redo.clear()
         self._sorted = None
@@ -718,14 +738,15 @@ class Review:
             candidates = []
             for it in self._items.values():
                 s0 = it.start
-                if s0 >= b0:
+                if s0 > b0 or (s0 == b0 and it.end > s0):
                     if d0:
                         it.start = s0 + d0
                         it.end += d0
-                elif it.end > a0 or (s0 < a0 < it.end):
+                elif it.end > a0 or it.end == a0 == s0 or s0 == b0:
                     candidates.append(it)
         else:
             candidates = list(self._items.values())
+        bounds = set(starts) | set(ends)
         for it in candidates:
             k = own.get(it.id)
             if k is not None:
@@ -737,6 +758,12 @@ class Review:
             s, e = it.start, it.end
             i = bisect_right(ends, s)  # ops wholly before the item (an insertion at its start included)
             if i >= n or starts[i] >= e:
+                if s == e and s in bounds:
+                    # an empty item on the edge of a change could go either side: record it so that undo and
+                    # redo put it back exactly where it was
+                    touched.add(it.id)
+                    if it.id not in before:
+                        before[it.id] = replace(it)
                 if cum[i]:
                     it.start = s + cum[i]
                     it.end = e + cum[i]
@@ -790,9 +817,7 @@ class Review:
             else:
                 self._items[k] = replace(st)
         self._sorted = None
-        if step.kind == "edit":
-            for a, _, t in ops:
-                self._add_dirty(a, a + len(t))
+        self._dirty = list(step.dirty_before if backwards else step.dirty_after)
         kind = "undo" if backwards else "redo"
         self._emit(ReviewEvent(kind, tuple(reversed(ops)), tuple(sorted(touched | set(states))), self._revision))
 
