@@ -9,7 +9,8 @@ the child confirmed survives `kill -9` at that moment. Modes:
   export SESSION DIR FMT   exports forever with --force; prints "S <n>" as export n starts, "E <n>" when complete
   exportfull SESSION DIR FMT BYTES   one export under a file-size limit; prints the result and exits
   review SESSION           a real Review: accept, reject, undo and type, each action committed through
-                           `commit_review` (typing through `save_text` + `flush`); prints "D <id>" per new decision
+                           `commit_review` (typing through `save_text` + `flush`); prints "R" once set up,
+                           then "D <id>" per new decision
   hold SESSION             opens the session, prints "OPEN <pid>", waits until stdin closes
 """
 
@@ -40,6 +41,8 @@ def burst(path: str, big: int = 0) -> None:
     seq = len(existing)
     typed = 0
     out = sys.stdout
+    out.write("R\n")
+    out.flush()
     while True:
         seq += 1
         did = session.record_decision(
@@ -122,8 +125,10 @@ def review_burst(path: str) -> None:
         session.commit_review(aid, review)
     else:
         aid = session.articles()[0].id
-        review = session.restore_review(aid)
+        review = session.restore_review(aid) or Review.open(session.article(aid), session.check_config())
     out = sys.stdout
+    out.write("R\n")  # ready: the parent's random delay starts now
+    out.flush()
     step = 0
     while True:
         step += 1

@@ -13,6 +13,7 @@ EXIT_WRITE_ERROR = 1
 
 
 def run(args: argparse.Namespace) -> int:
+    from editor.core.batch import default_jobs
     from editor.core.export import export_session
 
     try:
@@ -28,6 +29,7 @@ def run(args: argparse.Namespace) -> int:
             only_done=args.only_done,
             report=args.report,
             force=args.force,
+            jobs=default_jobs(),
         )
     except ExportError as e:
         print(f"galley: {e}", file=sys.stderr)

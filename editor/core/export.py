@@ -27,6 +27,7 @@ from pathlib import Path
 from typing import Any
 
 from editor.core.article import Article
+from editor.core.batch import parallel_map
 from editor.core.fileio import (
     ExportError,
     NameAllocator,
@@ -35,7 +36,7 @@ from editor.core.fileio import (
     safe_stem,
 )
 from editor.core.rules.base import CheckConfig
-from editor.core.session import ArticleRecord, Session, Status
+from editor.core.session import ArticleRecord, Decision, Session, Status, rebuild_review
 
 FORMATS = ("txt", "md", "html", "json", "jsonl")
 SUFFIX = {"txt": ".txt", "md": ".md", "html": ".html", "json": ".json", "jsonl": ".jsonl"}
@@ -79,22 +80,6 @@ class ExportResult:
 def session_config(session: Session) -> CheckConfig:
     """The check configuration the session was reviewed with, plus its ignore list."""
     return session.check_config()
-
-
-def _review_output(session: Session, record: ArticleRecord, config: CheckConfig) -> Output:
-    """Corrected text and change log of one article: its saved review, else every automatic fix."""
-    from editor.core.review import Review
-
-    article = session.article(record.id)
-    review = session.restore_review(record.id, config)
-    if review is None and (legacy := session.cleaned_text_v1(record.id)) is not None:
-        # a version-1 session: its cleaned text and decisions, without a replayable review
-        statuses = [(d.category, d.rule, str(d.action)) for d in session.decisions(record.id)]
-        return Output(record.id, record, article, legacy, article.lang, [], statuses)
-    if review is None:
-        review = Review.open(article, config)
-    statuses = [(it.finding.category, it.finding.rule, str(it.status)) for it in review.items]
-    return Output(record.id, record, article, review.cleaned, review.lang, list(review.changes()), statuses)
 
 
 def _is_cancelled(cancel: Cancel | None) -> bool:
@@ -177,12 +162,14 @@ def export_session(
     *,
     force: bool = False,
     config: CheckConfig | None = None,
+    jobs: int = 1,
 ) -> ExportResult:
     """Write the session's corrected articles into `out_dir` and, with `report`, a summary.
 
     Raises `ExportError` before writing anything when the folder cannot be used, the report's suffix is unknown,
     or targets exist without `force`. Failures while writing are collected in the result (article and reason);
-    after a full disk or an unwritable folder the export stops and lists every article not written.
+    after a full disk or an unwritable folder the export stops and lists every article not written. `jobs` > 1
+    rebuilds the reviews in that many processes (the CLI; the editor's worker thread keeps 1).
     """
     if fmt not in FORMATS:
         raise ExportError(f"unknown export format {fmt!r} (choose from {', '.join(FORMATS)})")
@@ -237,56 +224,146 @@ def export_session(
             shown = ", ".join(str(p) for p in existing[:3]) + (" ..." if len(existing) > 3 else "")
             raise ExportError(f"{len(existing)} file(s) exist already: {shown} (use --force to overwrite)")
 
-    total = sum(1 for _, members in plan for r in members if r.id in chosen_ids)
-    done = 0
+    # Rebuilding reviews is the slow part (an article never opened is analysed and cleaned): it runs over `jobs`
+    # processes, in order; files are written here, one group (article, or JSONL corpus) as soon as it is complete.
+    plan = [(key, members) for key, members in plan if any(r.id in chosen_ids for r in members)]
+    need = [sum(1 for r in members if r.id in chosen_ids) for _, members in plan]
+    total = sum(need)
+    work = ((gi, _job(session, r)) for gi, (_, members) in enumerate(plan) for r in members if r.id in chosen_ids)
+    built = parallel_map(_Build(config), work, max(1, jobs), chunk_size=4, weight=_job_weight)
     all_outputs: list[Output] = []
+    group_outputs: list[Output] = []
+    group_errors: list[tuple[str, str]] = []
+    gi = 0
+    done = 0
     stop_reason: str | None = None
-    for index, (key, members) in enumerate(plan):
-        if _is_cancelled(cancel):
-            result.cancelled = True
-            stop_reason = "the export was cancelled"
-        if stop_reason is not None:
-            for _k, rest in plan[index:]:
-                result.failed.extend((r.label, f"not written: {stop_reason}") for r in rest if r.id in chosen_ids)
-            break
-        target = targets[key]
-        try:
-            outputs = [_review_output(session, r, config) for r in members if r.id in chosen_ids]
-            if fmt == "jsonl":
-                body = _jsonl_body(session, key, members, outputs)
+    if _is_cancelled(cancel):
+        result.cancelled = True
+        stop_reason = "the export was cancelled"
+        built = iter(())
+    try:
+        for index, outcome in built:
+            done += 1
+            if isinstance(outcome, Output):
+                group_outputs.append(outcome)
             else:
-                body = _render(outputs[0], fmt)
-            newline = outputs[0].article.meta.get("newline", "\n") if fmt in {"txt", "md"} and outputs else "\n"
-            atomic_write_text(target, body, overwrite=force, newline=newline if newline in ("\r\n", "\r") else "\n")
-        except ExportError as e:
-            result.failed.extend((r.label, str(e)) for r in members if r.id in chosen_ids)
-            if _fatal(e):
-                stop_reason = f"stopped after an earlier error ({e})"
-        except Exception as e:  # one broken article must not stop the others
-            result.failed.extend((r.label, f"{type(e).__name__}: {e}") for r in members if r.id in chosen_ids)
-        else:
-            result.written.append(target)
-            all_outputs.extend(outputs)
-        done += sum(1 for r in members if r.id in chosen_ids)
-        if progress is not None:
-            progress(done, total)
+                group_errors.append(outcome)
+            if len(group_outputs) + len(group_errors) < need[index]:
+                continue
+            key, members = plan[index]
+            stop_reason = _write_group(
+                session, key, members, targets[key], fmt, force, group_outputs, group_errors, result
+            )
+            all_outputs.extend(group_outputs)
+            group_outputs, group_errors = [], []
+            gi = index + 1
+            if progress is not None:
+                progress(done, total)
+            if stop_reason is None and _is_cancelled(cancel):
+                result.cancelled = True
+                stop_reason = "the export was cancelled"
+            if stop_reason is not None:
+                break
+    finally:
+        close = getattr(built, "close", None)
+        if close is not None:
+            close()  # stops the worker processes (a cancel or a full disk leaves nothing running)
+    if stop_reason is not None:
+        for _key, rest in plan[gi:]:
+            result.failed.extend((r.label, f"not written: {stop_reason}") for r in rest if r.id in chosen_ids)
 
     if report_path is not None and not result.cancelled:
         try:
-            if fmt != "jsonl" and len(all_outputs) < len(chosen):
-                # articles that failed still count in the report
-                have = {o.article_id for o in all_outputs}
-                for r in chosen:
-                    if r.id not in have:
-                        try:
-                            all_outputs.append(_review_output(session, r, config))
-                        except Exception:
-                            continue
             atomic_write_text(report_path, build_report(all_outputs, report_path.suffix.lower()), overwrite=force)
             result.report = report_path
         except ExportError as e:
             result.failed.append((str(report_path), str(e)))
     return result
+
+
+def _write_group(
+    session: Session,
+    key: str,
+    members: list[ArticleRecord],
+    target: Path,
+    fmt: str,
+    force: bool,
+    outputs: list[Output],
+    errors: list[tuple[str, str]],
+    result: ExportResult,
+) -> str | None:
+    """Write one group's file; record what failed. Returns why the export must stop (full disk...), or None."""
+    result.failed.extend(errors)
+    if errors and (fmt != "jsonl" or not outputs):
+        return None  # its article could not be rebuilt: nothing to write
+    try:
+        if fmt == "jsonl":
+            body = _jsonl_body(session, key, members, outputs)
+        else:
+            body = _render(outputs[0], fmt)
+        newline = outputs[0].article.meta.get("newline", "\n") if fmt in {"txt", "md"} and outputs else "\n"
+        atomic_write_text(target, body, overwrite=force, newline=newline if newline in ("\r\n", "\r") else "\n")
+    except ExportError as e:
+        result.failed.extend((o.record.label, str(e)) for o in outputs)
+        return f"stopped after an earlier error ({e})" if _fatal(e) else None
+    except Exception as e:  # one broken article must not stop the others
+        result.failed.extend((o.record.label, f"{type(e).__name__}: {e}") for o in outputs)
+        return None
+    result.written.append(target)
+    return None
+
+
+@dataclass(frozen=True, slots=True)
+class _Job:
+    """Everything needed to rebuild one article's review, without the session (it crosses processes)."""
+
+    record: ArticleRecord
+    article: Article
+    state: dict[str, Any] | None
+    decisions: tuple[Decision, ...]
+    typed: str | None
+    legacy: str | None
+
+
+def _job(session: Session, record: ArticleRecord) -> _Job:
+    state, typed = session.saved_review(record.id)
+    legacy = session.cleaned_text_v1(record.id) if state is None else None
+    decisions = tuple(session.decisions(record.id))
+    return _Job(record, session.article(record.id), state, decisions, typed, legacy)
+
+
+def _job_weight(item: tuple[int, _Job]) -> int:
+    return len(item[1].article.text)
+
+
+@dataclass(frozen=True, slots=True)
+class _Build:
+    """Picklable: rebuild one article's review in a worker, and return what the export writes."""
+
+    config: CheckConfig
+
+    def __call__(self, item: tuple[int, _Job]) -> tuple[int, Output | tuple[str, str]]:
+        index, job = item
+        try:
+            return index, _output(job, self.config)
+        except Exception as e:  # one broken article must not stop the others
+            return index, (job.record.label, f"{type(e).__name__}: {e}")
+
+
+def _output(job: _Job, config: CheckConfig) -> Output:
+    from editor.core.review import Review
+
+    record, article = job.record, job.article
+    if job.state is None and job.legacy is not None:
+        # a version-1 session: its cleaned text and decisions, without a replayable review
+        statuses = [(d.category, d.rule, str(d.action)) for d in job.decisions]
+        return Output(record.id, record, article, job.legacy, article.lang, [], statuses)
+    if job.state is None:
+        review = Review.open(article, config)
+    else:
+        review = rebuild_review(article, config, job.state, job.decisions, job.typed)
+    statuses = [(it.finding.category, it.finding.rule, str(it.status)) for it in review.items]
+    return Output(record.id, record, article, review.cleaned, review.lang, list(review.changes()), statuses)
 
 
 def _prepare_folder(folder: Path) -> None:

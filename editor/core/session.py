@@ -943,38 +943,21 @@ class Session:
         The saved state is restored, the decisions committed after it (see `commit_review`) are replayed, then
         the text typed since is applied as one hand edit; so the review agrees with the decision list and holds
         everything committed."""
-        from editor.core.review import Review
-        from editor.core.review import Status as ItemStatus
+        state, typed = self.saved_review(article_id)
+        if state is None:
+            return None
+        return rebuild_review(
+            self.article(article_id), config or self.check_config(), state, self.decisions(article_id), typed
+        )
 
+    def saved_review(self, article_id: int) -> tuple[dict[str, Any] | None, str | None]:
+        """What is on disk for an article's review: its last full state and the text typed since (or None)."""
         self.flush()
         raw_state = self._get_text(article_id, "state")
         if raw_state is None:
-            return None
-        state = json.loads(raw_state)
-        typed = self._get_text(article_id, "typed")
-        review = Review.restore(self.article(article_id), config or self.check_config(), state)
-        by_item = {d.item_id: d for d in self.decisions(article_id) if d.item_id is not None}
-        for item in review.items:
-            d = by_item.get(item.id)
-            if d is None:
-                continue
-            try:
-                current = review.item(item.id)  # an earlier replay may have dropped it
-                if current.status is ItemStatus.PENDING:
-                    if d.action == Action.ACCEPTED and d.replacement is not None:
-                        review.accept(item.id, d.replacement)
-                    elif d.action == Action.REJECTED:
-                        review.reject(item.id)
-                    elif d.action == Action.IGNORED:
-                        review.ignore_word(current.text)
-                elif current.status is ItemStatus.AUTO and d.action == Action.REVERTED:
-                    review.revert(item.id)
-            except (ValueError, KeyError):
-                continue  # the text it applied to is gone (edited by hand since): nothing left to replay
-        if typed is not None and typed != review.cleaned:
-            a, b, text = _difference(review.cleaned, typed)
-            review.edit(a, b, text)
-        return review
+            return None, None
+        state: dict[str, Any] = json.loads(raw_state)
+        return state, self._get_text(article_id, "typed")
 
     # ------------------------------------------------------------------------------------------ review state
 
@@ -1468,6 +1451,45 @@ def _decision(r: sqlite3.Row) -> Decision:
         decided_at=r["decided_at"],
         active=bool(r["active"]),
     )
+
+
+def rebuild_review(
+    article: Article,
+    config: CheckConfig,
+    state: dict[str, Any],
+    decisions: Sequence[Decision],
+    typed: str | None = None,
+) -> Any:
+    """A review from its saved state, the session's decision rows and the text typed since the state.
+
+    Pure (no session needed), so an export can rebuild reviews in worker processes. Replaying a decision the
+    state already holds changes nothing; one whose text a later hand edit removed is skipped."""
+    from editor.core.review import Review
+    from editor.core.review import Status as ItemStatus
+
+    review = Review.restore(article, config, state)
+    by_item = {d.item_id: d for d in decisions if d.item_id is not None and d.active}
+    for item in review.items:
+        d = by_item.get(item.id)
+        if d is None:
+            continue
+        try:
+            current = review.item(item.id)  # an earlier replay may have dropped it
+            if current.status is ItemStatus.PENDING:
+                if d.action == Action.ACCEPTED and d.replacement is not None:
+                    review.accept(item.id, d.replacement)
+                elif d.action == Action.REJECTED:
+                    review.reject(item.id)
+                elif d.action == Action.IGNORED:
+                    review.ignore_word(current.text)
+            elif current.status is ItemStatus.AUTO and d.action == Action.REVERTED:
+                review.revert(item.id)
+        except (ValueError, KeyError):
+            continue  # the text it applied to is gone (edited by hand since): nothing left to replay
+    if typed is not None and typed != review.cleaned:
+        a, b, text = _difference(review.cleaned, typed)
+        review.edit(a, b, text)
+    return review
 
 
 def context_around(text: str, start: int, end: int, width: int = CONTEXT_CHARS) -> tuple[str, str]:

@@ -218,3 +218,27 @@ def test_line_ends_and_no_break_spaces_survive(tmp_path: Path) -> None:
         s.add_paths([src])
         (path,) = export_session(s, tmp_path / "out", "txt").written
     assert path.read_bytes() == "Titre\r\n\r\nIl dit\u00a0: «\u202fbonjour\u202f».\r\n".encode()
+
+
+def test_worker_processes_give_the_same_files(tmp_path: Path) -> None:
+    corpus = tmp_path / "c.jsonl"
+    corpus.write_text(
+        "".join(
+            json.dumps({"title": f"Article {i}", "text": DAMAGED.format(title=f"Article {i}")}) + "\n"
+            for i in range(12)
+        ),
+        encoding="utf-8",
+    )
+    with Session.open(tmp_path / "p.galley") as s:
+        ids = s.add_paths([corpus])
+        rv = Review.open(s.article(ids[5]), s.check_config())
+        rv.accept(_item(rv, "terminology.glossary", "Kernkraftwerk"), "centrale nucléaire")
+        s.commit_review(ids[5], rv)
+        one = export_session(s, tmp_path / "one", "jsonl", report=tmp_path / "one.csv")
+        two = export_session(s, tmp_path / "two", "jsonl", report=tmp_path / "two.csv", jobs=2)
+        assert one.ok and two.ok
+        assert one.written[0].read_bytes() == two.written[0].read_bytes()
+        assert (tmp_path / "one.csv").read_bytes() == (tmp_path / "two.csv").read_bytes()
+        assert "centrale nucléaire de Selenskyj" in two.written[0].read_text(encoding="utf-8")
+        txt = export_session(s, tmp_path / "txt", "txt", jobs=2)
+        assert len(txt.written) == 12 and txt.ok
