@@ -345,6 +345,15 @@ _PROPER_PATTERNS: list[tuple[re.Pattern[str], str, int]] = [
         1,
     ),
 ]
+_INSTITUTIONS = (
+    "union européenne|union soviétique|nations unies|assemblée nationale|banque centrale européenne|"
+    "cour de cassation|conseil constitutionnel|conseil d['’]état|parlement européen|commission européenne|"
+    "conseil européen|fonds monétaire international|organisation mondiale de la santé|révolution française|"
+    "(?:première|seconde|deuxième) guerre mondiale|cour pénale internationale|cour suprême|sécurité sociale"
+)
+_INSTITUTION_RE = re.compile(r"(?<![\w\-])(" + _INSTITUTIONS + r")(?![\w\-])")
+_DAYS = "Lundi|Mardi|Mercredi|Jeudi|Vendredi|Samedi|Dimanche"
+_DAY_RE = re.compile(r"(?<=[a-zà-öø-ÿ,] )(" + _DAYS + r")(?![\w'’\-])(?! [A-ZÀ-ÖØ-Þ])")
 _LOWER_PATTERNS: list[tuple[re.Pattern[str], str, int]] = [
     (re.compile(r"(?<![\w])hémisphères? (Nord|Sud)(?![\w])"), "hémisphère nord: no capital", 1),
 ]
@@ -354,7 +363,7 @@ class MonthCapital(ParagraphRule):
     id = "casing.month"
     severity = Severity.WARNING
     languages = frozenset({"fr"})
-    description = "French months take no capital (le 1er mars)"
+    description = "French months and days take no capital (le 1er mars, ce lundi)"
 
     def scan(self, ctx: Context, start: int, end: int) -> Iterator[Finding]:
         text = ctx.text
@@ -364,6 +373,12 @@ class MonthCapital(ParagraphRule):
                 continue  # `le 14 Juillet`, `le 1er Mai`: the holidays are names
             s, e = m.span(2)
             yield make_finding(text, self.id, self.severity, s, e, "French months take no capital", (_low(month),))
+        for m in _DAY_RE.finditer(text, start, end):
+            _, prev = _prev_word(text, m.start(), start)
+            if not prev[:1].islower():
+                continue
+            s, e = m.span()
+            yield make_finding(text, self.id, self.severity, s, e, "French days take no capital", (_low(m.group(0)),))
 
 
 class LanguageCapital(ParagraphRule):
@@ -445,6 +460,15 @@ class ProperNameCapital(ParagraphRule):
                     new = _cap(old)
                 if new != old:
                     yield make_finding(text, self.id, self.severity, s, e, msg, (new,))
+        for m in _INSTITUTION_RE.finditer(text, start, end):
+            s, e = m.span()
+            name = m.group(0)
+            fixed = _cap(name).replace("d'état", "d'État").replace("d’état", "d’État")
+            if name.startswith(("première", "seconde", "deuxième")):
+                fixed = fixed.replace(" guerre", " Guerre")
+            yield make_finding(
+                text, self.id, self.severity, s, e, "the name of an institution takes a capital", (fixed,)
+            )
         for pattern, msg, group in _LOWER_PATTERNS:
             for m in pattern.finditer(text, start, end):
                 s, e = m.span(group)

@@ -41,6 +41,15 @@ CASES = [
     ("casing.proper-name", "fr", "le ministre de l’intérieur a parlé", "intérieur", "Intérieur"),
     ("casing.proper-name", "fr", "c’est le moyen âge ici", "moyen âge", "Moyen Âge"),
     ("casing.noun-capital", "fr", "la Chancelière a déclaré", "Chancelière", "chancelière"),
+    ("casing.month", "fr", "elle viendra ce Lundi pour", "Lundi", "lundi"),
+    ("casing.proper-name", "fr", "membre de l’union européenne depuis", "union européenne", "Union européenne"),
+    (
+        "casing.proper-name",
+        "fr",
+        "après la seconde guerre mondiale",
+        "seconde guerre mondiale",
+        "Seconde Guerre mondiale",
+    ),
 ]
 
 
@@ -105,6 +114,7 @@ CLEAN = [
     "Il parle. Etc. la suite, cf. la page, M. Dupont.",
     "Avez-vous parlé au ministre des affaires en cours.",
     "Le Parlement européen et la Commission européenne à l’Assemblée nationale.",
+    "Lundi, il part. Robinson et Vendredi Martin arrivent. Le Mardi gras est fini.",
 ]
 
 
