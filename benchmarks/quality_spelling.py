@@ -8,7 +8,8 @@ Reads ../shared/eval (relative to the repository root) when present and prints o
   real words of the clean French text (fixed seed), with the time per word of each;
 - the same on Grammalecte's OCR/spelling error cases.
 
-usage: .venv/bin/python benchmarks/quality_spelling.py [eval_dir] [--samples N]
+usage: .venv/bin/python benchmarks/quality_spelling.py [eval_dir] [--samples N] [--speed | --speed-only]
+(--speed adds `galley check` against `hunspell -l` on a generated 200k-word article, alternated, medians)
 """
 
 from __future__ import annotations
@@ -186,6 +187,81 @@ def suggestions(eval_dir: Path, samples: int = 300) -> list[tuple[str, str]]:
     return rows
 
 
+def make_article(eval_dir: Path, words: int = 200_000, typo_rate: float = 0.02, seed: int = 7) -> str:
+    """A long French article for timing: clean eval sentences, ~2 % of the words damaged (never committed)."""
+    sents = [r["text"] for r in _records(eval_dir / "fr_clean_sequoia.jsonl")]
+    sents += [r["text"] for r in _records(eval_dir / "fr_clean_webgold.jsonl")]
+    rng = random.Random(seed)
+    long_word = re.compile(r"[^\W\d_]{4,}")
+    # the rate applies to words of 4+ letters, about two thirds of all words
+    rate = typo_rate * 1.5
+    parts: list[str] = []
+    n = 0
+    while n < words:
+        s = long_word.sub(lambda m: _typo(m.group(), rng) if rng.random() < rate else m.group(), rng.choice(sents))
+        parts.append(s + ("\n\n" if rng.random() < 0.15 else " "))
+        n += len(WORD.findall(s))
+    return "".join(parts)
+
+
+def speed(eval_dir: Path, runs: int = 3) -> list[tuple[str, str]]:
+    """`galley check` (one process, --jobs 1) against `hunspell -l` on the same 200k-word article, alternated."""
+    import shutil
+    import statistics
+    import subprocess
+    import tempfile
+
+    galley = REPO / ".venv" / "bin" / "galley"
+    if not shutil.which("hunspell") or not galley.exists():
+        return [("speed", "skipped: hunspell or .venv/bin/galley missing")]
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "article.txt"
+        path.write_text(make_article(eval_dir), encoding="utf-8")
+        mine = [a for c in CATEGORIES for a in ("--enable", c)]
+        commands = {
+            "hunspell -l -d fr_FR": ["hunspell", "-l", "-d", "fr_FR", str(path)],
+            "galley check, spelling+foreign+terminology": [
+                str(galley),
+                "check",
+                "--lang",
+                "fr",
+                "--jobs",
+                "1",
+                *mine,
+                "--format",
+                "jsonl",
+                str(path),
+            ],
+            "galley check, every rule": [
+                str(galley),
+                "check",
+                "--lang",
+                "fr",
+                "--jobs",
+                "1",
+                "--format",
+                "jsonl",
+                str(path),
+            ],
+        }
+        times: dict[str, list[float]] = {k: [] for k in commands}
+        for _ in range(runs):
+            for name, cmd in commands.items():
+                t0 = time.perf_counter()
+                subprocess.run(cmd, capture_output=True, check=False, timeout=900)
+                times[name].append(time.perf_counter() - t0)
+    base = statistics.median(times["hunspell -l -d fr_FR"])
+    rows = [
+        (
+            f"speed, 200k words: {name} (median of {runs})",
+            f"{statistics.median(ts):.2f} s"
+            + ("" if name.startswith("hunspell") else f" = {statistics.median(ts) / base:.2f} × hunspell"),
+        )
+        for name, ts in times.items()
+    ]
+    return rows
+
+
 def measure(eval_dir: Path, samples: int = 300) -> list[tuple[str, str]]:
     """Every figure of this benchmark as (measure, value) rows."""
     return false_alarms(eval_dir) + foreign_mqm(eval_dir) + suggestions(eval_dir, samples)
@@ -197,7 +273,9 @@ def main(argv: list[str]) -> int:
     if not eval_dir.is_dir():
         print(f"no evaluation data at {eval_dir}")
         return 1
-    rows = measure(eval_dir, samples)
+    rows = speed(eval_dir) if "--speed-only" in argv else measure(eval_dir, samples)
+    if "--speed" in argv:
+        rows += speed(eval_dir)
     width = max(len(k) for k, _ in rows)
     print(f"| {'measure'.ljust(width)} | value |")
     print(f"|{'-' * (width + 2)}|-------|")

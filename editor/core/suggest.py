@@ -284,7 +284,8 @@ def _accent_cost(q: str, c: str) -> float:
     return 0.05 * diff
 
 
-def _match_case(model: str, word: str) -> str:
+def match_case(model: str, word: str) -> str:
+    """`word` in the case pattern of `model` (capitalised or all capitals)."""
     if model.isupper() and len(model) > 1:
         return word.upper()
     if model[:1].isupper() and word[:1].islower():
@@ -402,7 +403,7 @@ class Suggester:
         for form, cost in ranked:
             if cost > best + 1.2:
                 break
-            s = _match_case(word, form)
+            s = match_case(word, form)
             if s not in out:
                 out.append(s)
             if len(out) >= limit:

@@ -16,7 +16,7 @@ from collections.abc import Iterable
 
 from editor.core.findings import SEVERITY_RANK, Finding, Severity, make_finding
 from editor.core.rules.base import Context, Rule
-from editor.core.rules.spelling import analyse_words, in_foreign_sentence
+from editor.core.rules.spelling import analyse_words, in_foreign_sentence, joined
 from editor.core.spelling import DICT_TAGS
 
 LANGUAGE_NAMES = {"de": "German", "en": "English", "fr": "French"}
@@ -47,7 +47,7 @@ class ForeignWord(Rule):
                 severity = Severity.INFO  # might be a name
             item = (f.core_start, f.core_end, v.foreign, severity, v.other_known, v.kind == "word")
             last = runs[-1][-1] if runs else None
-            if last is not None and last[2] == v.foreign and _joined(text, last[1], f.core_start):
+            if last is not None and last[2] == v.foreign and joined(text, last[1], f.core_start):
                 runs[-1].append(item)
             else:
                 runs.append([item])
@@ -81,12 +81,6 @@ _SHARED_ENDINGS = ("tion", "tions", "sion", "sions", "ment", "isme", "iste", "iq
 def _long_german(word: str, lang: str) -> bool:
     """A long capitalised word only German knows, not built like a shared Latin word (`Biotransformation`)."""
     return len(word) >= 10 and not (lang == "fr" and word.lower().endswith(_SHARED_ENDINGS))
-
-
-def _joined(text: str, a: int, b: int) -> bool:
-    """Whether two foreign words form one phrase: only a space, hyphen or apostrophe between them."""
-    gap = text[a:b]
-    return 0 < len(gap) <= 2 and all(c in " -'’\u00a0" for c in gap)
 
 
 class ForeignSentence(Rule):

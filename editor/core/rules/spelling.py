@@ -16,7 +16,7 @@ import bisect
 import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import ClassVar
 
 from editor.core.findings import Finding, Severity, make_finding
@@ -73,7 +73,9 @@ class Verdict:
 
     kind: "word" (lower case), "name" (capitalised), "acronym", "mixed" (iPhone), "compound" (a hyphenated word
     whose unknown parts are names). `core_start`/`core_end` delimit the unknown part inside the token.
-    `foreign` is the other language that knows it (or "de" when it only looks German), else "".
+    `foreign` is the other language that knows it (or "de" when it only looks German), else "" — also when the
+    word is this language's word without its accents (`element`); `known_in` keeps the other language anyway,
+    for counting how much of a sentence is foreign (`the president said` is English, not three accent slips).
     """
 
     kind: str
@@ -82,6 +84,7 @@ class Verdict:
     foreign: str
     german_look: bool
     other_known: bool
+    known_in: str = ""
 
 
 def _shape(word: str) -> str:
@@ -198,7 +201,18 @@ class Lexicon:
         other_known = bool(foreign)
         if not foreign and german:
             foreign = "de"
-        return Verdict(kind, start, end, foreign, german, other_known)
+        known_in = foreign
+        if foreign and self.accent_slip(core):
+            # `element`, `idee`, `Etat`: a word of this language typed without its accents, not a foreign one
+            foreign, german, other_known = "", False, False
+        return Verdict(kind, start, end, foreign, german, other_known, known_in)
+
+    def accent_slip(self, word: str) -> bool:
+        """Whether the dictionary has this word with other accents (or ligatures): checked in the fast index."""
+        from editor.core.suggest import suggester
+
+        low = word.lower()
+        return any(v.lower() != low for v in suggester(self.lang).variants(word))
 
 
 @dataclass(frozen=True, slots=True)
@@ -307,11 +321,37 @@ def _analyse(ctx: Context) -> Analysis:
         claimed = glossary_spans(ctx)
         if claimed:
             flags = [f for f in flags if not _overlaps(claimed, f.core_start, f.core_end)]
+        flags = _phrase_context(text, flags)
     sentences: list[tuple[int, int, str]] = []
     if flags:
         sentences = _foreign_sentences(ctx, lex, flags)
     counts: Counter[str] = Counter()
     return Analysis(flags, sentences, counts)
+
+
+def joined(text: str, a: int, b: int) -> bool:
+    """Whether two words form one phrase: only a space, hyphen or apostrophe between them."""
+    gap = text[a:b]
+    return 0 < len(gap) <= 2 and all(c in " -'’\u00a0" for c in gap)
+
+
+def _phrase_context(text: str, flags: list[Flag]) -> list[Flag]:
+    """Accent slips next to foreign words of the language that knows them are foreign too (`next door to the`)."""
+    out = list(flags)
+    for order in (range(1, len(out)), range(len(out) - 2, -1, -1)):
+        for i in order:
+            f = out[i]
+            v = f.verdict
+            if v.foreign or not v.known_in:
+                continue
+            j = i - 1 if order.step == 1 else i + 1
+            g = out[j]
+            a, b = (g, f) if j < i else (f, g)
+            if g.verdict.foreign == v.known_in and joined(text, a.core_end, b.core_start):
+                out[i] = Flag(
+                    f.start, f.end, f.core_start, f.core_end, replace(v, foreign=v.known_in, other_known=True)
+                )
+    return out
 
 
 def _foreign_sentences(ctx: Context, lex: Lexicon, flags: list[Flag]) -> list[tuple[int, int, str]]:
@@ -339,8 +379,8 @@ def _foreign_sentences(ctx: Context, lex: Lexicon, flags: list[Flag]) -> list[tu
                 continue
             total += 1
             f = by_start.get(s)
-            if f is not None and f.verdict.foreign and f.verdict.kind in ("word", "name", "mixed"):
-                votes[f.verdict.foreign] += 1
+            if f is not None and f.verdict.known_in and f.verdict.kind in ("word", "name", "mixed"):
+                votes[f.verdict.known_in] += 1
                 if first < 0:
                     first = s
         if not votes or total < 4:
@@ -431,8 +471,9 @@ class UnknownName(Rule):
     def check(self, ctx: Context) -> Iterable[Finding]:
         analysis = analyse_words(ctx)
         out: list[Finding] = []
-        from editor.core.suggest import suggester
+        from editor.core.suggest import match_case, suggester
 
+        casing_owns_capitals = ctx.lang == "fr" and _accented_capital_rule_on(ctx)
         for f in analysis.flags:
             v = f.verdict
             if v.kind == "word" or v.foreign or in_foreign_sentence(analysis, f.start):
@@ -441,9 +482,11 @@ class UnknownName(Rule):
             sugg: tuple[str, ...] = ()
             if ctx.config.suggestions and v.kind in ("name", "compound"):
                 # only accent or case slips of a dictionary name (`Etats-Unis` → `États-Unis`), never a guess
-                sugg = tuple(
-                    c for c, cost in sorted(suggester(ctx.lang).variants(word).items(), key=_by_cost) if cost < 0.5
-                )[:3]
+                ranked = sorted(suggester(ctx.lang).variants(word).items(), key=_by_cost)
+                sugg = tuple(dict.fromkeys(match_case(word, c) for c, cost in ranked if cost < 0.5))[:3]
+            if casing_owns_capitals and sugg and sugg[0][1:] == word[1:] and sugg[0][:1] in "ÉÈÊ":
+                continue  # `Etat` → `État`: the casing rule reports capitals that lost their accent
+            what = {"acronym": "acronym", "mixed": "word"}.get(v.kind, "name")
             what = {"acronym": "acronym", "mixed": "word"}.get(v.kind, "name")
             out.append(
                 make_finding(
@@ -457,6 +500,13 @@ class UnknownName(Rule):
                 )
             )
         return out
+
+
+def _accented_capital_rule_on(ctx: Context) -> bool:
+    from editor.core.rules import all_rules
+
+    rid = "casing.accented-capital"
+    return ctx.config.wants(rid) and any(r.id == rid for r in all_rules())
 
 
 def _by_cost(item: tuple[str, float]) -> tuple[float, str]:

@@ -146,3 +146,14 @@ def test_the_real_sample_article_is_covered() -> None:
     # the glossary claims these words: no second finding from spelling or foreign on the same span
     spans = [(f.start, f.end) for f in found]
     assert len(spans) == len(set(spans))
+
+
+def test_a_french_word_without_its_accents_is_a_typo_not_a_foreign_word() -> None:
+    text = "Le nouvel element 🎉 de l'enquete est une idee."
+    config = CheckConfig(lang="fr", enabled=("spelling", "foreign"))
+    found = [(f.rule, f.text, f.suggestions[0]) for f in analyse_text(text, "fr", config)]
+    assert found == [
+        ("spelling.unknown-word", "element", "élément"),
+        ("spelling.unknown-word", "enquete", "enquête"),
+        ("spelling.unknown-word", "idee", "idée"),
+    ]
