@@ -91,16 +91,17 @@ class LinkMissingHost(Rule):
         for link in links_of(ctx):
             if link.problem != "missing-host":
                 continue
+            why = "" if link.detail == "the host name was lost" else f" ({link.detail})"
             if link.repaired:
                 message = (
-                    f"link without a host name ({link.detail}); the article's own site gives {link.repaired}: "
+                    f"link without its site name{why}; with the article's own site it reads {link.repaired}: "
                     "check it points where the author meant"
                 )
                 suggestions: tuple[str, ...] = (link.repaired,)
             else:
                 message = (
-                    f"link without a host name ({link.detail}); the article's source URL is unknown, so it "
-                    "cannot be repaired here"
+                    f"link without its site name{why}, dropped by scraping or translation; the article's source "
+                    "URL is unknown, so Galley cannot rebuild it"
                 )
                 suggestions = ()
             yield make_finding(
