@@ -819,6 +819,14 @@
     <context>
         <name>PreferencesDialog</name>
         <message>
+            <source>No glossary file at this path.</source>
+            <translation>Aucun fichier de glossaire à cet emplacement.</translation>
+        </message>
+        <message>
+            <source>This file is too large to be a glossary.</source>
+            <translation>Ce fichier est trop gros pour être un glossaire.</translation>
+        </message>
+        <message>
             <source>Preferences</source>
             <translation>Préférences</translation>
         </message>
@@ -937,6 +945,10 @@
         <message>
             <source>&amp;Interface language:</source>
             <translation>Langue de l’&amp;interface :</translation>
+        </message>
+        <message>
+            <source>{count} entries read.</source>
+            <translation>{count} entrées lues.</translation>
         </message>
         <message>
             <source>Choose a glossary</source>

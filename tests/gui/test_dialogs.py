@@ -5,6 +5,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 from itertools import pairwise
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt, QTimer
@@ -35,8 +36,10 @@ def when_modal(action: Callable[[QDialog], None]) -> None:
 
 
 # Preferences ---------------------------------------------------------------------------------------------------
-def test_preferences_dialog_edits_every_setting_and_they_persist(qtbot: QtBot) -> None:
+def test_preferences_dialog_edits_every_setting_and_they_persist(qtbot: QtBot, tmp_path: Path) -> None:
     start = Preferences(personal_words=("Macron",))
+    glossary = tmp_path / "glossaire.toml"
+    glossary.write_text('[fr.transliteration]\n"Selenskyj" = "Zelensky"\n', encoding="utf-8")
 
     def change(dialog: QDialog) -> None:
         assert isinstance(dialog, PreferencesDialog)
@@ -46,7 +49,7 @@ def test_preferences_dialog_edits_every_setting_and_they_persist(qtbot: QtBot) -
             item = dialog.categories.item(i)
             if item.data(Qt.ItemDataRole.UserRole) == "register":
                 item.setCheckState(Qt.CheckState.Unchecked)
-        dialog.glossary_edit.setText("/home/moi/glossaire.toml")
+        dialog.glossary_edit.setText(str(glossary))
         dialog.tabs.setCurrentIndex(1)
         qtbot.keyClicks(dialog.word_edit, "Zelensky")
         qtbot.mouseClick(dialog.add_button, Qt.MouseButton.LeftButton)
@@ -64,7 +67,7 @@ def test_preferences_dialog_edits_every_setting_and_they_persist(qtbot: QtBot) -
     assert accepted
     assert prefs.article_language == "de" and prefs.profile == "fr-CA"
     assert "register" not in prefs.enabled_categories and "spelling" in prefs.enabled_categories
-    assert prefs.glossary_path == "/home/moi/glossaire.toml"
+    assert prefs.glossary_path == str(glossary)
     assert prefs.personal_words == ("Élysée", "Zelensky")
     assert prefs.font_size == 15 and prefs.ui_language == "fr"
     assert prefs.font_family == ""  # untouched font keeps following the system's fixed-width font
@@ -367,3 +370,32 @@ def test_labels_that_can_show_article_content_are_plain_text(qtbot: QtBot) -> No
         for label in widget.findChildren(QLabel):
             if "<" in label.text() or label.objectName() in ("findStatus",):
                 assert label.textFormat() == Qt.TextFormat.PlainText, (type(widget).__name__, label.text())
+
+
+def test_glossary_is_checked_before_ok(qtbot: QtBot, tmp_path: Path) -> None:
+    good = tmp_path / "mien.toml"
+    good.write_text('[fr.transliteration]\n"Selenskyj" = "Zelensky"\n"Kiew" = "Kiev"\n', encoding="utf-8")
+    bad = tmp_path / "casse.toml"
+    bad.write_text('[fr.transliteration\n"Selenskyj" = "Zelensky"\n', encoding="utf-8")
+    dialog = PreferencesDialog(Preferences())
+    qtbot.addWidget(dialog)
+    dialog.show()
+    accepted: list[int] = []
+    dialog.finished.connect(accepted.append)
+
+    dialog.glossary_edit.setText(str(bad))
+    dialog.accept()
+    assert accepted == [] and dialog.isVisible()  # OK refused, with the reason shown
+    assert "not valid TOML" in dialog.glossary_status.text()
+
+    dialog.glossary_edit.setText(str(tmp_path / "absent.toml"))
+    assert dialog.check_glossary() == "No glossary file at this path."
+    dialog.glossary_edit.setText(str(tmp_path))  # a folder is not a glossary either
+    assert dialog.check_glossary() is not None
+
+    dialog.glossary_edit.setText(str(good))
+    assert dialog.check_glossary() is None
+    assert dialog.glossary_status.text() == "2 entries read."
+    dialog.accept()
+    assert accepted == [QDialog.DialogCode.Accepted.value]
+    assert dialog.preferences().glossary_path == str(good)

@@ -16,7 +16,9 @@ Words added to the personal dictionary here are part of the returned `Preference
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -42,6 +44,29 @@ from editor.core.findings import CATEGORIES
 from editor.core.rules.base import PROFILES
 from editor.gui.settings import ARTICLE_LANGUAGES, UI_LANGUAGES, Preferences, sort_key
 from editor.gui.widgets.legend import category_label
+
+MAX_GLOSSARY_BYTES = 5_000_000
+
+
+def glossary_problem(path_text: str) -> tuple[str | None, int | None]:
+    """(what is wrong with the glossary file, number of entries); (None, None) when no file is set."""
+    from editor.core.glossary import GlossaryError, read
+
+    path_text = path_text.strip()
+    if not path_text:
+        return None, None
+    path = Path(path_text).expanduser()
+    if not path.is_file():  # also refuses folders and named pipes, which would block the read
+        return QCoreApplication.translate("PreferencesDialog", "No glossary file at this path."), None
+    try:
+        if path.stat().st_size > MAX_GLOSSARY_BYTES:
+            return QCoreApplication.translate("PreferencesDialog", "This file is too large to be a glossary."), None
+        entries = read(path)
+    except GlossaryError as e:
+        return str(e), None
+    except OSError as e:
+        return str(e), None
+    return None, sum(len(by_wrong) for by_wrong in entries.values())
 
 
 class PreferencesDialog(QDialog):
@@ -104,6 +129,11 @@ class PreferencesDialog(QDialog):
         self.glossary_edit.setClearButtonEnabled(True)
         browse = QPushButton(self.tr("Browse…"), page)
         browse.clicked.connect(self._browse_glossary)
+        self.glossary_status = QLabel(page)
+        self.glossary_status.setObjectName("glossaryStatus")
+        self.glossary_status.setTextFormat(Qt.TextFormat.PlainText)  # quotes the file's own content
+        self.glossary_status.setWordWrap(True)
+        self.glossary_edit.editingFinished.connect(self.check_glossary)
 
         form = QFormLayout()
         form.addRow(self.tr("Article &language:"), self.language_combo)
@@ -114,6 +144,7 @@ class PreferencesDialog(QDialog):
         glossary_label = QLabel(self.tr("My &glossary (TOML):"), page)
         glossary_label.setBuddy(self.glossary_edit)
         form.addRow(glossary_label, glossary_row)
+        form.addRow("", self.glossary_status)
         check_row = QHBoxLayout()
         check_row.addWidget(all_button)
         check_row.addWidget(none_button)
@@ -218,6 +249,25 @@ class PreferencesDialog(QDialog):
             ui_language=str(self.ui_combo.currentData()),
         ).normalised()
 
+    def check_glossary(self) -> str | None:
+        """Read the chosen glossary now, so a typo in it is seen here and not as a failed analysis later."""
+        problem, count = glossary_problem(self.glossary_edit.text())
+        if problem is not None:
+            self.glossary_status.setText(problem)
+        elif count is None:
+            self.glossary_status.clear()
+        else:
+            self.glossary_status.setText(self.tr("{count} entries read.").format(count=count))
+        return problem
+
+    def accept(self) -> None:
+        """OK keeps the dialog open while the glossary cannot be used, and says why."""
+        if self.check_glossary() is not None:
+            self.tabs.setCurrentIndex(0)
+            self.glossary_edit.setFocus()
+            return
+        super().accept()
+
     def _on_font_picked(self) -> None:
         self._font_touched = True
 
@@ -254,6 +304,7 @@ class PreferencesDialog(QDialog):
         )
         if path:
             self.glossary_edit.setText(path)
+            self.check_glossary()
 
     @staticmethod
     def _select(combo: QComboBox, value: str) -> None:
