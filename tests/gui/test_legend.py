@@ -76,3 +76,17 @@ def test_legend_counts_and_clicks(qtbot) -> None:  # type: ignore[no-untyped-def
     with qtbot.waitSignal(legend.categoryClicked) as blocker:
         qtbot.mouseClick(legend._rows["typography"], Qt.MouseButton.LeftButton)
     assert blocker.args == ["typography"]
+
+
+@pytest.mark.parametrize("base", LIGHT_BASES + DARK_BASES)
+def test_pane_marks_keep_contrast(qapp: QApplication, base: str) -> None:
+    from editor.gui.widgets.legend import MARK_COLORS, mark_color
+
+    text = "#000000" if QColor(base).lightness() >= 128 else "#ffffff"
+    palette = _palette(base, text)
+    for kind in MARK_COLORS:
+        colour = mark_color(kind, palette)
+        if kind == "current":  # a background: the theme's text must stay readable on it
+            assert contrast_ratio(QColor(text), colour) >= 4.5, (kind, base)
+        else:
+            assert contrast_ratio(colour, QColor(base)) >= 4.0, (kind, base)

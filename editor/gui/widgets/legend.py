@@ -12,6 +12,9 @@ How the main window uses it (H6a):
   shade is picked from the palette's ``Base`` role, so the colour follows a theme switch). Recompute on
   ``QEvent.PaletteChange`` / ``ApplicationPaletteChange`` if colours are cached.
 - ``CATEGORY_COLORS[category].light`` / ``.dark``: the raw hex shades, e.g. for a QSS snippet.
+- ``mark_color(kind, palette)`` for the panes' other marks ("removed", "inserted", "link", "link-broken" as text
+  colours, "current" as the background of the selected finding): fixed hex colours such as "#1565c0" fall to a
+  2.6:1 contrast on a dark theme's background; these shades keep 4:1 on both (tests hold it).
 - ``category_label(category)`` -> the translated display name ("Typographie"), for chips and table cells.
 - ``LegendWidget(parent=None, columns=1)``: a swatch and a name per category; ``set_counts({category: n})`` adds
   "(n)" after each name and greys out categories with no finding; ``categoryClicked(str)`` is emitted when the
@@ -92,6 +95,22 @@ def is_dark(palette: QPalette | None = None) -> bool:
 def category_color(category: str, palette: QPalette | None = None) -> QColor:
     """The category's colour, in the shade that reads well on `palette`'s background."""
     return CATEGORY_COLORS.get(category, _FALLBACK).for_palette(palette)
+
+
+# Colours of the panes' other marks, as (light theme, dark theme). "current" is a background (the selected
+# finding); the others colour text, so each shade keeps 4:1 contrast on its theme's background like the categories.
+MARK_COLORS: dict[str, CategoryColor] = {
+    "removed": CategoryColor("#c62828", "#ff7b7b"),  # raw text that cleaning removed or changed
+    "inserted": CategoryColor("#2e7d32", "#81c995"),  # clean text that cleaning added
+    "link": CategoryColor("#1565c0", "#7cb8ff"),  # a good link
+    "link-broken": CategoryColor("#b71c1c", "#ff8a80"),  # a malformed or dead link
+    "current": CategoryColor("#ffe082", "#6d5200"),  # background of the current finding
+}
+
+
+def mark_color(kind: str, palette: QPalette | None = None) -> QColor:
+    """The colour of a pane mark ("removed", "inserted", "link", "link-broken", "current") for the theme."""
+    return MARK_COLORS.get(kind, _FALLBACK).for_palette(palette)
 
 
 def _luminance(color: QColor) -> float:
