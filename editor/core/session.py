@@ -933,8 +933,12 @@ class Session:
                 if wanted:
                     self._touch_in_progress(conn, article_id)
             self._pending.pop(article_id, None)
-            self._deferred[article_id] = 0 if sync else deferred
-            self._live[article_id] = review
+            if sync:
+                self._deferred.pop(article_id, None)
+                self._live.pop(article_id, None)
+            else:
+                self._deferred[article_id] = deferred
+                self._live[article_id] = review  # for flush(full=True) and load_review; dropped once written
             return new_ids
 
     def restore_review(self, article_id: int, config: CheckConfig | None = None) -> Any:
@@ -1073,6 +1077,7 @@ class Session:
 
         def written() -> None:
             self._deferred.pop(article_id, None)
+            self._live.pop(article_id, None)
 
         self._after_commit.append(written)
         now = _now()
