@@ -105,7 +105,7 @@ def _stem(article: Article) -> str:
         return safe_stem(article.title)
     name = Path(article.source).stem or "article"
     if article.meta.get("format") == "json":
-        return safe_stem(f"{name}-{article.index + 1}")
+        return safe_stem(f"{name}-{article.meta.get('line') or article.index + 1}")
     return safe_stem(name)
 
 
