@@ -3,9 +3,18 @@
 Why SQLite in WAL mode with `synchronous=FULL`: a commit is on disk before `commit()` returns, a killed process
 leaves either the old or the new state (commits survived every `kill -9` run, PITFALLS 17), and a full disk is
 reported as an error while every committed row stays. The editor therefore shows a decision as done only after
-`record_decision` / `commit_review` returned. Typing is the one thing batched: `save_text` keeps the newest
-review state in memory and writes it at most one second later (`flush`, called by the editor's timer, by the next
-`save_text` once a second has passed, by any decision and by `close`).
+`commit_review` (or `record_decision`) returned.
+
+What is written when, so that this stays cheap on a 200k-word article (measured: ~10 ms a decision, ~25 ms a
+typing batch, against ~0.4 s for a full review state):
+- a decision: its row (rule, span, text, context, replacement), at once;
+- typing: `save_text` keeps the live review in memory; the batch (`flush`, called by the editor's timer, by the
+  next `save_text` once `FLUSH_DELAY` passed, and by `close`) writes its cleaned text only;
+- the full review state (`Review.to_state()`: items, plan, undo journal): when the rows cannot rebuild it (an
+  undo, a decision on an item newer than the saved state, a bulk accept), on `flush(full=True)` and on `close`.
+`restore_review` / `load_review` rebuild the review from the last full state, the decision rows committed after
+it and the typed text; so after `kill -9` at any moment everything committed is back, and nothing half-written
+can be seen (each write is one transaction).
 
 Schema versions live in `PRAGMA user_version` and are migrated forward in order on open; a new file runs every
 migration from version 0, so the migration path is exercised on each new session.
