@@ -99,7 +99,9 @@ class ForeignSentence(Rule):
                 self.severity,
                 s,
                 e,
-                f"this sentence is mostly in {LANGUAGE_NAMES.get(lang, lang)}: left untranslated?",
+                f"this sentence is mostly in {LANGUAGE_NAMES.get(lang, lang)}: left untranslated?"
+                if lang
+                else "most words of this sentence are in no dictionary: another language, or garbled text?",
                 language=lang,
             )
             for s, e, lang in analysis.sentences

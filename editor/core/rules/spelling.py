@@ -355,7 +355,7 @@ def _phrase_context(text: str, flags: list[Flag]) -> list[Flag]:
 
 
 def _foreign_sentences(ctx: Context, lex: Lexicon, flags: list[Flag]) -> list[tuple[int, int, str]]:
-    """Sentences where most words are unknown here but known in one other language: reported once, as a whole."""
+    """Sentences where most words are unknown here (and known in another language, if any): reported once."""
     text = ctx.text
     by_start = {f.start: f for f in flags}
     out: list[tuple[int, int, str]] = []
@@ -371,25 +371,27 @@ def _foreign_sentences(ctx: Context, lex: Lexicon, flags: list[Flag]) -> list[tu
             continue
         w0 = bisect.bisect_left(words, (s0, -1))
         w1 = bisect.bisect_left(words, (e0, -1))
-        total = 0
+        total = lower = 0
         votes: Counter[str] = Counter()
-        first = -1
         for s, e in words[w0:w1]:
             if not _LETTERS.fullmatch(text, s, e):
                 continue
             total += 1
             f = by_start.get(s)
-            if f is not None and f.verdict.known_in and f.verdict.kind in ("word", "name", "mixed"):
-                votes[f.verdict.known_in] += 1
-                if first < 0:
-                    first = s
-        if not votes or total < 4:
-            continue
-        lang, n = votes.most_common(1)[0]
-        if n >= 3 and n * 2 >= total:
-            start = words[w0][0]
-            end = words[w1 - 1][1]
-            out.append((start, end, lang))
+            if f is None:
+                continue
+            v = f.verdict
+            lower += v.kind == "word"
+            if v.known_in and v.kind in ("word", "name", "mixed"):
+                votes[v.known_in] += 1
+            elif v.kind == "word":
+                votes[""] += 1  # a lower-case word no dictionary knows (Spanish, Italian, garbled text...)
+        foreign = sum(votes.values())
+        if total < 4 or foreign < 3 or foreign * 2 < total or lower < 2:
+            continue  # (a sentence has lower-case words; a run of capitalised names is not a sentence)
+        known = [(lang, n) for lang, n in votes.most_common() if lang]
+        lang = known[0][0] if known and known[0][1] * 3 >= foreign else ""
+        out.append((words[w0][0], words[w1 - 1][1], lang))
     return out
 
 

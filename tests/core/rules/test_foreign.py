@@ -91,3 +91,19 @@ def test_consecutive_foreign_words_are_one_finding() -> None:
 def test_english_names_in_a_german_text_are_not_foreign() -> None:
     text = "Das Spiel zwischen Higgins und Smith endete gestern."
     assert [f for f in foreign(text, "de") if f.text in ("Higgins",)] == []
+
+
+def test_sentence_in_a_language_galley_has_no_dictionary_for_is_one_finding() -> None:
+    text = "Le ministre a parlé. Según el presidente, las autoridades están evaluando la situación. Puis il est parti."
+    found = foreign(text)
+    assert [f.rule for f in found] == ["foreign.sentence"]
+    assert found[0].text.startswith("Según") and found[0].text.endswith("situación")
+    # and no spelling warnings inside it
+    both = analyse_text(text, "fr", CheckConfig(lang="fr", enabled=("spelling", "foreign")))
+    assert [f.rule for f in both if f.severity != Severity.INFO] == ["foreign.sentence"]
+
+
+def test_a_list_of_names_is_not_a_foreign_sentence() -> None:
+    assert [
+        f for f in foreign("Mike Waltz, Marco Rubio, Steve Witkoff et JD Vance.") if f.rule == "foreign.sentence"
+    ] == []
