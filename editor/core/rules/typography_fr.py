@@ -1,10 +1,12 @@
 """More French typography, after Grammalecte: quotation marks turned the wrong way, dialogue punctuation, dashes,
-the minus sign, inclusive writing with the middle dot, and fixed expressions with a stray hyphen.
+the minus sign, inclusive writing with the middle dot, hyphens in compounds and fixed expressions, ligature
+characters and the multiplication sign.
 
-All of these are judgement calls for a person (none is automatic): a spaced hyphen may be a minus, a list bullet or
-a dash; an inverted quote may close a quotation that opened elsewhere. Dashes, the minus sign and the middle dot
-are `info` (typographic refinement of correct text); quotation marks turned the wrong way and dialogue punctuation
-are warnings.
+Almost all of these are judgement calls for a person (none is automatic except the spacing after a dialogue dash):
+a spaced hyphen may be a minus, a list bullet or a dash; an inverted quote may close a quotation that opened
+elsewhere. Dashes, the minus sign, the middle dot, the multiplication sign and missing hyphens in compounds are
+`info` (typographic refinement of correct text, or spellings long accepted such as `au delà`); quotation marks
+turned the wrong way, dialogue punctuation and ligature characters are warnings.
 """
 
 from __future__ import annotations
@@ -273,7 +275,124 @@ class FixedExpressionHyphen(ParagraphRule):
             yield make_finding(text, self.id, self.severity, s, e, "this expression takes no hyphen", (fixed,))
 
 
+# Compounds that take a hyphen: machine translation and careless typing drop it (`c'est à dire`, `là bas`).
+_COMPOUNDS = {
+    "c'est à dire": "c'est-à-dire",
+    "c’est à dire": "c’est-à-dire",
+    "au dessus": "au-dessus",
+    "au dessous": "au-dessous",
+    "au delà": "au-delà",
+    "par dessus": "par-dessus",
+    "par dessous": "par-dessous",
+    "par delà": "par-delà",
+    "là bas": "là-bas",
+    "là haut": "là-haut",
+    "vis à vis": "vis-à-vis",
+    "celui ci": "celui-ci",
+    "celle ci": "celle-ci",
+    "ceux ci": "ceux-ci",
+    "celles ci": "celles-ci",
+    "celui là": "celui-là",
+    "celle là": "celle-là",
+    "ceux là": "ceux-là",
+    "ci dessous": "ci-dessous",
+    "ci dessus": "ci-dessus",
+    "ci joint": "ci-joint",
+    "week end": "week-end",
+    "après midi": "après-midi",
+    "grand mère": "grand-mère",
+    "grand père": "grand-père",
+    "arc en ciel": "arc-en-ciel",
+    "porte parole": "porte-parole",
+    "tête à tête": "tête-à-tête",
+    "sud est": "sud-est",
+    "sud ouest": "sud-ouest",
+    "nord est": "nord-est",
+    "nord ouest": "nord-ouest",
+    "états unis": "États-Unis",
+    "etats unis": "États-Unis",
+    "moyen orient": "Moyen-Orient",
+    "proche orient": "Proche-Orient",
+    "royaume uni": "Royaume-Uni",
+    "pays bas": "Pays-Bas",
+    "cessez le feu": "cessez-le-feu",
+}
+_LOWER_ONLY = frozenset({"sud est", "sud ouest", "nord est", "nord ouest"})
+_COMPOUND_RE = re.compile(
+    r"(?<![\w\-’'])("
+    + "|".join(re.escape(k).replace(r"\ ", " ") for k in sorted(_COMPOUNDS, key=len, reverse=True))
+    + r")(?![\w\-])",
+    re.IGNORECASE,
+)
+
+
+class MissingHyphen(ParagraphRule):
+    id = "typography.missing-hyphen"
+    severity = Severity.INFO  # `au delà` was long an accepted spelling: a reminder, not an error
+    languages = frozenset({"fr"})
+    description = "compounds that take a hyphen (c’est-à-dire, au-delà, États-Unis)"
+
+    def scan(self, ctx: Context, start: int, end: int) -> Iterator[Finding]:
+        text = ctx.text
+        for m in _COMPOUND_RE.finditer(text, start, end):
+            s, e = m.span()
+            found = m.group(0)
+            fixed = _COMPOUNDS[found.lower()]
+            if found[:1].isupper() and found.lower() in _LOWER_ONLY:
+                continue  # `Sud Ouest`: the newspaper's name
+            if found[0].isupper() and fixed[0].islower():
+                fixed = fixed[0].upper() + fixed[1:]
+            yield make_finding(text, self.id, self.severity, s, e, "this compound takes a hyphen", (fixed,))
+
+
+_LIGATURES = {"ﬁ": "fi", "ﬂ": "fl", "ﬀ": "ff", "ﬃ": "ffi", "ﬄ": "ffl", "ﬅ": "st", "ﬆ": "st"}
+_LIGATURE_RE = re.compile("[" + "".join(_LIGATURES) + "]")
+_MULTIPLY_RE = re.compile(r"(?<![\w.,])(\d++(?:,\d++)?)( ?)[x*]( ?)(\d++)(?![\w.,]\d|\w)")
+
+
+class Ligatures(ParagraphRule):
+    id = "typography.ligature"
+    triggers = "".join(_LIGATURES)
+    severity = Severity.WARNING
+    description = "ligature characters from a PDF (ﬁ): the letters themselves"
+
+    def scan(self, ctx: Context, start: int, end: int) -> Iterator[Finding]:
+        text = ctx.text
+        for m in _LIGATURE_RE.finditer(text, start, end):
+            s = m.start()
+            yield make_finding(
+                text,
+                self.id,
+                self.severity,
+                s,
+                s + 1,
+                "a ligature character: search and spelling miss the word",
+                (_LIGATURES[text[s]],),
+            )
+
+
+class MultiplicationSign(ParagraphRule):
+    id = "typography.multiplication-sign"
+    triggers = "x*"
+    severity = Severity.INFO
+    languages = frozenset({"fr"})
+    description = "the multiplication sign × between numbers"
+
+    def scan(self, ctx: Context, start: int, end: int) -> Iterator[Finding]:
+        text = ctx.text
+        for m in _MULTIPLY_RE.finditer(text, start, end):
+            s, e = m.span()
+            if is_protected(ctx, s) or (not m.group(2) and not m.group(3) and len(m.group(1)) == len(m.group(4)) == 1):
+                continue  # `un 4x4`: a vehicle, not a product
+            yield make_finding(
+                text, self.id, self.severity, s, e, "the multiplication sign ×", (f"{m.group(1)} × {m.group(4)}",)
+            )
+
+
 RULES: list[Rule] = [
+    MissingHyphen(),
+    Ligatures(),
+    MultiplicationSign(),
     CurlyQuoteSpace(),
     InvertedQuote(),
     MismatchedQuotes(),

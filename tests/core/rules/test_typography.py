@@ -79,6 +79,10 @@ CASES = [
     ("typography.nbsp-after-mark", "fr", "Bilan :\u00a0rien", "\u00a0", " "),
     ("typography.doubled-punctuation", "fr", "Mouais, ; bon", ", ;", ";"),
     ("typography.unit-space", "fr", "soit 40% du total", "40%", "40\u00a0%"),
+    ("typography.missing-hyphen", "fr", "c’est à dire là", "c’est à dire", "c’est-à-dire"),
+    ("typography.missing-hyphen", "fr", "aux Etats Unis hier", "Etats Unis", "États-Unis"),
+    ("typography.ligature", "en", "the ﬁnal word", "ﬁ", "fi"),
+    ("typography.multiplication-sign", "fr", "une pièce de 3 x 4 mètres", "3 x 4", "3 × 4"),
     ("typography.space-before-mark", "de", "Fazit : gut", " :", ":"),
 ]
 
@@ -208,6 +212,10 @@ def test_automatic_fixes_around_one_mark_do_not_overlap() -> None:
     for f in sorted(found, key=lambda f: f.start, reverse=True):
         text = text[: f.start] + f.suggestions[0] + text[f.end :]
     assert text == "Bilan\u00a0: rien, puis"
+
+
+def test_verbs_and_vehicles_are_not_compounds_or_products() -> None:
+    assert category("Ce ne peut être que lui, dans un 4x4 rouge.") == []
 
 
 def test_a_list_of_bullets_is_not_dialogue() -> None:
