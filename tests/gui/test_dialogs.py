@@ -399,3 +399,28 @@ def test_glossary_is_checked_before_ok(qtbot: QtBot, tmp_path: Path) -> None:
     dialog.accept()
     assert accepted == [QDialog.DialogCode.Accepted.value]
     assert dialog.preferences().glossary_path == str(good)
+
+
+@pytest.mark.slow
+def test_search_process_ends_itself_when_nobody_kills_it() -> None:
+    """If the editor dies mid-search, the child's CPU limit still ends a runaway regex."""
+    import subprocess
+    import sys
+
+    from editor.gui.dialogs import regex_search
+
+    code = (
+        "import sys\n"
+        "import editor.gui.dialogs.regex_search as R\n"
+        "R.CPU_BUDGET = 1\n"
+        "R._serve(sys.stdin.buffer, sys.stdout.buffer)\n"
+    )
+    child = subprocess.Popen([sys.executable, "-c", code], stdin=subprocess.PIPE, stdout=subprocess.PIPE)
+    try:
+        assert child.stdin is not None
+        regex_search._write_frame(child.stdin, (1, ("(a+)+$", True, False, False, None), "a" * 60 + "b"))
+        assert child.wait(60) != 0  # killed by SIGXCPU, not finished
+    finally:
+        if child.poll() is None:
+            child.kill()
+        child.wait()

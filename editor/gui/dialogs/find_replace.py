@@ -81,6 +81,7 @@ class FindReplaceDialog(QDialog):
         self._apply_edit = apply_edit
         self._apply_edits = apply_edits
         self._searcher = Searcher(timeout=timeout)
+        self.destroyed.connect(self._searcher.close)  # never leave a search process behind
         self._cache: tuple[Query, str, Result] | None = None
         self._pending: tuple[Query, str, Action] | None = None
         self._poll = QTimer(self)

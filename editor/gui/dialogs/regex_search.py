@@ -97,6 +97,30 @@ def _write_frame(stream: IO[bytes], value: Any) -> None:
     stream.flush()
 
 
+CPU_BUDGET = 20  # seconds of CPU one search may use in the child before the kernel ends it
+
+
+def _limit_cpu() -> None:
+    """Safety net when the editor is gone (killed mid-search): the kernel stops a runaway search by CPU time.
+
+    The editor kills the child after its own timeout; this only matters if nobody is left to do it.
+    """
+    try:
+        import resource
+    except ImportError:  # not on POSIX: the editor's kill is the only limit
+        return
+    try:
+        used = resource.getrusage(resource.RUSAGE_SELF)
+        spent = int(used.ru_utime + used.ru_stime) + 1
+        _soft, hard = resource.getrlimit(resource.RLIMIT_CPU)
+        soft = spent + CPU_BUDGET
+        if hard != resource.RLIM_INFINITY:
+            soft = min(soft, hard)
+        resource.setrlimit(resource.RLIMIT_CPU, (soft, hard))
+    except (OSError, ValueError):
+        pass
+
+
 def _serve(inp: IO[bytes], out: IO[bytes]) -> None:
     """The child's loop: one (job, query, text) in, one (job, result) out, until the pipe closes."""
     while True:
@@ -108,6 +132,7 @@ def _serve(inp: IO[bytes], out: IO[bytes]) -> None:
             return
         job, fields, text = message
         query = Query(*fields)
+        _limit_cpu()
         try:
             result = find_all(query, text)
         except Exception as e:  # report any failure to the dialog instead of dying silently
