@@ -55,6 +55,9 @@ BOILERPLATE = [
     "Advertisement",
     "• Imprimer",
     "Suivez-nous sur Facebook",
+    "Pour lire la suite",
+    "Tags : Ukraine, Russie",
+    "Kategorie: News",
 ]
 
 
@@ -76,6 +79,8 @@ def test_known_boilerplate_lines(line: str) -> None:
         "qui souhaitent suivre l'évolution des aides européennes et nationales.",
         "Les cookies de Noël de ma grand-mère sont célèbres.",
         "Partager le pouvoir n'est pas simple.",
+        "Publié en 2019, le livre a reçu le prix Goncourt.",
+        "Thèmes : la guerre et la paix",
     ],
 )
 def test_prose_that_mentions_them_is_not_boilerplate(prose: str) -> None:
