@@ -417,6 +417,7 @@ class Session:
         self._deferred: dict[int, int] = {}  # per article: decisions committed as rows since its last full state
         self._live: dict[int, Any] = {}  # per article: the last review seen by commit_review (for flush(full=True))
         self._after_commit: list[Callable[[], None]] = []
+        self._owner = threading.get_ident()
         self._closed = False
 
     # ------------------------------------------------------------------------------------------ opening
@@ -964,8 +965,12 @@ class Session:
         )
 
     def saved_review(self, article_id: int) -> tuple[dict[str, Any] | None, str | None]:
-        """What is on disk for an article's review: its last full state and the text typed since (or None)."""
-        self.flush()
+        """What is on disk for an article's review: its last full state and the text typed since (or None).
+
+        Pending typing is written first only on the thread that opened the session (the editor's): a worker
+        (an export) must not ask the live review for its state while the person types."""
+        if threading.get_ident() == self._owner:
+            self.flush()
         raw_state = self._get_text(article_id, "state")
         if raw_state is None:
             return None, None
