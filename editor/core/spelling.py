@@ -22,6 +22,9 @@ DICT_TAGS: dict[str, str] = {"fr": "fr_FR", "de": "de_DE", "en": "en_US"}
 
 _INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff"))
 _MAX_WORD = 64
+#: Caches are cleared when they reach this many words, so a batch over a huge corpus keeps flat memory while an
+#: article (~20k unique words) and the next ones still profit from the words they share.
+CACHE_LIMIT = 300_000
 
 
 class SpellUnavailable(RuntimeError):
@@ -121,6 +124,8 @@ class SpellService:
                     ok = bool(d.check(form))
                 except Exception:  # enchant.errors.Error, ValueError, UnicodeError on odd input: never a crash
                     ok = True
+        if len(self._cache) >= CACHE_LIMIT:
+            self._cache.clear()
         self._cache[word] = ok
         return ok
 
@@ -139,6 +144,8 @@ class SpellService:
                     result = tuple(d.suggest(form))
                 except Exception:
                     result = ()
+        if len(self._suggest_cache) >= 10_000:
+            self._suggest_cache.clear()
         self._suggest_cache[word] = result
         return result
 

@@ -30,7 +30,7 @@ from pathlib import Path
 from editor.core.spelling import DICT_TAGS, service
 
 HUNSPELL_DIRS = ("/usr/share/hunspell", "/usr/share/myspell", "/usr/share/myspell/dicts")
-_CACHE_VERSION = "4"
+_CACHE_VERSION = "5"
 
 
 def _fold_table() -> dict[int, str]:
@@ -187,7 +187,10 @@ def _cache_dir() -> Path:
 
 
 def build_index(words: Iterable[str]) -> dict[str, str]:
-    """Folded key → the dictionary forms under it, tab-separated (one string per key keeps memory low)."""
+    """Folded key → the dictionary forms under it, tab-separated (one string per key keeps memory low).
+
+    A form equal to its key is stored as "" (one shared object), which is most of a dictionary.
+    """
     index: dict[str, str] = {}
     for w in words:
         if not w or w[0] == "-" or "\t" in w:
@@ -198,7 +201,8 @@ def build_index(words: Iterable[str]) -> dict[str, str]:
             index[k] = w
         elif w != old and w not in old.split("\t"):
             index[k] = old + "\t" + w
-    return {k: index[k] for k in sorted(index)}  # sorted keys: first-letter buckets are slices
+    # sorted keys: first-letter buckets are slices; "" stands for "the key itself" (most words), saving memory
+    return {k: "" if index[k] == k else index[k] for k in sorted(index)}
 
 
 def load_index(tag: str) -> dict[str, str]:
@@ -317,6 +321,8 @@ class Suggester:
         v = self._index.get(key)
         if v is None:
             return ()
+        if not v:
+            return (key,)
         return v.split("\t") if "\t" in v else (v,)
 
     def variants(self, word: str) -> dict[str, float]:
@@ -330,6 +336,8 @@ class Suggester:
         if cached is not None:
             return cached
         found = self._candidates(word)
+        if len(self._cached) >= 50_000:
+            self._cached.clear()  # flat memory over a long batch
         self._cached[word] = found
         return found
 
@@ -449,5 +457,7 @@ def suggest(
     if not out and fallback:
         out = service(lang).suggest(word)[:limit]
     if counts is None:
+        if len(_cache) >= 50_000:
+            _cache.clear()
         _cache[key] = out
     return out

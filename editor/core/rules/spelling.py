@@ -21,7 +21,7 @@ from typing import ClassVar
 
 from editor.core.findings import Finding, Severity, make_finding
 from editor.core.rules.base import Context, Rule
-from editor.core.spelling import DICT_TAGS, SpellService, clean_token, service
+from editor.core.spelling import CACHE_LIMIT, DICT_TAGS, SpellService, clean_token, service
 
 # French elisions: the part after the apostrophe is checked on its own (`l'OTAN`, `jusqu’à`, `d'Ukraine`).
 _ELISION_FR = re.compile(r"(?:[cdjlmnst]|qu|jusqu|lorsqu|puisqu|quoiqu|presqu|quelqu)['’]", re.IGNORECASE)
@@ -155,6 +155,8 @@ class Lexicon:
         except KeyError:
             pass
         v = self._judge(token)
+        if len(self.cache) >= CACHE_LIMIT:
+            self.cache.clear()  # flat memory over a long batch (see editor.core.spelling.CACHE_LIMIT)
         self.cache[token] = v
         return v
 
