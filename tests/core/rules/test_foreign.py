@@ -107,3 +107,20 @@ def test_a_list_of_names_is_not_a_foreign_sentence() -> None:
     assert [
         f for f in foreign("Mike Waltz, Marco Rubio, Steve Witkoff et JD Vance.") if f.rule == "foreign.sentence"
     ] == []
+
+
+def test_any_text_gives_exact_spans_and_never_crashes() -> None:
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    alphabet = st.sampled_from([*list("abcdeéèàçßäöü KWxyz'’-.,!?\n🎉\xad\u200b"), "Kernkraftwerk ", "the ", "fazit "])
+
+    @settings(max_examples=150, deadline=None)
+    @given(st.lists(alphabet, max_size=80).map("".join))
+    def run(text: str) -> None:
+        config = CheckConfig(lang="fr", enabled=("spelling", "foreign", "terminology"))
+        for f in analyse_text(text, "fr", config):
+            assert f.text == text[f.start : f.end]
+            assert 0 <= f.start < f.end <= len(text)
+
+    run()

@@ -103,3 +103,38 @@ def test_broken_user_glossary_is_a_clear_error(tmp_path: Path) -> None:
 def test_other_languages_have_their_own_entries() -> None:
     (f,) = terms("Präsident Zelensky sprach.", CheckConfig(lang="de", enabled=("terminology",)), "de")
     assert f.suggestions[0] == "Selenskyj"
+
+
+def test_cli_reports_a_broken_glossary_in_one_line(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    bad = tmp_path / "bad.toml"
+    bad.write_text('[fr.x]\n"Selenskyj" = 3\n', encoding="utf-8")
+    article = tmp_path / "a.txt"
+    article.write_text("Selenskyj a parlé.\n", encoding="utf-8")
+    r = subprocess.run(
+        [sys.executable, "-m", "editor", "check", "--lang", "fr", "--jobs", "1", "--glossary", str(bad), str(article)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert r.returncode == 2
+    assert "Traceback" not in r.stderr
+    assert r.stderr.strip().count("\n") == 0 and "must map to a string" in r.stderr
+
+
+def test_multi_word_entries_never_span_paragraphs() -> None:
+    text = "Un feu de\n\ncessez-le-feu."
+    assert terms(text) == []
+
+
+def test_paragraph_recheck_matches_the_whole_article() -> None:
+    from editor.core.engine import recheck_paragraph
+
+    text = "Intro 🎉.\n\nLe Kernkraftwerk de Selenskyj et un feu de cessez-le-feu.\n\nFin."
+    whole = terms(text)
+    start = text.index("Le Kern")
+    end = text.index("\n\nFin")
+    again = [f for f in recheck_paragraph(text, start, end, "fr", CONFIG) if f.category == "terminology"]
+    assert [(f.start, f.end, f.suggestions) for f in again] == [(f.start, f.end, f.suggestions) for f in whole]
