@@ -182,6 +182,16 @@ class _DocSignals:
     newlines: list[int]
 
 
+def _is_heading(text: str, start: int, end: int) -> bool:
+    """A short line standing alone, without a full stop: a headline or a subheading."""
+    line = text[start:end].strip()
+    if not line or len(line) > 120 or line[-1] in '.!?…:;,»”"':
+        return False
+    before_blank = start == 0 or text[max(0, start - 2) : start] == "\n\n" or start == 1
+    after_blank = end >= len(text) or text[end : end + 2] == "\n\n" or end + 1 >= len(text)
+    return before_blank and after_blank
+
+
 class SecondPersonRule(Rule):
     id = "register.second-person"
     severity = Severity.WARNING
@@ -306,11 +316,17 @@ class SecondPersonRule(Rule):
         line_start = sig.newlines[n - 1] + 1 if n > 0 else 0
         if _DIALOGUE_RE.match(text, line_start):
             return Severity.INFO  # an interview or a dialogue line: "— Vous avez dit...", "Q : ..."
+        line_end = sig.newlines[n] if n < len(sig.newlines) else len(text)
+        if _is_heading(text, line_start, line_end):
+            return Severity.INFO  # "Ce que vous devez savoir": headlines address their reader
         first = True
         j = bisect_left(words, (s_start, -1))
+        recent: list[str] = []  # the last three words, for "vous ne l'avez"
         while j < len(words) and words[j][0] < s_end:
             ws, we = words[j]
-            w = text[ws:we].lower()
+            raw = text[ws:we]
+            w = raw.lower()
+            before, recent = recent, [*recent[-2:], w]
             if not inside(sig.quoted, sig.quoted_starts, ws):
                 head = w.split("'", 1)[0].split("’", 1)[0]
                 if head in _FIRST_PERSON or w in _VOCATIVES:
@@ -328,6 +344,14 @@ class SecondPersonRule(Rule):
                     return Severity.INFO  # imperative at the start of a sentence
                 if "-vous" in w:
                     return Severity.INFO
+                if (
+                    raw[:1].islower()
+                    and len(w) > 3
+                    and w.endswith("ez")
+                    and w not in _NOT_IMPERATIVE
+                    and "vous" not in before
+                ):
+                    return Severity.INFO  # an imperative inside the sentence: "pour en savoir plus, contactez..."
                 first = False
             j += 1
         interview = sig.questions >= 3 and sig.questions * 5 >= sig.sentences

@@ -280,6 +280,8 @@ class DoubledWordRule(_ParagraphRule):
                 s1, e1 = toks[i]
                 w1, w2 = text[s1:e1], text[toks[i + 1][0] : toks[i + 1][1]]
                 severity = self._severity(w1, w2, legit, inside(quoted, starts, s1))
+                if severity == Severity.WARNING and "\n" in text[e1 : toks[i + 1][0]]:
+                    severity = Severity.INFO  # a heading line ending with the word the next line starts with
                 if severity is not None:
                     count = j - i + 1
                     msg = f"« {_short(w1)} » {'twice' if count == 2 else f'{count} times'} in a row: remove the repeat"

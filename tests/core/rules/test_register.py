@@ -94,6 +94,8 @@ def test_quotes_inversions_and_courtesy_are_never_flagged(legit: str) -> None:
         "Avez-vous des regrets ? Vous étiez pourtant sûr de vous ?",  # questions: an interview
         "\n— Vous étiez à Moscou ce jour-là.\n",  # a dialogue line
         "Lisez votre contrat avant de signer.",  # imperative
+        "Pour en savoir plus, contactez votre mairie.",  # imperative inside the sentence
+        "\n\nCe que vous devez savoir sur la réforme\n\n",  # a headline
     ],
 )
 def test_direct_address_is_info_at_most(address: str) -> None:

@@ -96,6 +96,12 @@ def test_emphasis_names_and_quotes_are_info_only() -> None:
         assert all(f.severity == Severity.INFO for f in found), found
 
 
+def test_word_repeated_across_a_line_break_is_info() -> None:
+    (f,) = repetition("Guerre en Ukraine\nUkraine : les négociations reprennent.")
+    assert f.text == "Ukraine\nUkraine"
+    assert f.severity == Severity.INFO
+
+
 def test_repeat_across_a_line_break_is_left_to_the_duplicate_rule() -> None:
     assert [
         f for f in repetition("Titre du jour\nTitre du jour\nSuite.") if f.rule == "repetition.repeated-phrase"
