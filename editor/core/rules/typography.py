@@ -805,6 +805,11 @@ class StraightQuotes(ParagraphRule):
 _GERMAN_NUMBER_RE = re.compile(r"(?<![\w.,])\d{1,3}(?:\.\d{3})++(?:,\d++)?(?![\d.]|,\d)")
 _SPACED_NUMBER_RE = re.compile(r"(?<![\w.,\u00a0\u202f])\d{1,3}(?: \d{3})++(?![\w]|[.,]\d)")
 _LONG_NUMBER_RE = re.compile(r"(?<![\w.,/\-+#°№])[1-9]\d{4,}+(?![\w]|[.,/\-]\d)")
+_FOUR_DIGITS_RE = re.compile(
+    r"(?<![\w.,\u00a0\u202f])([1-9])(\d{3})(?=[ \u00a0\u202f](?:euros?|dollars?|francs|livres|habitants|personnes|"
+    r"soldats|morts|victimes|emplois|salariés|mètres|tonnes|litres|hectares|kilomètres|km|kg|µA|mA|kW|MW|€|\$|%)"
+    r"(?![\w]))"
+)
 _PREV_TOKEN_RE = re.compile(r"(\S++)[ \t\u00a0]*+$")
 _ID_WORDS = words("n no nr tél tel code réf ref numéro dossier compte siret siren isbn issn id")
 
@@ -847,6 +852,17 @@ class NumberSpacing(ParagraphRule):
             s, e = m.span()
             msg = "a no-break space between thousands keeps the number on one line"
             yield make_finding(text, self.id, self.severity, s, e, msg, (text[s:e].replace(" ", sep),))
+        for m in _FOUR_DIGITS_RE.finditer(text, start, end):
+            s, e = m.span()
+            yield make_finding(
+                text,
+                self.id,
+                self.severity,
+                s,
+                e,
+                "a quantity of thousands is grouped by three",
+                (m.group(1) + sep + m.group(2),),
+            )
         for m in _LONG_NUMBER_RE.finditer(text, start, end):
             s, e = m.span()
             prev = _PREV_TOKEN_RE.search(text, max(start, s - 16), s)

@@ -62,6 +62,7 @@ CASES = [
     ("typography.straight-quotes", "fr", 'une réunion "positive" hier', '"', "«" + NBSP),
     ("typography.number-format", "fr", "pour 1.000.000 euros", "1.000.000", f"1{NBSP}000{NBSP}000"),
     ("typography.number-spacing", "fr", "perdu 20 000 euros", "20 000", f"20{NBSP}000"),
+    ("typography.number-spacing", "fr", "il a 1500 euros", "1500", f"1{NBSP}500"),
     ("typography.ordinal", "fr", "la 3ème fois", "3ème", "3ᵉ"),
     ("typography.unit-space", "fr", "il en veut 18kg", "18kg", f"18{NBSP}kg"),
     ("typography.space-before-mark", "en", "really ? yes", " ?", "?"),
