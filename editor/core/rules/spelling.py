@@ -427,20 +427,39 @@ def paragraph_counts(ctx: Context, pos: int) -> Counter[str]:
     return counts
 
 
+def _lower_case_unknown(ctx: Context) -> tuple[list[Flag], list[Flag]]:
+    """Lower-case unknown words split in two: typos of a dictionary word (one or two edits away), and the rest.
+
+    A word is only called a typo when Galley can say what it is a typo of; a lower-case word with no dictionary
+    word within two edits is far more often a rare term, a demonym or a neologism (`bethoncourtoise`,
+    `bivalirudine`) than a slip of the keyboard, so it is reported as `info`.
+    """
+
+    def split() -> tuple[list[Flag], list[Flag]]:
+        from editor.core.suggest import suggester
+
+        analysis = analyse_words(ctx)
+        index = suggester(ctx.lang)
+        typos: list[Flag] = []
+        terms: list[Flag] = []
+        for f in analysis.flags:
+            if f.verdict.kind != "word" or f.verdict.foreign or in_foreign_sentence(analysis, f.start):
+                continue
+            (typos if index.candidates(ctx.text[f.core_start : f.core_end]) else terms).append(f)
+        return typos, terms
+
+    return ctx.memo("spelling.lower-case", split)
+
+
 class UnknownWord(Rule):
     id = "spelling.unknown-word"
     severity = Severity.WARNING
     scope = "paragraph"
     languages = frozenset(DICT_TAGS)
-    description = "A lower-case word the dictionary does not know: most likely a typo"
+    description = "A lower-case word the dictionary does not know, close to one it knows: most likely a typo"
 
     def check(self, ctx: Context) -> Iterable[Finding]:
-        analysis = analyse_words(ctx)
-        wanted = [
-            f
-            for f in analysis.flags
-            if f.verdict.kind == "word" and not f.verdict.foreign and not in_foreign_sentence(analysis, f.start)
-        ]
+        wanted = _lower_case_unknown(ctx)[0]
         if not wanted:
             return []
         from editor.core.suggest import suggest
@@ -463,6 +482,28 @@ class UnknownWord(Rule):
                 )
             )
         return out
+
+
+class UnknownTerm(Rule):
+    id = "spelling.unknown-term"
+    severity = Severity.INFO
+    scope = "paragraph"
+    languages = frozenset(DICT_TAGS)
+    description = "A lower-case word no dictionary knows and not close to any: a rare term, or garbled"
+
+    def check(self, ctx: Context) -> Iterable[Finding]:
+        return [
+            make_finding(
+                ctx.text,
+                self.id,
+                self.severity,
+                f.core_start,
+                f.core_end,
+                f"unknown word “{ctx.text[f.core_start : f.core_end]}”, not close to any dictionary word: "
+                "a rare term (add it to your dictionary) or garbled text?",
+            )
+            for f in _lower_case_unknown(ctx)[1]
+        ]
 
 
 class UnknownName(Rule):
@@ -517,4 +558,4 @@ def _by_cost(item: tuple[str, float]) -> tuple[float, str]:
     return (item[1], item[0])
 
 
-RULES = [UnknownWord(), UnknownName()]
+RULES = [UnknownWord(), UnknownTerm(), UnknownName()]

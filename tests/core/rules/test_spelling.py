@@ -157,3 +157,13 @@ def test_a_french_word_without_its_accents_is_a_typo_not_a_foreign_word() -> Non
         ("spelling.unknown-word", "enquete", "enquête"),
         ("spelling.unknown-word", "idee", "idée"),
     ]
+
+
+def test_lower_case_word_far_from_every_dictionary_word_is_info_not_a_typo() -> None:
+    text = "La brigade bethoncourtoise 🎉 a saisi de la bivalirudine et une négotiation."
+    found = {f.text: (f.rule, f.severity) for f in spelling(text)}
+    assert found == {
+        "bethoncourtoise": ("spelling.unknown-term", Severity.INFO),
+        "bivalirudine": ("spelling.unknown-term", Severity.INFO),
+        "négotiation": ("spelling.unknown-word", Severity.WARNING),
+    }
