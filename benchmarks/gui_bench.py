@@ -1,0 +1,224 @@
+"""Editor speed (issue 7, targets 3-5): launch on 5k vs 200k words, keystrokes, re-check, accept-all, memory.
+
+Run by benchmarks/run_all.py (offscreen); prints the table rows as JSON on its last line. Launch times are
+measured in fresh child processes, from interpreter start to the first paint of the text.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+REPO = HERE.parent
+sys.path.insert(0, str(HERE))
+sys.path.insert(0, str(REPO))
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import generate  # noqa: E402
+
+LAUNCH_CHILD = r"""
+import os, sys, time
+t0 = time.perf_counter()
+sys.path.insert(0, {repo!r})
+os.environ["XDG_CONFIG_HOME"] = {cfg!r}
+from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QTimer
+app = QApplication([])
+from editor.gui.main_window import MainWindow
+from editor.gui.settings import Settings
+w = MainWindow(Settings())
+w.show()
+w.open_paths([{path!r}], {session!r})
+def poll():
+    if w.clean.document().blockCount() > 1 or w.raw.document().blockCount() > 1:
+        w.raw.viewport().repaint()
+        print(time.perf_counter() - t0, flush=True)
+        os._exit(0)
+    QTimer.singleShot(2, poll)
+poll()
+app.exec()
+"""
+
+
+def launch_time(path: Path, tmp: Path, runs: int) -> float:
+    times = []
+    for i in range(runs):
+        code = LAUNCH_CHILD.format(
+            repo=str(REPO), cfg=str(tmp / f"cfg{i}"), path=str(path), session=str(tmp / f"s{path.stem}{i}.galley")
+        )
+        r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=600, cwd=REPO)
+        times.append(float(r.stdout.strip().splitlines()[-1]))
+    return statistics.median(times)
+
+
+def in_process(big: Path, tmp: Path) -> dict[str, float]:
+    from PySide6.QtCore import QEventLoop, Qt, QTimer
+    from PySide6.QtGui import QTextCursor
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QApplication
+
+    os.environ["XDG_CONFIG_HOME"] = str(tmp / "cfg-in")
+    app = QApplication.instance() or QApplication([])
+    from editor.gui.main_window import MainWindow
+    from editor.gui.settings import Settings
+
+    def wait_until(cond, timeout: float = 600.0) -> None:  # type: ignore[no-untyped-def]
+        end = time.perf_counter() + timeout
+        while not cond():
+            if time.perf_counter() > end:
+                raise TimeoutError
+            loop = QEventLoop()
+            QTimer.singleShot(5, loop.quit)
+            loop.exec()
+
+    w = MainWindow(Settings())
+    w.resize(1400, 900)
+    w.show()
+    w.open_paths([str(big)], str(tmp / "big.galley"))
+    wait_until(lambda: w.review is not None and not w.jobs.is_running("load"))
+    wait_until(lambda: not w.jobs.is_running("analyse"))
+    app.processEvents()
+    out: dict[str, float] = {}
+    # Keystrokes in the middle of the article, timed on the GUI thread.
+    cursor = w.clean.textCursor()
+    cursor.setPosition(w.clean.document().characterCount() // 2)
+    cursor.movePosition(QTextCursor.MoveOperation.EndOfBlock)
+    w.clean.setTextCursor(cursor)
+    w.clean.setFocus()
+    app.processEvents()
+    times = []
+    for ch in "abcdefghij" * 10:
+        t0 = time.perf_counter()
+        QTest.keyClick(w.clean, ch)
+        app.processEvents()
+        times.append((time.perf_counter() - t0) * 1000)
+    times.sort()
+    out["keystroke_p95_ms"] = times[int(len(times) * 0.95) - 1]
+    out["keystroke_median_ms"] = statistics.median(times)
+    # The edited paragraph is re-checked after the last keystroke.
+    done: list[float] = []
+    w.rechecked.connect(lambda: done.append(time.perf_counter()))
+    t_last = time.perf_counter()
+    QTest.keyClick(w.clean, Qt.Key.Key_Space)
+    wait_until(lambda: bool(done), 30)
+    out["recheck_ms"] = (done[0] - t_last) * 1000
+    out["rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    w.close()
+    w.jobs.shutdown()
+    return out
+
+
+def accept_all(tmp: Path) -> dict[str, float]:
+    """Accept-all of 1,000 pending findings of one rule, through the window's own action."""
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance() or QApplication([])
+    from editor.gui.main_window import MainWindow
+    from editor.gui.settings import Settings
+
+    paras = [f"Le président Selenskyj a parlé au numéro {i} de la liste des partenaires." for i in range(1000)]
+    path = tmp / "many.txt"
+    path.write_text("Un titre\n\n" + "\n\n".join(paras) + "\n", encoding="utf-8")
+    w = MainWindow(Settings())
+    w.show()
+    w.open_paths([str(path)], str(tmp / "many.galley"))
+    end = time.perf_counter() + 600
+    while (w.review is None or w.jobs.is_running("load") or w.jobs.is_running("analyse")) and time.perf_counter() < end:
+        app.processEvents()
+        time.sleep(0.005)
+    review = w.review
+    target = next(it for it in review.pending() if "Selenskyj" in it.finding.text)
+    w.select_item(target.id)
+    w.confirm_accept_all = lambda *a, **k: (False, True)
+    n_before = len([it for it in review.pending() if it.finding.rule == target.finding.rule])
+    t0 = time.perf_counter()
+    w.accept_all()
+    app.processEvents()
+    elapsed = time.perf_counter() - t0
+    accepted = n_before - len([it for it in review.pending() if it.finding.rule == target.finding.rule])
+    w.undo()
+    app.processEvents()
+    restored = len([it for it in review.pending() if it.finding.rule == target.finding.rule])
+    w.close()
+    w.jobs.shutdown()
+    return {"accept_all_s": elapsed, "accepted": accepted, "one_undo_restores": float(restored == n_before)}
+
+
+def main() -> int:
+    quick = "--quick" in sys.argv
+    rows: list[tuple[str, str, str, str]] = []
+    with tempfile.TemporaryDirectory(prefix="galley-guibench-") as d:
+        tmp = Path(d)
+        small, big = tmp / "small.txt", tmp / "big.txt"
+        small.write_text(generate.article(5_000), encoding="utf-8")
+        big.write_text(generate.article(50_000 if quick else 200_000), encoding="utf-8")
+        runs = 1 if quick else 3
+        t_small = launch_time(small, tmp, runs)
+        t_big = launch_time(big, tmp, runs)
+        ratio = t_big / t_small
+        rows.append(
+            (
+                "3. editor launch to visible text, 200k vs 5k words",
+                f"{ratio:.2f}× ({t_small:.2f} s vs {t_big:.2f} s)",
+                "≤ 1.5×",
+                "met" if ratio <= 1.5 else "NOT met",
+            )
+        )
+        rows.append(
+            (
+                "5. editor window with text, 5k words",
+                f"{t_small:.2f} s",
+                "< 1.5 s",
+                "met" if t_small < 1.5 else "NOT met",
+            )
+        )
+        m = in_process(big, tmp)
+        rows.append(
+            (
+                "3. keystroke mid-article (200k words), GUI thread",
+                f"p95 {m['keystroke_p95_ms']:.1f} ms (median {m['keystroke_median_ms']:.1f} ms)",
+                "< 16 ms p95",
+                "met" if m["keystroke_p95_ms"] < 16 else "NOT met",
+            )
+        )
+        rows.append(
+            (
+                "3. edited paragraph re-checked after the last keystroke",
+                f"{m['recheck_ms']:.0f} ms",
+                "≤ 300 ms",
+                "met" if m["recheck_ms"] <= 300 else "NOT met",
+            )
+        )
+        rows.append(
+            (
+                "4. editor resident memory with the 200k-word article",
+                f"{m['rss_mb']:.0f} MB",
+                "< 500 MB",
+                "met" if m["rss_mb"] < 500 else "NOT met",
+            )
+        )
+        a = accept_all(tmp)
+        ok = a["accept_all_s"] < 1 and a["one_undo_restores"] == 1.0 and a["accepted"] >= 1000
+        rows.append(
+            (
+                "3. accept-all of 1,000 findings, one undo step",
+                f"{a['accept_all_s']:.2f} s for {a['accepted']:.0f}; one undo restores all: "
+                f"{'yes' if a['one_undo_restores'] else 'no'}",
+                "< 1 s, one step",
+                "met" if ok else "NOT met",
+            )
+        )
+    print(json.dumps(rows, ensure_ascii=False))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
