@@ -9,12 +9,16 @@ Scope (what is compared, so a 200k-word article stays linear):
   three words (at most the 8 latest of each such bucket). Two near-identical paragraphs far apart that share
   neither their opening nor their closing words are not compared.
 Only the later copy is reported; its suggestion deletes it with the blank line that separates it.
-Dropping an exact copy of the title line (the article's first line, or its title metadata) is safe and `auto`;
-every other duplicate is left for review.
+Dropping an exact copy of the title line (the article's first line printed again as the next paragraph or line,
+or a paragraph equal to the title metadata among the first three) is safe and `auto`; every other duplicate is
+left for review. Short lines (under 8 words) repeat legitimately far apart (names in two lists, dates, a heading in
+a table of contents): they are `info` unless the copy directly follows its original; near-copies are warnings when
+long (20+ words) or close by (within two paragraphs, 8+ words), `info` otherwise.
 """
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict, deque
 from collections.abc import Iterable
 
@@ -27,7 +31,10 @@ _NEAR_THRESHOLD = 90.0
 _NEAR_MIN_CHARS = 30
 _NEAR_MIN_WORDS = 5
 _BUCKET_KEEP = 8
-_NO_DIGITS = str.maketrans("", "", "0123456789")
+_LONG_WORDS = 8  # an exact copy this long is a warning wherever it is; shorter ones only right after the original
+_NEAR_LONG_WORDS = 20  # a near-copy this long is a warning wherever it is; shorter ones only close by
+_DIGITS_RE = re.compile(r"\d++")
+_NON_LETTERS_RE = re.compile(r"[\W\d_]++")
 
 
 def _normalise(text: str) -> str:
@@ -36,7 +43,7 @@ def _normalise(text: str) -> str:
 
 def _substantial(norm: str) -> bool:
     """Worth reporting when repeated: two words, or one long word (not `*`, `—`, `1.`)."""
-    letters = sum(1 for c in norm if c.isalpha())
+    letters = len(_NON_LETTERS_RE.sub("", norm))
     return letters >= 4 and (" " in norm or letters >= 10)
 
 
@@ -68,16 +75,22 @@ class _Duplicates:
             span = self._removal_span(text, paras, i)
             if norm in seen:
                 j = seen[norm]
-                is_title = "\n" not in text[s:e].strip() and (
-                    (j == 0 and norm == first_line) or (title_norm is not None and norm == title_norm)
+                single_line = "\n" not in text[s:e].strip()
+                is_title = single_line and (
+                    (i == 1 and j == 0 and norm == first_line)
+                    or (title_norm is not None and norm == title_norm and i <= 2)
                 )
                 rule = "duplicate.title" if is_title else self.id
                 what = "the title" if is_title else f"paragraph {j + 1}"
+                # short lines repeat legitimately far apart (names in two lists, dates, a heading in a table of
+                # contents); a long paragraph, or a copy right after its original, is damage
+                long_enough = len(norm.split()) >= _LONG_WORDS
+                severity = Severity.WARNING if is_title or long_enough or i == j + 1 else Severity.INFO
                 out.append(
                     make_finding(
                         text,
                         rule,
-                        Severity.WARNING,
+                        severity,
                         span[0],
                         span[1],
                         f"this repeats {what} word for word: remove the copy",
@@ -98,16 +111,17 @@ class _Duplicates:
                     if min(len(other), len(norm)) < 0.8 * max(len(other), len(norm)):
                         continue
                     score = fuzz.ratio(norm, other, score_cutoff=_NEAR_THRESHOLD)
-                    if score and norm.translate(_NO_DIGITS) == other.translate(_NO_DIGITS):
+                    if score and _DIGITS_RE.sub("", norm) == _DIGITS_RE.sub("", other):
                         continue  # a template (`Étape 1 : ...`, `Étape 2 : ...`), not a copy
                     if score > best:
                         best, best_j = score, j
                 if best_j >= 0:
+                    near = len(words) >= _NEAR_LONG_WORDS or (i - best_j <= 2 and len(words) >= _LONG_WORDS)
                     out.append(
                         make_finding(
                             text,
                             "duplicate.near-paragraph",
-                            Severity.WARNING,
+                            Severity.WARNING if near else Severity.INFO,
                             span[0],
                             span[1],
                             f"this is nearly the same as paragraph {best_j + 1} ({best:.0f}% alike): keep one of them",

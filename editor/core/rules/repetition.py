@@ -177,6 +177,7 @@ _REDUPLICATIONS = frozenset(
         "tsoin",
     }
 )
+_CONJUNCTIONS = frozenset({"et", "ou", "and", "or", "und", "oder", "puis", "then", "dann"})
 _MAX_PHRASE = 8  # words (the punctuation between them must match too)
 
 
@@ -343,10 +344,22 @@ class RepeatedPhraseRule(_ParagraphRule):
             e = toks[stop - 1][1]
             keep = text[s : toks[first + size - 1][1]]
             copies = (stop - first) // size
-            severity = Severity.INFO if inside(quoted, starts, s) else Severity.WARNING
+            severity = Severity.WARNING
+            if (
+                inside(quoted, starts, s)
+                or (keys[stop] == keys[first] and self._series(text, para, first, size))
+                or any(c in ".!?…" for c in _gap(text, para, first + size - 1))  # "Never again. Never again."
+            ):
+                severity = Severity.INFO
             times = "twice" if copies == 2 else f"{copies} times"
             msg = f"« {_short(keep)} » printed {times} in a row: remove the repeat"
             yield make_finding(text, self.id, severity, s, e, msg, (keep,))
+
+    @staticmethod
+    def _series(text: str, para: _Para, first: int, size: int) -> bool:
+        """A unit built like a list item ("wrote, and"): repeated once more after the copies, it is rhetoric."""
+        unit = para.keys[first : first + size]
+        return any(k in _CONJUNCTIONS for k in unit) or "," in _gap(text, para, first + size - 1)
 
     @staticmethod
     def _worth(para: _Para, first: int, size: int) -> bool:

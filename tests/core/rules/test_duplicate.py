@@ -7,7 +7,7 @@ import time
 import pytest
 
 from editor.core.engine import analyse_text
-from editor.core.findings import Finding
+from editor.core.findings import Finding, Severity
 from editor.core.rules.base import CheckConfig, Context
 from editor.core.rules.duplicate import RULES
 
@@ -103,6 +103,23 @@ def test_near_duplicates_far_apart_are_found_through_shared_opening_words() -> N
 )
 def test_short_separators_and_distinct_paragraphs_are_not_duplicates(clean: str) -> None:
     assert duplicates(clean) == []
+
+
+def test_short_lines_repeated_far_apart_are_info() -> None:
+    text = "Titre\n\nContributeurs\n\nKay Schenk\n\nAndrea Pescetti\n\nRelecteurs\n\nKay Schenk\n\nFin."
+    (f,) = duplicates(text)
+    assert f.text.startswith("Kay Schenk") and f.start > text.index("Relecteurs")
+    assert f.severity == Severity.INFO
+    # the same short line right after itself is damage
+    (g,) = duplicates("Titre\n\nLa suite du texte.\n\nKay Schenk, envoyé spécial\n\nKay Schenk, envoyé spécial\n\nFin.")
+    assert g.severity == Severity.WARNING
+
+
+def test_title_repeated_as_a_later_heading_needs_review() -> None:
+    text = "Assess your content\n\nIntro text here.\n\nMore text here.\n\nAssess your content\n\nBody."
+    (f,) = duplicates(text)
+    assert f.rule == "duplicate.paragraph"
+    assert not f.auto
 
 
 def test_sample_title(sample_text: str) -> None:

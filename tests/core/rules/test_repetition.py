@@ -35,6 +35,7 @@ CASES = [
         "Trump, qui a été",
     ),
     ("repetition.repeated-phrase", "il a dit il a dit que", "il a dit il a dit", "il a dit"),
+    ("repetition.repeated-phrase", "il a dit il a dit il faut", "il a dit il a dit", "il a dit"),
     ("repetition.stutter", "https://x.fr/2025/putin-trump-phon-phon-call/index.html", "phon-phon", "phon"),
     ("repetition.stutter", "un accord-accord signé", "accord-accord", "accord"),
     ("repetition.stutter", "un été-été chaud", "été-été", "été"),
@@ -106,6 +107,15 @@ def test_repeat_across_a_line_break_is_left_to_the_duplicate_rule() -> None:
     assert [
         f for f in repetition("Titre du jour\nTitre du jour\nSuite.") if f.rule == "repetition.repeated-phrase"
     ] == []
+
+
+@pytest.mark.parametrize(
+    "rhetoric", ["Ford wrote, and wrote, and wrote.", "Nous ne saurons jamais. Nous ne saurons jamais."]
+)
+def test_rhetorical_series_and_repeated_sentences_are_info(rhetoric: str) -> None:
+    found = repetition(rhetoric, lang="en" if "wrote" in rhetoric else "fr")
+    assert found
+    assert all(f.severity == Severity.INFO for f in found)
 
 
 def test_phrase_with_different_punctuation_is_not_a_repeat() -> None:
