@@ -308,7 +308,7 @@ class Suggester:
         if any(a > b for a, b in itertools.pairwise(keys)):
             keys.sort()
         self._keys = keys
-        self._buckets: dict[tuple[str, int], list[str]] = {}
+        self._buckets: dict[str, dict[int, list[str]]] = {}
 
     @classmethod
     def from_words(cls, words: Iterable[str], lang: str = "") -> Suggester:
@@ -377,18 +377,20 @@ class Suggester:
         return found
 
     def _bucket(self, q: str) -> list[str]:
-        """Folded words starting like `q` whose length is within 2 of it (per first letter and length, cached)."""
+        """Folded words starting like `q` whose length is within 2 of it (grouped once per first letter)."""
         first = q[:1]
+        by_len = self._buckets.get(first)
+        if by_len is None:
+            keys = self._keys
+            lo = bisect.bisect_left(keys, first)
+            hi = bisect.bisect_left(keys, first + "\U0010ffff")
+            by_len = {}
+            for k in keys[lo:hi]:
+                by_len.setdefault(len(k), []).append(k)
+            self._buckets[first] = by_len
         out: list[str] = []
-        for n in range(max(1, len(q) - 2), len(q) + 3):
-            bucket = self._buckets.get((first, n))
-            if bucket is None:
-                keys = self._keys
-                lo = bisect.bisect_left(keys, first)
-                hi = bisect.bisect_left(keys, first + "\U0010ffff")
-                bucket = [k for k in keys[lo:hi] if len(k) == n]
-                self._buckets[(first, n)] = bucket
-            out.extend(bucket)
+        for n in range(len(q) - 2, len(q) + 3):
+            out.extend(by_len.get(n, ()))
         return out
 
     def suggest(self, word: str, limit: int = 5, counts: Mapping[str, int] | None = None) -> list[str]:
