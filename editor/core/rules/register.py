@@ -103,6 +103,12 @@ _NARRATION_RE = re.compile(
     r"|a rappelé|a assuré|a estimé|a dit|a répondu|a mentionné|a constaté|a exigé|a démenti|porte-parole)\b"
 )
 _NOT_IMPERATIVE = {"chez", "assez", "nez", "rez"}
+_FIRST_PERSON_RE = re.compile(r"(?i)(?<!\w)(?:je|j['’]|nous|notre|nos|moi|mon|mes|m['’])(?!\w)")
+_GENERIC_YOU_RE = re.compile(r"(?i)(?<!\w)(?:si|lorsque|lorsqu['’]|quand|dès que) ?vous(?!\w)")
+# an imperative: a second-person plural form not preceded by `vous` (checked by the caller); `chez`, `assez`...
+_IMPERATIVE_RE = re.compile(
+    r"(?<![\w'’-])(?!(?:chez|assez|nez|rez)(?!\w))[a-zà-ÿ]{2,}ez(?![\w-])|(?<=[.!?] )[A-ZÀ-Þ][a-zà-ÿ]{2,}ez(?![\w-])"
+)
 _DIALOGUE_RE = re.compile(r"[ \t]*+(?:[—–\-]|[QR][ \u00a0\u202f]?+[:.])")
 _SENTENCE_END_RE = re.compile(r"[.!?…\n]")
 _WORD_RE = re.compile(r"[^\W\d_]++")
@@ -301,7 +307,19 @@ class SecondPersonRule(Rule):
         with_second = {bisect_left(bounds, words[i][0]) for i in hits if not inside(quoted, starts, words[i][0])}
         questions = sum(1 for b in bounds if text[b] == "?" and not inside(quoted, starts, b))
         newlines = [b for b in bounds if text[b] == "\n"]
-        return _DocSignals(narration, sentences, len(with_second), questions, quoted, starts, bounds, newlines)
+
+        def sentences_with(matches: Iterable[re.Match[str]]) -> set[int]:
+            return {bisect_left(bounds, m.start()) for m in matches if not inside(quoted, starts, m.start())}
+
+        first_person = sentences_with(_FIRST_PERSON_RE.finditer(text))
+        instructions = sentences_with(_GENERIC_YOU_RE.finditer(text)) | sentences_with(
+            m for m in _IMPERATIVE_RE.finditer(text) if "vous" not in text[max(0, m.start() - 24) : m.start()].lower()
+        )
+        # a speech, an op-ed, a leaflet or a guide addresses its reader on purpose: its `vous` are not Sie
+        address = len(instructions) >= 2 or (len(first_person) >= 2 and len(first_person) * 10 >= sentences)
+        return _DocSignals(
+            narration and not address, sentences, len(with_second), questions, quoted, starts, bounds, newlines
+        )
 
     @staticmethod
     def _severity(text: str, words: list[tuple[int, int]], i: int, sig: _DocSignals) -> Severity:

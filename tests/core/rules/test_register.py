@@ -111,6 +111,22 @@ def test_a_lone_sentence_or_a_guide_is_never_a_warning() -> None:
     assert all(f.severity == Severity.INFO for f in register(guide))
 
 
+@pytest.mark.parametrize(
+    "elsewhere",
+    [
+        # a leaflet: instructions elsewhere in the text make every `vous` an address to the reader
+        "Suivez attentivement les instructions. Si vous avez un doute, demandez conseil.",
+        # a speech: the speaker talks in the first person throughout
+        "Je vous remercie. Nous avons travaillé dur. Je crois en notre projet.",
+    ],
+)
+def test_articles_that_address_their_reader_get_info_only(elsewhere: str) -> None:
+    text = NEWS_BEFORE + elsewhere + " Le rapport dont vous êtes saisis est important." + NEWS_AFTER
+    found = register(text)
+    assert any(f.text == "vous êtes" for f in found)
+    assert all(f.severity == Severity.INFO for f in found), found
+
+
 def test_sample_passages(sample_text: str) -> None:
     found = register(sample_text)
     texts = [f.text for f in found]
