@@ -236,6 +236,7 @@ class HeadingStart(Rule):
 
 _MONTHS = "Janvier|Février|Mars|Avril|Mai|Juin|Juillet|Août|Septembre|Octobre|Novembre|Décembre"
 _MONTH_RE = re.compile(r"(?<![\w])(1er|1ᵉʳ|[Pp]remier|\d{1,2})[ \u00a0]++(" + _MONTHS + r")(?![\w])([ \u00a0]\d)?")
+_MONTH_NAMES = tuple(_MONTHS.split("|"))
 _HOLIDAYS = {("14", "Juillet"), ("1er", "Mai"), ("1ᵉʳ", "Mai"), ("8", "Mai"), ("11", "Novembre")}
 
 _LANGUAGES = (
@@ -353,6 +354,7 @@ _INSTITUTIONS = (
 )
 _INSTITUTION_RE = re.compile(r"(?<![\w\-])(" + _INSTITUTIONS + r")(?![\w\-])")
 _DAYS = "Lundi|Mardi|Mercredi|Jeudi|Vendredi|Samedi|Dimanche"
+_DAY_NAMES = tuple(_DAYS.split("|"))
 _DAY_RE = re.compile(r"(?<=[a-zà-öø-ÿ,] )(" + _DAYS + r")(?![\w'’\-])(?! [A-ZÀ-ÖØ-Þ])")
 _LOWER_PATTERNS: list[tuple[re.Pattern[str], str, int]] = [
     (re.compile(r"(?<![\w])hémisphères? (Nord|Sud)(?![\w])"), "hémisphère nord: no capital", 1),
@@ -367,13 +369,16 @@ class MonthCapital(ParagraphRule):
 
     def scan(self, ctx: Context, start: int, end: int) -> Iterator[Finding]:
         text = ctx.text
-        for m in _MONTH_RE.finditer(text, start, end):
+        chunk = text[start:end]
+        months = any(name in chunk for name in _MONTH_NAMES)
+        days = any(name in chunk for name in _DAY_NAMES)
+        for m in _MONTH_RE.finditer(text, start, end) if months else ():
             day, month, year = m.groups()
             if (day, month) in _HOLIDAYS and not year:
                 continue  # `le 14 Juillet`, `le 1er Mai`: the holidays are names
             s, e = m.span(2)
             yield make_finding(text, self.id, self.severity, s, e, "French months take no capital", (_low(month),))
-        for m in _DAY_RE.finditer(text, start, end):
+        for m in _DAY_RE.finditer(text, start, end) if days else ():
             _, prev = _prev_word(text, m.start(), start)
             if not prev[:1].islower():
                 continue
@@ -440,6 +445,33 @@ class AccentedCapital(ParagraphRule):
                 yield make_finding(text, self.id, self.severity, m.start(), m.end(), msg, ("À",))
 
 
+# The words each pattern needs (lower-cased): a paragraph without them skips that pattern's regex scan.
+_PROPER_GATES = (
+    ("du nord", "du sud", "de l'est", "de l’est", "de l'ouest", "de l’ouest", "du est", "du ouest", "de l' ", "de l’ "),
+    ("océan",),
+    ("mer ",),
+    ("moyen",),
+    ("homo ",),
+    ("état",),
+    ("ministr", "secrétaire"),
+)
+_INSTITUTION_GATE = (
+    "union",
+    "unies",
+    "assemblée",
+    "banque",
+    "cour ",
+    "conseil",
+    "parlement",
+    "commission",
+    "fonds",
+    "organisation",
+    "révolution",
+    "guerre",
+    "sécurité",
+)
+
+
 class ProperNameCapital(ParagraphRule):
     id = "casing.proper-name"
     severity = Severity.WARNING
@@ -448,7 +480,10 @@ class ProperNameCapital(ParagraphRule):
 
     def scan(self, ctx: Context, start: int, end: int) -> Iterator[Finding]:
         text = ctx.text
-        for pattern, msg, group in _PROPER_PATTERNS:
+        low = text[start:end].lower()
+        for (pattern, msg, group), gate in zip(_PROPER_PATTERNS, _PROPER_GATES, strict=True):
+            if not any(word in low for word in gate):
+                continue  # a C-speed look for the words the pattern needs saves its regex scan
             for m in pattern.finditer(text, start, end):
                 s, e = m.span(group)
                 old = m.group(group)
@@ -460,7 +495,8 @@ class ProperNameCapital(ParagraphRule):
                     new = _cap(old)
                 if new != old:
                     yield make_finding(text, self.id, self.severity, s, e, msg, (new,))
-        for m in _INSTITUTION_RE.finditer(text, start, end):
+        institutions = any(word in low for word in _INSTITUTION_GATE)
+        for m in _INSTITUTION_RE.finditer(text, start, end) if institutions else ():
             s, e = m.span()
             name = m.group(0)
             fixed = _cap(name).replace("d'état", "d'État").replace("d’état", "d’État")
@@ -469,7 +505,7 @@ class ProperNameCapital(ParagraphRule):
             yield make_finding(
                 text, self.id, self.severity, s, e, "the name of an institution takes a capital", (fixed,)
             )
-        for pattern, msg, group in _LOWER_PATTERNS:
+        for pattern, msg, group in _LOWER_PATTERNS if "hémisph" in low else ():
             for m in pattern.finditer(text, start, end):
                 s, e = m.span(group)
                 yield make_finding(text, self.id, self.severity, s, e, msg, (m.group(group).lower(),))

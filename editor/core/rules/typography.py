@@ -108,6 +108,14 @@ def _word_before(text: str, pos: int, floor: int = 0) -> str:
     return m.group(0) if m else ""
 
 
+def paragraph_start(ctx: Context, pos: int) -> int:
+    """Where the paragraph holding `pos` starts (0 before the first one)."""
+    paras = ctx.paragraphs
+    starts = ctx.memo("typography.para_starts", lambda: [s for s, _ in paras])
+    i = bisect_right(starts, pos) - 1
+    return paras[i][0] if i >= 0 else 0
+
+
 def _profile(ctx: Context) -> str:
     return ctx.config.profile if ctx.config.profile in ("fr-FR", "fr-CA", "fr-CH") else "fr-FR"
 
@@ -345,7 +353,8 @@ class MissingSpaceAfter(ParagraphRule):
                     continue
             elif last in ")]":
                 # `(re)former`, `[s]es` are words; `(a = b)et` is a glued word
-                o = text.rfind("(" if last == ")" else "[", max(start, s - 200), s)
+                para_start = paragraph_start(ctx, s)
+                o = text.rfind("(" if last == ")" else "[", max(para_start, s - 200), s)
                 if o < 0 or " " not in text[o:s]:
                     continue
             elif last in ":;!?":
@@ -819,7 +828,7 @@ _ID_WORDS = words("n no nr tél tel code réf ref numéro dossier compte siret s
 
 class GermanNumberFormat(ParagraphRule):
     id = "typography.number-format"
-    triggers = "."
+    triggers = "0123456789"
     severity = Severity.INFO
     languages = frozenset({"fr"})
     description = "French groups thousands with a no-break space, not a period"
@@ -844,6 +853,7 @@ class GermanNumberFormat(ParagraphRule):
 
 class NumberSpacing(ParagraphRule):
     id = "typography.number-spacing"
+    triggers = "0123456789"
     severity = Severity.INFO
     languages = frozenset({"fr"})
     description = "thousands separated by a no-break space"
@@ -966,6 +976,7 @@ _UNIT_FIX = {"Kg": "kg", "KG": "kg", "Km": "km", "KM": "km"}
 
 class UnitSpace(ParagraphRule):
     id = "typography.unit-space"
+    triggers = "0123456789"
     severity = Severity.INFO
     languages = frozenset({"fr"})
     description = "a no-break space between a number and its unit (18 kg)"
