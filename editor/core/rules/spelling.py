@@ -183,15 +183,21 @@ class Lexicon:
             return None  # `voeux`, `manoeuvre`: the ligature typed as two letters is an accepted spelling
         if "-" in core:
             parts = core.split("-")
-            unknown = [p for p in parts if not self.known_part(p)]
+            unknown = [
+                p
+                for i, p in enumerate(parts)
+                if not self.known_part(p) and not (i == 0 and len(p) >= 3 and p.endswith("o") and p.islower())
+            ]  # a first part in -o is a combining form: `aorto-coronaire`, `russo-ukrainien`
             if not unknown:
                 return None
-            if all(p[:1].isupper() for p in unknown):
+            if self.accent_slip(core):
+                pass  # `Etats-Unis`: the whole compound exists with accents; report it whole
+            elif len(unknown) == 1 and core.count(unknown[0]) == 1:
+                # one unknown part: judge it alone (`Cup-Halter` in German, `Witkoff` in `Jean-Witkoff`)
+                off = start + core.index(unknown[0])
+                start, end, core = off, off + len(unknown[0]), unknown[0]
+            elif all(p[:1].isupper() for p in unknown):
                 return Verdict("compound", start, end, "", False, False)
-            if len(unknown) == 1 and len(parts) > 1:
-                off = start + core.index(unknown[0]) if core.count(unknown[0]) == 1 else start
-                if off != start:
-                    start, end, core = off, off + len(unknown[0]), unknown[0]
         if "’" in core or "'" in core:
             # an apostrophe the dictionary does not know as an elision: judge the last part (`aujourd'hui` is known)
             tail = re.split(r"['’]", core)[-1]

@@ -124,3 +124,9 @@ def test_any_text_gives_exact_spans_and_never_crashes() -> None:
             assert 0 <= f.start < f.end <= len(text)
 
     run()
+
+
+def test_english_part_of_a_german_compound_is_found_alone() -> None:
+    text = "Die FAI Cup-Halter 🎉 besiegten die Ligagewinner."
+    found = [f for f in foreign(text, "de") if f.text == "Cup"]
+    assert len(found) == 1 and found[0].text == text[found[0].start : found[0].end]
