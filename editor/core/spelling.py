@@ -162,13 +162,20 @@ def service(lang: str) -> SpellService:
     return s
 
 
+_available: dict[str, bool] = {}
+
+
 def available(lang: str) -> bool:
-    """Whether spell checking in `lang` works on this machine (never raises)."""
-    try:
-        service(lang).ensure()
-    except SpellUnavailable:
-        return False
-    return True
+    """Whether spell checking in `lang` works on this machine (never raises; remembered per process)."""
+    ok = _available.get(lang)
+    if ok is None:
+        try:
+            service(lang).ensure()
+            ok = True
+        except SpellUnavailable:
+            ok = False
+        _available[lang] = ok
+    return ok
 
 
 def cache_size(lang: str) -> int:

@@ -21,7 +21,7 @@ from typing import ClassVar
 
 from editor.core.findings import Finding, Severity, make_finding
 from editor.core.rules.base import Context, Rule
-from editor.core.spelling import CACHE_LIMIT, DICT_TAGS, SpellService, clean_token, service
+from editor.core.spelling import CACHE_LIMIT, DICT_TAGS, SpellService, available, clean_token, service
 
 # French elisions: the part after the apostrophe is checked on its own (`l'OTAN`, `jusqu’à`, `d'Ukraine`).
 _ELISION_FR = re.compile(r"(?:[cdjlmnst]|qu|jusqu|lorsqu|puisqu|quoiqu|presqu|quelqu)['’]", re.IGNORECASE)
@@ -115,7 +115,8 @@ class Lexicon:
     def __init__(self, lang: str) -> None:
         self.lang = lang
         self.spell: SpellService = service(lang)
-        self.others: list[SpellService] = [service(o) for o in OTHER_LANGS.get(lang, ()) if o in DICT_TAGS]
+        # second languages are optional: a machine without the German dictionary still checks French
+        self.others: list[SpellService] = [service(o) for o in OTHER_LANGS.get(lang, ()) if available(o)]
         self.cache = Lexicon._verdicts.setdefault(lang, {})
 
     def known_part(self, part: str) -> bool:
