@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from editor.core.findings import Finding, Severity, make_finding
@@ -28,7 +28,10 @@ from editor.core.text import paragraphs
 _OPENERS = {"«": "»", "“": "”", "„": "“", "‹": "›"}
 
 
-def quoted_spans(text: str) -> list[tuple[int, int]]:
+_QUOTE_CHARS_RE = re.compile('["«»“”„‹›]')
+
+
+def quoted_spans(text: str, paras: list[tuple[int, int]] | None = None) -> list[tuple[int, int]]:
     """(start, end) of every quotation, marks included, in one pass.
 
     French « », English “ ”, German „ “ and straight "..." are recognised; a quote never runs past its paragraph
@@ -36,10 +39,11 @@ def quoted_spans(text: str) -> list[tuple[int, int]]:
     quote is ignored, since a lone `"` is as often an inch mark or markup debris).
     """
     spans: list[tuple[int, int]] = []
-    for p_start, p_end in paragraphs(text):
+    for p_start, p_end in paragraphs(text) if paras is None else paras:
         stack: list[tuple[str, int]] = []  # (expected closer, start)
         straight: int | None = None
-        for i in range(p_start, p_end):
+        for m in _QUOTE_CHARS_RE.finditer(text, p_start, p_end):
+            i = m.start()
             ch = text[i]
             if ch == '"':
                 if stack:
@@ -72,6 +76,7 @@ def inside(spans: list[tuple[int, int]], starts: list[int], pos: int) -> bool:
     return i >= 0 and spans[i][0] <= pos < spans[i][1]
 
 
+_PRONOUN_RE = re.compile(r"(?i)(?<![\w'’-])(?:vous|votre|vos|vôtres?)(?![\w'’-])")
 _MANY = 50  # beyond this many pronouns making 3% of the words, a text is direct address, not narration
 _PRONOUNS = {"vous", "votre", "vos", "vôtre", "vôtres"}
 _FIRST_PERSON = {"je", "j", "me", "m", "moi", "nous", "notre", "nos", "mon", "ma", "mes", "mien", "mienne"}
@@ -105,10 +110,7 @@ _NARRATION_RE = re.compile(
 _NOT_IMPERATIVE = {"chez", "assez", "nez", "rez"}
 _FIRST_PERSON_RE = re.compile(r"(?i)(?<!\w)(?:je|j['’]|nous|notre|nos|moi|mon|mes|m['’])(?!\w)")
 _GENERIC_YOU_RE = re.compile(r"(?i)(?<!\w)(?:si|lorsque|lorsqu['’]|quand|dès que) ?vous(?!\w)")
-# an imperative: a second-person plural form not preceded by `vous` (checked by the caller); `chez`, `assez`...
-_IMPERATIVE_RE = re.compile(
-    r"(?<![\w'’-])(?!(?:chez|assez|nez|rez)(?!\w))[a-zà-ÿ]{2,}ez(?![\w-])|(?<=[.!?] )[A-ZÀ-Þ][a-zà-ÿ]{2,}ez(?![\w-])"
-)
+_EZ_END_RE = re.compile(r"ez(?![\w-])")  # the end of a second-person plural form
 _DIALOGUE_RE = re.compile(r"[ \t]*+(?:[—–\-]|[QR][ \u00a0\u202f]?+[:.])")
 _SENTENCE_END_RE = re.compile(r"[.!?…\n]")
 _WORD_RE = re.compile(r"[^\W\d_]++")
@@ -182,10 +184,6 @@ class _DocSignals:
     sentences: int
     second_person_sentences: int
     questions: int
-    quoted: list[tuple[int, int]]
-    quoted_starts: list[int]
-    bounds: list[int]
-    newlines: list[int]
 
 
 def _is_heading(text: str, start: int, end: int) -> bool:
@@ -208,13 +206,24 @@ class SecondPersonRule(Rule):
     def check(self, ctx: Context) -> Iterable[Finding]:
         text = ctx.text
         words = ctx.words
-        hits = [i for i, (s, e) in enumerate(words) if text[s:e].lower() in _PRONOUNS]
+        hits = []
+        for m in _PRONOUN_RE.finditer(text):
+            i = bisect_left(words, (m.start(), -1))
+            if i < len(words) and words[i] == m.span():  # a whole word, not part of `rendez-vous`
+                hits.append(i)
         if not hits or (len(hits) > _MANY and len(hits) * 100 > len(words) * 3):
             return []  # addressed to its reader throughout (a guide, a letter): no narration to repair
-        quoted = ctx.memo("quotes", lambda: quoted_spans(text))
+        quoted = ctx.memo("register.quotes", lambda: quoted_spans(text, ctx.paragraphs))
         starts = [s for s, _ in quoted]
         bounds = [m.start() for m in _SENTENCE_END_RE.finditer(text)]
-        signals = self._signals(text, words, hits, quoted, starts, bounds)
+        newlines = [b for b in bounds if text[b] == "\n"]
+        lazy: list[_DocSignals] = []  # the article-wide evidence, computed once, and only if a verdict needs it
+
+        def signals() -> _DocSignals:
+            if not lazy:
+                lazy.append(self._signals(text, words, hits, quoted, starts, bounds))
+            return lazy[0]
+
         out: list[Finding] = []
         by_sentence: dict[int, Severity] = {}  # one verdict per sentence keeps this linear
         skip_next = False
@@ -234,7 +243,7 @@ class SecondPersonRule(Rule):
             k = bisect_left(bounds, s)
             severity = by_sentence.get(k)
             if severity is None:
-                severity = by_sentence[k] = self._severity(text, words, i, signals)
+                severity = by_sentence[k] = self._severity(text, words, i, quoted, starts, bounds, newlines, signals)
             end = e
             if low == "votre":
                 suggestions: tuple[str, ...] = (_cap("leur", word),)
@@ -306,35 +315,56 @@ class SecondPersonRule(Rule):
             prev = b
         with_second = {bisect_left(bounds, words[i][0]) for i in hits if not inside(quoted, starts, words[i][0])}
         questions = sum(1 for b in bounds if text[b] == "?" and not inside(quoted, starts, b))
-        newlines = [b for b in bounds if text[b] == "\n"]
 
         def sentences_with(matches: Iterable[re.Match[str]]) -> set[int]:
             return {bisect_left(bounds, m.start()) for m in matches if not inside(quoted, starts, m.start())}
 
         first_person = sentences_with(_FIRST_PERSON_RE.finditer(text))
-        instructions = sentences_with(_GENERIC_YOU_RE.finditer(text)) | sentences_with(
-            m for m in _IMPERATIVE_RE.finditer(text) if "vous" not in text[max(0, m.start() - 24) : m.start()].lower()
-        )
+        instructions = sentences_with(_GENERIC_YOU_RE.finditer(text))
+        for m in _EZ_END_RE.finditer(text):  # imperatives: a literal search, then a look at the word
+            if len(instructions) >= 2:
+                break
+            k = bisect_left(words, (m.end(), -1)) - 1
+            if k < 0 or words[k][1] != m.end() or inside(quoted, starts, m.start()):
+                continue
+            ws, we = words[k]
+            w = text[ws:we]
+            low = w.lower()
+            if len(w) <= 3 or low in _NOT_IMPERATIVE or "-" in w or "'" in w or "’" in w:
+                continue
+            sentence_start = ws == 0 or text[max(0, ws - 2) : ws] in {". ", "! ", "? ", "\n"} or text[ws - 1] == "\n"
+            if not (w[0].islower() or sentence_start):
+                continue  # a name: Sánchez, Rodriguez
+            before = {text[a:b].lower() for a, b in words[max(0, k - 3) : k]}
+            if "vous" not in before:
+                instructions.add(bisect_left(bounds, ws))
         # a speech, an op-ed, a leaflet or a guide addresses its reader on purpose: its `vous` are not Sie
         address = len(instructions) >= 2 or (len(first_person) >= 2 and len(first_person) * 10 >= sentences)
-        return _DocSignals(
-            narration and not address, sentences, len(with_second), questions, quoted, starts, bounds, newlines
-        )
+        return _DocSignals(narration and not address, sentences, len(with_second), questions)
 
     @staticmethod
-    def _severity(text: str, words: list[tuple[int, int]], i: int, sig: _DocSignals) -> Severity:
+    def _severity(
+        text: str,
+        words: list[tuple[int, int]],
+        i: int,
+        quoted: list[tuple[int, int]],
+        starts: list[int],
+        bounds: list[int],
+        newlines: list[int],
+        signals: Callable[[], _DocSignals],
+    ) -> Severity:
         """Warning only when both the sentence and the article read as third-person narration."""
         pos = words[i][0]
-        k = bisect_left(sig.bounds, pos)
-        s_start = sig.bounds[k - 1] + 1 if k > 0 else 0
-        s_end = sig.bounds[k] if k < len(sig.bounds) else len(text)
+        k = bisect_left(bounds, pos)
+        s_start = bounds[k - 1] + 1 if k > 0 else 0
+        s_end = bounds[k] if k < len(bounds) else len(text)
         if s_end < len(text) and text[s_end] == "?":
             return Severity.INFO  # a question: interviews, rhetorical address
-        n = bisect_left(sig.newlines, pos)
-        line_start = sig.newlines[n - 1] + 1 if n > 0 else 0
+        n = bisect_left(newlines, pos)
+        line_start = newlines[n - 1] + 1 if n > 0 else 0
         if _DIALOGUE_RE.match(text, line_start):
             return Severity.INFO  # an interview or a dialogue line: "— Vous avez dit...", "Q : ..."
-        line_end = sig.newlines[n] if n < len(sig.newlines) else len(text)
+        line_end = newlines[n] if n < len(newlines) else len(text)
         if _is_heading(text, line_start, line_end):
             return Severity.INFO  # "Ce que vous devez savoir": headlines address their reader
         first = True
@@ -345,7 +375,7 @@ class SecondPersonRule(Rule):
             raw = text[ws:we]
             w = raw.lower()
             before, recent = recent, [*recent[-2:], w]
-            if not inside(sig.quoted, sig.quoted_starts, ws):
+            if not inside(quoted, starts, ws):
                 head = w.split("'", 1)[0].split("’", 1)[0]
                 if head in _FIRST_PERSON or w in _VOCATIVES:
                     return Severity.INFO
@@ -372,6 +402,7 @@ class SecondPersonRule(Rule):
                     return Severity.INFO  # an imperative inside the sentence: "pour en savoir plus, contactez..."
                 first = False
             j += 1
+        sig = signals()
         interview = sig.questions >= 3 and sig.questions * 5 >= sig.sentences
         guide = sig.second_person_sentences * 3 > sig.sentences
         if not sig.narration or interview or guide:

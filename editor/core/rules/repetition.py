@@ -246,7 +246,7 @@ class _ParagraphRule(Rule):
     scope = "paragraph"
 
     def check(self, ctx: Context) -> Iterable[Finding]:
-        quoted = ctx.memo("quotes", lambda: quoted_spans(ctx.text))
+        quoted = ctx.memo("register.quotes", lambda: quoted_spans(ctx.text, ctx.paragraphs))
         starts = [s for s, _ in quoted]
         para = ctx.memo("repetition.words", lambda: _paragraphs(ctx))
         return list(self.check_paragraph(ctx, para, quoted, starts))
