@@ -125,7 +125,8 @@ _TOKEN_RE = re.compile(r"[\w'’\-.]*+")
 _CASING_ABBREVIATIONS = words(
     """etc cf ex env av apr janv févr avr juil sept oct nov déc hab vol art chap coll éd trad dir réf fig pp ibid
     op cit suiv resp approx mme mlle mgr prof ste bd vs inc ltd corp jr sr ie eg al mr mrs ms bzw usw vgl ca
-    evtl ggf inkl nr str min max sq"""
+    evtl ggf inkl nr str min max sq sog bspw ggü zzgl abzgl insb ehem gem lt mind ugs urspr zw bzgl tel abs mio mrd
+    jh incl esp dept ed eds ch sec no nos tél mm cm km kg supra infra vv"""
 )
 
 

@@ -123,6 +123,13 @@ def test_names_titles_and_correct_capitals_are_left_alone(text: str) -> None:
     assert [(f.rule, f.text) for f in casing(text)] == []
 
 
+def test_abbreviations_in_german_and_english_are_not_sentence_ends() -> None:
+    (de,) = findings("Das sog. Wahlrecht und bspw. der Plan, ca. drei Tage. die Sache", "casing.sentence-start", "de")
+    assert de.text == "die" and de.suggestions == ("Die",)
+    (en,) = findings("He paid approx. ten dollars, incl. tax. the end", "casing.sentence-start", "en")
+    assert en.text == "the"
+
+
 def test_function_word_needs_a_lower_case_word_after_it() -> None:
     assert findings("Donald Trump Et Poutine", "casing.function-word") == []
     assert findings("une réunion. Et le reste", "casing.function-word") == []
