@@ -64,6 +64,14 @@ _PRESS_WORDS_FR = frozenset(
 )
 # Adjectives and nouns built on a name the dictionary knows: `sarkozyste`, `gaulliste`, `macroniste`.
 _NAME_DERIVED_FR = re.compile(r"(?:iste|istes|isme|ismes|ien|ienne|iens|iennes|ste|stes|sme)$")
+_DE_SEPARABLE = re.compile(
+    "(?:heraus|herab|herunter|herein|herauf|herüber|hinaus|hinab|hinunter|hinein|hinauf|hinüber|rein|raus|runter"
+    "|rüber|zurück|davon|dazu|dabei|daran|darauf|zusammen|weiter|wieder|fort|weg|los|mit|nach|vor|auf|aus|ab|an"
+    "|ein|bei|um|zu|her|hin|dar|fest|frei|hoch|voran|vorbei|entgegen|gegenüber)"
+)
+# Name particles: lower-case words that belong to the capitalised name after them (`del Toro`, `van Gogh`).
+_PARTICLES = "del della di da dos das do van von der den ter ten al el bin ibn ben abu mac le la"
+_NAME_PARTICLES = frozenset(_PARTICLES.split(" "))
 OTHER_LANGS: dict[str, tuple[str, ...]] = {"fr": ("de", "en"), "de": ("en", "fr"), "en": ("de", "fr")}
 
 
@@ -127,6 +135,8 @@ class Lexicon:
         if self.spell.check(word):
             return True
         low = word.lower()
+        if self.lang == "de":
+            return word.islower() and self._separable_verb(word)
         if self.lang != "fr":
             return False
         if low in _PRESS_WORDS_FR:
@@ -137,6 +147,17 @@ class Lexicon:
             name = stem[:1].upper() + stem[1:]
             return self.spell.check(name) or self.spell.check(name + "e")  # `poutiniste` from `Poutine`
         return False
+
+    def _separable_verb(self, word: str) -> bool:
+        """German separable verbs the dictionary lists only bare: `herauszukriechen`, `mitnimmt`, `heruntergeschaut`."""
+        m = _DE_SEPARABLE.match(word)
+        if not m or len(word) - m.end() < 3:
+            return False
+        rest = word[m.end() :]
+        candidates = [rest]
+        if rest.startswith("zu") and len(rest) > 5:
+            candidates.append(rest[2:])
+        return any(self.spell.check(c) or self._separable_verb(c) for c in candidates)
 
     def other_language(self, word: str) -> str:
         """The first other language whose dictionary knows `word` (a lower-cased German noun counts)."""
@@ -319,6 +340,8 @@ def _analyse(ctx: Context) -> Analysis:
         if v is None:
             continue
         word = text[s:e]
+        if v.kind == "word" and word in _NAME_PARTICLES and text[e + 1 : e + 2].isupper() and text[e : e + 1] == " ":
+            continue
         if personal and (word in personal or word.lower() in personal or word[v.core_start : v.core_end] in personal):
             continue
         if in_link(s, e):

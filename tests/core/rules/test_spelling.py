@@ -167,3 +167,11 @@ def test_lower_case_word_far_from_every_dictionary_word_is_info_not_a_typo() -> 
         "bivalirudine": ("spelling.unknown-term", Severity.INFO),
         "négotiation": ("spelling.unknown-word", Severity.WARNING),
     }
+
+
+def test_german_separable_verbs_and_name_particles_are_known() -> None:
+    config = CheckConfig(lang="de", enabled=("spelling",))
+    text = "Er versuchte herauszukriechen, als sie mitnimmt und heruntergeschaut hat, mit Guillermo del Toro."
+    assert [f for f in spelling(text, config, "de") if f.severity != Severity.INFO] == []
+    (f,) = spelling("Er versuchte herauszukrichen.", config, "de")
+    assert f.text == "herauszukrichen" and f.severity == Severity.WARNING
