@@ -5,6 +5,7 @@ Not part of the test suite: the data is not shipped with Galley. Measures:
 - false alarms: warning/error findings of these four categories per 1,000 words of professionally edited French
   news (fr_clean_sequoia news + fr_clean_webgold), and register warnings on the genres that address their reader
   (medical leaflets, parliament speeches: every `vous` there is legitimate, so each warning is a false alarm);
+- warnings of these categories on human-checked article bodies (readability, scrapinghub gold: whole documents);
 - repetition on the correct sentences of fr_errors_grammalecte / fr_errors_languagetool (share flagged);
 - boilerplate precision and recall on boilerplate_trafilatura.jsonl: each page is extracted twice, by Galley's
   loader (trafilatura) and as its whole visible text (navigation included, where boilerplate abounds); then the
@@ -55,7 +56,42 @@ def _false_alarms(eval_dir: Path) -> list[tuple[str, str]]:
     reg = [f for t in address for f in _check(t, rules=register.RULES)]
     warn = sum(f.severity != Severity.INFO for f in reg)
     rows.append(("register on leaflets/speeches (legit vous): warnings / findings", f"{warn} / {len(reg)}"))
+    # the same genres as whole documents (sentences joined in paragraphs of four): the article-wide evidence
+    by_doc: dict[tuple[str, str], list[str]] = {}
+    for r in _records(eval_dir / "fr_clean_sequoia.jsonl"):
+        by_doc.setdefault((r.get("genre", ""), r.get("doc_source", "")), []).append(r["text"])
+    warn = total = 0
+    for (genre, _src), sents in by_doc.items():
+        if genre not in ("medical", "parliament"):
+            continue
+        doc = "\n\n".join(" ".join(sents[i : i + 4]) for i in range(0, len(sents), 4))
+        found = _check(doc, rules=register.RULES)
+        total += len(found)
+        warn += sum(f.severity != Severity.INFO for f in found)
+    rows.append(("register on the same as whole documents: warnings / findings", f"{warn} / {total}"))
     return rows
+
+
+def _clean_bodies(eval_dir: Path) -> list[tuple[str, str]]:
+    """Warnings on human-checked article bodies (mostly English): real documents, not sentences."""
+    from editor.core.language import detect_language
+
+    words = 0
+    by: dict[str, int] = {}
+    for name, key in (("article_body_readability", "expected_text"), ("article_body_scrapinghub", "article_body")):
+        for r in _records(eval_dir / f"{name}.jsonl"):
+            text = r.get(key) or ""
+            if not text:
+                continue
+            words += len(WORD.findall(text))
+            for f in _check(text, detect_language(text)):
+                if f.severity != Severity.INFO:
+                    by[f.category] = by.get(f.category, 0) + 1
+    detail = ", ".join(f"{k} {v}" for k, v in sorted(by.items()))
+    rate = 1000 * sum(by.values()) / max(words, 1)
+    return [
+        ("warnings on clean article bodies (readability + scrapinghub gold), per 1,000 words", f"{rate:.2f} ({detail})")
+    ]
 
 
 def _repetition_on_correct(eval_dir: Path) -> list[tuple[str, str]]:
@@ -149,7 +185,13 @@ def _sample() -> list[tuple[str, str]]:
 
 def measure(eval_dir: Path) -> list[tuple[str, str]]:
     """Rows (measure, value) for the quality table."""
-    return [*_false_alarms(eval_dir), *_repetition_on_correct(eval_dir), *_boilerplate(eval_dir), *_sample()]
+    return [
+        *_false_alarms(eval_dir),
+        *_clean_bodies(eval_dir),
+        *_repetition_on_correct(eval_dir),
+        *_boilerplate(eval_dir),
+        *_sample(),
+    ]
 
 
 def main() -> int:
