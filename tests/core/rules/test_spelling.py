@@ -175,3 +175,25 @@ def test_german_separable_verbs_and_name_particles_are_known() -> None:
     assert [f for f in spelling(text, config, "de") if f.severity != Severity.INFO] == []
     (f,) = spelling("Er versuchte herauszukrichen.", config, "de")
     assert f.text == "herauszukrichen" and f.severity == Severity.WARNING
+
+
+def test_doubling_the_text_roughly_doubles_the_time() -> None:
+    """Complexity, not speed: every pass is linear (caches warm, so only the per-token work is measured)."""
+    sentence = (
+        "Le gouvernement a présenté jeudi son projet, selon Witkoffski, avec une négotiation 🎉 sur le "
+        "Kernkraftwerk de Selenskyj et the talks would continue next week. "
+    )
+    config = CheckConfig(lang="fr", enabled=("spelling", "foreign", "terminology"))
+
+    def best(text: str) -> float:
+        times = []
+        for _ in range(3):
+            t0 = time.perf_counter()
+            analyse_text(text, "fr", config)
+            times.append(time.perf_counter() - t0)
+        return min(times)
+
+    small = (sentence * 150 + "\n\n") * 2
+    large = small * 2
+    best(small)  # warm the caches
+    assert best(large) < 3.0 * best(small)
