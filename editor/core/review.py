@@ -732,13 +732,16 @@ class Review:
         touched: set[int] = set()
         n = len(ops)
         candidates: list[Item]
-        if n == 1 and not own:
+        if n == 1 and len(own) <= 1:
             a0, b0, t0 = ops[0]
             d0 = len(t0) - (b0 - a0)
             candidates = []
+            own_id = next(iter(own), None)
             for it in self._items.values():
                 s0 = it.start
-                if s0 > b0 or (s0 == b0 and it.end > s0):
+                if it.id == own_id:
+                    candidates.append(it)
+                elif s0 > b0 or (s0 == b0 and it.end > s0):
                     if d0:
                         it.start = s0 + d0
                         it.end += d0
