@@ -26,6 +26,7 @@ from rapidfuzz import fuzz
 
 from editor.core.findings import Finding, Severity, make_finding
 from editor.core.rules.base import Context, Rule
+from editor.core.rules.boilerplate import classify, load_patterns
 
 _NEAR_THRESHOLD = 90.0
 _NEAR_MIN_CHARS = 30
@@ -62,6 +63,7 @@ class _Duplicates:
             s0, e0 = paras[0]
             nl = text.find("\n", s0, e0)
             first_line = _normalise(text[s0 : nl if nl >= 0 else e0])
+        boilerplate_patterns = load_patterns()
         seen: dict[str, int] = {}
         norms: list[str] = []
         heads: defaultdict[tuple[str, ...], deque[int]] = defaultdict(lambda: deque(maxlen=_BUCKET_KEEP))
@@ -72,6 +74,12 @@ class _Duplicates:
             out.extend(self._lines(ctx, s, e, i == 0, first_line, title_norm))
             if not _substantial(norm):
                 continue
+            if (
+                len(norm) <= boilerplate_patterns.longest
+                and "\n" not in text[s:e].strip()
+                and classify(text[s:e], boilerplate_patterns) is not None
+            ):
+                continue  # `Partager sur Facebook` twice: the boilerplate rule removes both
             span = self._removal_span(text, paras, i)
             if norm in seen:
                 j = seen[norm]

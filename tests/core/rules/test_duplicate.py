@@ -122,6 +122,10 @@ def test_title_repeated_as_a_later_heading_needs_review() -> None:
     assert not f.auto
 
 
+def test_repeated_boilerplate_is_left_to_the_boilerplate_rule() -> None:
+    assert duplicates("Titre\n\nPartager sur Facebook\n\nLe texte.\n\nPartager sur Facebook") == []
+
+
 def test_sample_title(sample_text: str) -> None:
     found = duplicates(sample_text)
     assert [(f.rule, f.auto) for f in found] == [("duplicate.title", True)]
