@@ -60,6 +60,9 @@ class Output:
     lang: str | None
     changes: list[dict[str, Any]]
     statuses: list[tuple[str, str, str]]  # (category, rule, status) of every finding
+    # findings the person turned down (rejected, ignored, automatic fix reverted): what the change log cannot
+    # show, and what a scraper or translation team most wants to learn from
+    declined: list[dict[str, Any]] = field(default_factory=list)
 
 
 @dataclass(slots=True)
@@ -112,6 +115,7 @@ def _render(out: Output, fmt: str) -> str:
     if fmt == "json":  # the session adds where the person is with the article
         record = json.loads(body)
         record["status"] = str(out.record.status)
+        record["declined"] = out.declined
         body = json.dumps(record, ensure_ascii=False, indent=2) + "\n"
     return body
 
@@ -129,6 +133,7 @@ def _corpus_line(out: Output | None, record: dict[str, Any] | None) -> str:
             "status": str(out.record.status),
             "lang": out.lang,
             "changes": out.changes,
+            "declined": out.declined,
         }
     return json.dumps(rec, ensure_ascii=False)
 
@@ -146,6 +151,7 @@ def _article_line(out: Output) -> str:
             "status": str(out.record.status),
             "text": out.text,
             "changes": out.changes,
+            "declined": out.declined,
         },
         ensure_ascii=False,
     )
@@ -363,7 +369,21 @@ def _output(job: _Job, config: CheckConfig) -> Output:
     else:
         review = rebuild_review(article, config, job.state, job.decisions, job.typed)
     statuses = [(it.finding.category, it.finding.rule, str(it.status)) for it in review.items]
-    return Output(record.id, record, article, review.cleaned, review.lang, list(review.changes()), statuses)
+    declined = [
+        {
+            "category": it.finding.category,
+            "rule": it.finding.rule,
+            "raw_start": it.raw_start,
+            "raw_end": it.raw_end,
+            "text": it.finding.text,
+            "suggestion": it.finding.suggestions[0] if it.finding.suggestions else None,
+            "decision": str(it.status),
+            "auto": it.finding.auto,
+        }
+        for it in review.items
+        if str(it.status) in {"rejected", "ignored", "reverted"}
+    ]
+    return Output(record.id, record, article, review.cleaned, review.lang, list(review.changes()), statuses, declined)
 
 
 def _prepare_folder(folder: Path) -> None:

@@ -101,6 +101,11 @@ def test_json_carries_metadata_and_the_correction_log(session: Session, tmp_path
     assert accepted["category"] == "terminology"
     assert any(c["auto"] and c["decision"] == "auto" for c in record["changes"])
     assert not any(c["rule"] == "typography.space-before-comma" for c in record["changes"])  # reverted
+    declined = {(d["rule"], d["decision"], d["text"]) for d in record["declined"]}
+    assert declined == {
+        ("typography.space-before-comma", "reverted", " ,"),
+        ("casing.function-word", "rejected", "Et"),
+    }
 
 
 def test_jsonl_corpus_is_written_back_line_for_line(tmp_path: Path) -> None:
