@@ -348,7 +348,9 @@ class RepeatedPhraseRule(_ParagraphRule):
             if (
                 inside(quoted, starts, s)
                 or (keys[stop] == keys[first] and self._series(text, para, first, size))
-                or any(c in ".!?…" for c in _gap(text, para, first + size - 1))  # "Never again. Never again."
+                # "Never again. Never again.", "härtere Strafen, härtere Strafen": a stutter has only space between
+                or not _gap(text, para, first + size - 1).isspace()
+                or para.digit_prefix[first + size] > para.digit_prefix[first]  # data: "minus 120, minus 120, 0"
             ):
                 severity = Severity.INFO
             times = "twice" if copies == 2 else f"{copies} times"

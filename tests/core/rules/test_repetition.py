@@ -110,7 +110,13 @@ def test_repeat_across_a_line_break_is_left_to_the_duplicate_rule() -> None:
 
 
 @pytest.mark.parametrize(
-    "rhetoric", ["Ford wrote, and wrote, and wrote.", "Nous ne saurons jamais. Nous ne saurons jamais."]
+    "rhetoric",
+    [
+        "Ford wrote, and wrote, and wrote.",
+        "Nous ne saurons jamais. Nous ne saurons jamais.",
+        "Il faut des peines plus dures, des peines plus dures.",
+        "Les angles sont moins 120, moins 120, 0, 0, 120.",
+    ],
 )
 def test_rhetorical_series_and_repeated_sentences_are_info(rhetoric: str) -> None:
     found = repetition(rhetoric, lang="en" if "wrote" in rhetoric else "fr")
