@@ -14,6 +14,8 @@ import time
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from editor.core import session as session_mod
 from editor.core.article import Article
@@ -554,3 +556,23 @@ def test_a_corpus_is_added_in_batches_and_only_once(tmp_path: Path) -> None:
         assert s.add_paths([corpus]) == ids
         assert [r.title for r in s.articles()][:3] == ["T0", "T1", "T2"]
         assert [r.position for r in s.articles()] == list(range(1, 121))
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    text=st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=300),
+    title=st.none() | st.text(max_size=40),
+)
+def test_any_unicode_text_and_title_come_back_exactly(tmp_path: Path, text: str, title: str | None) -> None:
+    """Astral characters, NUL, no-break spaces, U+2028, CR: what goes in comes out, also through JSON states."""
+    path = tmp_path / f"u{abs(hash((text, title)))}.galley"
+    with Session.open(path) as s:
+        aid = s.add_article(Article(text=text, title=title, source="<u>"))
+        s.save_review(aid, {"cleaned": text, "title": title})
+    with Session.open(path, readonly=True) as s:
+        art = s.article(aid)
+        expected_title = None if title is None else session_mod._storable(title)
+        assert (art.text, art.title) == (text, expected_title)
+        assert s.load_review(aid) == {"cleaned": text, "title": title}
+    for suffix in ("", "-wal", "-shm", ".lock"):
+        Path(str(path) + suffix).unlink(missing_ok=True)
