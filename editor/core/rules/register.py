@@ -171,6 +171,8 @@ def third_plural(verb: str) -> str | None:
 
 def _is_2pl_verb(word: str) -> bool:
     low = word.lower()
+    if "'" in low or "’" in low:
+        return False
     return low in _IRREGULAR_3PL or (low.endswith("ez") and len(low) > 3) or low.endswith("âtes")
 
 
@@ -290,7 +292,14 @@ class SecondPersonRule(Rule):
                 verb_e = words[i + 1][1]
                 return (f"{_cap('ils', word)} {plural}", f"{_cap('elles', word)} {plural}"), verb_e, False
             return (_cap("ils", word), _cap("elles", word)), e, False
-        if nxt.lower() in {"n", "ne", "y", "en"}:
+        apostrophe = next((c for c in "'’" if c in nxt), "")
+        if gap_ok and apostrophe:  # "vous n'êtes", "vous l'avez"
+            head, tail = nxt.split(apostrophe, 1)
+            plural = third_plural(tail) if _is_2pl_verb(tail) and len(head) == 1 else None
+            if plural:
+                verb = f"{head}{apostrophe}{plural}" if plural[0] in "aeiouhéèêâîôûy" else f"{head}e {plural}"
+                return (f"{_cap('ils', word)} {verb}", f"{_cap('elles', word)} {verb}"), words[i + 1][1], False
+        if nxt.lower() in {"ne", "y", "en"} or apostrophe:
             return (_cap("ils", word), _cap("elles", word)), e, False
         if prev in _PREPOSITIONS:
             return ("eux", "elles"), e, False

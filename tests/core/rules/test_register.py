@@ -39,6 +39,9 @@ CASES = [
     ("le ministre a rappelé que vous pouvez négocier", "vous pouvez", "ils peuvent"),
     ("les experts estiment que vous viendrez", "vous viendrez", "ils viendront"),
     ("les experts estiment que vous ne viendrez pas", "vous", "ils"),
+    ("les experts estiment que vous n'êtes pas prêts", "vous n'êtes", "ils ne sont"),
+    ("les experts estiment que vous n’avez pas voté", "vous n’avez", "ils n’ont"),
+    ("le ministre a rappelé que vous l'aviez dit", "vous l'aviez", "ils l'avaient"),
 ]
 
 
