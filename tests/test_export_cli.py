@@ -82,6 +82,7 @@ def test_session_command_text_and_json(tmp_path: Path, capsys: pytest.CaptureFix
         ("text", "not an SQLite database"),
         ("sqlite", "not a Galley session"),
         ("folder", "is a folder"),
+        ("empty", "not a Galley session"),
     ],
 )
 def test_session_and_export_refuse_what_is_not_a_session(
@@ -97,11 +98,15 @@ def test_session_and_export_refuse_what_is_not_a_session(
         conn.close()
     elif setup == "folder":
         path.mkdir()
+    elif setup == "empty":
+        path.write_bytes(b"")
     for argv in (["session", str(path)], ["export", str(path), "--output-dir", str(tmp_path / "out")]):
         assert main(argv) == 2
         err = capsys.readouterr().err
         assert message in err and "Traceback" not in err
     assert not (tmp_path / "out").exists()
+    if setup == "empty":
+        assert path.read_bytes() == b""  # a reader never turns a stray file into a session
 
 
 def test_export_command_writes_every_format(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

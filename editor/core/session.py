@@ -462,6 +462,9 @@ class Session:
             version = _version(conn, p)
         except sqlite3.Error as e:
             raise SessionError(_explain_db_error(p, e)) from e
+        if version == 0:
+            conn.close()
+            raise SessionError(f"{p}: not a Galley session (an empty or unrelated SQLite file)")
         if version < SCHEMA_VERSION:
             # An older file: migrate it once (needs the write lock), then read.
             conn.close()
