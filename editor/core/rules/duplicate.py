@@ -34,6 +34,7 @@ _NEAR_MIN_WORDS = 5
 _BUCKET_KEEP = 8
 _LONG_WORDS = 8  # an exact copy this long is a warning wherever it is; shorter ones only right after the original
 _NEAR_LONG_WORDS = 20  # a near-copy this long is a warning wherever it is; shorter ones only close by
+_SITE_SEPARATOR_RE = re.compile(r"\s?[|\-–—·•»]\s")  # `Title | Site`, `Title - Site`
 _DIGITS_RE = re.compile(r"\d++")
 _NON_LETTERS_RE = re.compile(r"[\W\d_]++")
 
@@ -64,6 +65,8 @@ class _Duplicates:
             nl = text.find("\n", s0, e0)
             first_line = _normalise(text[s0 : nl if nl >= 0 else e0])
         boilerplate_patterns = load_patterns()
+        site_title = self._site_title(text, paras)
+        out.extend(site_title)
         seen: dict[str, int] = {}
         norms: list[str] = []
         heads: defaultdict[tuple[str, ...], deque[int]] = defaultdict(lambda: deque(maxlen=_BUCKET_KEEP))
@@ -112,7 +115,7 @@ class _Duplicates:
             words = norm.split()
             if len(norm) >= _NEAR_MIN_CHARS and len(words) >= _NEAR_MIN_WORDS:
                 head, tail = tuple(words[:3]), tuple(words[-3:])
-                candidates = {i - 1, i - 2, *heads[head], *tails[tail]}
+                candidates = {i - 1, i - 2, *heads[head], *tails[tail]} - ({0} if site_title and i == 1 else set())
                 best, best_j = 0.0, -1
                 for j in sorted(c for c in candidates if c >= 0):
                     other = norms[j]
@@ -140,6 +143,35 @@ class _Duplicates:
                 heads[head].append(i)
                 tails[tail].append(i)
         return out
+
+    def _site_title(self, text: str, paras: list[tuple[int, int]]) -> list[Finding]:
+        """`Title | Le Monde` then `Title`: the page title and the headline, the same but for the site's name.
+        The copy carrying the site name is the one to drop (a review: it is not an exact duplicate)."""
+        if len(paras) < 2:
+            return []
+        (s0, e0), (s1, e1) = paras[0], paras[1]
+        a, b = text[s0:e0].strip(), text[s1:e1].strip()
+        if "\n" in a or "\n" in b or not a or not b or a == b:
+            return []
+        long_i, short, longer = (0, b, a) if len(a) > len(b) else (1, a, b)
+        if not longer.startswith(short) or len(short.split()) < 3:
+            return []
+        rest = longer[len(short) :]
+        if not _SITE_SEPARATOR_RE.match(rest) or len(rest) > 60:
+            return []
+        start, end = self._removal_span(text, paras, long_i)
+        return [
+            make_finding(
+                text,
+                "duplicate.near-paragraph",
+                Severity.WARNING,
+                start,
+                end,
+                "the title printed twice, once with the site's name: keep the headline alone",
+                ("",),
+                original=1 - long_i,
+            )
+        ]
 
     @staticmethod
     def _removal_span(text: str, paras: list[tuple[int, int]], i: int) -> tuple[int, int]:

@@ -105,6 +105,17 @@ def test_short_separators_and_distinct_paragraphs_are_not_duplicates(clean: str)
     assert duplicates(clean) == []
 
 
+@pytest.mark.parametrize("sep", [" | ", " - ", " – "])
+def test_page_title_with_the_site_name_then_the_headline(sep: str) -> None:
+    title = "Berlin et Paris relancent le nucléaire 😀 et la coopération énergétique en Europe pour dix ans"
+    text = f"{title}{sep}Le Monde\n\n{title}\n\nLe texte."
+    (f,) = duplicates(text)
+    assert f.rule == "duplicate.near-paragraph"
+    assert not f.auto
+    assert f.start == 0
+    assert remove(text, f) == f"{title}\n\nLe texte."
+
+
 def test_short_lines_repeated_far_apart_are_info() -> None:
     text = "Titre\n\nContributeurs\n\nKay Schenk\n\nAndrea Pescetti\n\nRelecteurs\n\nKay Schenk\n\nFin."
     (f,) = duplicates(text)
