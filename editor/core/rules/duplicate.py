@@ -8,7 +8,9 @@ Scope (what is compared, so a 200k-word article stays linear):
   only among candidates: the two paragraphs before, and earlier paragraphs sharing the first three or the last
   three words (at most the 8 latest of each such bucket). Two near-identical paragraphs far apart that share
   neither their opening nor their closing words are not compared.
-Only the later copy is reported; its suggestion deletes it with the blank line that separates it.
+- the page title followed by the headline (`Title | Le Monde`, then `Title`): the first two paragraphs only.
+Only the later copy is reported (for the page title, the copy with the site's name); its suggestion deletes it
+with the blank line that separates it.
 Dropping an exact copy of the title line (the article's first line printed again as the next paragraph or line,
 or a paragraph equal to the title metadata among the first three) is safe and `auto`; every other duplicate is
 left for review. Short lines (under 8 words) repeat legitimately far apart (names in two lists, dates, a heading in
