@@ -307,8 +307,26 @@ class _LinkRuns:
             b += 1
         run = text[a:b]
         self.run_start, self.run_end = a, b
-        self.is_link = (a != s or b != e) and any(m in run for m in _LINK_MARKS)
+        before = text[max(0, a - 8) : a]  # MT puts spaces into links: `www. energie-europe. fr`
+        self.is_link = ((a != s or b != e) and any(m in run for m in _LINK_MARKS)) or (
+            "www." in before or "://" in before or ": /" in before
+        )
         return self.is_link
+
+
+# Damage other categories own: mojibake (`dÃ©licat`), HTML entities (`&nbsp;`), attribute fragments (`rel =`).
+_MOJIBAKE = re.compile(r"[ÃÂ][\u0080-\u00bf]|â€")
+_DAMAGE_BEFORE = re.compile(r"(?:&#?+|=\s?+[\"']_?+\s?+)$")  # `&nbsp`, `= "noopener`, `= "_ Blank`
+_DAMAGE_AFTER = re.compile(r"\s?+=\s?+[\"']")  # `Target = "`
+
+
+def _other_damage(text: str, s: int, e: int) -> bool:
+    """Whether the token is part of damage that another category reports (checked for unknown tokens only)."""
+    return bool(
+        _MOJIBAKE.search(text, max(0, s - 2), min(len(text), e + 2))
+        or _DAMAGE_BEFORE.search(text[max(0, s - 6) : s])
+        or _DAMAGE_AFTER.match(text, e, min(len(text), e + 4))
+    )
 
 
 def _overlaps(spans: list[tuple[int, int]], s: int, e: int) -> bool:
@@ -344,7 +362,7 @@ def _analyse(ctx: Context) -> Analysis:
             continue
         if personal and (word in personal or word.lower() in personal or word[v.core_start : v.core_end] in personal):
             continue
-        if in_link(s, e):
+        if in_link(s, e) or _other_damage(text, s, e):
             continue
         flags.append(Flag(s, e, s + v.core_start, s + v.core_end, v))
     if flags:

@@ -197,3 +197,12 @@ def test_doubling_the_text_roughly_doubles_the_time() -> None:
     large = small * 2
     best(small)  # warm the caches
     assert best(large) < 3.0 * best(small)
+
+
+def test_damage_owned_by_other_categories_is_not_reported_again() -> None:
+    text = (
+        'Un moment dÃ©licat 🎉, rel = "noopener" Target = "_ Blank" le&nbsp;mot, '
+        "voir www. energie-europe. fr et https: /2025/11/energie/nucleaire-europe/index.html."
+    )
+    config = CheckConfig(lang="fr", enabled=("spelling", "foreign"))
+    assert analyse_text(text, "fr", config) == []
