@@ -259,10 +259,13 @@ class SecondPersonRule(Rule):
             else:
                 suggestions, end, skip = self._vous(text, words, i, prev, nxt)
                 skip_next = skip and n + 1 < len(hits) and hits[n + 1] == i + 1
-                msg = (
-                    "« vous » in news narration: a machine translation of German « Sie » (they)? "
-                    "→ « ils/elles » (or « les/leur » as an object)"
-                )
+                if suggestions[0] in {"les", "eux"}:
+                    msg = (
+                        "« vous » in news narration: a machine translation of German « Sie » (them)? "
+                        f"→ « {suggestions[0]} »{' or « leur »' if suggestions[0] == 'les' else ''}"
+                    )
+                else:
+                    msg = "« vous » in news narration: a machine translation of German « Sie » (they)? → « ils/elles »"
             out.append(make_finding(text, self.id, severity, s, end, msg, suggestions))
         return out
 
