@@ -94,3 +94,9 @@ def test_queries_are_fast_and_never_fail_on_odd_input() -> None:
     for w in ["négotiation", "gouvernemnt", "présidnet", "Ukrainne", "miltaire"] * 20:
         idx.suggest(w)
     assert time.perf_counter() - t0 < 5
+
+
+def test_more_suggestions_merge_the_index_and_enchant_without_repeats() -> None:
+    more = suggest.more_suggestions("négotiation", "fr")
+    assert more[0] == "négociation"
+    assert len(more) == len(set(more)) <= 8
