@@ -9,6 +9,7 @@ committed to the session (`editor.core.session`) before the window shows it as d
 from __future__ import annotations
 
 import contextlib
+import time
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -51,6 +52,8 @@ from editor.gui.widgets.legend import LegendWidget, category_label
 from editor.gui.workers import JobRunner
 
 RECHECK_DELAY_MS = 200
+BIG_REVIEW = 3000  # findings; above this, typing is saved when the person pauses (see _save_text_later)
+MAX_UNSAVED_S = 5.0
 FLUSH_INTERVAL_MS = 1000
 LOAD_BATCH = 25
 
@@ -77,6 +80,12 @@ def load_articles(
                 with contextlib.suppress(Exception):
                     session.add_load_error(item.source, item.line, item.raw)
             batch.append(item)
+        elif n == 0 and session is not None:
+            # Show the first article at once; storing it in the session (an fsync'd write) comes right after.
+            partial([*batch, (item, None)])
+            batch = []
+            partial([("aid", 0, session.add_article(item))])
+            n += 1
         else:
             aid = session.add_article(item) if session is not None else None
             batch.append((item, aid))
@@ -226,6 +235,7 @@ class Doc:
     status: str = "todo"
     raw_links: list[Any] = field(default_factory=list)
     cursor: int = 0
+    big: bool = False  # so many findings that serialising the review is a noticeable pause
 
 
 def _common_prefix(a: str, b: str) -> int:
@@ -249,6 +259,9 @@ def _common_suffix(a: str, b: str, limit: int) -> int:
     while i < n and a[la - 1 - i] == b[lb - 1 - i]:
         i += 1
     return i
+
+
+_RECHECKED_KINDS = frozenset({"finding", "link-broken", "inserted"})
 
 
 def _item_raw_span(review: Any, item: Any) -> tuple[int, int]:
@@ -320,6 +333,11 @@ class MainWindow(QMainWindow):
         self._flush_timer.setInterval(FLUSH_INTERVAL_MS)
         self._flush_timer.timeout.connect(self._flush_session)
         self._flush_timer.start()
+        self._unsaved_since: float | None = None
+        self._idle_save_timer = QTimer(self)
+        self._idle_save_timer.setSingleShot(True)
+        self._idle_save_timer.setInterval(FLUSH_INTERVAL_MS)
+        self._idle_save_timer.timeout.connect(self._save_text_now)
 
         self.find_dialog: Any = None
         self.resize(1280, 820)
@@ -672,7 +690,9 @@ class MainWindow(QMainWindow):
         rows = []
         first = not self.docs
         for entry in value:  # type: ignore[attr-defined]
-            if isinstance(entry, tuple):
+            if isinstance(entry, tuple) and len(entry) == 3 and entry[0] == "aid":
+                self._aid_known(int(entry[1]), entry[2])
+            elif isinstance(entry, tuple):
                 article, aid = entry
                 doc = Doc(article, aid)
                 if self._pending_restore is not None and aid == self._pending_restore[0]:
@@ -692,6 +712,21 @@ class MainWindow(QMainWindow):
             if self._pending_restore is not None:
                 target = next((i for i, d in enumerate(self.docs) if d.aid == self._pending_restore[0]), 0)
             self.show_article(target)
+
+    def _aid_known(self, index: int, aid: int) -> None:
+        """The session id of an article shown before it was stored: restore its state, then analyse it."""
+        if not 0 <= index < len(self.docs):
+            return
+        doc = self.docs[index]
+        doc.aid = aid
+        if self.session is not None:
+            with contextlib.suppress(Exception):
+                doc.status = str(self.session.article_record(aid).status)
+                self.articles.model.update(index, status=doc.status)
+        if self._pending_restore is not None and aid == self._pending_restore[0]:
+            doc.cursor = self._pending_restore[1]
+        if index == self.current and doc.review is None and self._analysing is None:
+            self._analyse(index)
 
     def _job_progress(self, kind: str, _job: int, done: int, total: int) -> None:
         if total:
@@ -815,6 +850,8 @@ class MainWindow(QMainWindow):
 
     def _analyse(self, index: int) -> None:
         doc = self.docs[index]
+        if self.session is not None and doc.aid is None:
+            return  # its session id is on its way (_aid_known starts the analysis)
         state = None
         if self.session is not None and doc.aid is not None:
             with contextlib.suppress(Exception):
@@ -832,6 +869,7 @@ class MainWindow(QMainWindow):
         review, links = pair
         doc = self.docs[index]
         doc.review = review
+        doc.big = len(review.items) >= BIG_REVIEW
         doc.raw_links = list(links)
         self.articles.model.update(index, pending=len(review.pending()))
         if index == self.current:
@@ -878,6 +916,18 @@ class MainWindow(QMainWindow):
             self.session.set_current(doc.aid, doc.cursor)
 
     # ------------------------------------------------------------------------------------------------ drawing
+    @staticmethod
+    def _clean_marks_of(item: Any) -> list[Mark]:
+        f = item.finding
+        status = str(item.status)
+        if status in ("auto", "accepted"):
+            if item.end > item.start:
+                return [Mark(item.start, item.end, "inserted", f.category, str(f.severity), item.id)]
+        elif status == "pending":
+            kind = "link-broken" if f.category == "link" and str(f.severity) == "error" else "finding"
+            return [Mark(item.start, item.end, kind, f.category, str(f.severity), item.id)]
+        return []
+
     def _refresh_marks(self, raw: bool = False) -> None:
         review = self.review
         if review is None:
@@ -911,6 +961,12 @@ class MainWindow(QMainWindow):
         review = self.review
         items = list(review.items) if review is not None else []
         self.findings.set_items(items)
+        self._update_counts(items)
+
+    def _update_counts(self, items: list[Any] | None = None) -> None:
+        review = self.review
+        if items is None:
+            items = list(review.items) if review is not None else []
         counts: dict[str, int] = {}
         for it in items:
             if str(it.status) == "pending":
@@ -1235,6 +1291,9 @@ class MainWindow(QMainWindow):
 
     # ------------------------------------------------------------------------------------------------ hand edits
     def _hand_edit(self, start: int, end: int, text: str) -> None:
+        """One keystroke (or paste): into the review, marks shifted, re-check debounced, saved in a batch.
+
+        Nothing here walks all the findings: a keystroke in a 200k-word article must stay far below 16 ms."""
         review = self.review
         if review is None:
             return
@@ -1242,16 +1301,47 @@ class MainWindow(QMainWindow):
         self._revision += 1
         if review.cleaned != self.clean.text():  # the model normalised the edit: show its version
             self._sync_clean_text()
-        self._refresh_marks(raw=False)
+            self._refresh_marks(raw=False)
+        else:
+            self.clean.shift_marks(start, end, len(text))
         self._recheck_timer.start()
+        self._save_text_later()
+        self.actions_["undo"].setEnabled(True)
+        self.actions_["redo"].setEnabled(bool(review.can_redo))
+
+    def _save_text_later(self) -> None:
+        """Hand edits reach the session within a second. Serialising a review with tens of thousands of findings
+        costs a noticeable pause, so for those the write waits for a pause in typing (at most 5 s)."""
         doc = self._doc()
-        if self.session is not None and doc is not None and doc.aid is not None:
+        if self.session is None or doc is None or doc.aid is None or doc.review is None:
+            return
+        self.saved_label.setText(self.tr("Saving…"))
+        if not doc.big:
             try:
-                self.session.save_text(doc.aid, review)
+                self.session.save_text(doc.aid, doc.review)
             except Exception as e:
                 self._save_failed(e)
-        self._update_actions()
-        self._update_status(saving=True)
+            return
+        if self._unsaved_since is None:
+            self._unsaved_since = time.monotonic()
+        if time.monotonic() - self._unsaved_since > MAX_UNSAVED_S:
+            self._save_text_now()
+        else:
+            self._idle_save_timer.start()
+
+    def _save_text_now(self) -> None:
+        self._idle_save_timer.stop()
+        self._unsaved_since = None
+        doc = self._doc()
+        if self.session is None or doc is None or doc.aid is None or doc.review is None:
+            return
+        try:
+            self.session.save_text(doc.aid, doc.review)
+            self.session.flush()
+        except Exception as e:
+            self._save_failed(e)
+            return
+        self._update_status()
 
     def _start_recheck(self) -> None:
         review = self.review
@@ -1280,10 +1370,18 @@ class MainWindow(QMainWindow):
         review = self.review
         if review is None or self._recheck_doc != self.current or self._recheck_revision != review.revision:
             return  # stale: the text changed since the snapshot (a newer re-check is on its way)
+        ranges = [(start, end) for start, end, _found in result]  # type: ignore[attr-defined]
+        before = {it.id for s, e in ranges for it in review.items_in(s, e)}
         for start, end, found in reversed(result):  # type: ignore[call-overload]
             review.apply_recheck(start, end, found, self._recheck_revision)
-        self._refresh_marks(raw=True)
-        self._refresh_model()
+        after: dict[int, Any] = {}
+        for start, end in ranges:
+            inside = review.items_in(start, end)
+            after.update((it.id, it) for it in inside)
+            marks = [m for it in inside for m in self._clean_marks_of(it)]
+            self.clean.replace_marks(start, end, marks, _RECHECKED_KINDS)
+        self.findings.update_rows(before - after.keys(), [it for i, it in after.items() if i not in before])
+        self._update_counts()
         if self._item(self.current_item) is None:
             self.current_item = None
             self.clean.set_current(None)

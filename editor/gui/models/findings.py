@@ -117,6 +117,25 @@ class FindingsModel(QAbstractTableModel):
         self._row_of = {r.item_id: i for i, r in enumerate(rows)}
         self.endResetModel()
 
+    def update_rows(self, removed: Iterable[int], added: Iterable[Any]) -> None:
+        """Drop the rows of `removed` ids and append rows for `added` items (a paragraph re-check: a few rows
+        change among thousands, so no reset)."""
+        gone = sorted((self._row_of[i] for i in removed if i in self._row_of), reverse=True)
+        for row in gone:
+            self.beginRemoveRows(QModelIndex(), row, row)
+            del self._rows[row]
+            self.endRemoveRows()
+        if gone:
+            self._row_of = {r.item_id: i for i, r in enumerate(self._rows)}
+        new = [Row.from_item(it) for it in added if int(it.id) not in self._row_of]
+        if new:
+            n = len(self._rows)
+            self.beginInsertRows(QModelIndex(), n, n + len(new) - 1)
+            self._rows.extend(new)
+            for k, r in enumerate(new):
+                self._row_of[r.item_id] = n + k
+            self.endInsertRows()
+
     def clear(self) -> None:
         self.set_items(())
 

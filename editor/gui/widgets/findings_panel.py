@@ -209,6 +209,11 @@ class FindingsPanel(QWidget):
         self._counts = self.model.counts_by_category()
         self._update_chip_labels()
 
+    def update_rows(self, removed: object, added: object) -> None:
+        self.model.update_rows(removed, added)  # type: ignore[arg-type]
+        self._counts = self.model.counts_by_category()
+        self._update_chip_labels()
+
     def current_item(self) -> int | None:
         idx = self.table.currentIndex()
         if not idx.isValid():
