@@ -72,19 +72,27 @@ def test_enchant_suggestions_are_cached() -> None:
     assert service("fr").suggest("négotiation") is first
 
 
-def test_missing_dictionary_gives_one_line_from_the_cli(tmp_path: Path) -> None:
-    """With no dictionaries at all, `galley check` says so in one line instead of a traceback."""
+@pytest.mark.parametrize(
+    ("setup", "expected"),
+    [
+        ("import enchant\nenchant.dict_exists = lambda tag: False\n", "hunspell-fr"),  # no dictionary installed
+        ("sys.modules['enchant'] = None\n", "Enchant library"),  # no libenchant (pyenchant cannot load)
+    ],
+    ids=["no-dictionary", "no-enchant"],
+)
+def test_missing_spell_checker_gives_one_line_from_the_cli(tmp_path: Path, setup: str, expected: str) -> None:
+    """Without enchant or its dictionary, `galley check` says so in one line instead of a traceback."""
     article = tmp_path / "a.txt"
     article.write_text("Une négotiation.\n", encoding="utf-8")
-    env = {"ENCHANT_CONFIG_DIR": str(tmp_path), "PATH": "/usr/bin:/bin", "HOME": str(tmp_path)}
+    env = {"PATH": "/usr/bin:/bin", "HOME": str(tmp_path)}
     code = (
-        "import enchant, sys\n"
-        "enchant.dict_exists = lambda tag: False\n"  # a machine without any dictionary installed
-        "from editor.cli import main\n"
-        "sys.exit(main(['check', '--lang', 'fr', '--jobs', '1', sys.argv[1]]))\n"
+        "import sys\n"
+        + setup
+        + "from editor.cli import main\n"
+        + "sys.exit(main(['check', '--lang', 'fr', '--jobs', '2', sys.argv[1]]))\n"
     )
     r = subprocess.run([sys.executable, "-c", code, str(article)], capture_output=True, text=True, env=env, timeout=60)
     assert "Traceback" not in r.stderr
     lines = [line for line in r.stderr.splitlines() if line.strip()]
-    assert len(lines) == 1 and "fr_FR" in lines[0] and "hunspell-fr" in lines[0]
+    assert len(lines) == 1 and expected in lines[0], r.stderr
     assert r.returncode == 2
