@@ -58,6 +58,12 @@ BOILERPLATE = [
     "Pour lire la suite",
     "Tags : Ukraine, Russie",
     "Kategorie: News",
+    "Deine E-Mail-Adresse wird nicht veröffentlicht. Erforderliche Felder sind mit * markiert",
+    "Your email address will not be published.",
+    "Copyright © 2020 Le Journal",
+    "© 2005-2020 Healthline Media. Tous droits réservés.",
+    "Lesedauer: 3 Minuten",
+    "Temps de lecture : 5 min",
 ]
 
 
@@ -81,6 +87,8 @@ def test_known_boilerplate_lines(line: str) -> None:
         "Partager le pouvoir n'est pas simple.",
         "Publié en 2019, le livre a reçu le prix Goncourt.",
         "Thèmes : la guerre et la paix",
+        "Copyright : Bruxelles vote la réforme du droit d’auteur",
+        "Le droit d’auteur (copyright) protège les œuvres.",
     ],
 )
 def test_prose_that_mentions_them_is_not_boilerplate(prose: str) -> None:
