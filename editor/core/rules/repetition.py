@@ -1,9 +1,12 @@
 """Repetition: doubled words (`le le`), repeated phrases (`Trump, qui a été Trump, qui a été`) and stuttered
 segments inside a word or a URL (`phon-phon`, `accord-accord`).
 
-Scrapers and machine translation duplicate spans when they merge overlapping text nodes. Each rule scans tokens
-(words and single punctuation marks) paragraph by paragraph, so results are the same on one paragraph alone, and
-compares token keys instead of using regex back-references, so the cost stays linear on any input.
+Scrapers and machine translation duplicate spans when they merge overlapping text nodes. The rules scan the
+article's words (shared with every other rule) with a sentinel after each paragraph, so results are the same on one
+paragraph alone, and compare word keys in C (`map(operator.eq, ...)`) instead of using regex back-references, so
+the cost stays linear on any input; the punctuation between words is compared only where the words already match.
+Severity: `warning` for a repeat separated by plain space outside quotes; `info` where a repeat may be meant
+(emphasis like `très très`, quotes, names like `Duran Duran`, `X, X`, rhetorical series, numbers).
 Fixes are never automatic: removing a repeat is a judgement call (`vous vous`, `de De Gaulle`, `Baden-Baden`).
 """
 
@@ -19,8 +22,6 @@ from itertools import accumulate
 from editor.core.findings import Finding, Severity, make_finding
 from editor.core.rules.base import Context, Rule
 from editor.core.rules.register import inside, quoted_spans
-
-# Words or single non-space, non-word characters (punctuation, symbols).
 
 # Legitimate doublings, by language: reflexive pronouns (`nous nous`), `en en parlant`, German relative + article
 # (`die die`), English `that that` / `had had`, onomatopoeia, taxonomy (`Homo sapiens sapiens`).
