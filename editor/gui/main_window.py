@@ -84,11 +84,17 @@ def load_articles(
             # Show the first article at once; storing it in the session (an fsync'd write) comes right after.
             partial([*batch, (item, None)])
             batch = []
-            partial([("aid", 0, session.add_article(item))])
+            aid = session.add_article(item)
+            old = _session_version(session, aid)
+            partial([("changed", 0, old, item)] if old is not None else [])
+            partial([("aid", 0, aid)])
             n += 1
         else:
             aid = session.add_article(item) if session is not None else None
-            batch.append((item, aid))
+            old = _session_version(session, aid) if session is not None and aid is not None else None
+            batch.append((old or item, aid))
+            if old is not None:
+                batch.append(("changed", n, old, item))
             n += 1
         if len(batch) >= (1 if n <= 1 else LOAD_BATCH):
             partial(batch)
@@ -97,6 +103,30 @@ def load_articles(
     if batch:
         partial(batch)
     return n
+
+
+def _session_version(session: Any, aid: int) -> Article | None:
+    """The session's copy of an article whose source file changed since (None when it did not change)."""
+    try:
+        if session.source_changed(aid):
+            return session.article(aid)  # type: ignore[no-any-return]
+    except Exception:
+        return None
+    return None
+
+
+def reapply_changed(session: Any, aid: int, article: Article, config: CheckConfig) -> tuple[Any, list[Any], Any]:
+    """Reload a changed source: re-apply the session's decisions that still match, build the new review."""
+    from editor.core.review import Review
+    from editor.core.urls import find_links
+
+    result = session.reapply(aid, article, config)
+    review = Review.restore(article, config, result.state) if result.state else Review.open(article, config)
+    try:
+        links = find_links(article.text, article.url)
+    except Exception:
+        links = []
+    return review, links, result
 
 
 def load_session_articles(session: Any, partial: Callable[[object], None]) -> int:
@@ -236,6 +266,7 @@ class Doc:
     raw_links: list[Any] = field(default_factory=list)
     cursor: int = 0
     big: bool = False  # so many findings that serialising the review is a noticeable pause
+    changed_source: Article | None = None  # the file's new version when it changed since the session
 
 
 def _common_prefix(a: str, b: str) -> int:
@@ -307,6 +338,7 @@ class MainWindow(QMainWindow):
         self._pending_restore: tuple[int, int] | None = None
         self._analysing: int | None = None
         self._placing_text = False
+        self._reloading: int | None = None
         self._recheck_revision = -1
         self._recheck_doc: int | None = None
         self.jobs = JobRunner(self)
@@ -673,7 +705,8 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(text)
 
     def _job_ended(self) -> None:
-        if not any(self.jobs.is_running(k) for k in ("load", "analyse", "export")):
+        busy = any(self.jobs.is_running(k) for k in ("load", "analyse", "export", "reapply"))
+        if not busy and not self.progress.isHidden():
             self.progress.hide()
             self.cancel_button.hide()
             self.statusBar().clearMessage()
@@ -692,6 +725,8 @@ class MainWindow(QMainWindow):
         for entry in value:  # type: ignore[attr-defined]
             if isinstance(entry, tuple) and len(entry) == 3 and entry[0] == "aid":
                 self._aid_known(int(entry[1]), entry[2])
+            elif isinstance(entry, tuple) and len(entry) == 4 and entry[0] == "changed":
+                self._source_changed(int(entry[1]), entry[2], entry[3])
             elif isinstance(entry, tuple):
                 article, aid = entry
                 doc = Doc(article, aid)
@@ -712,6 +747,82 @@ class MainWindow(QMainWindow):
             if self._pending_restore is not None:
                 target = next((i for i, d in enumerate(self.docs) if d.aid == self._pending_restore[0]), 0)
             self.show_article(target)
+
+    def _source_changed(self, index: int, old: Article, new: Article) -> None:
+        """The file changed since the session recorded it: keep the session's work, and offer to reload."""
+        if not 0 <= index < len(self.docs):
+            return
+        doc = self.docs[index]
+        doc.article = old
+        doc.changed_source = new
+        if index == self.current:
+            self.raw.set_text(old.text)
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            self.tr("The file changed"),
+            self.tr("{name} changed on disk since this session recorded it.").format(name=new.source),
+            QMessageBox.StandardButton.NoButton,
+            self,
+        )
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.setInformativeText(
+            self.tr(
+                "Galley shows the session's version, with all your work. You can instead reload the file: "
+                "decisions that still match their text are re-applied, the others and hand edits are dropped."
+            )
+        )
+        keep = box.addButton(self.tr("Keep the session's version"), QMessageBox.ButtonRole.RejectRole)
+        reload = box.addButton(self.tr("Reload and re-apply"), QMessageBox.ButtonRole.AcceptRole)
+        box.setDefaultButton(keep)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.setObjectName("sourceChangedBox")
+
+        def chosen(button: Any) -> None:
+            if button is reload:
+                self.reload_changed(index)
+            elif self.session is not None and doc.aid is not None:
+                with contextlib.suppress(Exception):
+                    self.session.keep_session_version(doc.aid)
+
+        box.buttonClicked.connect(chosen)
+        box.open()
+
+    def reload_changed(self, index: int) -> None:
+        """Use the changed file, re-applying the session's decisions that still match (in a worker)."""
+        doc = self.docs[index]
+        if doc.changed_source is None or self.session is None or doc.aid is None:
+            return
+        self.jobs.cancel("analyse")
+        self._reloading = index
+        self.jobs.submit(
+            "reapply",
+            reapply_changed,
+            session=self.session,
+            aid=doc.aid,
+            article=doc.changed_source,
+            config=self.config(),
+        )
+        self._job_started(self.tr("Re-applying decisions…"))
+
+    def _reapplied(self, result: Any) -> None:
+        index = self._reloading
+        self._reloading = None
+        if index is None or not 0 <= index < len(self.docs):
+            return
+        review, links, outcome = result
+        doc = self.docs[index]
+        doc.article = doc.changed_source or doc.article
+        doc.changed_source = None
+        doc.review = review
+        doc.raw_links = list(links)
+        if index == self.current:
+            self.show_article(index)
+        self.statusBar().showMessage(
+            self.tr("Reloaded: {kept} decision(s) re-applied, {lost} lost").format(
+                kept=getattr(outcome, "kept", 0), lost=getattr(outcome, "lost", 0)
+            ),
+            10000,
+        )
 
     def _aid_known(self, index: int, aid: int) -> None:
         """The session id of an article shown before it was stored: restore its state, then analyse it."""
@@ -738,6 +849,7 @@ class MainWindow(QMainWindow):
             self.progress.setFormat(self.tr("Exporting %v/%m"))
 
     def _job_done(self, kind: str, _job: int, result: object) -> None:
+        self._job_ended()  # first, so that the handlers' own status messages stay visible
         if kind == "load":
             self._load_finished()
         elif kind == "analyse":
@@ -746,7 +858,8 @@ class MainWindow(QMainWindow):
             self._recheck_done(result)
         elif kind == "export":
             self._export_done(result)
-        self._job_ended()
+        elif kind == "reapply":
+            self._reapplied(result)
 
     def _job_error(self, kind: str, _job: int, message: str) -> None:
         self._job_ended()
@@ -891,7 +1004,7 @@ class MainWindow(QMainWindow):
         self._refresh_model()
         if self.links_panel is not None:
             with contextlib.suppress(Exception):
-                self.links_panel.set_links(doc.raw_links)
+                self.links_panel.set_links(doc.raw_links, review, doc.article)
         if restore_cursor and doc.cursor:
             self.clean.set_cursor_position(doc.cursor)
             self.clean.centerCursor()
@@ -1118,6 +1231,9 @@ class MainWindow(QMainWindow):
         self._sync_clean_text()
         self._refresh_marks(raw=True)
         self._refresh_model()
+        if self.links_panel is not None:
+            with contextlib.suppress(Exception):
+                self.links_panel.refresh(review)
         self._commit()
         if advance:
             pending = self._pending_sorted()
@@ -1658,6 +1774,9 @@ class MainWindow(QMainWindow):
         if self.find_dialog is not None:
             self.find_dialog.close()
         self._close_session()
+        if self.links_panel is not None:
+            with contextlib.suppress(Exception):
+                self.links_panel.shutdown()
         self.jobs.shutdown()
         super().closeEvent(e)
 

@@ -349,3 +349,63 @@ def test_shortcuts_are_the_documented_ones(window: Any) -> None:
     for name, seq in expected.items():
         assert QKeySequence(seq) in window.actions_[name].shortcuts(), name
     assert [a.shortcut().toString() for a in window.actions_.suggestion] == [f"Alt+{n}" for n in range(1, 10)]
+
+
+def test_links_panel_lists_the_articles_links_and_selects_them(qtbot: Any, window: Any) -> None:
+    open_and_wait(qtbot, window, [])
+    panel = window.links_panel
+    assert panel is not None
+    rows = panel.rows()
+    assert any("energie-europe" in r.text for r in rows)
+    row = next(r for r in rows if "energie-europe" in r.text)
+    panel.linkSelected.emit(row)
+    assert shown(window.raw) == window.raw.text()[row.start : row.end]
+
+
+def test_excepthook_shows_a_dialog_instead_of_crashing(qtbot: Any, window: Any, monkeypatch: Any) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    from editor.gui import app as gui_app
+
+    shown_text: list[str] = []
+    monkeypatch.setattr(QMessageBox, "exec", lambda self: shown_text.append(self.text()) or 0)
+    try:
+        raise RuntimeError("boom")
+    except RuntimeError as e:
+        gui_app._show_exception(type(e), e, e.__traceback__)
+    assert shown_text and "RuntimeError: boom" in shown_text[0]
+
+
+def test_changed_source_keeps_the_work_and_offers_to_reload(qtbot: Any, tmp_path: Path, sample_text: str) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    from editor.gui.main_window import MainWindow
+    from editor.gui.settings import Settings
+
+    src = tmp_path / "article.txt"
+    src.write_text(sample_text, encoding="utf-8")
+    w = MainWindow(Settings())
+    qtbot.addWidget(w)
+    w.show()
+    open_and_wait(qtbot, w, [str(src)])
+    target = next(it for it in w.review.pending() if it.text == "Sewastopol")
+    w.select_item(target.id)
+    w.accept_suggestion(1)
+    w.close()
+
+    src.write_text(sample_text + "\nUn nouveau paragraphe ajouté.\n", encoding="utf-8")
+    w2 = MainWindow(Settings())
+    qtbot.addWidget(w2)
+    w2.show()
+    open_and_wait(qtbot, w2, [str(src)])
+    # the session's version, with the decision
+    assert "Un nouveau paragraphe" not in w2.raw.text()
+    assert str(w2.review.item(target.id).status) == "accepted"
+    box = w2.findChild(QMessageBox, "sourceChangedBox")
+    assert box is not None and "changed on disk" in box.text()
+    reload = next(b for b in box.buttons() if "Reload" in b.text())
+    reload.click()
+    qtbot.waitUntil(lambda: "Un nouveau paragraphe" in w2.raw.text() and w2.review is not None, timeout=30_000)
+    qtbot.waitUntil(lambda: "Sébastopol" in w2.clean.text(), timeout=30_000)
+    assert "re-applied" in w2.statusBar().currentMessage()
+    w2.close()
