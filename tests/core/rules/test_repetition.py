@@ -5,6 +5,8 @@ from __future__ import annotations
 import time
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from editor.core.engine import analyse_text, recheck_paragraph
 from editor.core.findings import Finding, Severity
@@ -177,3 +179,52 @@ def test_one_megabyte_of_hostile_text_stays_linear(name: str) -> None:
         assert elapsed < 3.0, (rule.id, name, elapsed)  # ~0.1-0.5 s measured; generous for a noisy machine
         for f in found[:100]:
             assert f.text == text[f.start : f.end]
+
+
+# Property: on any text built from the pieces these rules react to, every finding's span is in range and its text is
+# the article's, and the paragraph rules give the same results on a paragraph alone.
+PIECES = [
+    "le",
+    "Le",
+    " ",
+    "  ",
+    "\n",
+    "\n\n",
+    "vous",
+    "votre",
+    "«",
+    "»",
+    '"',
+    "-",
+    "phon",
+    ",",
+    ".",
+    "?",
+    "Trump",
+    "qui a été",
+    "😀",
+    "🇫🇷",
+    "é",
+    "Kommentare (0)",
+    "Partager sur Facebook",
+    "1",
+]
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.sampled_from(PIECES), max_size=60))
+def test_spans_hold_on_any_mix(pieces: list[str]) -> None:
+    from editor.core.rules import boilerplate, duplicate, register
+
+    text = "".join(pieces)
+    ctx = Context(text=text, lang="fr")
+    rules = [*RULES, *register.RULES, *duplicate.RULES, *boilerplate.RULES]
+    for rule in rules:
+        for f in rule.check(ctx):
+            assert 0 <= f.start <= f.end <= len(text)
+            assert f.text == text[f.start : f.end]
+    config = CheckConfig(lang="fr", enabled=("repetition",))
+    whole = analyse_text(text, "fr", config)
+    for p_start, p_end in ctx.paragraphs:
+        alone = recheck_paragraph(text, p_start, p_end, "fr", config)
+        assert [f.key for f in alone] == [f.key for f in whole if p_start <= f.start < p_end]
