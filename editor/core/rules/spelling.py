@@ -203,6 +203,7 @@ class Lexicon:
             return None
         if "oe" in core.lower() and self.spell.check(core.replace("oe", "œ").replace("Oe", "Œ")):
             return None  # `voeux`, `manoeuvre`: the ligature typed as two letters is an accepted spelling
+        slip = False
         if "-" in core:
             parts = core.split("-")
             unknown = [
@@ -213,7 +214,7 @@ class Lexicon:
             if not unknown:
                 return None
             if self.accent_slip(core):
-                pass  # `Etats-Unis`: the whole compound exists with accents; report it whole
+                slip = True  # `Etats-Unis`: the whole compound exists with accents; report it whole
             elif len(unknown) == 1 and core.count(unknown[0]) == 1:
                 # one unknown part: judge it alone (`Cup-Halter` in German, `Witkoff` in `Jean-Witkoff`)
                 off = start + core.index(unknown[0])
@@ -232,7 +233,7 @@ class Lexicon:
         if not foreign and german:
             foreign = "de"
         known_in = foreign
-        if foreign and self.accent_slip(core):
+        if foreign and (slip or (kind == "word" and self.accent_slip(core))):
             # `element`, `idee`, `Etat`: a word of this language typed without its accents, not a foreign one
             foreign, german, other_known = "", False, False
         return Verdict(kind, start, end, foreign, german, other_known, known_in)
