@@ -409,3 +409,18 @@ def test_changed_source_keeps_the_work_and_offers_to_reload(qtbot: Any, tmp_path
     qtbot.waitUntil(lambda: "Sébastopol" in w2.clean.text(), timeout=30_000)
     assert "re-applied" in w2.statusBar().currentMessage()
     w2.close()
+
+
+def test_long_article_is_underlined_in_view_before_the_full_analysis(
+    qtbot: Any, window: Any, tmp_path: Path, sample_text: str
+) -> None:
+    src = tmp_path / "long.txt"
+    src.write_text("\n\n".join([sample_text] * 40), encoding="utf-8")
+    with qtbot.waitSignal(window.previewShown, timeout=60_000) as blocker:
+        window.open_paths([str(src)])
+    assert blocker.args[0] > 0
+    if window.review is None:  # still analysing: what is underlined is the part in view, not the whole text
+        marks = list(window.raw.highlighter.marks)
+        assert marks
+        assert max(m.start for m in marks) < len(window.raw.text()) // 2
+    qtbot.waitUntil(lambda: window.review is not None, timeout=120_000)
