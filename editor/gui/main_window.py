@@ -1031,6 +1031,11 @@ class MainWindow(QMainWindow):
         self.articles.model.update(index, pending=len(review.pending()))
         if index == self.current:
             self._show_review(restore_cursor=True)
+            if review.pending():
+                self.statusBar().showMessage(
+                    self.tr("{n} findings to review: press F8 to go to the first one").format(n=len(review.pending())),
+                    10000,
+                )
         self.reviewReady.emit(index)
 
     def _show_review(self, restore_cursor: bool = False) -> None:

@@ -357,7 +357,8 @@ class TextPane(QPlainTextEdit):
         """Scroll so that the line holding code-point `pos` is at the top of the viewport."""
         block = self.document().findBlock(self.index.to_utf16(max(0, min(pos, len(self._text)))))
         if block.isValid():
-            self.verticalScrollBar().setValue(block.blockNumber())
+            # The scroll bar counts visual lines (wrapped lines included), as firstLineNumber() does.
+            self.verticalScrollBar().setValue(block.firstLineNumber())
 
     def visible_blocks(self) -> tuple[int, int]:
         top = self.cursorForPosition(QPoint(0, 0)).blockNumber()

@@ -424,3 +424,42 @@ def test_long_article_is_underlined_in_view_before_the_full_analysis(
         assert marks
         assert max(m.start for m in marks) < len(window.raw.text()) // 2
     qtbot.waitUntil(lambda: window.review is not None, timeout=120_000)
+
+
+def test_export_runs_in_a_worker_and_writes_the_cleaned_text(qtbot: Any, window: Any, tmp_path: Path) -> None:
+    src = tmp_path / "in" / "article.txt"
+    src.parent.mkdir()
+    src.write_text("Le le chat dort , tranquille.\n", encoding="utf-8")
+    open_and_wait(qtbot, window, [str(src)])
+    out = tmp_path / "out"
+    window.export(str(out), "txt")
+    qtbot.waitUntil(lambda: "Exported" in window.statusBar().currentMessage(), timeout=30_000)
+    files = list(out.glob("*.txt"))
+    assert len(files) == 1
+    assert files[0].read_text(encoding="utf-8") == window.review.cleaned
+
+
+def test_panes_scroll_together(qtbot: Any, window: Any, tmp_path: Path, sample_text: str) -> None:
+    src = tmp_path / "long.txt"
+    src.write_text("\n\n".join([sample_text] * 6), encoding="utf-8")
+    open_and_wait(qtbot, window, [str(src)])
+    bar = window.clean.verticalScrollBar()
+    bar.setValue(bar.maximum() // 2)
+    top_clean = window.clean.top_position()
+    top_raw = window.raw.top_position()
+    mapped = window.review.clean_to_raw(top_clean)
+    # the Raw pane shows the raw text of the same place (to within a line)
+    assert abs(window.raw.text().count("\n", 0, top_raw) - window.raw.text().count("\n", 0, mapped)) <= 1
+
+
+def test_drop_and_recent_files(qtbot: Any, window: Any, tmp_path: Path, sample_text: str) -> None:
+    from PySide6.QtCore import QMimeData, QUrl
+
+    src = tmp_path / "dropped.txt"
+    src.write_text(sample_text, encoding="utf-8")
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(src))])
+    assert window._dropped_paths(mime) == [str(src)]
+    open_and_wait(qtbot, window, window._dropped_paths(mime))
+    assert window.raw.text() == sample_text
+    assert str(src) in window.settings.recent_files()
