@@ -12,7 +12,7 @@ from typing import TextIO
 from editor.commands import EXIT_FINDINGS, EXIT_INPUT_ERROR, EXIT_OK
 from editor.core.article import Article
 from editor.core.batch import default_jobs, parallel_map
-from editor.core.engine import analyse, resolve_lang
+from editor.core.engine import analyse, resolve_lang, warm
 from editor.core.findings import Finding
 from editor.core.rules.base import CheckConfig
 from editor.core.text import LineIndex
@@ -31,6 +31,7 @@ class _Task:
     """Picklable work item: module-level so worker processes can run it."""
 
     config: CheckConfig
+    jobs: int = 1  # processes one long article may use (only honoured outside batch workers)
 
     def __call__(self, item: LoadItem) -> Checked | LoadError:
         if isinstance(item, LoadError):
@@ -38,7 +39,7 @@ class _Task:
         refusal = too_large(item)
         if refusal:
             return refusal
-        findings = analyse(item, self.config)
+        findings = analyse(item, self.config, jobs=self.jobs)
         if self.config.online:
             from editor.core.online import check_links_online
 
@@ -63,7 +64,20 @@ def config_from_args(args: argparse.Namespace) -> CheckConfig:
 def check_items(args: argparse.Namespace, config: CheckConfig) -> Iterator[Checked | LoadError]:
     """Loaded and checked articles (or load errors) in input order, over `--jobs` processes."""
     jobs = args.jobs or default_jobs()
-    return parallel_map(_Task(config), iter_paths(args.paths, args.encoding), jobs, weight=item_weight)
+    return parallel_map(
+        _Task(config, jobs), iter_paths(args.paths, args.encoding), jobs, weight=item_weight, warm=Warmer(config)
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class Warmer:
+    """Loads, before workers fork, what checking the first article's language needs (batch.parallel_map's warm)."""
+
+    config: CheckConfig
+
+    def __call__(self, item: LoadItem) -> None:
+        if isinstance(item, Article):
+            warm(resolve_lang(item, self.config), self.config)
 
 
 def item_weight(item: LoadItem) -> int:

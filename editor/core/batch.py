@@ -6,7 +6,9 @@ Processes, not threads: a Python check loop in a thread next to another Python t
 
 from __future__ import annotations
 
+import multiprocessing
 import os
+import sys
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -21,6 +23,21 @@ def default_jobs() -> int:
         return max(1, len(os.sched_getaffinity(0)))
     except AttributeError:  # pragma: no cover - not Linux
         return max(1, os.cpu_count() or 1)
+
+
+_in_worker = False
+
+
+def in_worker() -> bool:
+    """Whether this process is one of parallel_map's workers (which must not start pools of their own)."""
+    return _in_worker
+
+
+def _worker_init(initializer: Callable[[], None] | None) -> None:
+    global _in_worker
+    _in_worker = True
+    if initializer:
+        initializer()
 
 
 def _run_chunk(func: Callable[[T], R], chunk: list[T]) -> list[R]:
@@ -48,12 +65,15 @@ def parallel_map(
     initializer: Callable[[], None] | None = None,
     weight: Callable[[T], int] | None = None,
     max_weight: int = 400_000,
+    warm: Callable[[T], None] | None = None,
 ) -> Iterator[R]:
     """`map(func, items)` over `jobs` processes, in order.
 
     Items are sent in chunks of `chunk_size` items or `max_weight` units of `weight` (characters, say), so a few
     huge articles still spread over the cores. Worker processes start only once a second chunk exists: a single
     article is checked in this process, without paying for process start-up and dictionary loading twice.
+    Before the workers are forked, `warm(first_item)` runs here: what it loads (dictionaries, indexes) the
+    workers then share copy-on-write instead of each loading it again while the others wait.
     """
     chunks = _chunks(items, chunk_size, weight, max_weight)
     first = next(chunks, None)
@@ -71,7 +91,13 @@ def parallel_map(
         return
     in_flight: deque[Future[list[R]]] = deque()
     limit = jobs * 3
-    with ProcessPoolExecutor(max_workers=jobs, initializer=initializer) as pool:
+    if warm is not None:
+        warm(first[0])
+    # fork explicitly (the default changes in later Pythons): it is what lets workers inherit the warm services
+    context = multiprocessing.get_context("fork") if sys.platform.startswith("linux") else None
+    with ProcessPoolExecutor(
+        max_workers=jobs, mp_context=context, initializer=_worker_init, initargs=(initializer,)
+    ) as pool:
         for chunk in (first, second):
             in_flight.append(pool.submit(_run_chunk, func, chunk))
         for chunk in chunks:

@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable, Iterable
+from concurrent.futures import Future
+from itertools import pairwise
 
 from editor.core.article import Article
 from editor.core.findings import Finding, Severity, make_finding
 from editor.core.language import detect_language, normalise_lang
 from editor.core.rules import rules_for
 from editor.core.rules.base import CheckConfig, Context, Rule
-from editor.core.text import lines
+from editor.core.text import lines, paragraphs
 
 Progress = Callable[[int, int], None]
 
@@ -65,18 +68,164 @@ def analyse_text(
     *,
     source_url: str | None = None,
     title: str | None = None,
+    jobs: int = 1,
 ) -> list[Finding]:
-    """Every finding of every enabled rule on `text`, sorted by position."""
+    """Every finding of every enabled rule on `text`, sorted by position.
+
+    `jobs` > 1 lets a long text (the CLI's single big article) spread its paragraph rules over processes; the
+    findings are exactly those of the serial run.
+    """
     config = config or CheckConfig()
+    rules = rules_for(lang, config)
+    if jobs > 1 and len(text) >= PARALLEL_MIN_CHARS and _can_fork():
+        found = _run_split(rules, text, lang, config, source_url, title, jobs)
+        if found is not None:
+            return _tidy(found)
     ctx = Context(text=text, lang=lang, config=config, source_url=source_url, title=title)
-    return _tidy(_run(rules_for(lang, config), ctx))
+    return _tidy(_run(rules, ctx))
 
 
-def analyse(article: Article, config: CheckConfig | None = None) -> list[Finding]:
+# ------------------------------------------------------------------------------------------------------------
+# One long article over several processes.
+#
+# Paragraph-scope rules give the same findings on any run of whole paragraphs as on the whole text (their
+# contract: the editor re-checks one paragraph alone with them), so a long text is cut between paragraphs into
+# chunks that worker processes check while this process runs the document-scope rules; it then takes pending
+# chunks back from the queue itself. Workers are forked after the heavy services (dictionaries, the suggestion
+# index, ftfy) have been loaded here, so they share them copy-on-write instead of loading them again, and they
+# read the text from the forked memory instead of receiving it through a pipe. Cuts are made only where exactly
+# one blank line ("\n\n") separates two paragraphs: every other character is seen by exactly one chunk.
+
+PARALLEL_MIN_CHARS = 150_000  # below this, forking costs more than it saves
+_CHUNK_CHARS = 40_000  # small enough for the parent to take back work at the end, big enough to be cheap
+
+_job: tuple[str, str, CheckConfig, str | None, str | None] | None = None  # the text workers read after fork
+_worker_rules: list[Rule] | None = None
+#: how the last split run shared its chunks out: {"chunks": n, "workers": chunks checked by worker processes}
+last_split: dict[str, int] = {}
+
+
+def _can_fork() -> bool:
+    """Forking is safe on Linux in a process that is not itself a batch worker (no nested pools)."""
+    if not sys.platform.startswith("linux"):
+        return False
+    from editor.core import batch
+
+    return not batch.in_worker()
+
+
+def _cuts(text: str, chunk_chars: int) -> list[tuple[int, int]]:
+    """(start, end) of chunks of whole paragraphs covering `text`, cut at single blank lines only."""
+    spans = paragraphs(text)
+    bounds: list[tuple[int, int]] = []
+    start = 0
+    for (_, end), (nxt, _) in pairwise(spans):
+        if end - start >= chunk_chars and nxt == end + 2 and text[end:nxt] == "\n\n":
+            bounds.append((start, end))
+            start = nxt
+    bounds.append((start, len(text)))
+    return bounds
+
+
+def _paragraph_findings(bounds: tuple[int, int]) -> list[Finding]:
+    """Worker side: the paragraph rules on one chunk of the forked text, in article offsets."""
+    global _worker_rules
+    assert _job is not None
+    text, lang, config, source_url, title = _job
+    if _worker_rules is None:
+        _worker_rules = [r for r in rules_for(lang, config) if r.scope == "paragraph"]
+    return _chunk_findings(_worker_rules, text, bounds, lang, config, source_url, title)
+
+
+def _chunk_findings(
+    rules: list[Rule],
+    text: str,
+    bounds: tuple[int, int],
+    lang: str,
+    config: CheckConfig,
+    source_url: str | None,
+    title: str | None,
+) -> list[Finding]:
+    s, e = bounds
+    ctx = Context(text=text[s:e], lang=lang, config=config, source_url=source_url, title=title, offset=s)
+    found = _run(rules, ctx)
+    return [f.shifted(s) for f in found] if s else found
+
+
+def _run_split(
+    rules: list[Rule],
+    text: str,
+    lang: str,
+    config: CheckConfig,
+    source_url: str | None,
+    title: str | None,
+    jobs: int,
+) -> list[Finding] | None:
+    """All findings (untidied) with paragraph rules spread over `jobs - 1` forked workers and this process."""
+    global _job
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+
+    bounds = _cuts(text, _CHUNK_CHARS)
+    if len(bounds) < 2:
+        return None
+    para_rules = [r for r in rules if r.scope == "paragraph"]
+    doc_rules = [r for r in rules if r.scope != "paragraph"]
+    warm(lang, config)
+    _job = (text, lang, config, source_url, title)
+    found: list[Finding] = []
+    try:
+        workers = min(jobs - 1, len(bounds) - 1)
+        with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
+            futures: list[Future[list[Finding]]] = [pool.submit(_paragraph_findings, b) for b in bounds]
+            if doc_rules:
+                found.extend(
+                    _run(doc_rules, Context(text=text, lang=lang, config=config, source_url=source_url, title=title))
+                )
+            # Take back, from the end, the chunks no worker has started; then wait for the others.
+            for b, fut in zip(reversed(bounds), reversed(futures), strict=True):
+                if fut.cancel():
+                    found.extend(_chunk_findings(para_rules, text, b, lang, config, source_url, title))
+            in_workers = 0
+            for fut in futures:
+                if not fut.cancelled():
+                    found.extend(fut.result())
+                    in_workers += 1
+        last_split.update(chunks=len(bounds), workers=in_workers)
+    except (OSError, BrokenProcessPool):  # no process could be started (limits): the serial run still works
+        return None
+    finally:
+        _job = None
+    return found
+
+
+_WARM_TEXT = {
+    "fr": "Le gouvernment a dÃ©cidé , hier, que le Kernkraftwerk de Sewastopol  fermera.\n\nUn titre\n",
+    "de": "Die Regirung hat am Dienstag entschieden , dass das Kraftwerk schlieÃŸt.\n\nEin Titel\n",
+    "en": "The goverment decided on Tuesday , that the plant wil close.\n\nA title\n",
+}
+
+
+def warm(lang: str, config: CheckConfig | None = None) -> None:
+    """Load what checking `lang` needs (rule modules, dictionaries, the suggestion index, ftfy) in this process.
+
+    Run before forking workers so they share it all instead of each loading it again.
+    """
+    config = config or CheckConfig()
+    ctx = Context(text=_WARM_TEXT.get(lang, _WARM_TEXT["en"]), lang=lang, config=config)
+    _run(rules_for(lang, config), ctx)
+    if config.suggestions:
+        from editor.core.suggest import suggester
+
+        suggester(lang)
+
+
+def analyse(article: Article, config: CheckConfig | None = None, *, jobs: int = 1) -> list[Finding]:
     """Every finding on an article, including lines that could only be decoded with a fallback encoding."""
     config = config or CheckConfig()
     lang = resolve_lang(article, config)
-    found = analyse_text(article.text, lang, config, source_url=article.url, title=article.title)
+    found = analyse_text(article.text, lang, config, source_url=article.url, title=article.title, jobs=jobs)
     if article.fallback_lines and config.wants("encoding.fallback-line"):
         spans = lines(article.text)
         for n in article.fallback_lines:
