@@ -1097,6 +1097,8 @@ class MainWindow(QMainWindow):
         clean_marks: list[Mark] = []
         raw_marks: list[Mark] = []
         for item in review.items:
+            if not self._shown(item):
+                continue
             f = item.finding
             status = str(item.status)
             if status in ("auto", "accepted"):
@@ -1121,14 +1123,14 @@ class MainWindow(QMainWindow):
 
     def _refresh_model(self) -> None:
         review = self.review
-        items = list(review.items) if review is not None else []
+        items = [it for it in review.items if self._shown(it)] if review is not None else []
         self.findings.set_items(items)
         self._update_counts(items)
 
     def _update_counts(self, items: list[Any] | None = None) -> None:
         review = self.review
         if items is None:
-            items = list(review.items) if review is not None else []
+            items = [it for it in review.items if self._shown(it)] if review is not None else []
         counts: dict[str, int] = {}
         for it in items:
             if str(it.status) == "pending":
@@ -1210,7 +1212,11 @@ class MainWindow(QMainWindow):
         review = self.review
         if review is None:
             return []
-        return sorted(review.pending(), key=lambda it: (it.start, it.end, it.id))
+        return sorted((it for it in review.pending() if self._shown(it)), key=lambda it: (it.start, it.end, it.id))
+
+    def _shown(self, item: Any) -> bool:
+        """Pending findings of a category switched off in Preferences are hidden (decisions stay visible)."""
+        return str(item.status) != "pending" or item.finding.category in self.prefs.enabled_categories
 
     def next_finding(self) -> None:
         self._step(+1)
@@ -1541,7 +1547,7 @@ class MainWindow(QMainWindow):
             review.apply_recheck(start, end, found, self._recheck_revision)
         after: dict[int, Any] = {}
         for start, end in ranges:
-            inside = review.items_in(start, end)
+            inside = [it for it in review.items_in(start, end) if self._shown(it)]
             after.update((it.id, it) for it in inside)
             marks = [m for it in inside for m in self._clean_marks_of(it)]
             self.clean.replace_marks(start, end, marks, _RECHECKED_KINDS)

@@ -463,3 +463,52 @@ def test_drop_and_recent_files(qtbot: Any, window: Any, tmp_path: Path, sample_t
     open_and_wait(qtbot, window, window._dropped_paths(mime))
     assert window.raw.text() == sample_text
     assert str(src) in window.settings.recent_files()
+
+
+def test_ignore_word_and_personal_dictionary(qtbot: Any, window: Any) -> None:
+    open_and_wait(qtbot, window, [])
+    review = window.review
+    target = next(it for it in review.pending() if it.text == "Fessenheim")
+    window.select_item(target.id)
+    key(window, Qt.Key.Key_I, Qt.KeyboardModifier.ControlModifier)
+    assert str(review.item(target.id).status) == "ignored"
+    assert "Fessenheim" in window.session.ignored_words()
+    other = next(it for it in review.pending() if it.text == "Riad")
+    window.select_item(other.id)
+    key(window, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    assert "Riad" in window.prefs.personal_words
+    assert "Riad" in window.settings.load_preferences().personal_words
+
+
+def test_raw_pane_menu_reverts_an_automatic_fix(qtbot: Any, window: Any) -> None:
+    open_and_wait(qtbot, window, [])
+    pos = window.raw.text().index("dÃ©licat")
+    menu = window.build_context_menu(window.raw, pos + 1)
+    revert = next(a for a in menu.actions() if "Revert" in a.text())
+    revert.trigger()
+    assert "dÃ©licat" in window.clean.text()
+    menu.deleteLater()
+
+
+def test_changing_preferences_reanalyses_and_keeps_decisions(qtbot: Any, window: Any, monkeypatch: Any) -> None:
+    from dataclasses import replace
+
+    from editor.gui.dialogs.preferences import PreferencesDialog
+
+    open_and_wait(qtbot, window, [])
+    target = next(it for it in window.review.pending() if it.text == "Kernkraftwerk")
+    window.select_item(target.id)
+    window.accept_suggestion(1)
+    new = replace(
+        window.prefs,
+        font_size=window.prefs.font_size + 3,
+        enabled_categories=tuple(c for c in window.prefs.enabled_categories if c != "register"),
+    )
+    monkeypatch.setattr(PreferencesDialog, "edit", classmethod(lambda cls, parent, prefs: (new, True)))
+    window.preferences()
+    qtbot.waitUntil(lambda: window.review is not None, timeout=30_000)
+    assert window.clean.font().pointSize() == new.font_size
+    assert window.settings.load_preferences().font_size == new.font_size
+    assert "centrale nucléaire" in window.clean.text()  # the decision survived the re-analysis
+    shown_rules = {r.rule for r in window.findings.model.rows() if r.status == "pending"}
+    assert not any(rule.startswith("register.") for rule in shown_rules)
