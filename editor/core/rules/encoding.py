@@ -21,12 +21,12 @@ import html
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from difflib import SequenceMatcher
 from html.entities import html5
 
 import ftfy
 from ftfy import TextFixerConfig
 from ftfy.badness import is_bad
+from rapidfuzz.distance import Levenshtein
 
 from editor.core.findings import Finding, Severity, make_finding
 from editor.core.rules.base import Context, Rule
@@ -85,7 +85,8 @@ _EXPLAIN = {
     "cp437": "DOS code page 437",
 }
 
-_MAX_DIFF = 5000  # longer lines get one finding from the first to the last changed character
+_MAX_DIFF = 10_000  # longer lines get one finding from the first to the last changed character
+# (the alignment is a bit-parallel Levenshtein in C: ~n*m/64 words of memory, so it is capped)
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,7 +122,7 @@ def _regions(a: str, b: str) -> list[tuple[int, int, int, int]]:
         while s < limit - p and a[len(a) - 1 - s] == b[len(b) - 1 - s]:
             s += 1
         return [(p, len(a) - s, p, len(b) - s)]
-    ops = SequenceMatcher(None, a, b, autojunk=False).get_opcodes()
+    ops = [(o.tag, o.src_start, o.src_end, o.dest_start, o.dest_end) for o in Levenshtein.opcodes(a, b)]
     spans: list[list[int]] = []
     for tag, i1, i2, _j1, _j2 in ops:
         if tag == "equal":
@@ -153,30 +154,63 @@ def _regions(a: str, b: str) -> list[tuple[int, int, int, int]]:
     return [(s, e, to_b(s), to_b(e) if e < len(a) else len(b)) for s, e in merged]
 
 
+_WINDOW = 160  # context ftfy sees on each side of a suspicious pair (it costs ~1 s per MB: not whole lines)
+
+
+def _snap_left(text: str, pos: int, floor: int) -> int:
+    while pos > floor and not text[pos - 1].isspace():
+        pos -= 1
+    return pos
+
+
+def _snap_right(text: str, pos: int, ceiling: int) -> int:
+    while pos < ceiling and not text[pos].isspace():
+        pos += 1
+    return pos
+
+
+def _repair_window(text: str, start: int, end: int, out: list[Repair]) -> None:
+    chunk = text[start:end]
+    if not is_bad(chunk):
+        return
+    fixed, explanation = ftfy.fix_and_explain(chunk, FTFY_CONFIG)
+    if fixed == chunk:
+        return
+    how = _describe(explanation)
+    for s, e, fs, fe in _regions(chunk, fixed):
+        if chunk[s:e] != fixed[fs:fe]:
+            out.append(Repair(start + s, start + e, fixed[fs:fe], how))
+
+
 def mojibake_repairs(ctx: Context) -> list[Repair]:
-    """Mojibake stretches in the text with ftfy's repair, computed once per context and shared by the rules."""
+    """Mojibake stretches in the text with ftfy's repair, computed once per context and shared by the rules.
+
+    Suspicious pairs close together on one line form a window, widened by `_WINDOW` characters on each side to
+    white space (never past the line); ftfy judges and repairs each window. Short lines are one window, so the
+    result is ftfy's own on them.
+    """
 
     def compute() -> list[Repair]:
         text = ctx.text
         out: list[Repair] = []
-        done_line = -1
+        win: list[int] | None = None  # [line start, line end, first hint, last hint end]
         for m in MOJIBAKE_HINT_RE.finditer(text):
-            if m.start() < done_line:
+            if win is not None and m.start() < win[1] and m.start() - win[3] <= 2 * _WINDOW:
+                win[3] = m.end()
                 continue
+            if win is not None:
+                ls, le, a, b = win
+                _repair_window(
+                    text, _snap_left(text, max(ls, a - _WINDOW), ls), _snap_right(text, min(le, b + _WINDOW), le), out
+                )
             ls = text.rfind("\n", 0, m.start()) + 1
             le = text.find("\n", m.end())
-            le = len(text) if le < 0 else le
-            done_line = le
-            line = text[ls:le]
-            if not is_bad(line):
-                continue
-            fixed, explanation = ftfy.fix_and_explain(line, FTFY_CONFIG)
-            if fixed == line:
-                continue
-            how = _describe(explanation)
-            for s, e, fs, fe in _regions(line, fixed):
-                if text[ls + s : ls + e] != fixed[fs:fe]:
-                    out.append(Repair(ls + s, ls + e, fixed[fs:fe], how))
+            win = [ls, len(text) if le < 0 else le, m.start(), m.end()]
+        if win is not None:
+            ls, le, a, b = win
+            _repair_window(
+                text, _snap_left(text, max(ls, a - _WINDOW), ls), _snap_right(text, min(le, b + _WINDOW), le), out
+            )
         return out
 
     return ctx.memo("encoding.mojibake", compute)
