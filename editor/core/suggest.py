@@ -29,7 +29,14 @@ from pathlib import Path
 
 from editor.core.spelling import DICT_TAGS, service
 
-HUNSPELL_DIRS = ("/usr/share/hunspell", "/usr/share/myspell", "/usr/share/myspell/dicts")
+HUNSPELL_DIRS = (
+    "/usr/share/hunspell",
+    "/usr/share/myspell",
+    "/usr/share/myspell/dicts",
+    "/usr/local/share/hunspell",
+    "/opt/homebrew/share/hunspell",
+    "/Library/Spelling",
+)
 _CACHE_VERSION = "5"
 
 
@@ -75,8 +82,21 @@ _NEAR = _neighbours()
 
 
 def find_dictionary(tag: str) -> tuple[Path, Path] | None:
-    """The .dic and .aff files of `tag` (fr_FR, de_DE, en_US), or None when not installed as hunspell files."""
-    for folder in HUNSPELL_DIRS:
+    """The .dic and .aff files of `tag` (fr_FR, de_DE, en_US), or None when not installed as hunspell files.
+
+    The places enchant's hunspell provider reads: the system folders, the user's enchant folder, and the
+    dictionaries bundled with pyenchant's Windows and macOS wheels.
+    """
+    folders: list[Path] = [Path(f) for f in HUNSPELL_DIRS]
+    folders.append(Path.home() / ".config" / "enchant" / "hunspell")
+    folders.append(Path.home() / "Library" / "Spelling")
+    try:
+        import enchant
+
+        folders.extend(Path(enchant.__file__).parent.glob("data/*/share/enchant/hunspell"))
+    except ImportError:
+        pass
+    for folder in folders:
         dic, aff = Path(folder, f"{tag}.dic"), Path(folder, f"{tag}.aff")
         if dic.is_file() and aff.is_file():
             return dic, aff

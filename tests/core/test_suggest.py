@@ -100,3 +100,19 @@ def test_more_suggestions_merge_the_index_and_enchant_without_repeats() -> None:
     more = suggest.more_suggestions("négotiation", "fr")
     assert more[0] == "négociation"
     assert len(more) == len(set(more)) <= 8
+
+
+def test_machine_without_hunspell_files_still_reports_typos(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Enchant may use dictionaries Galley cannot index (another provider, another folder): typos stay warnings."""
+    from editor.core.engine import analyse_text
+    from editor.core.findings import Severity
+    from editor.core.rules import spelling as spelling_rules
+    from editor.core.rules.base import CheckConfig
+
+    monkeypatch.setattr(suggest, "HUNSPELL_DIRS", ())
+    monkeypatch.setattr(suggest, "_suggesters", {})
+    monkeypatch.setattr(suggest, "_cache", {})
+    monkeypatch.setattr(spelling_rules.Lexicon, "_verdicts", {})
+    assert len(suggester("fr")) == 0
+    found = analyse_text("Une négotiation 🎉.", "fr", CheckConfig(lang="fr", enabled=("spelling",)))
+    assert [(f.text, f.severity, f.suggestions) for f in found] == [("négotiation", Severity.WARNING, ())]

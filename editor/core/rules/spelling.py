@@ -494,7 +494,8 @@ def _lower_case_unknown(ctx: Context) -> tuple[list[Flag], list[Flag]]:
         for f in analysis.flags:
             if f.verdict.kind != "word" or f.verdict.foreign or in_foreign_sentence(analysis, f.start):
                 continue
-            (typos if index.candidates(ctx.text[f.core_start : f.core_end]) else terms).append(f)
+            # (no hunspell files to index on this machine: every lower-case unknown word counts as a typo)
+            (typos if not len(index) or index.candidates(ctx.text[f.core_start : f.core_end]) else terms).append(f)
         return typos, terms
 
     return ctx.memo("spelling.lower-case", split)
