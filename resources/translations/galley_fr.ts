@@ -588,6 +588,34 @@
             <translation>Annulé</translation>
         </message>
         <message>
+            <source>The file changed</source>
+            <translation>Le fichier a changé</translation>
+        </message>
+        <message>
+            <source>{name} changed on disk since this session recorded it.</source>
+            <translation>{name} a changé sur le disque depuis que cette session l’a enregistré.</translation>
+        </message>
+        <message>
+            <source>Galley shows the session's version, with all your work. You can instead reload the file: decisions that still match their text are re-applied, the others and hand edits are dropped.</source>
+            <translation>Galley affiche la version de la session, avec tout votre travail. Vous pouvez plutôt recharger le fichier : les décisions qui correspondent encore à leur texte sont réappliquées, les autres et les modifications manuelles sont abandonnées.</translation>
+        </message>
+        <message>
+            <source>Keep the session's version</source>
+            <translation>Garder la version de la session</translation>
+        </message>
+        <message>
+            <source>Reload and re-apply</source>
+            <translation>Recharger et réappliquer</translation>
+        </message>
+        <message>
+            <source>Re-applying decisions…</source>
+            <translation>Réapplication des décisions…</translation>
+        </message>
+        <message>
+            <source>Reloaded: {kept} decision(s) re-applied, {lost} lost</source>
+            <translation>Rechargé : {kept} décision(s) réappliquée(s), {lost} perdue(s)</translation>
+        </message>
+        <message>
             <source>Loading… {n}</source>
             <translation>Chargement… {n}</translation>
         </message>
@@ -638,6 +666,10 @@
         <message>
             <source>Analysing…</source>
             <translation>Analyse…</translation>
+        </message>
+        <message>
+            <source>{n} findings to review: press F8 to go to the first one</source>
+            <translation>{n} signalements à relire : F8 pour aller au premier</translation>
         </message>
         <message>
             <source>No pending finding in this article</source>
