@@ -262,9 +262,48 @@ def speed(eval_dir: Path, runs: int = 3) -> list[tuple[str, str]]:
     return rows
 
 
+def typo_recall(eval_dir: Path, paragraphs: int = 300) -> list[tuple[str, str]]:
+    """Typos injected into clean text (3 % of lower-case words of 4+ letters): found as warnings, fixed first."""
+    from editor.core.spelling import service
+
+    svc = service("fr")
+    sents = [r["text"] for r in _records(eval_dir / "fr_clean_sequoia.jsonl")]
+    rng = random.Random(5)
+    long_word = re.compile(r"[^\W\d_]{4,}")
+    truth: dict[int, str] = {}
+    parts: list[str] = []
+    size = 0
+    for _ in range(paragraphs):
+        para = " ".join(rng.choice(sents) for _ in range(5))
+        pos = 0
+        for m in long_word.finditer(para):
+            w = m.group()
+            parts.append(para[pos : m.start()])
+            size += m.start() - pos
+            if w.islower() and rng.random() < 0.03:
+                t = _typo(w, rng)
+                if t != w and not svc.check(t):
+                    truth[size] = w
+                    w = t
+            parts.append(w)
+            size += len(w)
+            pos = m.end()
+        parts.append(para[pos:] + "\n\n")
+        size += len(para) - pos + 2
+    text = "".join(parts)
+    found = {f.start: f for f in check(text, "fr") if f.rule == "spelling.unknown-word"}
+    hit = [p for p in truth if p in found]
+    right = sum(1 for p in hit if found[p].suggestions[:1] == (truth[p],))
+    n = len(truth)
+    return [
+        (f"typos injected in clean French ({n}): reported as spelling warnings", f"{len(hit) / n:.0%} ({len(hit)})"),
+        ("  of those, right first suggestion (in context)", f"{right / max(len(hit), 1):.0%} ({right})"),
+    ]
+
+
 def measure(eval_dir: Path, samples: int = 300) -> list[tuple[str, str]]:
     """Every figure of this benchmark as (measure, value) rows."""
-    return false_alarms(eval_dir) + foreign_mqm(eval_dir) + suggestions(eval_dir, samples)
+    return false_alarms(eval_dir) + foreign_mqm(eval_dir) + typo_recall(eval_dir) + suggestions(eval_dir, samples)
 
 
 def main(argv: list[str]) -> int:
