@@ -168,6 +168,7 @@ class _Step:
     ignored_added: tuple[str, ...] = ()
     dirty_before: list[tuple[int, int]] = field(default_factory=list)
     dirty_after: list[tuple[int, int]] = field(default_factory=list)
+    first_new_id: int = 0  # items with this id or above were created after the step began (re-checks)
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -181,6 +182,7 @@ class _Step:
             "ignored_added": list(self.ignored_added),
             "dirty_before": [list(d) for d in self.dirty_before],
             "dirty_after": [list(d) for d in self.dirty_after],
+            "first_new_id": self.first_new_id,
         }
 
     @staticmethod
@@ -196,6 +198,7 @@ class _Step:
             tuple(d.get("ignored_added", ())),
             [(int(a), int(b)) for a, b in d.get("dirty_before", ())],
             [(int(a), int(b)) for a, b in d.get("dirty_after", ())],
+            int(d.get("first_new_id", 0)),
         )
 
 
@@ -549,15 +552,59 @@ class Review:
         it.replacement = None
         self._finish()
 
-    def edit(self, start: int, end: int, text: str) -> None:
-        """A hand edit: cleaned[start:end] becomes `text`. Items it touches go stale; the paragraph is dirty."""
+    def edit(self, start: int, end: int, text: str, *, merge: bool = False) -> None:
+        """A hand edit: cleaned[start:end] becomes `text`. Items it touches go stale; the paragraph is dirty.
+
+        With `merge=True`, an edit inside or right after the text the previous hand edit typed (typing on,
+        backspacing, overwriting) joins that edit's undo step, as text editors group typing; otherwise, and
+        always after another kind of action, it is its own step.
+        """
         if not 0 <= start <= end <= len(self._text):
             raise ValueError(f"bad span {start}..{end}")
         if self._text[start:end] == text:
             return
+        last = self._undo[-1] if merge and self._undo and not self._redo else None
+        if last is not None and not (
+            last.kind == "edit"
+            and len(last.ops) == 1
+            and last.ops[0][0] <= start
+            and end <= last.ops[0][0] + len(last.ops[0][2])
+        ):
+            last = None
         self._change("edit", [(start, end, text, None)], {}, {})
         self._add_dirty(start, start + len(text))
-        self._finish()
+        if last is None or not self._merge_into(last):
+            self._finish()
+
+    def _merge_into(self, last: _Step) -> bool:
+        """Fold the pending edit step into `last` (see `edit(merge=True)`); False if their plan changes are apart."""
+        assert self._pending_step is not None
+        step, touched = self._pending_step
+        i1, n1 = last.splice_at, len(last.new_edits)
+        i2, j2 = step.splice_at, step.splice_at + len(step.old_edits)
+        if i2 > i1 + n1 or j2 < i1 or last.first_new_id == 0:
+            return False
+        if any(k < last.first_new_id and k not in last.before for k in step.before):
+            return False  # it touched an item the first edit did not: keep the steps apart to undo exactly
+        self._pending_step = None
+        # the plan before `step` is the one after `last`: rebuild it to express both splices as one
+        edits = self._plan.edits  # after both
+        u0, u1 = min(i1, i2), max(i1 + n1, j2)  # region in the plan between the two steps
+        mid = (*edits[:i2], *step.old_edits, *edits[i2 + len(step.new_edits) :])
+        merged_old = (*mid[u0:i1], *last.old_edits, *mid[i1 + n1 : u1])
+        merged_new = edits[u0 : u1 - (j2 - i2) + len(step.new_edits)]
+        (a, old, new), (b, mid_old, typed) = last.ops[0], step.ops[0]
+        text = new[: b - a] + typed + new[b - a + len(mid_old) :]
+        last.ops = [(a, old, text)]
+        last.splice_at, last.old_edits, last.new_edits = u0, merged_old, tuple(merged_new)
+        for k in step.before:
+            last.before.setdefault(k, None)  # created by a re-check after the first edit
+        last.after = {k: (replace(self._items[k]) if k in self._items else None) for k in last.before}
+        last.dirty_after = list(self._dirty)
+        self._sorted = None
+        ids = tuple(sorted(touched | set(step.before)))
+        self._emit(ReviewEvent("edit", _event_ops(step.ops), ids, self._revision))
+        return True
 
     def undo(self) -> bool:
         if not self._undo:
@@ -598,30 +645,31 @@ class Review:
         if revision is not None and revision != self._revision:
             return False
         para_rules = _paragraph_rule_ids()
-        old_keys: dict[tuple[str, int, int, str], Item] = {}
-        changed: list[int] = []
-        for it in list(self._items.values()):
-            if start <= it.start and it.end <= end and (it.start < end or start == end or it.start == it.end):
+        existing: dict[tuple[str, int, int, str], Item] = {}
+        drop: set[int] = set()
+        for it in self._items.values():
+            if start <= it.start and it.end <= end:
+                key = (it.rule, it.start, it.end, self._text[it.start : it.end])
+                existing.setdefault(key, it)
                 if it.status is Status.PENDING and it.rule in para_rules:
-                    old_keys[(it.rule, it.start, it.end, it.text)] = it
-                    del self._items[it.id]
-                    changed.append(it.id)
-                elif it.status in (Status.REJECTED, Status.IGNORED):
-                    old_keys.setdefault((it.rule, it.start, it.end, it.text), it)
+                    drop.add(it.id)
+        changed: list[int] = []
         for f in findings:
             key = (f.rule, f.start, f.end, f.text)
-            prev = old_keys.get(key)
-            if prev is not None:
-                if prev.status is Status.PENDING:
-                    self._items[prev.id] = prev
-                    changed.remove(prev.id)
+            prev = existing.get(key)
+            if prev is not None:  # found again: the item (its id, its decision) stays
+                drop.discard(prev.id)
                 continue
             status = Status.IGNORED if f.text in self._ignored else Status.PENDING
             rs, re_ = self._plan.map.raw_span(f.start, f.end)
             it = Item(self._next_id, f, status, None, f.start, f.end, rs, re_)
             self._next_id += 1
             self._items[it.id] = it
+            existing[key] = it
             changed.append(it.id)
+        for item_id in drop:
+            del self._items[item_id]
+            changed.append(item_id)
         self._dirty = [(a, b) for a, b in self._dirty if not (start <= a and b <= end)]
         self._sorted = None
         self._emit(ReviewEvent("recheck", (), tuple(changed), self._revision))
@@ -697,6 +745,7 @@ class Review:
         self._pending_step = None
         step.after = {k: (replace(self._items[k]) if k in self._items else None) for k in step.before}
         step.dirty_after = list(self._dirty)
+        step.first_new_id = self._next_id
         self._undo.append(step)
         self._redo.clear()
         self._sorted = None
@@ -820,7 +869,10 @@ class Review:
             else:
                 self._items[k] = replace(st)
         self._sorted = None
-        self._dirty = list(step.dirty_before if backwards else step.dirty_after)
+        # the paragraphs it touched are re-checked: a re-check between the step and now may have dropped findings
+        self._dirty = _merge_spans(
+            [*(step.dirty_before if backwards else step.dirty_after), *((a, a + len(t)) for a, _, t in ops)]
+        )
         kind = "undo" if backwards else "redo"
         self._emit(ReviewEvent(kind, tuple(reversed(ops)), tuple(sorted(touched | set(states))), self._revision))
 
