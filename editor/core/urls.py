@@ -64,7 +64,7 @@ _CJK = "\u3000-\u303f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uff00-
 _CANDIDATE_RE = re.compile(
     r"(?P<scheme>(?<![A-Za-z0-9+.\-])(?:https?|ftps?|wss?)(?=[ \t]{0,2}:))"
     r"|(?P<www>(?<![\w.@/\-])[Ww]{3}[ \t]?\.[ \t]?(?=[^\W_]))"
-    r"|(?P<unsafe>(?<![\w.\-])(?:[Jj]ava[Ss]cript:(?=\S)|data:(?=[a-z]{2,12}/[\w.+\-]{1,40}[;,])))"
+    r"|(?P<unsafe>(?<![\w.\-])(?:[Jj]ava[Ss]cript:(?=\S)|data:(?=[a-z]{2,12}/[\w.+\-]{1,40}[;,])|file:(?=//)))"
     r"|(?P<mailto>(?<![\w.\-])[Mm][Aa][Ii][Ll][Tt][Oo]:(?=[\w.+\-]))"
     r"|(?P<email>(?<![\w.+\-@])[\w+\-](?:[\w.+\-]{0,63})@(?=[^\W_]))"
     r"|(?P<bare>(?<![.@/\-:])(?<![^\W" + _CJK + "])[^\\W_" + _CJK + r"][\w\-]{0,62}\.(?=[^\W\d_]))"
@@ -523,7 +523,8 @@ def _unsafe_link(text: str, m: re.Match[str]) -> Link:
     end = _trim(text, start, body.end(), _closer_for(text, start))
     raw = text[start:end]
     scheme = raw.split(":", 1)[0].lower()
-    return Link(start, end, raw, "unsafe", "unsafe", "", f"a {scheme}: link (executable or embedded content)")
+    what = "a file on someone's own computer" if scheme == "file" else "executable or embedded content"
+    return Link(start, end, raw, "unsafe", "unsafe", "", f"a {scheme}: link ({what})")
 
 
 _TRIGGER_RE = re.compile(r"[:@]|\.(?=[^\W\d_])|[Ww]{3}")

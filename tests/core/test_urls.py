@@ -153,6 +153,8 @@ def test_bare_domains_emails_and_unsafe_schemes() -> None:
     js, data = find_links('<a href="javascript:void(0)">x</a> data:text/html;base64,AAAA')
     assert (js.text, js.problem) == ("javascript:void(0)", "unsafe")
     assert (data.text, data.problem) == ("data:text/html;base64,AAAA", "unsafe")
+    (local,) = find_links("voir file:///C:/Users/moi/article.docx ici")
+    assert (local.text, local.problem) == ("file:///C:/Users/moi/article.docx", "unsafe")
 
 
 def test_links_end_at_cjk_text() -> None:

@@ -112,7 +112,9 @@ class LinkMissingHost(Rule):
 class LinkUnsafeScheme(Rule):
     id = "link.unsafe-scheme"
     severity = Severity.WARNING
-    description = "`javascript:` and `data:` links: script or embedded content, never a reader's link."
+    description = (
+        "`javascript:`, `data:` and `file:` links: script, embedded content or local files, never a reader's link."
+    )
 
     def check(self, ctx: Context) -> Iterable[Finding]:
         for link in links_of(ctx):
