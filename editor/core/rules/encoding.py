@@ -256,6 +256,7 @@ _ENTITY_RE = re.compile(
     r"&[ \t]?(?:#[ \t]?(?P<dec>[0-9]{1,7})|#[ \t]?[xX](?P<hex>[0-9A-Fa-f]{1,6})|(?P<name>[A-Za-z][A-Za-z0-9]{1,31}))"
     r"(?P<semi>[ \t]?;)?"
 )
+_DOUBLE_RE = re.compile(r"(?:#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 _BARE_ENTITIES = {"amp", "nbsp", "quot"}  # entities still recognised without their ';' when followed by a non-letter
 _NOT_AUTO_ENTITIES = {"<", ">"}  # `&lt;b&gt;` may be an article about HTML: decoding it would create live markup
 
@@ -293,6 +294,14 @@ class HtmlEntity(Rule):
             value = _entity_value(m)
             if value is None:
                 continue
+            what = "HTML entity left in the text"
+            if value == "&":
+                inner = _DOUBLE_RE.match(text, end)  # `&amp;eacute;`: an entity escaped twice
+                if inner is not None:
+                    full = _ENTITY_RE.fullmatch("&" + inner.group())
+                    twice = _entity_value(full) if full is not None else None
+                    if twice is not None:
+                        value, end, what = twice, inner.end(), "HTML entity escaped twice"
             shown = {"\xa0": "a no-break space", "\u202f": "a narrow no-break space"}.get(value, value)
             yield make_finding(
                 text,
@@ -300,7 +309,7 @@ class HtmlEntity(Rule):
                 self.severity,
                 m.start(),
                 end,
-                f"HTML entity left in the text; it stands for {shown}",
+                f"{what}; it stands for {shown}",
                 (value,),
                 auto=value not in _NOT_AUTO_ENTITIES,
             )

@@ -96,6 +96,13 @@ def test_html_entities_are_decoded(entity: str, value: str) -> None:
     assert f.suggestions == (value,) and f.auto
 
 
+def test_entities_escaped_twice_are_decoded_once_and_for_all() -> None:
+    text = "l’&amp;eacute;t&amp;#233; 🙂&amp;nbsp;: fin &amp; suite"
+    fs = found(text)
+    assert [f.text for f in fs] == ["&amp;eacute;", "&amp;#233;", "&amp;nbsp;", "&amp;"]
+    assert apply_auto(text, fs) == "l’été 🙂\u00a0: fin & suite"
+
+
 def test_markup_entities_are_only_suggested() -> None:
     fs = found("Un article sur &lt;script&gt; en HTML.")
     assert [f.suggestions[0] for f in fs] == ["<", ">"]
