@@ -353,6 +353,8 @@ class MainWindow(QMainWindow):
         self._placing_text = False
         self._reloading: int | None = None
         self._preview_doc: int | None = None
+        self._events: list[Any] = []
+        self._listening: list[Any] = []
         self._recheck_revision = -1
         self._recheck_doc: int | None = None
         self.jobs = JobRunner(self)
@@ -1043,6 +1045,10 @@ class MainWindow(QMainWindow):
         if doc is None or doc.review is None:
             return
         review = doc.review
+        if review not in self._listening:
+            review.add_listener(self._review_event)
+            self._listening.append(review)
+        self._events.clear()
         self._placing_text = True
         try:
             self.clean.set_text(review.cleaned)
@@ -1088,6 +1094,19 @@ class MainWindow(QMainWindow):
         elif status == "pending":
             kind = "link-broken" if f.category == "link" and str(f.severity) == "error" else "finding"
             return [Mark(item.start, item.end, kind, f.category, str(f.severity), item.id)]
+        return []
+
+    @staticmethod
+    def _raw_marks_of(review: Any, item: Any) -> list[Mark]:
+        f = item.finding
+        status = str(item.status)
+        if status in ("auto", "accepted"):
+            rs, re_ = _item_raw_span(review, item)
+            return [Mark(rs, re_, "removed", f.category, str(f.severity), item.id)]
+        if status == "pending":
+            kind = "link-broken" if f.category == "link" and str(f.severity) == "error" else "finding"
+            rs, re_ = _item_raw_span(review, item)
+            return [Mark(rs, re_, kind, f.category, str(f.severity), item.id)]
         return []
 
     def _refresh_marks(self, raw: bool = False) -> None:
@@ -1277,15 +1296,51 @@ class MainWindow(QMainWindow):
                 return self._item(mark.item_id)
         return None
 
+    def _review_event(self, event: Any) -> None:
+        # Hand edits are already in the pane, re-checks are applied by _recheck_done: keep decisions only.
+        if event.kind not in ("edit", "recheck"):
+            self._events.append(event)
+
+    def _apply_events(self) -> bool:
+        """Bring panes and table in line with the review from its change events: only the text that changed and
+        the findings involved are touched (accept-all of a thousand findings stays fast). False: do it all."""
+        review = self.review
+        events, self._events = self._events, []
+        if review is None or not events:
+            return False
+        for e in events:
+            self.clean.apply_text_ops(list(e.ops))
+        if self.clean.text() != review.cleaned:
+            return False
+        ids = {int(i) for e in events for i in e.items}
+        present = []
+        for i in ids:
+            try:
+                present.append(review.item(i))
+            except KeyError:
+                continue
+        shown = [it for it in present if self._shown(it)]
+        self.clean.update_item_marks(ids, [m for it in shown for m in self._clean_marks_of(it)])
+        self.raw.update_item_marks(ids, [m for it in shown for m in self._raw_marks_of(review, it)])
+        model = self.findings.model
+        shown_ids = {it.id for it in shown}
+        removed = [i for i in ids if i not in shown_ids and model.row_for(i) is not None]
+        added = [it for it in shown if model.row_for(it.id) is None]
+        changed = [it for it in shown if model.row_for(it.id) is not None]
+        self.findings.update_rows(removed, added, changed)
+        self._update_counts()
+        return True
+
     def _after_decision(self, advance: bool = True, previous: Any = None) -> None:
         """Synchronise panes and panel, commit to the session, then move on to the next pending finding."""
         review = self.review
         if review is None:
             return
         self._revision += 1
-        self._sync_clean_text()
-        self._refresh_marks(raw=True)
-        self._refresh_model()
+        if not self._apply_events():
+            self._sync_clean_text()
+            self._refresh_marks(raw=True)
+            self._refresh_model()
         if self.links_panel is not None:
             with contextlib.suppress(Exception):
                 self.links_panel.refresh(review)

@@ -101,19 +101,55 @@ class MarkIndex:
         return [m for m in self.overlapping(pos, pos + 1) if m.start <= pos < m.end or m.start == m.end == pos]
 
     def shift(self, start: int, end: int, new_len: int) -> None:
-        """text[start:end] became `new_len` characters: marks after move, marks the edit touched are dropped."""
+        """text[start:end] became `new_len` characters: marks after move, marks the edit touched are dropped
+        (the same rule as `apply_ops`: a mark is touched when the change starts before its end and ends after
+        its start; an insertion at a mark's start moves it)."""
         delta = new_len - (end - start)
         starts, ends, data = self._starts, self._ends, self._data
         i = bisect_left(starts, end)
-        if start == end:  # an insertion: a mark starting exactly here moves with the text after it
-            i = bisect_left(starts, start)
         if delta:
             starts[i:] = [x + delta for x in starts[i:]]
             ends[i:] = [x + delta for x in ends[i:]]
         lo = bisect_left(starts, start - self._maxlen, 0, i)
-        dead = [k for k in range(lo, i) if ends[k] > start or (start < end and starts[k] >= start)]
+        dead = [k for k in range(lo, i) if ends[k] > start]
         for k in reversed(dead):
             del starts[k], ends[k], data[k]
+
+    def apply_ops(self, ops: Iterable[tuple[int, int, str]]) -> None:
+        """Several replacements at once (pre-edit coordinates, non-overlapping): one pass over the marks."""
+        ordered = sorted(ops)
+        if not ordered:
+            return
+        starts, ends, data = self._starts, self._ends, self._data
+        ns: list[int] = []
+        ne: list[int] = []
+        nd: list[tuple[str, str, str, int]] = []
+        k = 0
+        n = len(ordered)
+        delta = 0
+        for i in range(len(starts)):
+            s, e = starts[i], ends[i]
+            while k < n and ordered[k][1] <= s:
+                a, b, t = ordered[k]
+                delta += len(t) - (b - a)
+                k += 1
+            if k < n and ordered[k][0] < e:
+                continue  # the change touched this mark
+            ns.append(s + delta)
+            ne.append(e + delta)
+            nd.append(data[i])
+        self._starts, self._ends, self._data = ns, ne, nd
+
+    def update_items(self, item_ids: set[int], marks: Iterable[Mark]) -> None:
+        """Replace every mark of these review items by `marks`."""
+        rows = [(s, e, d) for s, e, d in zip(self._starts, self._ends, self._data, strict=True) if d[3] not in item_ids]
+        for m in marks:
+            rows.append((m.start, m.end, (m.kind, m.category, m.severity, m.item_id)))
+            self._maxlen = max(self._maxlen, m.end - m.start)
+        rows.sort(key=lambda r: (r[0], r[1]))
+        self._starts = [r[0] for r in rows]
+        self._ends = [r[1] for r in rows]
+        self._data = [r[2] for r in rows]
 
     def replace_range(self, start: int, end: int, marks: Iterable[Mark], kinds: frozenset[str]) -> None:
         """Swap the marks of `kinds` lying inside [start, end) for `marks` (a paragraph re-check)."""
@@ -308,6 +344,11 @@ class TextPane(QPlainTextEdit):
         self.highlighter.forget_blocks()
         self._schedule_refresh()
 
+    def update_item_marks(self, item_ids: set[int], marks: Iterable[Mark]) -> None:
+        self.highlighter.marks.update_items(item_ids, marks)
+        self.highlighter.forget_blocks()
+        self._schedule_refresh()
+
     def marks_at(self, pos: int) -> list[Mark]:
         return self.highlighter.marks.at(pos)
 
@@ -457,6 +498,39 @@ class CleanPane(TextPane):
             c.setPosition(us)
             c.setPosition(ue, QTextCursor.MoveMode.KeepAnchor)
             c.insertText(new_text)
+        finally:
+            self._syncing = False
+
+    def apply_text_ops(self, ops: Sequence[tuple[int, int, str]]) -> None:
+        """Galley's own replacements (accept, accept-all, undo...), given so that applying them in order to the
+        current text gives the new one: the document is edited in place (layout and scroll position kept, one
+        edit block) and the marks move in one pass."""
+        if not ops:
+            return
+        self._syncing = True
+        try:
+            old_index = self.index
+            text = self._text
+            cursor = QTextCursor(self.document())
+            cursor.beginEditBlock()
+            for a, b, t in ops:
+                cursor.setPosition(old_index.to_utf16(a))
+                cursor.setPosition(old_index.to_utf16(b), QTextCursor.MoveMode.KeepAnchor)
+                cursor.insertText(t)
+                text = text[:a] + t + text[b:] if len(ops) < 64 else text
+            cursor.endEditBlock()
+            if len(ops) >= 64:
+                parts = []
+                pos = 0
+                for a, b, t in sorted(ops):
+                    parts.append(self._text[pos:a])
+                    parts.append(t)
+                    pos = b
+                parts.append(self._text[pos:])
+                text = "".join(parts)
+            self._text = text
+            self.index = Utf16Index(text)
+            self.highlighter.marks.apply_ops(ops)
         finally:
             self._syncing = False
 

@@ -136,6 +136,18 @@ class FindingsModel(QAbstractTableModel):
                 self._row_of[r.item_id] = n + k
             self.endInsertRows()
 
+    def refresh_rows(self, items: Iterable[Any]) -> None:
+        """New snapshots of rows already shown (a status or span change): one dataChanged per changed row."""
+        last = self.columnCount() - 1
+        for it in items:
+            row = self._row_of.get(int(it.id))
+            if row is None:
+                continue
+            fresh = Row.from_item(it)
+            if fresh != self._rows[row]:
+                self._rows[row] = fresh
+                self.dataChanged.emit(self.index(row, 0), self.index(row, last))
+
     def clear(self) -> None:
         self.set_items(())
 

@@ -209,8 +209,17 @@ class FindingsPanel(QWidget):
         self._counts = self.model.counts_by_category()
         self._update_chip_labels()
 
-    def update_rows(self, removed: object, added: object) -> None:
-        self.model.update_rows(removed, added)  # type: ignore[arg-type]
+    def update_rows(self, removed: object, added: object, changed: object = ()) -> None:
+        current = self.current_item()
+        quiet = self._quiet
+        self._quiet = True
+        try:
+            self.model.update_rows(removed, added)  # type: ignore[arg-type]
+            self.model.refresh_rows(changed)  # type: ignore[arg-type]
+            if current is not None:
+                self.select_item(current)
+        finally:
+            self._quiet = quiet
         self._counts = self.model.counts_by_category()
         self._update_chip_labels()
 
