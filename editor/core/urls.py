@@ -56,6 +56,7 @@ _END = (
 )
 _BODY_RE = re.compile(f"[^{_END}]*+")
 _TRAIL_STRIP = frozenset(".,;:!?…-\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+_TAG_IN_LINK_RE = re.compile(r"</|<[A-Za-z][A-Za-z0-9]{0,10}(?:[ \t/>])")
 _PAIRS = {")": "(", "]": "[", "}": "{"}
 _CLOSERS = {'"': '"', "'": "'", "«": "»", "<": ">", "(": ")", "“": "”", "‘": "’", "[": "]", "„": "“", "‹": "›"}
 
@@ -298,6 +299,12 @@ def _trim(text: str, start: int, end: int, closer: str | None) -> int:
         cut = text.find(closer, start, end)
         if cut >= 0:
             end = cut
+    tag = _TAG_IN_LINK_RE.search(text, start, end)
+    if tag is not None:
+        end = tag.start()  # `https://x.fr/a</a>`: the markup after a link is not part of it
+    q = text.find('"', start, end)
+    if q >= 0 and text.count('"', start, end) % 2 == 1:
+        end = q  # `https://x.fr/a">lien` or `https://x.fr/a"Depuis`: an unpaired quote ends the link
     counts: dict[str, int] = {}
     body = text[start:end]
     for ch in ")]}([{\"'":

@@ -84,6 +84,10 @@ def test_sentence_punctuation_and_brackets_stay_outside() -> None:
     assert one("«\u00a0https://site.fr/a\u00a0»").text == "https://site.fr/a"
     assert one("<https://site.fr/a>.").text == "https://site.fr/a"
     assert one('href="https://site.fr/a">lien').text == "https://site.fr/a"
+    assert one('voir https://site.fr/a">lien</a> et').text == "https://site.fr/a"
+    assert one('Blank" https://site.fr/a"Depuis Sujets').text == "https://site.fr/a"
+    assert one("voir https://site.fr/a</a><br/>et").text == "https://site.fr/a"
+    assert one('voir http://foo.com/blah_"quoted" ici').text == 'http://foo.com/blah_"quoted"'
     assert one("http://localhost:8000?").text == "http://localhost:8000"
 
 
