@@ -9,6 +9,7 @@ paragraph stops there.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from itertools import islice
 from typing import ClassVar
@@ -30,12 +31,19 @@ class ParagraphRule(Rule):
     scope = "paragraph"
     #: characters without which the rule cannot fire: paragraphs holding none of them are skipped cheaply
     triggers: ClassVar[str] = ""
+    #: a pattern found in every paragraph where the rule can fire, starting with a literal or a character class so
+    #: the regex engine scans for it at C speed (the rules' own patterns open with look-behinds, which make it try
+    #: every position): paragraphs without it are skipped before the slower patterns run
+    gate: ClassVar[re.Pattern[str] | None] = None
 
     def check(self, ctx: Context) -> Iterator[Finding]:
         text = ctx.text
         triggers = self.triggers
+        gate = self.gate
         for start, end in ctx.paragraphs:
             if triggers and not any(text.find(c, start, end) >= 0 for c in triggers):
+                continue
+            if gate is not None and gate.search(text, start, end) is None:
                 continue
             yield from islice(self.scan(ctx, start, end), MAX_PER_PARAGRAPH)
 

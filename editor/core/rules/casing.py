@@ -61,7 +61,9 @@ _WORK_NOUNS = words(
     spectacle revue magazine quotidien hebdomadaire mensuel opéra tableau exposition documentaire rubrique
     collection saga bd téléfilm feuilleton disque single poème recueil thèse rapport éditions édition"""
 )
-_CAP_WORD_RE = re.compile(r"(?<![\w'’\-])[A-ZÀ-ÖØ-Þ][^\W\d_]*+(?![\w'’\-])(?=[ \t\u00a0]{1,3}[a-zà-öø-ÿœ])")
+# Patterns open with what they consume and check the character before afterwards (`X(?<!CX)` is `(?<!C)X`): the
+# regex engine then skips to candidate characters at C speed instead of trying a look-behind at every position.
+_CAP_WORD_RE = re.compile(r"[A-ZÀ-ÖØ-Þ](?<![\w'’\-][A-ZÀ-ÖØ-Þ])[^\W\d_]*+(?![\w'’\-])(?=[ \t\u00a0]{1,3}[a-zà-öø-ÿœ])")
 _NEXT_WORD_RE = re.compile(r"[ \t\u00a0]{1,3}([^\W_][\w'’\-]*+)")
 
 
@@ -117,7 +119,7 @@ class FunctionWordCapital(ParagraphRule):
 
 # --- sentence and heading starts ---------------------------------------------------------------------------------
 
-_SENTENCE_LOWER_RE = re.compile(r"(?<=[^\W\d_]{2})\.[ \t]++(?=[a-zà-öø-ÿœ])")
+_SENTENCE_LOWER_RE = re.compile(r"\.(?<=[^\W\d_]{2}\.)[ \t]++(?=[a-zà-öø-ÿœ])")
 _ABBREV_TAIL_RE = re.compile(r"[^\W\d_]++$")
 _FIRST_LETTER_RE = re.compile(r"[^\s\"'«“„(\[—–\-*•·]")
 _SENTENCE_END_RE = re.compile(r"[^\W\d_]{2}[.!?…][ \t]++[\"«“„(]?[A-ZÀ-ÖØ-Þ]")
@@ -291,7 +293,7 @@ _PLURAL_DETERMINER_RE = re.compile(
     re.IGNORECASE,
 )
 
-_ACCENT_CAPITAL_RE = re.compile(r"(?<![\w\-])E[a-zà-ÿ][\w\-]*+(?![\w'’])")
+_ACCENT_CAPITAL_RE = re.compile(r"E(?<![\w\-]E)[a-zà-ÿ][\w\-]*+(?![\w'’])")
 _A_GRAVE_RE = re.compile(r"(?:^|(?<=[.!?…»\n—–]\s)|(?<=^[ \t\u00a0—–-])|(?<=[«\"“(—–][ \u00a0]))A(?= )", re.MULTILINE)
 _A_GRAVE_NEXT = words(
     """la le l les partir bientôt travers cause propos part peine moins noter savoir nouveau son sa ses leur leurs

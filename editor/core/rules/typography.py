@@ -153,6 +153,7 @@ _SPACE_PERIOD_RE = re.compile(r"(?<=[^\s,;:.…])[ \t\u00a0\u202f\u2009]++\.(?![
 
 class SpaceBeforeComma(ParagraphRule):
     id = "typography.space-before-comma"
+    gate = re.compile(r"[ \t\u00a0\u202f\u2009],")
     triggers = ","
     severity = Severity.WARNING
     description = "no space before a comma"
@@ -169,6 +170,7 @@ class SpaceBeforeComma(ParagraphRule):
 
 class SpaceBeforePeriod(ParagraphRule):
     id = "typography.space-before-period"
+    gate = re.compile(r"[ \t\u00a0\u202f\u2009]\.")
     triggers = "."
     severity = Severity.WARNING
     description = "no space before a full stop"
@@ -333,6 +335,7 @@ _GLUED_RE = re.compile(r"[,;:!?…)»\]]++(?=[^\W\d_])|(?<=[^\W\d_])\.(?=[^\W\d_
 
 class MissingSpaceAfter(ParagraphRule):
     id = "typography.space-after"
+    gate = re.compile(r"[,;:!?…)»\].][^\W\d_]")
     severity = Severity.WARNING
     description = "a space after punctuation"
 
@@ -387,6 +390,7 @@ _CLOSE_SPACE_RE = re.compile(r"(?<=[^\s:;=(\[])[ \t]++[)\]]")
 
 class SpaceInsideBrackets(ParagraphRule):
     id = "typography.space-inside-brackets"
+    gate = re.compile(r"[(\[][ \t]|[ \t][)\]]")
     triggers = "()[]"
     severity = Severity.WARNING
     description = "no space just inside brackets"
@@ -426,6 +430,7 @@ _HYPHEN_SPACE_RE = re.compile(r"(?<=[^\W\d_])(?:[ \t]++-|-[ \t]++)(?=" + _PRONOU
 
 class HyphenSpace(ParagraphRule):
     id = "typography.hyphen-space"
+    gate = re.compile(r"[ \t]-|-[ \t]")
     triggers = "-"
     severity = Severity.WARNING
     languages = frozenset({"fr"})
@@ -452,6 +457,7 @@ _DOUBLED_RE = re.compile(
 
 class DoubledPunctuation(ParagraphRule):
     id = "typography.doubled-punctuation"
+    gate = re.compile(r"[,;:!?.…][ \t]*+[,;:!?.…]")
     triggers = ",;:!?.…"
     severity = Severity.WARNING
     description = "doubled punctuation"
@@ -507,6 +513,7 @@ _SPACE_ELLIPSIS_RE = re.compile(r"(?<=[^\W_])[ \t]++(?:…|\.\.\.)(?![^\s,;:!?»
 
 class Ellipsis(ParagraphRule):
     id = "typography.ellipsis"
+    gate = re.compile(r"\.\.\.")
     triggers = "."
     severity = Severity.INFO
     languages = frozenset({"fr"})
@@ -523,6 +530,7 @@ class Ellipsis(ParagraphRule):
 
 class EtcEllipsis(ParagraphRule):
     id = "typography.etc"
+    gate = re.compile(r"(?i)etc[.…]")
     triggers = ".…"
     severity = Severity.WARNING
     description = "`etc.` takes one period, never an ellipsis"
@@ -548,6 +556,7 @@ _ETC_COMMA_RE = re.compile(r"(?<=[^\W\d_])[ \t]++etc\.")
 
 class CommaBeforeEtc(ParagraphRule):
     id = "typography.comma-before-etc"
+    gate = re.compile(r"[ \t]etc\.")
     triggers = "."
     severity = Severity.INFO
     languages = frozenset({"fr"})
@@ -565,6 +574,7 @@ _TITLE_PERIOD_RE = re.compile(r"(?<![\w.])(M(?:me|lle|gr)s?|Mmes|Mlles)\.(?=[ \u
 
 class TitleAbbreviation(ParagraphRule):
     id = "typography.title-abbreviation"
+    gate = re.compile(r"M(?:me|lle|gr)s?\.")
     triggers = "."
     severity = Severity.WARNING
     languages = frozenset({"fr"})
@@ -607,6 +617,7 @@ class NbspAfterMark(ParagraphRule):
 
 class SpaceBeforeEllipsis(ParagraphRule):
     id = "typography.space-before-ellipsis"
+    gate = re.compile(r"[ \t](?:…|\.\.\.)")
     triggers = ".…"
     severity = Severity.INFO
     languages = frozenset({"fr"})
@@ -676,6 +687,7 @@ class Apostrophe(ParagraphRule):
 
 class ElisionSpace(ParagraphRule):
     id = "typography.elision-space"
+    gate = re.compile(r"['’][ \t]")
     triggers = "'’"
     severity = Severity.WARNING
     languages = frozenset({"fr"})
@@ -828,6 +840,7 @@ _ID_WORDS = words("n no nr tél tel code réf ref numéro dossier compte siret s
 
 class GermanNumberFormat(ParagraphRule):
     id = "typography.number-format"
+    gate = re.compile(r"\d\.\d{3}")
     triggers = "0123456789"
     severity = Severity.INFO
     languages = frozenset({"fr"})
@@ -853,6 +866,7 @@ class GermanNumberFormat(ParagraphRule):
 
 class NumberSpacing(ParagraphRule):
     id = "typography.number-spacing"
+    gate = re.compile(r"\d \d{3}|[1-9]\d{3}[ \u00a0\u202f]|[1-9]\d{4}")
     triggers = "0123456789"
     severity = Severity.INFO
     languages = frozenset({"fr"})
@@ -915,6 +929,7 @@ def _ordinal_suffix(n: str, raw: str) -> str | None:
 
 class Ordinals(ParagraphRule):
     id = "typography.ordinal"
+    gate = re.compile(r"\d[ \u00a0]?[ièeénr]|[IVXLC][ \u00a0]?[ièn]|[IVX][er]|[IVXLC]{2}[er]")
     severity = Severity.WARNING
     languages = frozenset({"fr"})
     description = "French ordinal abbreviations: 1ᵉʳ, 2ᵉ, XIXᵉ (never 2ème)"
@@ -976,6 +991,7 @@ _UNIT_FIX = {"Kg": "kg", "KG": "kg", "Km": "km", "KM": "km"}
 
 class UnitSpace(ParagraphRule):
     id = "typography.unit-space"
+    gate = re.compile(r"\d[ \u00a0\u202f]?[%€$£kMGmAHch°K]")
     triggers = "0123456789"
     severity = Severity.INFO
     languages = frozenset({"fr"})

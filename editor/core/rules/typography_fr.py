@@ -156,6 +156,7 @@ _MINUS_RE = re.compile(r"(?:^|(?<=[\s(\[:=]))-(?=\d)")
 
 class Dashes(ParagraphRule):
     id = "typography.dash"
+    gate = re.compile(r"-[ \u00a0\d]|[—–]")
     triggers = "-—–"
     severity = Severity.INFO
     languages = frozenset({"fr"})
@@ -215,6 +216,7 @@ _PLURAL_PAREN_RE = re.compile(r"(?<![\w(])([^\W\d_]{2,}+)\((s|x|e|es)\)(?![\w(])
 
 class InclusiveWriting(ParagraphRule):
     id = "typography.inclusive-writing"
+    gate = re.compile(r"[./](?<=[^\W\d_][./])[enlstrè]|-" + _ENDINGS + r"-s|\((?<=[^\W\d_]\()(?:s|x|e|es)\)")
     triggers = ".-/("
     severity = Severity.INFO
     languages = frozenset({"fr"})
@@ -317,6 +319,7 @@ _COMPOUNDS = {
     "pays bas": "Pays-Bas",
     "cessez le feu": "cessez-le-feu",
 }
+_COMPOUND_KEYS = tuple(_COMPOUNDS)
 _LOWER_ONLY = frozenset({"sud est", "sud ouest", "nord est", "nord ouest"})
 _COMPOUND_RE = re.compile(
     r"(?<![\w\-’'])("
@@ -334,6 +337,12 @@ class MissingHyphen(ParagraphRule):
 
     def scan(self, ctx: Context, start: int, end: int) -> Iterator[Finding]:
         text = ctx.text
+        chunk = text[start:end]
+        low = chunk.lower()
+        # the compounds' lower-case forms as a C-speed gate; the few letters re's IGNORECASE also equates to
+        # these (long s, dotless and dotted i) keep the pattern's own scan
+        if not any(k in low for k in _COMPOUND_KEYS) and not any(c in chunk for c in "ſıİ"):
+            return
         for m in _COMPOUND_RE.finditer(text, start, end):
             s, e = m.span()
             found = m.group(0)
@@ -373,6 +382,7 @@ class Ligatures(ParagraphRule):
 
 class MultiplicationSign(ParagraphRule):
     id = "typography.multiplication-sign"
+    gate = re.compile(r"\d ?[x*] ?\d")
     triggers = "x*"
     severity = Severity.INFO
     languages = frozenset({"fr"})
