@@ -221,6 +221,11 @@ class MarkHighlighter(QSyntaxHighlighter):
         self._fallback.setUnderlineStyle(QTextCharFormat.UnderlineStyle.WaveUnderline)
         self._fallback.setUnderlineColor(QColor("#9e9e9e"))
 
+    def set_palette(self, palette: QPalette) -> None:
+        self._formats = _formats(palette)
+        self._done.clear()
+        self.refresh()
+
     @property
     def marks(self) -> MarkIndex:
         return self._marks
@@ -449,6 +454,11 @@ class TextPane(QPlainTextEdit):
     def resizeEvent(self, e):  # type: ignore[no-untyped-def]
         super().resizeEvent(e)
         self._schedule_refresh()
+
+    def changeEvent(self, e: QEvent) -> None:
+        super().changeEvent(e)
+        if e.type() == QEvent.Type.PaletteChange:  # dark/light theme switch: underline shades follow
+            self.highlighter.set_palette(self.palette())
 
     def showEvent(self, e):  # type: ignore[no-untyped-def]
         super().showEvent(e)
