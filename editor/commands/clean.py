@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from editor.commands import EXIT_INPUT_ERROR, EXIT_OK
-from editor.commands.check import config_from_args
+from editor.commands.check import Warmer, config_from_args
 from editor.core.article import Article
 from editor.core.batch import default_jobs, parallel_map
 from editor.core.cleaning import Edit, clean_article
@@ -125,7 +125,7 @@ def run(args: argparse.Namespace) -> int:
     config = config_from_args(args)
     fmt: str = args.format
     jobs = args.jobs or default_jobs()
-    results = parallel_map(_Task(config), iter_paths(args.paths, args.encoding), jobs)
+    results = parallel_map(_Task(config), iter_paths(args.paths, args.encoding), jobs, warm=Warmer(config))
     to_stdout = not args.output and not args.output_dir
     explain_out = sys.stderr if to_stdout else sys.stdout
     status = EXIT_OK
