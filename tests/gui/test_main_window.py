@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 
@@ -512,3 +513,38 @@ def test_changing_preferences_reanalyses_and_keeps_decisions(qtbot: Any, window:
     assert "centrale nucléaire" in window.clean.text()  # the decision survived the re-analysis
     shown_rules = {r.rule for r in window.findings.model.rows() if r.status == "pending"}
     assert not any(rule.startswith("register.") for rule in shown_rules)
+
+
+@pytest.mark.qt_log_ignore("This plugin does not support raise")  # offscreen platform noise (dialog.raise_())
+def test_find_and_replace_goes_through_the_review(qtbot: Any, window: Any) -> None:
+    open_and_wait(qtbot, window, [])
+    key(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    dialog = window.find_dialog
+    assert dialog is not None and dialog.isVisible()
+    dialog.find_edit.setText("Strasbourg")
+    dialog.replace_edit.setText("Estrasburgo")
+    with qtbot.waitSignal(dialog.searchFinished, timeout=20_000):
+        dialog.replace_all()
+    qtbot.waitUntil(lambda: "Estrasburgo" in window.clean.text(), timeout=20_000)
+    assert window.review.cleaned == window.clean.text() == window.clean.document_text()
+    window.undo()
+    assert "Estrasburgo" not in window.clean.text() and "Strasbourg" in window.clean.text()
+    dialog.close()
+
+
+@pytest.mark.qt_log_ignore("This plugin does not support raise")  # offscreen platform noise (tooltip raise_())
+def test_hover_shows_the_message_and_suggestions(qtbot: Any, window: Any) -> None:
+    from PySide6.QtCore import QEvent, QPoint
+    from PySide6.QtGui import QHelpEvent
+    from PySide6.QtWidgets import QApplication, QToolTip
+
+    open_and_wait(qtbot, window, [])
+    target = next(it for it in window.review.pending() if it.text == "Kernkraftwerk")
+    window.select_item(target.id)
+    rect = window.clean.cursorRect()
+    point = QPoint(rect.center().x() + 8, rect.center().y())
+    event = QHelpEvent(QEvent.Type.ToolTip, point, window.clean.viewport().mapToGlobal(point))
+    QApplication.sendEvent(window.clean.viewport(), event)
+    assert QToolTip.isVisible()
+    assert "centrale nucléaire" in QToolTip.text() and "Kernkraftwerk" in QToolTip.text()
+    QToolTip.hideText()
