@@ -386,18 +386,13 @@ def _priority(e: Edit) -> tuple[int, int, int, str]:
     return (0 if line_removal else 1, -(e.end - e.start), e.start, e.rule)
 
 
-def choose_edits(raw: str, candidates: Iterable[Edit]) -> list[Edit]:
-    """Non-overlapping edits from candidates, chosen deterministically: whole-line removals first (they swallow
-    what lies inside them), then longer spans, then earlier ones, then by rule id."""
+def _choose_in_group(group: list[Edit]) -> list[Edit]:
     chosen_keys: list[tuple[int, int]] = []
     chosen: list[Edit] = []
-    for e in sorted(candidates, key=_priority):
-        if e.replacement == raw[e.start : e.end]:
-            continue  # a no-op
+    for e in sorted(group, key=_priority):
         i = bisect_left(chosen_keys, (e.start, e.end))
         bad = False
-        # neighbours in sorted order are the only possible conflicts, except long spans further left
-        j = i - 1
+        j = i - 1  # to the left, only an insertion at e.start can hide a conflict further away
         while j >= 0:
             s, t = chosen_keys[j]
             if _conflict(s, t, e.start, e.end):
@@ -414,6 +409,31 @@ def choose_edits(raw: str, candidates: Iterable[Edit]) -> list[Edit]:
         chosen_keys.insert(i, (e.start, e.end))
         chosen.insert(i, e)
     return chosen
+
+
+def choose_edits(raw: str, candidates: Iterable[Edit]) -> list[Edit]:
+    """Non-overlapping edits from candidates, chosen deterministically: whole-line removals first (they swallow
+    what lies inside them), then longer spans, then earlier ones, then by rule id.
+
+    Candidates are first split into runs that overlap one another (one sweep); the choice is made inside each
+    run, which gives the same result as over all of them at once and stays O(n log n) on a million findings.
+    """
+    cands = sorted((e for e in candidates if e.replacement != raw[e.start : e.end]), key=lambda e: (e.start, e.end))
+    out: list[Edit] = []
+    group: list[Edit] = []
+    group_end = -1
+    empty_at = -1
+    for e in cands:
+        joins = group and (e.start < group_end or (e.start == e.end == empty_at))
+        if not joins and group:
+            out.extend(group if len(group) == 1 else _choose_in_group(group))
+            group = []
+        group.append(e)
+        group_end = max(group_end, e.end) if joins else e.end
+        empty_at = e.start if e.start == e.end else empty_at if joins else -1
+    if group:
+        out.extend(group if len(group) == 1 else _choose_in_group(group))
+    return out
 
 
 def plan_from_findings(text: str, findings: Iterable[Finding]) -> Plan:
@@ -581,7 +601,6 @@ def _reanalyse(
     of the paragraph rules elsewhere are moved, not recomputed; for an article with a few fixes this costs a
     small part of a full analysis.
     """
-    from editor.core.engine import recheck_paragraph
     from editor.core.rules import rules_for
     from editor.core.rules.base import Context
     from editor.core.text import paragraphs
@@ -626,9 +645,16 @@ def _reanalyse(
         if text[cs:ce] != f.text:
             continue
         out.append(f.shifted(cs - f.start))
+    if len(touched) * 3 > len(paras):  # fixes all over the text: one whole pass is cheaper than many small ones
+        from editor.core.engine import analyse_text
+
+        return analyse_text(text, lang, config, source_url=source_url, title=title)
+    para_rules = [r for r in rules if r.scope == "paragraph"]
     for j in sorted(touched):
         a, b = paras[j]
-        out.extend(recheck_paragraph(text, a, b, lang, config, source_url=source_url))
+        pctx = Context(text=text[a:b], lang=lang, config=config, source_url=source_url, offset=a)
+        for r in para_rules:
+            out.extend(f.shifted(a) for f in r.check(pctx))
     if doc_rules:
         ctx = Context(text=text, lang=lang, config=config, source_url=source_url, title=title)
         for r in doc_rules:

@@ -15,6 +15,7 @@ from editor.core.cleaning import (
     AUTO_CATEGORIES,
     Edit,
     Plan,
+    _choose_in_group,
     choose_edits,
     clean_article,
     clean_text,
@@ -159,6 +160,19 @@ def test_overlaps_resolved_deterministically() -> None:
     assert len(results) == 1
     clean = results.pop()[0]
     assert clean == "Titre\n\nCorps du texte."  # the boilerplate removal swallowed what lay inside it
+
+
+@settings(max_examples=300)
+@given(st.lists(st.tuples(st.integers(0, 30), st.integers(0, 4), st.sampled_from(["", "x", "yy"])), max_size=25))
+def test_choosing_by_runs_equals_choosing_over_all(spans: list[tuple[int, int, str]]) -> None:
+    raw = "abcdefghij" * 4
+    cands = [
+        Edit(s, min(len(raw), s + n), rep, "markup", f"markup.r{i % 3}", True, None, raw[s : min(len(raw), s + n)])
+        for i, (s, n, rep) in enumerate(spans)
+    ]
+    real = [e for e in cands if e.replacement != e.before]
+    assert choose_edits(raw, cands) == _choose_in_group(real)
+    Plan(raw, tuple(choose_edits(raw, cands)))  # valid plan
 
 
 def test_longer_then_earlier_wins() -> None:
