@@ -660,6 +660,10 @@
             <translation>Rien à relire : aucun article n’a pu être chargé. Utilisez Fichier → Ouvrir.</translation>
         </message>
         <message>
+            <source>This article has a line of {n} characters, too long to display without freezing Galley. Both panes show its first {k} characters, read-only; the whole text is analysed, reviewed from the findings panel and exported.</source>
+            <translation>Cet article contient une ligne de {n} caractères, trop longue pour être affichée sans bloquer Galley. Les deux volets en montrent les {k} premiers caractères, en lecture seule ; tout le texte est analysé, relu depuis le panneau des signalements et exporté.</translation>
+        </message>
+        <message>
             <source>This article has a line of {n} characters. To keep Galley responsive the Cleaned pane is read-only; findings can still be accepted, rejected and exported.</source>
             <translation>Cet article contient une ligne de {n} caractères. Pour que Galley reste réactif, le volet Nettoyé est en lecture seule ; les signalements peuvent toujours être acceptés, rejetés et exportés.</translation>
         </message>
