@@ -52,6 +52,8 @@ from editor.gui.widgets.legend import LegendWidget, category_label
 from editor.gui.workers import JobRunner
 
 RECHECK_DELAY_MS = 200
+HUGE_LINE = 500_000  # characters in one line: above this only the beginning is displayed (PITFALLS 6)
+DISPLAY_LIMIT = 200_000
 PREVIEW_ABOVE = 50_000  # characters: longer articles get their visible part checked first
 BIG_REVIEW = 3000  # findings; above this, typing is saved when the person pauses (see _save_text_later)
 MAX_UNSAVED_S = 5.0
@@ -71,11 +73,13 @@ def load_articles(
     progress: Callable[[int, int], None],
 ) -> int:
     """Stream (Article, session id) pairs and LoadErrors in small batches; returns how many articles loaded."""
-    from editor.formats.loaders import LoadError, iter_paths
+    from editor.formats.loaders import LoadError, iter_paths, too_large
 
     batch: list[object] = []
     n = 0
     for item in iter_paths(paths, encoding):
+        if not isinstance(item, LoadError):
+            item = too_large(item) or item  # the same refusal as the CLI: a 50 MB line would exhaust memory
         if isinstance(item, LoadError):
             if session is not None:
                 with contextlib.suppress(Exception):
@@ -348,6 +352,7 @@ class MainWindow(QMainWindow):
         self._revision = 0
         self._syncing_scroll = False
         self._read_only_reason = ""
+        self._shown_limit: int | None = None
         self._pending_restore: tuple[int, int] | None = None
         self._analysing: int | None = None
         self._placing_text = False
@@ -954,19 +959,29 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"{doc.article.label} — Galley")
         longest = max((len(line) for line in doc.article.text.split("\n")), default=0)
         self._read_only_reason = ""
-        if longest > LONG_LINE:
+        self._shown_limit = None
+        if longest > HUGE_LINE:
+            # PITFALLS 6: Qt lays a paragraph out as one unit; a line of millions of characters would freeze the
+            # window for seconds. Show the beginning, read-only; the whole text is still analysed and exported.
+            self._shown_limit = DISPLAY_LIMIT
+            self._read_only_reason = self.tr(
+                "This article has a line of {n} characters, too long to display without freezing Galley. Both "
+                "panes show its first {k} characters, read-only; the whole text is analysed, reviewed from the "
+                "findings panel and exported."
+            ).format(n=f"{longest:,}", k=f"{DISPLAY_LIMIT:,}")
+        elif longest > LONG_LINE:
             self._read_only_reason = self.tr(
                 "This article has a line of {n} characters. To keep Galley responsive the Cleaned pane is "
                 "read-only; findings can still be accepted, rejected and exported."
             ).format(n=f"{longest:,}")
         self._show_banner(self._read_only_reason)
-        self.raw.set_text(doc.article.text)
+        self.raw.set_text(self._displayed(doc.article.text))
         self.raw.set_marks([])
         self.raw.set_current(None)
         if doc.review is None:
             self._placing_text = True
             try:
-                self.clean.set_text(doc.article.text)
+                self.clean.set_text(self._displayed(doc.article.text))
             finally:
                 self._placing_text = False
             self.clean.set_marks([])
@@ -1051,7 +1066,7 @@ class MainWindow(QMainWindow):
         self._events.clear()
         self._placing_text = True
         try:
-            self.clean.set_text(review.cleaned)
+            self.clean.set_text(self._displayed(review.cleaned))
         finally:
             self._placing_text = False
         self.clean.setReadOnly(bool(self._read_only_reason))
@@ -1158,10 +1173,16 @@ class MainWindow(QMainWindow):
         if self.current is not None and review is not None:
             self.articles.model.update(self.current, pending=sum(counts.values()))
 
+    def _displayed(self, text: str) -> str:
+        return text if self._shown_limit is None else text[: self._shown_limit]
+
     def _sync_clean_text(self) -> None:
         """Bring the Cleaned pane in line with the review after an action, touching only the changed range."""
         review = self.review
         if review is None:
+            return
+        if self._shown_limit is not None:
+            self.clean.set_text(self._displayed(review.cleaned))
             return
         new = review.cleaned
         old = self.clean.text()
@@ -1306,7 +1327,7 @@ class MainWindow(QMainWindow):
         the findings involved are touched (accept-all of a thousand findings stays fast). False: do it all."""
         review = self.review
         events, self._events = self._events, []
-        if review is None or not events:
+        if review is None or not events or self._shown_limit is not None:
             return False
         for e in events:
             self.clean.apply_text_ops(list(e.ops))

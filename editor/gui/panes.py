@@ -13,6 +13,7 @@ import html
 from bisect import bisect_left
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from operator import attrgetter
 
 from PySide6.QtCore import QEvent, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import (
@@ -62,6 +63,9 @@ class Mark:
     item_id: int = -1
 
 
+_BY_SPAN = attrgetter("start", "end")
+
+
 class MarkIndex:
     """Marks sorted by start, answering "which marks touch [start, end)" with one bisect.
 
@@ -72,7 +76,7 @@ class MarkIndex:
     __slots__ = ("_data", "_ends", "_maxlen", "_starts")
 
     def __init__(self, marks: Iterable[Mark] = ()) -> None:
-        ordered = sorted(marks, key=lambda m: (m.start, m.end))
+        ordered = sorted(marks, key=_BY_SPAN)
         self._starts: list[int] = [m.start for m in ordered]
         self._ends: list[int] = [m.end for m in ordered]
         self._data: list[tuple[str, str, str, int]] = [(m.kind, m.category, m.severity, m.item_id) for m in ordered]

@@ -548,3 +548,16 @@ def test_hover_shows_the_message_and_suggestions(qtbot: Any, window: Any) -> Non
     assert QToolTip.isVisible()
     assert "centrale nucléaire" in QToolTip.text() and "Kernkraftwerk" in QToolTip.text()
     QToolTip.hideText()
+
+
+@pytest.mark.slow  # the analysis of the long line runs to its end before the window closes
+def test_a_huge_single_line_is_shown_cut_and_read_only(qtbot: Any, window: Any, tmp_path: Path) -> None:
+    from editor.gui.main_window import DISPLAY_LIMIT, HUGE_LINE
+
+    src = tmp_path / "huge.txt"
+    src.write_text("mot " * (HUGE_LINE // 4 + 10_000), encoding="utf-8")
+    window.open_paths([str(src)])
+    qtbot.waitUntil(lambda: bool(window.raw.text()), timeout=30_000)
+    assert len(window.raw.text()) == DISPLAY_LIMIT
+    assert window.clean.isReadOnly()
+    assert window.banner.isVisible() and "too long to display" in window.banner.text()

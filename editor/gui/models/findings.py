@@ -277,7 +277,17 @@ class FindingsFilter(QSortFilterProxyModel):
         self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
     def filterAcceptsRow(self, source_row: int, source_parent: _Index) -> bool:
+        if self._categories is None and self._max_rank >= 2 and self._statuses is None and not self._search:
+            return True  # no filter: skip the per-row look-ups (tens of thousands of rows on long articles)
         model = self.sourceModel()
+        if isinstance(model, FindingsModel):
+            r = model.rows()[source_row]
+            return (
+                (self._categories is None or r.category in self._categories)
+                and SEVERITY_RANK.get(r.severity, 2) <= self._max_rank
+                and (self._statuses is None or r.status in self._statuses)
+                and (not self._search or self._search in f"{r.text}\n{r.suggestion}\n{r.message}\n{r.rule}".casefold())
+            )
         idx = model.index(source_row, 0, source_parent)
         if self._categories is not None and model.data(idx, CategoryRole) not in self._categories:
             return False
