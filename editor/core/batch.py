@@ -6,13 +6,14 @@ Processes, not threads: a Python check loop in a thread next to another Python t
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 import sys
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
+
+if TYPE_CHECKING:
+    from concurrent.futures import Future
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -91,6 +92,9 @@ def parallel_map(
         return
     in_flight: deque[Future[list[R]]] = deque()
     limit = jobs * 3
+    import multiprocessing  # only here: a single article never pays for importing the process machinery
+    from concurrent.futures import ProcessPoolExecutor
+
     if warm is not None:
         warm(first[0])
     # fork explicitly (the default changes in later Pythons): it is what lets workers inherit the warm services

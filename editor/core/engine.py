@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable, Iterable
-from concurrent.futures import Future
 from itertools import pairwise
+from typing import TYPE_CHECKING
 
 from editor.core.article import Article
 from editor.core.findings import Finding, Severity, make_finding
@@ -13,6 +13,9 @@ from editor.core.language import detect_language, normalise_lang
 from editor.core.rules import rules_for
 from editor.core.rules.base import CheckConfig, Context, Rule
 from editor.core.text import lines, paragraphs
+
+if TYPE_CHECKING:
+    from concurrent.futures import Future
 
 Progress = Callable[[int, int], None]
 
