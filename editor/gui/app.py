@@ -7,6 +7,7 @@ an exception that escapes a slot becomes a dialog instead of killing the process
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import traceback
 from types import TracebackType
@@ -103,5 +104,11 @@ def run_gui(args: argparse.Namespace) -> int:
     session = getattr(args, "session", None)
     # Paint the window first, then start loading (PERFORMANCE 10).
     QTimer.singleShot(0, lambda: window.open_paths(paths, session))
-    status = app.exec()
-    return int(status)
+    status = int(app.exec())
+    if window.jobs.active():
+        # A background analysis cannot be interrupted midway and would keep the process alive after the window
+        # closed. The session was closed in closeEvent (every decision committed), so nothing is lost by leaving.
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(status)
+    return status

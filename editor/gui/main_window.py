@@ -1908,7 +1908,9 @@ class MainWindow(QMainWindow):
         if self.links_panel is not None:
             with contextlib.suppress(Exception):
                 self.links_panel.shutdown()
-        self.jobs.shutdown()
+        # Never hang on close: the session is already closed (everything committed); an analysis still running
+        # is abandoned (run_gui exits the process without waiting for it).
+        self.jobs.shutdown(wait=False)
         super().closeEvent(e)
 
     def shortcut_for(self, name: str) -> QKeySequence:

@@ -137,12 +137,19 @@ class JobRunner(QObject):
         """Block until every job ended (tests and shutdown)."""
         return bool(self._pool.waitForDone(msecs))
 
-    def shutdown(self) -> None:
+    def shutdown(self, wait: bool = True) -> None:
+        """Cancel everything; with wait=False return at once (a job that cannot be interrupted, like a long
+        analysis, is left to finish or to die with the process: its result is dropped either way)."""
         for state in self._jobs.values():
             state.cancel.set()
         self._latest.clear()
         self._pool.clear()
-        self._pool.waitForDone()
+        if wait:
+            self._pool.waitForDone()
+
+    def active(self) -> int:
+        """Jobs still running in the pool."""
+        return int(self._pool.activeThreadCount())
 
     def _current(self, job_id: int) -> str | None:
         state = self._jobs.get(job_id)
