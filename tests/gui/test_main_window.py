@@ -561,3 +561,30 @@ def test_a_huge_single_line_is_shown_cut_and_read_only(qtbot: Any, window: Any, 
     assert len(window.raw.text()) == DISPLAY_LIMIT
     assert window.clean.isReadOnly()
     assert window.banner.isVisible() and "too long to display" in window.banner.text()
+
+
+def test_session_reopens_on_the_article_where_the_person_was(qtbot: Any, tmp_path: Path) -> None:
+    from editor.gui.main_window import MainWindow
+    from editor.gui.settings import Settings
+
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    for n in range(3):
+        (folder / f"{n}.txt").write_text(f"Article {n} : le le texte , ici.\n", encoding="utf-8")
+    w = MainWindow(Settings())
+    qtbot.addWidget(w)
+    w.show()
+    open_and_wait(qtbot, w, [str(folder)])
+    w.show_article(2)
+    qtbot.waitUntil(lambda: w.review is not None, timeout=30_000)
+    w.clean.set_cursor_position(5)
+    w.close()
+
+    w2 = MainWindow(Settings())
+    qtbot.addWidget(w2)
+    w2.show()
+    w2.open_paths([str(folder)])
+    qtbot.waitUntil(lambda: w2.current == 2 and w2.review is not None, timeout=30_000)
+    assert w2.raw.text().startswith("Article 2")
+    assert w2.clean.cursor_position() == 5
+    w2.close()
