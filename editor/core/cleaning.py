@@ -295,14 +295,27 @@ NO_BREAK_SPACES = frozenset("\u00a0\u202f")
 
 
 def is_space_upgrade(before: str, after: str) -> bool:
-    """True when `after` only turns plain spaces of `before` into no-break spaces.
+    """True when `after` only adds no-break spaces to `before` or turns its plain spaces into no-break ones.
 
-    A plain space before `:` or between a number and its unit is how most correct French is typed; making it
-    no-break is house style, not repair, so cleaning leaves it to the person (the finding stays a suggestion).
+    `40%` → `40\u00a0%` and `percée :` → `percée\u00a0:` are French house style, not repair: most correct French
+    is typed that way (professionally edited news included), so cleaning leaves them to the person and the
+    finding stays a suggestion. Removing a space (`Poutine ,`) or adding a missing plain one is repair.
     """
-    if len(before) != len(after) or before == after:
+    if before == after or not any(c in NO_BREAK_SPACES for c in after):
         return False
-    return all(b == a or (b == " " and a in NO_BREAK_SPACES) for b, a in zip(before, after, strict=True))
+    if any(c in NO_BREAK_SPACES for c in before):
+        return False
+    bare = "".join(c for c in after if c not in NO_BREAK_SPACES)
+    if len(bare) > len(before) or bare.replace(" ", "") != before.replace(" ", ""):
+        return False
+    # `bare` must be `before` with some plain spaces taken out
+    i = 0
+    for c in before:
+        if i < len(bare) and bare[i] == c:
+            i += 1
+        elif c != " ":
+            return False
+    return i == len(bare)
 
 
 def only_spacing(before: str, after: str) -> bool:
