@@ -59,6 +59,7 @@ class Item:
 
     For an accepted or automatic item the span covers the replacement; `stale` says a later hand edit touched it
     (it can no longer be reverted on its own). `raw_start`/`raw_end` locate it in the raw text when known.
+    Items are live: the review moves them as the text changes, so keep the id, not the span, across changes.
     """
 
     id: int
