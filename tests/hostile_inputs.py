@@ -80,16 +80,20 @@ def build(folder: Path) -> list[Case]:
     # HTML that must not reach outside.
     fifo = folder / "pipe"
     os.mkfifo(fifo)
+    canary = _w(folder, "canary.png", b"\x89PNG\r\n\x1a\n" + bytes(64))  # a local image nothing may read
     page = (
         "<html><head><title>Titre <b>gras</b> &amp; <script>x()</script></title>"
         "<style>body{background:url(file:///etc/passwd)}</style></head><body>"
         '<iframe src="https://evil.example/"></iframe><img src="/dev/zero"><img src="' + str(fifo) + '">'
-        '<img src="https://tracker.example/p.gif"><article>'
+        '<img src="https://tracker.example/p.gif">'
+        f'<img src="{canary}"><img src="file://{canary}"><article>'
         + "".join(
             f"<p>Paragraphe {i} d'un article de presse ordinaire et assez long pour compter.</p>" for i in range(6)
         )
         + '<p><a href="javascript:alert(1)">clic</a> <a href="data:text/html,x">data</a> '
-        '<a href="file:///etc/shadow">fichier</a></p></article><script>while(1){}</script></body></html>'
+        '<a href="file:///etc/shadow">fichier</a> <a href="file://'
+        + str(canary)
+        + '">image</a></p></article><script>while(1){}</script></body></html>'
     )
     add(
         Case(
@@ -97,7 +101,7 @@ def build(folder: Path) -> list[Case]:
             _w(folder, "page.html", page),
             "ok",
             "Paragraphe 5",
-            forbidden_opens=("/dev/zero", str(fifo), "/etc/passwd", "/etc/shadow"),
+            forbidden_opens=("/dev/zero", str(fifo), str(canary), "/etc/passwd", "/etc/shadow"),
         )
     )
     add(

@@ -34,7 +34,7 @@ from editor.core.fileio import ExportError, NameAllocator, atomic_write_text, sa
 from editor.core.rules.base import CheckConfig
 from editor.core.text import LineIndex
 from editor.formats.exporters import SUFFIXES, render
-from editor.formats.loaders import LoadError, LoadItem, iter_paths
+from editor.formats.loaders import LoadError, LoadItem, iter_paths, too_large
 
 CONTEXT = 24  # characters of context shown on each side of a change by --explain
 
@@ -59,6 +59,9 @@ class _Task:
     def __call__(self, item: LoadItem) -> CleanResult | LoadError:
         if isinstance(item, LoadError):
             return item
+        refusal = too_large(item)  # as `galley check` does: a 50 MB article would exhaust memory
+        if refusal is not None:
+            return refusal
         try:
             c = clean_article(item, self.config)
         except RecursionError:
