@@ -1859,8 +1859,10 @@ class MainWindow(QMainWindow):
         review = self.review
         cfg = self.prefs
         lang = str(review.lang) if review is not None else (self.lang_override if self.lang_override != "auto" else "…")
+        doc = self._doc()
+        encoding = f" · {doc.article.encoding}" if doc is not None and doc.article.encoding else ""  # codec name
         self.lang_label.setText(
-            self.tr("Language: {lang} · Typography: {profile}").format(lang=lang, profile=cfg.profile)
+            self.tr("Language: {lang} · Typography: {profile}").format(lang=lang, profile=cfg.profile) + encoding
         )
         if review is not None:
             counts = {"pending": 0, "accepted": 0, "rejected": 0}
