@@ -53,7 +53,11 @@ def export_txt(qtbot: Any, w: Any, folder: Path) -> bytes:
     ("name", "raw", "expected"),
     [
         # CRLF and CR files come back with their own line ends.
-        ("crlf", b"Le titre\r\n\r\nUn texte\xc2\xa0: fin.\r\n", b"Le titre\r\n\r\nUn texte ajout\xc3\xa9\xc2\xa0: fin.\r\n"),
+        (
+            "crlf",
+            b"Le titre\r\n\r\nUn texte\xc2\xa0: fin.\r\n",
+            b"Le titre\r\n\r\nUn texte ajout\xc3\xa9\xc2\xa0: fin.\r\n",
+        ),
         ("cr", b"Le titre\r\rUn texte\xc2\xa0: fin.\r", b"Le titre\r\rUn texte ajout\xc3\xa9\xc2\xa0: fin.\r"),
         # Mixed line ends: one convention, the file's most frequent (CRLF wins a tie), never a mixture.
         ("mixed", b"Le titre\r\n\r\nUn texte\xc2\xa0: fin.\rsuite\n", None),
@@ -85,9 +89,7 @@ def test_line_ends_separators_and_nbsp_survive_open_edit_export(
 
 
 # ------------------------------------------------------------------------------------------------ encodings
-def test_encoding_is_shown_and_the_file_can_be_reopened_with_another(
-    qtbot: Any, window: Any, tmp_path: Path
-) -> None:
+def test_encoding_is_shown_and_the_file_can_be_reopened_with_another(qtbot: Any, window: Any, tmp_path: Path) -> None:
     text = "L'été à Noël, la fête coûte 5 € à Zürich.\n\nFin de l'article.\n"
     src = tmp_path / "legacy.txt"
     src.write_bytes(text.encode("iso8859-15"))
