@@ -246,6 +246,7 @@ _LANGUAGES = (
     "Anglais|Français|Allemand|Russe|Italien|Espagnol|Chinois|Japonais|Arabe|Portugais|Néerlandais|Polonais|"
     "Ukrainien|Turc|Grec|Hébreu|Persan|Coréen|Suédois|Latin|Mandarin|Hindi|Breton|Basque|Catalan|Corse|Occitan"
 )
+_LANGUAGE_NAME_RE = re.compile(_LANGUAGES)
 _LANGUAGE_RE = re.compile(
     r"(?<![\w'’])(?:(?:en|parle|parlent|parler|parlait|parlez|parlons)[ \u00a0]++"
     r"|(?:cours|professeur|professeure|prof|leçons?|classe|dictionnaire|traduction|version|mots|notions)"
@@ -397,6 +398,8 @@ class LanguageCapital(ParagraphRule):
 
     def scan(self, ctx: Context, start: int, end: int) -> Iterator[Finding]:
         text = ctx.text
+        if _LANGUAGE_NAME_RE.search(text, start, end) is None:
+            return  # no capitalised language name: the pattern (which opens with a look-behind) cannot match
         for m in _LANGUAGE_RE.finditer(text, start, end):
             s, e = m.span(1)
             yield make_finding(

@@ -430,7 +430,7 @@ _HYPHEN_SPACE_RE = re.compile(r"(?<=[^\W\d_])(?:[ \t]++-|-[ \t]++)(?=" + _PRONOU
 
 class HyphenSpace(ParagraphRule):
     id = "typography.hyphen-space"
-    gate = re.compile(r"[ \t]-|-[ \t]")
+    gate = re.compile(r"-[ \t]*+" + _PRONOUNS + r"[ \t\u00a0\u202f]?[?!,.;:…»)]")
     triggers = "-"
     severity = Severity.WARNING
     languages = frozenset({"fr"})
@@ -640,6 +640,9 @@ _STRAIGHT_APOS_RE = re.compile(r"(?<=[^\W\d_])'(?=[^\W\d_])(?!s(?![^\W\d_]))")
 _ELISION_SPACE_RE = re.compile(
     r"(?<![\w'’])(?:[cdjlmnstCDJLMNST]|[qQ]u|[lL]orsqu|[pP]uisqu|[jJ]usqu|[qQ]uoiqu|[pP]resqu)['’][ \t]++(?=[^\W\d_])"
 )
+# what every match of _ELISION_MISSING_RE holds, opening with its look-behind's character (searched from one
+# character before the paragraph, which the look-behind sees too)
+_ELISION_MISSING_GATE = re.compile(r"[\s(«\"“](?:[dljmnst]|qu|c) [aeiouyhàâäéèêëîïôöûùüœAEIOUYHÀÂÉÈÊÎÔ]")
 _ELISION_MISSING_RE = re.compile(
     r"(?<![^\s(«\"“])(?:[dljmnst]|qu|c)[ ](?=[aeiouyhàâäéèêëîïôöûùüœAEIOUYHÀÂÉÈÊÎÔ][^\W\d_]*+(?![\w'’\-]))"
 )
@@ -709,6 +712,8 @@ class MissingApostrophe(ParagraphRule):
 
     def scan(self, ctx: Context, start: int, end: int) -> Iterator[Finding]:
         text = ctx.text
+        if start > 0 and _ELISION_MISSING_GATE.search(text, start - 1, end) is None:
+            return
         for m in _ELISION_MISSING_RE.finditer(text, start, end):
             s, e = m.span()
             if s >= start + 2 and text[s - 2].isdigit():
@@ -829,10 +834,12 @@ class StraightQuotes(ParagraphRule):
 _GERMAN_NUMBER_RE = re.compile(r"(?<![\w.,])\d{1,3}(?:\.\d{3})++(?:,\d++)?(?![\d.]|,\d)")
 _SPACED_NUMBER_RE = re.compile(r"(?<![\w.,\u00a0\u202f])\d{1,3}(?: \d{3})++(?![\w]|[.,]\d)")
 _LONG_NUMBER_RE = re.compile(r"(?<![\w.,/\-+#°№])[1-9]\d{4,}+(?![\w]|[.,/\-]\d)")
-_FOUR_DIGITS_RE = re.compile(
-    r"(?<![\w.,\u00a0\u202f])([1-9])(\d{3})(?=[ \u00a0\u202f](?:euros?|dollars?|francs|livres|habitants|personnes|"
+_QUANTITY_WORDS = (
+    r"(?:euros?|dollars?|francs|livres|habitants|personnes|"
     r"soldats|morts|victimes|emplois|salariés|mètres|tonnes|litres|hectares|kilomètres|km|kg|µA|mA|kW|MW|€|\$|%)"
-    r"(?![\w]))"
+)
+_FOUR_DIGITS_RE = re.compile(
+    r"(?<![\w.,\u00a0\u202f])([1-9])(\d{3})(?=[ \u00a0\u202f]" + _QUANTITY_WORDS + r"(?![\w]))"
 )
 _PREV_TOKEN_RE = re.compile(r"(\S++)[ \t\u00a0]*+$")
 _ID_WORDS = words("n no nr tél tel code réf ref numéro dossier compte siret siren isbn issn id")
@@ -866,7 +873,7 @@ class GermanNumberFormat(ParagraphRule):
 
 class NumberSpacing(ParagraphRule):
     id = "typography.number-spacing"
-    gate = re.compile(r"\d \d{3}|[1-9]\d{3}[ \u00a0\u202f]|[1-9]\d{4}")
+    gate = re.compile(r"\d \d{3}|[1-9]\d{4}|[1-9]\d{3}[ \u00a0\u202f]" + _QUANTITY_WORDS)
     triggers = "0123456789"
     severity = Severity.INFO
     languages = frozenset({"fr"})
@@ -929,7 +936,10 @@ def _ordinal_suffix(n: str, raw: str) -> str | None:
 
 class Ordinals(ParagraphRule):
     id = "typography.ordinal"
-    gate = re.compile(r"\d[ \u00a0]?[ièeénr]|[IVXLC][ \u00a0]?[ièn]|[IVX][er]|[IVXLC]{2}[er]")
+    gate = re.compile(
+        r"\d[ \u00a0]?(?:i[eèé]|[èeé][mr]e|nd)|[IVXLC][ \u00a0]?(?:iè|ier|è|nd)"
+        r"|(?:\d|[IVX]|[IVXLC]{2})(?:er|re|e)s?(?![\w’'\-])"
+    )
     severity = Severity.WARNING
     languages = frozenset({"fr"})
     description = "French ordinal abbreviations: 1ᵉʳ, 2ᵉ, XIXᵉ (never 2ème)"

@@ -42,6 +42,7 @@ class CurlyQuoteSpace(ParagraphRule):
 
 class InvertedQuote(ParagraphRule):
     id = "typography.inverted-quote"
+    gate = re.compile(r"[«“](?<=[^\W_][«“])|[»”](?=[^\W_])")
     triggers = "«»“”"
     severity = Severity.WARNING
     languages = frozenset({"fr"})
@@ -262,6 +263,7 @@ _FIXED_RE = re.compile(r"(?<![\w\-])([Ss]['’]il)[ \-](te|vous)[ \-](pla[iî]t)
 
 class FixedExpressionHyphen(ParagraphRule):
     id = "typography.fixed-expression"
+    gate = re.compile(r"['’]il[ \-](?:te|vous)[ \-]pla")
     triggers = "-"
     severity = Severity.WARNING
     languages = frozenset({"fr"})
