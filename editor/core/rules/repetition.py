@@ -14,10 +14,10 @@ from __future__ import annotations
 
 import operator
 import re
-from bisect import bisect_left, bisect_right
+from array import array
+from bisect import bisect_left
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from itertools import accumulate
 
 from editor.core.findings import Finding, Severity, make_finding
 from editor.core.rules.base import Context, Rule
@@ -188,48 +188,68 @@ class _Para:
 
     Punctuation is not a token: the text between two words (its `gap`) is compared only where word keys already
     match, so the cost of a scan is the cost of the article's words (shared with every other rule). Each paragraph
-    is followed by a sentinel token (an empty span at the paragraph's end, with a key no other token has), so no
-    repeat is ever found across paragraphs and a paragraph checked alone gives the same results.
+    is followed by a sentinel (a key no other position has), so no repeat is ever found across paragraphs and a
+    paragraph checked alone gives the same results. About 10 bytes a word: keys are small integers in an array
+    (one per distinct case-folded word), flags are bytes; spans are looked up in `ctx.words`, never copied.
     """
 
-    spans: list[tuple[int, int]]
-    keys: list[str]  # case-folded words; sentinels are "\x00<n>"
-    change_prefix: list[int]  # number of k' < k with keys[k'] != keys[k' + 1]
-    digit_prefix: list[int]  # number of all-digit words before k
+    text: str
+    words: list[tuple[int, int]]
+    keys: array[int]  # word ids (>= 0) and sentinels (< 0), in reading order
+    changes: bytes  # changes[k] = 1 when keys[k] != keys[k + 1]
+    digits: bytes  # digits[k] = 1 when the word at k is all digits
+    sentinels: list[int]  # positions of the sentinels in `keys`
+    ends: list[int]  # the end of the paragraph each sentinel closes
+
+    def span(self, k: int) -> tuple[int, int]:
+        """The (start, end) of the word at position k, or the empty span of a paragraph's end for a sentinel."""
+        n = bisect_left(self.sentinels, k)
+        if n < len(self.sentinels) and self.sentinels[n] == k:
+            return self.ends[n], self.ends[n]
+        return self.words[k - n]
+
+    def word(self, k: int) -> str:
+        s, e = self.span(k)
+        return self.text[s:e]
+
+    def gap(self, k: int) -> str:
+        """What separates the word at k from the next one (or from the paragraph's end)."""
+        return self.text[self.span(k)[1] : self.span(k + 1)[0]]
 
 
 def _paragraphs(ctx: Context) -> _Para:
     text = ctx.text
     words = ctx.words
-    spans: list[tuple[int, int]] = []
-    keys: list[str] = []
+    table: dict[str, int] = {}
+    digit_ids = bytearray()
+    keys = array("q")
+    sentinels: list[int] = []
+    ends: list[int] = []
     lo = 0
     for n, (_p_start, p_end) in enumerate(ctx.paragraphs):
         hi = bisect_left(words, (p_end, -1), lo)
-        spans.extend(words[lo:hi])
-        keys.extend(text[s:e].casefold() for s, e in words[lo:hi])
-        spans.append((p_end, p_end))
-        keys.append(f"\x00{n}")
+        for s, e in words[lo:hi]:
+            key = text[s:e].casefold()
+            wid = table.get(key)
+            if wid is None:
+                wid = table[key] = len(table)
+                digit_ids.append(key.isdigit())
+            keys.append(wid)
+        sentinels.append(len(keys))
+        ends.append(p_end)
+        keys.append(-1 - n)
         lo = hi
     changes = bytes(map(operator.ne, keys, keys[1:]))
-    digits = bytes(map(str.isdigit, keys))
-    return _Para(spans, keys, [0, *accumulate(changes)], [0, *accumulate(digits)])
+    digits = bytes(digit_ids[k] if k >= 0 else 0 for k in keys)
+    return _Para(text, words, keys, changes, digits, sentinels, ends)
 
 
-def _gap(text: str, para: _Para, k: int) -> str:
-    """What separates word k from the next one (or from the paragraph's end: the sentinel)."""
-    return text[para.spans[k][1] : para.spans[k + 1][0]]
-
-
-def _same_gaps(text: str, para: _Para, a: int, b: int, size: int) -> bool:
+def _same_gaps(para: _Para, a: int, b: int, size: int) -> bool:
     """Whether the punctuation inside the unit at word a equals that inside the unit at word b."""
-    for k in range(size - 1):
-        if "".join(_gap(text, para, a + k).split()) != "".join(_gap(text, para, b + k).split()):
-            return False
-    return True
+    return all("".join(para.gap(a + k).split()) == "".join(para.gap(b + k).split()) for k in range(size - 1))
 
 
-def _equal_runs(keys: list[str], size: int) -> Iterator[tuple[int, int]]:
+def _equal_runs(keys: array[int], size: int) -> Iterator[tuple[int, int]]:
     """(start, end) of each maximal run of positions j where keys[j] == keys[j + size], found in C."""
     eq = bytes(map(operator.eq, keys, keys[size:]))
     for m in re.finditer(b"\x01++", eq):
@@ -268,26 +288,25 @@ class DoubledWordRule(_ParagraphRule):
     ) -> Iterator[Finding]:
         text = ctx.text
         legit = _LEGIT_DOUBLES.get(ctx.lang, frozenset()) | _LEGIT_ANY
-        toks, keys = para.spans, para.keys
-        for run_start, run_end in _equal_runs(keys, 1):
-            # tokens run_start..run_end are all the same key; split where the gap is not plain space
+        for run_start, run_end in _equal_runs(para.keys, 1):
+            # positions run_start..run_end all hold the same word; split where the gap is not plain space
             i = run_start
             while i < run_end:
-                if not text[toks[i][1] : toks[i + 1][0]].isspace():
+                if not para.gap(i).isspace():
                     i += 1
                     continue
                 j = i + 1
-                while j < run_end and text[toks[j][1] : toks[j + 1][0]].isspace():
+                while j < run_end and para.gap(j).isspace():
                     j += 1
-                s1, e1 = toks[i]
-                w1, w2 = text[s1:e1], text[toks[i + 1][0] : toks[i + 1][1]]
+                s1, e1 = para.span(i)
+                w1, w2 = text[s1:e1], para.word(i + 1)
                 severity = self._severity(w1, w2, legit, inside(quoted, starts, s1))
-                if severity == Severity.WARNING and "\n" in text[e1 : toks[i + 1][0]]:
+                if severity == Severity.WARNING and "\n" in para.gap(i):
                     severity = Severity.INFO  # a heading line ending with the word the next line starts with
                 if severity is not None:
                     count = j - i + 1
                     msg = f"« {_short(w1)} » {'twice' if count == 2 else f'{count} times'} in a row: remove the repeat"
-                    yield make_finding(text, self.id, severity, s1, toks[j][1], msg, (w1,))
+                    yield make_finding(text, self.id, severity, s1, para.span(j)[1], msg, (w1,))
                 i = j + 1
 
     @staticmethod
@@ -313,27 +332,33 @@ class RepeatedPhraseRule(_ParagraphRule):
         self, ctx: Context, para: _Para, quoted: list[tuple[int, int]], starts: list[int]
     ) -> Iterator[Finding]:
         text = ctx.text
-        toks, keys = para.spans, para.keys
-        found: list[tuple[int, int, int]] = []  # (first token, token after the last copy, unit length)
-        for size in range(_MAX_PHRASE, 1, -1):
+        keys = para.keys
+        found: list[tuple[int, int, int]] = []  # (first position, position after the last copy, unit length)
+        taken = bytearray(len(keys))  # positions inside a repeat already found with a shorter unit
+        for size in range(2, _MAX_PHRASE + 1):  # shortest unit first: `a b a b a b a b` is `a b` four times
             for run_start, run_end in _equal_runs(keys, size):
                 # every unit starting in run_start..run_end-size is followed by an identical copy
                 first = run_start
                 while first + size <= run_end:
-                    if (
+                    if taken[first]:
+                        first = taken.find(0, first)
+                        if first < 0:
+                            break
+                    elif (
                         self._worth(para, first, size)
-                        and "\n" not in _gap(text, para, first + size - 1)
-                        and _same_gaps(text, para, first, first + size, size)
+                        and "\n" not in para.gap(first + size - 1)
+                        and _same_gaps(para, first, first + size, size)
                     ):
                         stop = first + 2 * size
-                        while stop <= run_end and _same_gaps(text, para, first, stop, size):
+                        while stop <= run_end and _same_gaps(para, first, stop, size):
                             stop += size  # a third copy, a fourth...
                         found.append((first, stop, size))
+                        taken[first:stop] = b"\x01" * (stop - first)
                         first = stop
-                    elif para.change_prefix[first + size - 1] == para.change_prefix[first]:
+                    elif para.changes.find(1, first, first + size - 1) < 0:
                         # one word over and over (`le le le`): jump to the first unit holding a change
-                        c = bisect_right(para.change_prefix, para.change_prefix[first]) - 1
-                        first = max(first + 1, c - size + 2)
+                        c = para.changes.find(1, first)
+                        first = max(first + 1, c - size + 2) if c >= 0 else run_end
                     else:
                         first += 1
         reach = 0  # end of the findings kept so far (sorted by start, so one number suffices)
@@ -341,17 +366,17 @@ class RepeatedPhraseRule(_ParagraphRule):
             if first < reach:
                 continue
             reach = stop
-            s = toks[first][0]
-            e = toks[stop - 1][1]
-            keep = text[s : toks[first + size - 1][1]]
+            s = para.span(first)[0]
+            e = para.span(stop - 1)[1]
+            keep = text[s : para.span(first + size - 1)[1]]
             copies = (stop - first) // size
             severity = Severity.WARNING
             if (
                 inside(quoted, starts, s)
-                or (keys[stop] == keys[first] and self._series(text, para, first, size))
+                or (keys[stop] == keys[first] and self._series(para, first, size))
                 # "Never again. Never again.", "härtere Strafen, härtere Strafen": a stutter has only space between
-                or not _gap(text, para, first + size - 1).isspace()
-                or para.digit_prefix[first + size] > para.digit_prefix[first]  # data: "minus 120, minus 120, 0"
+                or not para.gap(first + size - 1).isspace()
+                or para.digits.find(1, first, first + size) >= 0  # data: "minus 120, minus 120, 0"
             ):
                 severity = Severity.INFO
             times = "twice" if copies == 2 else f"{copies} times"
@@ -359,18 +384,18 @@ class RepeatedPhraseRule(_ParagraphRule):
             yield make_finding(text, self.id, severity, s, e, msg, (keep,))
 
     @staticmethod
-    def _series(text: str, para: _Para, first: int, size: int) -> bool:
+    def _series(para: _Para, first: int, size: int) -> bool:
         """A unit built like a list item ("wrote, and"): repeated once more after the copies, it is rhetoric."""
-        unit = para.keys[first : first + size]
-        return any(k in _CONJUNCTIONS for k in unit) or "," in _gap(text, para, first + size - 1)
+        words = (para.word(k).casefold() for k in range(first, first + size))
+        return any(w in _CONJUNCTIONS for w in words) or "," in para.gap(first + size - 1)
 
     @staticmethod
     def _worth(para: _Para, first: int, size: int) -> bool:
-        """Not all the same word (that is a doubled word), not all numbers (`1 000 000 000`). O(1)."""
+        """Not all the same word (that is a doubled word), not all numbers (`1 000 000 000`). O(size), in C."""
         end = first + size
-        if para.digit_prefix[end] - para.digit_prefix[first] == size:
+        if para.digits.find(0, first, end) < 0:
             return False
-        return para.change_prefix[end - 1] - para.change_prefix[first] > 0
+        return para.changes.find(1, first, end - 1) >= 0
 
 
 class StutterRule(_ParagraphRule):
@@ -382,7 +407,7 @@ class StutterRule(_ParagraphRule):
         self, ctx: Context, para: _Para, quoted: list[tuple[int, int]], starts: list[int]
     ) -> Iterator[Finding]:
         text = ctx.text
-        for s, e in para.spans:
+        for s, e in para.words:  # hyphenated words never span paragraphs: no sentinel needed
             if e - s < 7 or text.find("-", s, e) < 0:
                 continue
             word = text[s:e]
