@@ -17,11 +17,15 @@ from editor.core.findings import Finding, Severity, make_finding
 from editor.core.rules.base import Context, Rule
 
 _SP = " \t\u00a0\u202f\u2009"
-_RUN_RE = re.compile(f"(?<=[^\\s])[{_SP}]{{2,}}+(?=[^\\s])")
-_TRAILING_RE = re.compile(f"(?<![{_SP}])[{_SP}]++(?=\\r?\\n|\\Z)")
-_LEADING_RE = re.compile(f"(?:(?<=\\n)|\\A)[{_SP}]++(?=[^\\s])")
-_TAB_RE = re.compile(r"(?<=[^\s])\t(?=[^\s])")
-_ODD_RE = re.compile(r"(?<=[^\s])[\u2000-\u2008\u200a\u205f\u3000\u1680](?=[^\s])")
+# Each pattern opens with the character it consumes and checks the one before afterwards (`X(?<=CX)` is `(?<=C)X`):
+# the regex engine then jumps to candidate characters at C speed instead of trying a look-behind at every position.
+_RUN_RE = re.compile(f"[{_SP}](?<=[^\\s][{_SP}])[{_SP}]++(?=[^\\s])")
+_TRAILING_RE = re.compile(f"[{_SP}](?<![{_SP}][{_SP}])[{_SP}]*+(?=\\r?\\n|\\Z)")
+_LEADING_START_RE = re.compile(f"[{_SP}]++(?=[^\\s])")  # at the very start of the text (matched there only)
+_LEADING_RE = re.compile(f"[{_SP}](?<=\\n[{_SP}])[{_SP}]*+(?=[^\\s])")
+_ODD = "\u2000-\u2008\u200a\u205f\u3000\u1680"
+_TAB_RE = re.compile(r"\t(?<=[^\s]\t)(?=[^\s])")
+_ODD_RE = re.compile(f"[{_ODD}](?<=[^\\s][{_ODD}])(?=[^\\s])")
 _FRENCH_TIGHT_AFTER = set(";:!?»›")
 _FRENCH_TIGHT_BEFORE = set("«‹")
 
@@ -76,7 +80,8 @@ class LeadingSpace(Rule):
 
     def check(self, ctx: Context) -> Iterable[Finding]:
         text = ctx.text
-        for m in _LEADING_RE.finditer(text):
+        first = _LEADING_START_RE.match(text)
+        for m in ([first] if first else []) + list(_LEADING_RE.finditer(text)):
             yield make_finding(
                 text, self.id, self.severity, m.start(), m.end(), "spaces at the start of the line", ("",), auto=True
             )
