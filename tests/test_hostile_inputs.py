@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -36,7 +37,7 @@ def _run(args: list[str], log: Path) -> subprocess.CompletedProcess[str]:
 
 
 def _check_case(case: Case, r: subprocess.CompletedProcess[str], log: Path) -> None:
-    assert "Traceback" not in r.stderr, r.stderr[-2000:]
+    assert "Traceback" not in r.stderr, (case.name, r.stderr[-2000:])
     assert "network access attempted" not in r.stderr
     if case.expect == "ok":
         assert r.returncode in (0, 1), (case.name, r.returncode, r.stderr[-500:])
@@ -51,30 +52,38 @@ def _check_case(case: Case, r: subprocess.CompletedProcess[str], log: Path) -> N
         assert path not in opened, f"{case.name}: opened {path}"
 
 
+def _in_parallel(jobs: list[tuple[Case, list[str], Path]]) -> list[subprocess.CompletedProcess[str]]:
+    """One child per case, two at a time (each child is single-threaded: --jobs 1)."""
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        return list(pool.map(lambda j: _run(j[1], j[2]), jobs))
+
+
 @pytest.mark.slow
 def test_check_on_every_hostile_input(cases: list[Case], tmp_path: Path) -> None:
-    for case in cases:
-        log = tmp_path / "opened.log"
-        r = _run(["check", "--jobs", "1", "--format", "jsonl", str(case.path)], log)
+    from editor.formats.loaders import iter_file
+
+    jobs = [
+        (case, ["check", "--jobs", "1", "--format", "jsonl", str(case.path)], tmp_path / f"opened{n}.log")
+        for n, case in enumerate(cases)
+    ]
+    for (case, _args, log), r in zip(jobs, _in_parallel(jobs), strict=True):
         _check_case(case, r, log)
         if case.expect == "ok":
             records = [json.loads(line) for line in r.stdout.splitlines()]
             assert records, case.name
             if case.text_has:
-                # The JSONL contract has no text field; every finding's text must lie inside the article,
-                # and the article itself is checked through the loader directly below.
-                from editor.formats.loaders import iter_file
-
+                # The JSONL contract has no text field: the article itself is checked through the loader.
                 texts = [a.text for a in iter_file(case.path) if hasattr(a, "text")]
                 assert any(case.text_has in t for t in texts), case.name
 
 
 @pytest.mark.slow
 def test_clean_on_every_hostile_input(cases: list[Case], tmp_path: Path) -> None:
-    for n, case in enumerate(cases):
-        log = tmp_path / "opened.log"
-        out = tmp_path / f"out{n}"
-        r = _run(["clean", "--jobs", "1", "--output-dir", str(out), str(case.path)], log)
+    jobs = [
+        (case, ["clean", "--jobs", "1", "--output-dir", str(tmp_path / f"out{n}"), str(case.path)], tmp_path / f"o{n}")
+        for n, case in enumerate(cases)
+    ]
+    for n, ((case, _args, log), r) in enumerate(zip(jobs, _in_parallel(jobs), strict=True)):
         _check_case(case, r, log)
         if case.expect == "ok":
-            assert any(out.iterdir()), case.name
+            assert any((tmp_path / f"out{n}").iterdir()), case.name
