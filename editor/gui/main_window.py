@@ -44,6 +44,7 @@ from editor.core.article import Article
 from editor.core.resources import sample_article
 from editor.core.rules.base import CheckConfig
 from editor.gui.actions import Actions, build_actions, key_table
+from editor.gui.analysis import analyse_maybe_in_process
 from editor.gui.panes import LONG_LINE, CleanPane, Mark, RawPane
 from editor.gui.settings import Settings
 from editor.gui.widgets.articles import ArticleList, ArticleRow
@@ -55,6 +56,7 @@ RECHECK_DELAY_MS = 200
 HUGE_LINE = 500_000  # characters in one line: above this only the beginning is displayed (PITFALLS 6)
 DISPLAY_LIMIT = 200_000
 PREVIEW_ABOVE = 50_000  # characters: longer articles get their visible part checked first
+PREVIEW_MAX = 30_000  # characters checked by the preview at most
 BIG_REVIEW = 3000  # findings; above this, typing is saved when the person pauses (see _save_text_later)
 MAX_UNSAVED_S = 5.0
 FLUSH_INTERVAL_MS = 1000
@@ -152,24 +154,6 @@ def load_session_articles(session: Any, partial: Callable[[object], None]) -> in
     if batch:
         partial(batch)
     return n
-
-
-def analyse_article(article: Article, config: CheckConfig, state: dict[str, Any] | None) -> tuple[Any, list[Any]]:
-    """Build the review of one article (restoring a saved state when there is one) and find its links."""
-    from editor.core.review import Review
-    from editor.core.urls import find_links
-
-    review = None
-    if state:
-        with contextlib.suppress(Exception):
-            review = Review.restore(article, config, state)
-    if review is None:
-        review = Review.open(article, config)
-    try:
-        links = find_links(article.text, article.url)
-    except Exception:
-        links = []
-    return review, links
 
 
 def preview(text: str, start: int, end: int, article: Article, config: CheckConfig) -> list[Any]:
@@ -1005,7 +989,7 @@ class MainWindow(QMainWindow):
         self._analysing = index
         if len(doc.article.text) > PREVIEW_ABOVE:
             self._start_preview(index)
-        self.jobs.submit("analyse", analyse_article, article=doc.article, config=self.config(), state=state)
+        self.jobs.submit("analyse", analyse_maybe_in_process, article=doc.article, config=self.config(), state=state)
         self._job_started(self.tr("Analysing…"))
 
     def _start_preview(self, index: int) -> None:
@@ -1021,6 +1005,7 @@ class MainWindow(QMainWindow):
         start = cut + 2 if cut >= 0 else 0
         cut = text.find("\n\n", end)
         end = cut if cut >= 0 else len(text)
+        end = min(end, start + PREVIEW_MAX)  # a pathological paragraph: check only its beginning
         self._preview_doc = index
         self.jobs.submit(
             "preview", preview, text=text, start=start, end=end, article=self.docs[index].article, config=self.config()
