@@ -30,7 +30,7 @@ from editor.commands.check import Warmer, config_from_args
 from editor.core.article import Article
 from editor.core.batch import default_jobs, parallel_map
 from editor.core.cleaning import Edit, clean_article
-from editor.core.fileio import ExportError, NameAllocator, atomic_write_text, safe_stem
+from editor.core.fileio import ExportError, NameAllocator, atomic_write_text, remove_stale_temporaries, safe_stem
 from editor.core.rules.base import CheckConfig
 from editor.core.text import LineIndex
 from editor.formats.exporters import SUFFIXES, render
@@ -139,6 +139,7 @@ def run(args: argparse.Namespace) -> int:
         except OSError as e:
             print(f"galley: {args.output_dir}: cannot create the folder ({e.strerror})", file=sys.stderr)
             return EXIT_INPUT_ERROR
+        remove_stale_temporaries(args.output_dir)  # left by a run that was killed in the middle of a write
         allocator = NameAllocator(args.output_dir, avoid_existing=False)
     single: CleanResult | None = None
     count = 0
