@@ -588,3 +588,17 @@ def test_session_reopens_on_the_article_where_the_person_was(qtbot: Any, tmp_pat
     assert w2.raw.text().startswith("Article 2")
     assert w2.clean.cursor_position() == 5
     w2.close()
+
+
+def test_revert_an_automatic_fix_from_the_findings_panel(qtbot: Any, window: Any) -> None:
+    open_and_wait(qtbot, window, [])
+    panel = window.findings
+    auto = next(it for it in window.review.items if str(it.status) == "auto" and it.rule == "boilerplate.line")
+    row = panel.proxy.mapFromSource(panel.model.index(panel.model.row_for(auto.id), 0))
+    panel.table.setCurrentIndex(row)
+    assert window.current_item == auto.id
+    window.actions_["revert"].trigger()
+    assert str(window.review.item(auto.id).status) == "reverted"
+    assert auto.finding.text.strip() in window.clean.text()
+    row = panel.model.row_for(auto.id)
+    assert panel.model.index(row, 5).data() == "reverted"
