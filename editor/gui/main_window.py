@@ -435,6 +435,7 @@ class MainWindow(QMainWindow):
         self.findings = FindingsPanel(self)
         self.findings.itemSelected.connect(lambda i: self.select_item(i, focus=False))
         self.findings.itemActivated.connect(lambda i: self.select_item(i, focus=True))
+        self.findings.menuRequested.connect(self._table_menu)
         self.findings_dock = QDockWidget(self.tr("Findings"), self)
         self.findings_dock.setObjectName("findingsDock")
         self.findings_dock.setWidget(self.findings)
@@ -1690,8 +1691,17 @@ class MainWindow(QMainWindow):
 
     def build_context_menu(self, pane: Any, pos: int) -> QMenu:
         """Suggestions first, then accept / reject / ignore / revert for the finding under `pos`."""
+        menu = self.build_item_menu(self._items_at(pane, pos))
+        standard = pane.createStandardContextMenu()
+        for action in standard.actions():
+            action.setParent(menu)
+            menu.addAction(action)
+        standard.deleteLater()
+        return menu
+
+    def build_item_menu(self, items: list[Any]) -> QMenu:
+        """The decisions for these findings: suggestions first, then reject / accept all / ignore / revert."""
         menu = QMenu(self)
-        items = self._items_at(pane, pos)
         for item in items[:3]:
             f = item.finding
             status = str(item.status)
@@ -1714,12 +1724,17 @@ class MainWindow(QMainWindow):
                 a = menu.addAction(f"{what}: “{f.text.strip()[:30]}”".replace("&", "&&"))
                 a.triggered.connect(lambda _c=False, i=item.id: self.revert(i))
             menu.addSeparator()
-        standard = pane.createStandardContextMenu()
-        for action in standard.actions():
-            action.setParent(menu)
-            menu.addAction(action)
-        standard.deleteLater()
         return menu
+
+    def _table_menu(self, item_id: int, global_pos: QPoint) -> None:
+        item = self._item(item_id)
+        if item is None:
+            return
+        self.select_item(item_id)
+        menu = self.build_item_menu([item])
+        if menu.actions():
+            menu.exec(global_pos)
+        menu.deleteLater()
 
     def _menu_accept(self, item_id: int, n: int) -> None:
         self.select_item(item_id)

@@ -602,3 +602,14 @@ def test_revert_an_automatic_fix_from_the_findings_panel(qtbot: Any, window: Any
     assert auto.finding.text.strip() in window.clean.text()
     row = panel.model.row_for(auto.id)
     assert panel.model.index(row, 5).data() == "reverted"
+
+
+def test_findings_table_menu_offers_the_same_decisions(qtbot: Any, window: Any) -> None:
+    open_and_wait(qtbot, window, [])
+    target = next(it for it in window.review.pending() if it.text == "Selenskyj")
+    menu = window.build_item_menu([target])
+    labels = [a.text() for a in menu.actions() if not a.isSeparator()]
+    assert "Zelensky" in labels[0] and any("Reject" in label for label in labels)
+    menu.actions()[0].trigger()
+    assert "Zelensky" in window.clean.text() and "Selenskyj" not in window.clean.text()
+    menu.deleteLater()

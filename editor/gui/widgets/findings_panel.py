@@ -103,6 +103,7 @@ def colour_dot(colour: QColor, size: int = 10) -> QIcon:
 class FindingsPanel(QWidget):
     itemSelected = Signal(int)
     itemActivated = Signal(int)  # double click / Return: go there and focus the Cleaned pane
+    menuRequested = Signal(int, QPoint)  # right click on a row: item id, global position
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -183,6 +184,8 @@ class FindingsPanel(QWidget):
             header.resizeSection(col, fm.horizontalAdvance(sample) + 16)
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
         self.table.activated.connect(self._activated)
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.table.customContextMenuRequested.connect(self._context_menu)
 
         top = QHBoxLayout()
         top.setContentsMargins(0, 0, 0, 0)
@@ -286,6 +289,12 @@ class FindingsPanel(QWidget):
         value = current.data(ItemIdRole)
         if value is not None:
             self.itemSelected.emit(int(value))
+
+    def _context_menu(self, pos: QPoint) -> None:
+        index = self.table.indexAt(pos)
+        value = index.data(ItemIdRole) if index.isValid() else None
+        if value is not None:
+            self.menuRequested.emit(int(value), self.table.viewport().mapToGlobal(pos))
 
     def _activated(self, index: QModelIndex) -> None:
         value = index.data(ItemIdRole)
