@@ -631,6 +631,7 @@ class MainWindow(QMainWindow):
         self.jobs.cancel("load")
         self.jobs.cancel("analyse")
         if self.session is not None:
+            self._flush_typing()
             self._remember_cursor()
             with contextlib.suppress(Exception):
                 self.session.close()
@@ -936,6 +937,7 @@ class MainWindow(QMainWindow):
     def show_article(self, index: int) -> None:
         if not 0 <= index < len(self.docs):
             return
+        self._flush_typing()
         self._remember_cursor()
         self.current = index
         self.current_item = None
@@ -1561,6 +1563,11 @@ class MainWindow(QMainWindow):
             self._save_text_now()
         else:
             self._idle_save_timer.start()
+
+    def _flush_typing(self) -> None:
+        """Typing still waiting for a pause (huge reviews) is written now: before switching article or closing."""
+        if self._unsaved_since is not None or self._idle_save_timer.isActive():
+            self._save_text_now()
 
     def _save_text_now(self) -> None:
         self._idle_save_timer.stop()

@@ -613,3 +613,31 @@ def test_findings_table_menu_offers_the_same_decisions(qtbot: Any, window: Any) 
     menu.actions()[0].trigger()
     assert "Zelensky" in window.clean.text() and "Selenskyj" not in window.clean.text()
     menu.deleteLater()
+
+
+def test_typing_waiting_for_a_pause_is_saved_on_close(
+    qtbot: Any, tmp_path: Path, sample_text: str, monkeypatch: Any
+) -> None:
+    from editor.gui import main_window as mw
+    from editor.gui.settings import Settings
+
+    monkeypatch.setattr(mw, "BIG_REVIEW", 1)  # treat the sample like a huge review: typing is saved on pauses
+    src = tmp_path / "a.txt"
+    src.write_text(sample_text, encoding="utf-8")
+    w = mw.MainWindow(Settings())
+    qtbot.addWidget(w)
+    w.show()
+    open_and_wait(qtbot, w, [str(src)])
+    assert w._doc().big
+    w.clean.set_cursor_position(0)
+    w.activateWindow()
+    w.clean.setFocus()
+    type_text(w.clean, "Titre : ")
+    assert w._idle_save_timer.isActive()
+    w.close()  # before the pause timer fired
+    w2 = mw.MainWindow(Settings())
+    qtbot.addWidget(w2)
+    w2.show()
+    open_and_wait(qtbot, w2, [str(src)])
+    assert w2.clean.text().startswith("Titre : ")
+    w2.close()
