@@ -641,3 +641,29 @@ def test_typing_waiting_for_a_pause_is_saved_on_close(
     open_and_wait(qtbot, w2, [str(src)])
     assert w2.clean.text().startswith("Titre : ")
     w2.close()
+
+
+def test_session_file_alone_reopens_its_articles(qtbot: Any, tmp_path: Path, sample_text: str) -> None:
+    from editor.gui.main_window import MainWindow
+    from editor.gui.settings import Settings
+
+    src = tmp_path / "a.txt"
+    src.write_text(sample_text, encoding="utf-8")
+    session = tmp_path / "work.galley"
+    w = MainWindow(Settings())
+    qtbot.addWidget(w)
+    w.show()
+    open_and_wait(qtbot, w, [str(src)], str(session))
+    target = next(it for it in w.review.pending() if it.text == "Riad")
+    w.select_item(target.id)
+    w.accept_suggestion(1)
+    w.close()
+    src.unlink()  # the session keeps its own copy of the article
+
+    w2 = MainWindow(Settings())
+    qtbot.addWidget(w2)
+    w2.show()
+    open_and_wait(qtbot, w2, [], str(session))
+    assert w2.raw.text() == sample_text
+    assert "Riyad" in w2.clean.text()
+    w2.close()
