@@ -167,3 +167,81 @@ def test_a_file_changed_while_open_keeps_what_is_on_screen(qtbot: Any, window: A
     assert "changed" in box.text()
     assert window.review.cleaned.startswith("Mon Le titre")
     box.close()
+
+
+# ------------------------------------------------------------------------------------------------ rich text
+TOOLTIP_CHILD = r"""
+import json, os, sys, time
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QHelpEvent
+from PySide6.QtWidgets import QApplication, QToolTip
+from tests.gui.hostile_gui_runner import Watch
+
+corpus, session, canary = sys.argv[1:4]
+watch = Watch([canary])
+app = QApplication([])
+from editor.gui.main_window import MainWindow
+from editor.gui.settings import Settings
+
+w = MainWindow(Settings())
+w.show()
+w.open_paths([corpus], session)
+t0 = time.monotonic()
+while time.monotonic() - t0 < 30 and (w.jobs.is_running("load") or len(w.docs) < 3):
+    app.processEvents()
+    time.sleep(0.01)
+from PySide6.QtWidgets import QListView
+
+view = w.articles.findChild(QListView, "articleView")
+shown = []
+for row in range(3):
+    rect = view.visualRect(view.model().index(row, 0))
+    event = QHelpEvent(QEvent.Type.ToolTip, rect.center(), view.viewport().mapToGlobal(rect.center()))
+    QApplication.sendEvent(view.viewport(), event)
+    for _ in range(20):
+        app.processEvents()
+        time.sleep(0.005)
+    shown.append(QToolTip.text() if QToolTip.isVisible() else "")
+print(json.dumps({"docs": len(w.docs), "shown": shown, "touched": watch.touched()}))
+os._exit(0)
+"""
+
+
+def test_titles_with_markup_show_as_text_in_tooltips_and_load_nothing(tmp_path: Path) -> None:
+    """PITFALLS 4: a tooltip that looks like HTML is rendered as rich text, and an <img> in an article's title
+    would make Qt read /dev/zero (abort) or a named pipe (freeze). Hovering every article must show the title as
+    text and open nothing. Runs in a child process: the failure mode is a dead or frozen process."""
+    import json
+    import os
+    import subprocess
+    import sys
+
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    canary = tmp_path / "canary.png"
+    canary.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(64))
+    titles = ['<img src="/dev/zero"> Un', f'<img src="{fifo}"> Deux', f'<b>Trois</b><img src="{canary}">']
+    records = [
+        {"title": t, "text": f"Un texte en français numéro {n}, assez long pour compter.\n"}
+        for n, t in enumerate(titles)
+    ]
+    corpus = tmp_path / "corpus.json"
+    corpus.write_text(json.dumps(records), encoding="utf-8")
+    repo = Path(__file__).resolve().parents[2]
+    r = subprocess.run(
+        [sys.executable, "-c", TOOLTIP_CHILD, str(corpus), str(tmp_path / "s.galley"), str(canary)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        cwd=repo,
+        env=dict(os.environ, PYTHONPATH=str(repo), QT_QPA_PLATFORM="offscreen"),
+    )
+    assert r.returncode == 0, r.stderr[-2000:]
+    report = json.loads(r.stdout.strip().splitlines()[-1])
+    assert report["docs"] == 3
+    assert report["touched"] == []
+    for title, shown in zip(titles, report["shown"], strict=True):
+        assert shown, "no tooltip shown"
+        from html import escape
+
+        assert escape(title) in shown  # the markup is shown as text, not rendered

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 from dataclasses import dataclass
 from typing import Any
 
@@ -77,7 +78,9 @@ class ArticleListModel(QAbstractListModel):
         if role == Qt.ItemDataRole.DecorationRole:
             return self._icons.get(row.status, self._icons["todo"])
         if role == Qt.ItemDataRole.ToolTipRole:
-            return row.label
+            # Escaped rich text: Qt renders a tooltip that looks like HTML, and a title holding
+            # <img src="/dev/zero"> would then be loaded (PITFALLS 4: the window freezes or aborts).
+            return f"<p style='white-space:pre-wrap'>{html.escape(row.label)}</p>"
         if role == StatusRole:
             return row.status
         return None
