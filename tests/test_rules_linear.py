@@ -36,6 +36,8 @@ PATTERNS = {
 }
 MB = 1_000_000
 CEILING_SECONDS = 30.0
+NOISE_FLOOR = 0.5
+MAX_RATIO = 10
 
 
 def _time(rule: Rule, text: str, lang: str) -> float:
@@ -50,11 +52,19 @@ def _time(rule: Rule, text: str, lang: str) -> float:
 @pytest.mark.parametrize("rule", all_rules(), ids=lambda r: r.id)
 def test_rule_is_linear_on_pathological_text(rule: Rule) -> None:
     lang = "fr" if rule.applies_to("fr") else next(lg for lg in ("de", "en") if rule.applies_to(lg))
+    _time(rule, "Un texte court, avec des mots.", lang)  # warm-up: dictionaries and caches load lazily
     for name, unit in PATTERNS.items():
-        small = unit * (MB // 4 // len(unit))
         large = unit * (MB // len(unit))
-        t_small = _time(rule, small, lang)
         t_large = _time(rule, large, lang)
         assert t_large < CEILING_SECONDS, f"{rule.id} on 1 MB of {name}: {t_large:.1f} s"
-        if t_large > 0.2:  # below that, timer noise dominates the ratio
-            assert t_large / max(t_small, 1e-3) < 12, f"{rule.id} on {name}: {t_small:.2f} s -> {t_large:.2f} s"
+        small = unit * (MB // 4 // len(unit))
+        t_small = 0.0
+        for _attempt in range(2):  # measure again before concluding: other processes share the cores
+            if t_large <= NOISE_FLOOR:  # below that, timer noise and a busy machine dominate the ratio
+                break
+            t_small = min(_time(rule, small, lang) for _ in range(2))
+            if t_large / max(t_small, 1e-3) < MAX_RATIO:  # linear: x4 input gives ~x4 time, quadratic x16
+                break
+            t_large = _time(rule, large, lang)
+        else:
+            pytest.fail(f"{rule.id} on {name}: {t_small:.2f} s for 250 kB -> {t_large:.2f} s for 1 MB")
