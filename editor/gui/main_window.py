@@ -267,6 +267,7 @@ class Doc:
     cursor: int = 0
     big: bool = False  # so many findings that serialising the review is a noticeable pause
     changed_source: Article | None = None  # the file's new version when it changed since the session
+    prepared: dict[str, Any] | None = None  # marks and table rows built by the analysis worker
 
 
 def _common_prefix(a: str, b: str) -> int:
@@ -290,6 +291,52 @@ def _common_suffix(a: str, b: str, limit: int) -> int:
     while i < n and a[la - 1 - i] == b[lb - 1 - i]:
         i += 1
     return i
+
+
+def build_marks(
+    review: Any, enabled: Iterable[str], raw_links: Iterable[Any], raw: bool = True
+) -> tuple[list[Mark], list[Mark]]:
+    """(Cleaned marks, Raw marks) of a review: pending findings underlined, applied fixes shown as inserted
+    (Cleaned) and removed (Raw), good links marked. Pure Python: runs in a worker for a new review."""
+    enabled = frozenset(enabled)
+    clean_marks: list[Mark] = []
+    raw_marks: list[Mark] = []
+    for item in review.items:
+        f = item.finding
+        status = str(item.status)
+        if status == "pending" and f.category not in enabled:
+            continue
+        if status in ("auto", "accepted"):
+            if item.end > item.start:
+                clean_marks.append(Mark(item.start, item.end, "inserted", f.category, str(f.severity), item.id))
+            if raw:
+                rs, re_ = _item_raw_span(review, item)
+                raw_marks.append(Mark(rs, re_, "removed", f.category, str(f.severity), item.id))
+        elif status == "pending":
+            kind = "link-broken" if f.category == "link" and str(f.severity) == "error" else "finding"
+            clean_marks.append(Mark(item.start, item.end, kind, f.category, str(f.severity), item.id))
+            if raw:
+                rs, re_ = _item_raw_span(review, item)
+                raw_marks.append(Mark(rs, re_, kind, f.category, str(f.severity), item.id))
+    for link in raw_links:
+        if getattr(link, "ok", True):
+            raw_marks.append(Mark(link.start, link.end, "link"))
+    return clean_marks, raw_marks
+
+
+def analyse_and_prepare(
+    article: Article, config: CheckConfig, state: dict[str, Any] | None, enabled: tuple[str, ...], cancel: Any
+) -> tuple[Any, list[Any], dict[str, Any]]:
+    """The analysis, then what the window draws of it (marks, table rows), built here rather than on the GUI
+    thread: a long article has tens of thousands of findings."""
+    from editor.gui.models.findings import Row
+    from editor.gui.panes import MarkIndex
+
+    review, links = analyse_maybe_in_process(article, config, state, cancel)
+    clean_marks, raw_marks = build_marks(review, enabled, links)
+    shown = frozenset(enabled)
+    rows = [Row.from_item(it) for it in review.items if str(it.status) != "pending" or it.finding.category in shown]
+    return review, links, {"clean": MarkIndex(clean_marks), "raw": MarkIndex(raw_marks), "rows": rows}
 
 
 _RECHECKED_KINDS = frozenset({"finding", "link-broken", "inserted"})
@@ -992,7 +1039,14 @@ class MainWindow(QMainWindow):
         self._analysing = index
         if len(doc.article.text) > PREVIEW_ABOVE:
             self._start_preview(index)
-        self.jobs.submit("analyse", analyse_maybe_in_process, article=doc.article, config=self.config(), state=state)
+        self.jobs.submit(
+            "analyse",
+            analyse_and_prepare,
+            article=doc.article,
+            config=self.config(),
+            state=state,
+            enabled=tuple(self.prefs.enabled_categories),
+        )
         self._job_started(self.tr("Analysing…"))
 
     def _start_preview(self, index: int) -> None:
@@ -1027,12 +1081,13 @@ class MainWindow(QMainWindow):
         self._analysing = None
         if index is None or not 0 <= index < len(self.docs):
             return
-        pair: tuple[Any, list[Any]] = result  # type: ignore[assignment]
-        review, links = pair
+        triple: tuple[Any, list[Any], dict[str, Any]] = result  # type: ignore[assignment]
+        review, links, prepared = triple
         doc = self.docs[index]
         doc.review = review
         doc.big = len(review.items) >= BIG_REVIEW
         doc.raw_links = list(links)
+        doc.prepared = prepared
         self.articles.model.update(index, pending=len(review.pending()))
         if index == self.current:
             self._show_review(restore_cursor=True)
@@ -1058,8 +1113,15 @@ class MainWindow(QMainWindow):
         finally:
             self._placing_text = False
         self.clean.setReadOnly(bool(self._read_only_reason))
-        self._refresh_marks(raw=True)
-        self._refresh_model()
+        prepared, doc.prepared = doc.prepared, None
+        if prepared is not None:
+            self.raw.highlighter.set_marks(prepared["raw"])
+            self.clean.highlighter.set_marks(prepared["clean"])
+            self.findings.set_rows(prepared["rows"])
+            self._update_counts()
+        else:
+            self._refresh_marks(raw=True)
+            self._refresh_model()
         if self.links_panel is not None:
             with contextlib.suppress(Exception):
                 self.links_panel.set_links(doc.raw_links, review, doc.article)
@@ -1116,30 +1178,11 @@ class MainWindow(QMainWindow):
         review = self.review
         if review is None:
             return
-        clean_marks: list[Mark] = []
-        raw_marks: list[Mark] = []
-        for item in review.items:
-            if not self._shown(item):
-                continue
-            f = item.finding
-            status = str(item.status)
-            if status in ("auto", "accepted"):
-                if item.end > item.start:
-                    clean_marks.append(Mark(item.start, item.end, "inserted", f.category, str(f.severity), item.id))
-                if raw:
-                    rs, re_ = _item_raw_span(review, item)
-                    raw_marks.append(Mark(rs, re_, "removed", f.category, str(f.severity), item.id))
-            elif status == "pending":
-                kind = "link-broken" if f.category == "link" and str(f.severity) == "error" else "finding"
-                clean_marks.append(Mark(item.start, item.end, kind, f.category, str(f.severity), item.id))
-                if raw:
-                    rs, re_ = _item_raw_span(review, item)
-                    raw_marks.append(Mark(rs, re_, kind, f.category, str(f.severity), item.id))
+        doc = self._doc()
+        clean_marks, raw_marks = build_marks(
+            review, self.prefs.enabled_categories, doc.raw_links if doc and raw else [], raw=raw
+        )
         if raw:
-            doc = self._doc()
-            for link in doc.raw_links if doc else ():
-                if getattr(link, "ok", True):
-                    raw_marks.append(Mark(link.start, link.end, "link"))
             self.raw.set_marks(raw_marks)
         self.clean.set_marks(clean_marks)
 

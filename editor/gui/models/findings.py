@@ -117,6 +117,13 @@ class FindingsModel(QAbstractTableModel):
         self._row_of = {r.item_id: i for i, r in enumerate(rows)}
         self.endResetModel()
 
+    def set_rows(self, rows: list[Row]) -> None:
+        """Show rows built elsewhere (by the analysis worker)."""
+        self.beginResetModel()
+        self._rows = list(rows)
+        self._row_of = {r.item_id: i for i, r in enumerate(self._rows)}
+        self.endResetModel()
+
     def update_rows(self, removed: Iterable[int], added: Iterable[Any]) -> None:
         """Drop the rows of `removed` ids and append rows for `added` items (a paragraph re-check: a few rows
         change among thousands, so no reset)."""

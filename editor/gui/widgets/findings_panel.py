@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from editor.core.findings import CATEGORIES
-from editor.gui.models.findings import COL_TEXT, FindingsFilter, FindingsModel, ItemIdRole
+from editor.gui.models.findings import COL_TEXT, FindingsFilter, FindingsModel, ItemIdRole, Row
 from editor.gui.widgets.legend import category_color, category_label
 
 
@@ -223,6 +223,11 @@ class FindingsPanel(QWidget):
                 self.select_item(current)
         finally:
             self._quiet = quiet
+        self._counts = self.model.counts_by_category()
+        self._update_chip_labels()
+
+    def set_rows(self, rows: list[Row]) -> None:
+        self.model.set_rows(rows)
         self._counts = self.model.counts_by_category()
         self._update_chip_labels()
 
