@@ -58,7 +58,7 @@ DISPLAY_LIMIT = 200_000
 PREVIEW_ABOVE = 50_000  # characters: longer articles get their visible part checked first
 PREVIEW_MAX = 30_000  # characters checked by the preview at most
 BIG_REVIEW = 3000  # findings; above this, typing is saved when the person pauses (see _save_text_later)
-MAX_UNSAVED_S = 5.0
+MAX_UNSAVED_S = 1.0  # the sessions issue: typing reaches the session at most 1 s later
 FLUSH_INTERVAL_MS = 1000
 LOAD_BATCH = 25
 
@@ -1589,7 +1589,7 @@ class MainWindow(QMainWindow):
 
     def _save_text_later(self) -> None:
         """Hand edits reach the session within a second. Serialising a review with tens of thousands of findings
-        costs a noticeable pause, so for those the write waits for a pause in typing (at most 5 s)."""
+        costs a noticeable pause, so for those the write waits for a pause in typing, never more than 1 s."""
         doc = self._doc()
         if self.session is None or doc is None or doc.aid is None or doc.review is None:
             return
