@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import random
 
-from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from editor.core.article import Article
@@ -77,7 +77,6 @@ TEXT = st.lists(
     max_size=30,
 ).map("".join)
 
-INVISIBLE = frozenset("\u200b\u200c\u200d\u2060\ufeff\u00ad\u202e\u2069")
 RULE_IDS = sorted(r.id for r in all_rules())
 NO_SUGGEST = CheckConfig(lang="fr", suggestions=False)
 FAST = settings(deadline=None, max_examples=300, suppress_health_check=[HealthCheck.too_slow])
@@ -134,10 +133,9 @@ def test_accepting_real_suggestions_in_any_order_gives_the_same_text(text: str, 
 
 @FAST
 @given(TEXT)
+@example("\u200b\u202f\u200b")  # the space left once the invisibles go is trailing: found in the same cleaning
+@example("Bonjour.\n\u200b \u200b\nSuite.")  # the same between two paragraphs
 def test_cleaning_is_idempotent_and_its_plan_exact(text: str) -> None:
-    # Known gap (reported to the cleaning owner): a text made only of invisible characters and spaces, e.g.
-    # "\u200b\u202f\u200b", needs a second cleaning (the space left once the invisibles go is trailing).
-    assume(any(ch.isprintable() and not ch.isspace() and ch not in INVISIBLE for ch in text))
     once = clean_text(text, "fr", NO_SUGGEST)
     assert once.plan.apply() == once.text
     assert Plan(text, once.plan.edits).apply() == once.text

@@ -627,13 +627,20 @@ def _reanalyse(
     paras = paragraphs(text)
     p_starts = [a for a, _ in paras]
     touched: set[int] = set()
+    in_gap = False  # an edit left something other than line breaks between paragraphs (no paragraph re-check sees it)
     for i in range(len(step.edits)):
         cs, ce = pm.edit_span(i)
         j = max(0, bisect_right(p_starts, cs) - 1)
+        hit = False
         while j < len(paras) and paras[j][0] <= ce:
             if paras[j][1] >= cs:
                 touched.add(j)
+                hit = True
             j += 1
+        if not hit and not in_gap:
+            k = bisect_right(p_starts, cs)
+            gap = text[paras[k - 1][1] if k > 0 else 0 : paras[k][0] if k < len(paras) else len(text)]
+            in_gap = gap.strip("\n") != ""
     out: list[Finding] = []
     e_starts = [e.start for e in step.edits]
     for f in before:
@@ -658,7 +665,7 @@ def _reanalyse(
         if text[cs:ce] != f.text:
             continue
         out.append(f.shifted(cs - f.start))
-    if len(touched) * 3 > len(paras):  # fixes all over the text: one whole pass is cheaper than many small ones
+    if in_gap or len(touched) * 3 > len(paras):  # fixes all over the text: one whole pass is cheaper
         from editor.core.engine import analyse_text
 
         return analyse_text(text, lang, config, source_url=source_url, title=title)
