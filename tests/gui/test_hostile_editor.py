@@ -245,3 +245,21 @@ def test_titles_with_markup_show_as_text_in_tooltips_and_load_nothing(tmp_path: 
         from html import escape
 
         assert escape(title) in shown  # the markup is shown as text, not rendered
+
+
+def test_link_text_with_markup_shows_as_text_in_the_links_tooltip(qtbot: Any, window: Any, tmp_path: Path) -> None:
+    from PySide6.QtCore import Qt
+
+    src = tmp_path / "links.txt"
+    src.write_text(
+        'Le titre\n\nVoir https://exemple.fr/a<img src="/dev/zero"> et https: /2025/12/b<b>x</b> ici.\n',
+        encoding="utf-8",
+    )
+    open_and_wait(qtbot, window, [str(src)], str(tmp_path / "s.galley"))
+    model = window.links_panel.model
+    assert model.rowCount() >= 1
+    for row in range(model.rowCount()):
+        tip = model.data(model.index(row, 0), Qt.ItemDataRole.ToolTipRole)
+        text = model.rows()[row].text
+        if "<" in text:
+            assert "<img" not in tip and "<b>" not in tip, tip  # escaped: Qt shows it, never renders it

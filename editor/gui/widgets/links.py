@@ -32,6 +32,7 @@ How the main window uses it (H6a):
 
 from __future__ import annotations
 
+import html
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
@@ -247,7 +248,10 @@ class LinksModel(QAbstractTableModel):
             if col == self.DETAIL:
                 return row.detail
         if role == Qt.ItemDataRole.ToolTipRole:
-            return "\n".join(x for x in (row.text, row.target if row.target != row.text else "", row.detail) if x)
+            # Escaped rich text: scraped link text may hold markup, and a tooltip that looks like HTML is rendered
+            # (an <img> would be loaded: PITFALLS 4).
+            lines = (x for x in (row.text, row.target if row.target != row.text else "", row.detail) if x)
+            return "<p style='white-space:pre-wrap'>" + "<br>".join(html.escape(x) for x in lines) + "</p>"
         if role == Qt.ItemDataRole.DecorationRole and col == self.STATE:
             return state_color(row.state, self.palette)
         if role == self.RowRole:
