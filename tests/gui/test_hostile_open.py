@@ -135,6 +135,12 @@ def _problems(case: Case, rep: dict[str, Any]) -> list[str]:
             out.append(f"Raw pane lacks {case.text_has!r}")
         if not analysing and not rep["clean_equals_review"]:
             out.append("Cleaned pane differs from the review")
+        if rep["encoding"] and rep["encoding"] not in rep["labels"]:
+            out.append(f"encoding {rep['encoding']} not shown in the status bar: {rep['labels']!r}")
+        if case.name == "utf-8 with one stray cp1252 byte" and (
+            rep["fallback_lines"] != [3] or "encoding.fallback-line" not in rep["pending_rules"]
+        ):
+            out.append(f"the fallback line is not flagged: {rep['fallback_lines']}, {rep['pending_rules']}")
         if analysing and not rep["settled"] and not (rep["progress"] and rep["cancel_visible"]):
             out.append(f"analysis still running without progress and Cancel: {rep['progress']!r}")
     return out
