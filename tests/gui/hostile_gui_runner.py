@@ -145,12 +145,27 @@ def main() -> int:
         stall["last"] = t0
         stall["max"] = 0.0
         window.open_paths([case["path"]], case["session"])
+        cancel_at = t0 + float(case["cancel_after"]) if case.get("cancel_after") else None
+        cancelled: dict[str, Any] = {}
         while time.monotonic() < deadline and not settled():
             app.processEvents()
             time.sleep(0.005)
+            if cancel_at is not None and time.monotonic() > cancel_at:
+                # The person presses Cancel while the long analysis runs: it stops, nothing is left running.
+                cancel_at = None
+                cancelled["before"] = _children()
+                window.cancel_button.click()
+                until = time.monotonic() + 10
+                while time.monotonic() < until and _children():
+                    app.processEvents()
+                    time.sleep(0.01)
+                cancelled.update(after=_children(), status=window.statusBar().currentMessage())
+                cancelled["progress_visible"] = window.progress.isVisible()
+                break
         for _ in range(20):  # let queued messages (boxes, status) arrive
             app.processEvents()
         reports.append(_report(window, case, settled(), time.monotonic() - t0, stall["max"]))
+        reports[-1]["cancelled"] = cancelled
         reports[-1].update(tracebacks=list(tracebacks), qt_warnings=list(warnings), opened=list(opened))
         reports[-1].update(network=list(network), touched=watch.touched())
         report_path.write_text(json.dumps(reports), encoding="utf-8")
@@ -160,6 +175,17 @@ def main() -> int:
     window.close()
     window.jobs.shutdown()
     return 0
+
+
+def _children() -> list[int]:
+    """Processes this one started that are still alive (the editor's analysis child, say)."""
+    out: list[int] = []
+    for task in Path(f"/proc/{os.getpid()}/task").iterdir():
+        try:
+            out += [int(p) for p in (task / "children").read_text().split()]
+        except OSError:
+            continue
+    return out
 
 
 def _report(window: Any, case: dict[str, Any], settled: bool, elapsed: float, max_stall: float) -> dict[str, Any]:
