@@ -129,6 +129,8 @@ def test_confirm_lists_every_finding_with_visible_spaces(qtbot: QtBot) -> None:
     assert rows[3][1] == "⎵;"  # the narrow no-break space is visible
     for label in dialog.findChildren(QLabel):
         assert label.textFormat() == Qt.TextFormat.PlainText
+    tip = dialog.table.item(1, 2).toolTip()  # the context cell quotes the hostile tag: escaped, never live
+    assert "<img" not in tip and "&lt;img src=/dev/zero&gt;" in tip
 
 
 @pytest.mark.parametrize(

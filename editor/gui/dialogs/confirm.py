@@ -18,6 +18,7 @@ Everything is shown as plain text (PITFALLS 4).
 
 from __future__ import annotations
 
+import html
 from collections.abc import Sequence
 from typing import Any
 
@@ -56,6 +57,12 @@ def visible(text: str, edges: bool = False) -> str:
         else:
             shown = "␣" * len(shown)
     return shown
+
+
+def plain_tooltip(text: str) -> str:
+    """A tooltip that shows `text` literally: Qt renders tooltips that look like HTML as rich text, and scraped
+    text may hold `<img src=...>` (PITFALLS 4), so the text is escaped inside a minimal rich-text wrapper."""
+    return "<p style='white-space:pre-wrap'>" + html.escape(text) + "</p>"
 
 
 def _finding(item: Any) -> Any:
@@ -118,7 +125,7 @@ class ConfirmAcceptAllDialog(QDialog):
             cells = [visible(str(getattr(finding, "text", "")), edges=True), shown, self._context(item, text)]
             for col, value in enumerate(cells):
                 cell = QTableWidgetItem(value)
-                cell.setToolTip(value)
+                cell.setToolTip(plain_tooltip(value))
                 self.table.setItem(row, col, cell)
 
         self.dont_ask = QCheckBox(self.tr("Do not ask again for this rule in this session"), self)
