@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from bisect import bisect_right
 from collections.abc import Callable, Iterable
 from itertools import pairwise
 from typing import TYPE_CHECKING
@@ -42,6 +43,28 @@ def _is_removal(f: Finding) -> bool:
     return f.auto and f.category in _REMOVERS and bool(f.suggestions) and f.suggestions[0] == "" and f.end > f.start
 
 
+# Verdicts on text that an automatic encoding repair rewrites (`lâ€™Ã©tÃ©`, `&amp;eacute;`) are about the damage,
+# not the words: the repair is the fix, so spelling, typography and the like are not listed there.
+_WORD_LEVEL = frozenset(
+    {"spelling", "foreign", "terminology", "casing", "typography", "register", "repetition", "whitespace"}
+)
+
+
+def _drop_words_inside_encoding_repairs(findings: list[Finding]) -> list[Finding]:
+    repairs = [(f.start, f.end) for f in findings if f.category == "encoding" and f.auto and f.end > f.start]
+    if not repairs:
+        return findings
+    starts = [s for s, _ in repairs]
+    kept: list[Finding] = []
+    for f in findings:
+        if f.category in _WORD_LEVEL:
+            i = bisect_right(starts, f.end - 1) - 1  # the last repair starting before this finding ends
+            if i >= 0 and repairs[i][1] > f.start:
+                continue
+        kept.append(f)
+    return kept
+
+
 def _tidy(findings: list[Finding]) -> list[Finding]:
     """Sorted by position; exact repeats (same rule and span) and findings inside removed stretches dropped."""
     seen: set[tuple[str, int, int]] = set()
@@ -61,7 +84,7 @@ def _tidy(findings: list[Finding]) -> list[Finding]:
             seen.add(k)
             tidy.append(f)
     tidy.sort(key=lambda f: (f.start, f.end, f.rule))
-    return tidy
+    return _drop_words_inside_encoding_repairs(tidy)
 
 
 def analyse_text(

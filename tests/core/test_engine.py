@@ -38,3 +38,10 @@ def test_paragraph_recheck_gives_article_offsets() -> None:
     assert comma
     assert text[comma[0].start : comma[0].end] == comma[0].text
     assert comma[0].start >= start
+
+
+def test_nothing_but_the_repair_is_listed_inside_mojibake_and_entities() -> None:
+    text = "Le ministre a parlÃ© de lâ€™Ã©tÃ© et du systÃ¨me &amp;eacute; hier."
+    found = analyse_text(text, "fr")
+    assert {f.category for f in found} == {"encoding"}
+    assert [f.text for f in found] == ["parlÃ©", "lâ€™Ã©tÃ©", "systÃ¨me", "&amp;eacute;"]
