@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import io
 import json
 import sys
 from collections.abc import Iterator
@@ -27,13 +28,31 @@ class Checked:
 
 
 @dataclass(frozen=True, slots=True)
+class Report:
+    """What a worker sends back: the article's report already formatted, so neither the article nor its findings
+    cross the process boundary again (with two cores the parent's pickling would otherwise eat the second one)."""
+
+    output: str
+    findings: int
+
+
+@dataclass(frozen=True, slots=True)
 class _Task:
     """Picklable work item: module-level so worker processes can run it."""
 
     config: CheckConfig
     jobs: int = 1  # processes one long article may use (only honoured outside batch workers)
+    fmt: str = "jsonl"
 
-    def __call__(self, item: LoadItem) -> Checked | LoadError:
+    def __call__(self, item: LoadItem) -> Report | LoadError:
+        checked = self.check(item)
+        if isinstance(checked, LoadError):
+            return checked
+        out = io.StringIO()
+        (write_jsonl if self.fmt == "jsonl" else write_text)(checked, out)
+        return Report(out.getvalue(), len(checked.findings))
+
+    def check(self, item: LoadItem) -> Checked | LoadError:
         if isinstance(item, LoadError):
             return item
         refusal = too_large(item)
@@ -61,12 +80,11 @@ def config_from_args(args: argparse.Namespace) -> CheckConfig:
     )
 
 
-def check_items(args: argparse.Namespace, config: CheckConfig) -> Iterator[Checked | LoadError]:
-    """Loaded and checked articles (or load errors) in input order, over `--jobs` processes."""
+def check_items(args: argparse.Namespace, config: CheckConfig) -> Iterator[Report | LoadError]:
+    """Reports (or load errors) of every article, in input order, over `--jobs` processes."""
     jobs = args.jobs or default_jobs()
-    return parallel_map(
-        _Task(config, jobs), iter_paths(args.paths, args.encoding), jobs, weight=item_weight, warm=Warmer(config)
-    )
+    task = _Task(config, jobs, "jsonl" if args.format == "jsonl" else "text")
+    return parallel_map(task, iter_paths(args.paths, args.encoding), jobs, weight=item_weight, warm=Warmer(config))
 
 
 @dataclass(frozen=True, slots=True)
@@ -118,7 +136,6 @@ def write_jsonl(checked: Checked, out: TextIO) -> None:
 
 def run(args: argparse.Namespace) -> int:
     config = config_from_args(args)
-    writer = write_jsonl if args.format == "jsonl" else write_text
     any_findings = False
     any_error = False
     for item in check_items(args, config):
@@ -127,7 +144,7 @@ def run(args: argparse.Namespace) -> int:
             print(f"galley: {item}", file=sys.stderr)
             continue
         any_findings = any_findings or bool(item.findings)
-        writer(item, sys.stdout)
+        sys.stdout.write(item.output)
     sys.stdout.flush()
     if any_error:
         return EXIT_INPUT_ERROR
