@@ -67,6 +67,19 @@ def _tag(lang: str) -> str:
         raise SpellUnavailable(f"no spelling dictionary for language {lang!r} (Galley knows fr, de, en)") from None
 
 
+_brokers: list[Any] = []
+
+
+def _broker(enchant: Any) -> Any:
+    """One broker that asks hunspell first: the fast suggester reads hunspell's files, and a machine that also has
+    aspell installed must not give different verdicts (Enchant would otherwise pick aspell for en_US)."""
+    if not _brokers:
+        broker = enchant.Broker()
+        broker.set_ordering("*", "hunspell,nuspell,aspell")
+        _brokers.append(broker)
+    return _brokers[0]
+
+
 def _open_dict(tag: str) -> Any:
     """The process's one dictionary for `tag` (call with the lock held)."""
     d = _dicts.get(tag)
@@ -79,9 +92,10 @@ def _open_dict(tag: str) -> Any:
             f"spell checking needs the Enchant library ({exc}); install libenchant-2-2 and hunspell dictionaries"
         ) from None
     try:
-        if not enchant.dict_exists(tag):
+        broker = _broker(enchant)
+        if not broker.dict_exists(tag):
             raise SpellUnavailable(f"no {tag} spelling dictionary is installed; install the hunspell-{tag[:2]} package")
-        d = enchant.Dict(tag)
+        d = broker.request_dict(tag)
     except enchant.errors.Error as exc:
         raise SpellUnavailable(f"cannot open the {tag} spelling dictionary: {exc}") from None
     _dicts[tag] = d

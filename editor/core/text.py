@@ -7,7 +7,9 @@ from bisect import bisect_right
 from dataclasses import dataclass
 
 # Letters (with combining marks), digits, and inner apostrophes/hyphens. Possessive quantifiers keep it linear.
-WORD_RE = re.compile(r"[^\W_](?:[\w\u0300-\u036f\u00ad]|['’\-](?=[^\W_]))*+")
+# Atomic groups, not possessive quantifiers on groups: Debian 12's Python 3.11.2 mis-matches `(?:...)*+`
+# (fixed in later 3.11 releases); tests/test_regex_portability.py guards every pattern.
+WORD_RE = re.compile(r"[^\W_](?>(?:[\w\u0300-\u036f\u00ad]|['’\-](?=[^\W_]))*)")
 PARAGRAPH_SPLIT_RE = re.compile(r"\n[ \t\r\f\v]*+\n")
 
 

@@ -75,7 +75,7 @@ def test_enchant_suggestions_are_cached() -> None:
 @pytest.mark.parametrize(
     ("setup", "expected"),
     [
-        ("import enchant\nenchant.dict_exists = lambda tag: False\n", "hunspell-fr"),  # no dictionary installed
+        ("import enchant\nenchant.Broker.dict_exists = lambda self, tag: False\n", "hunspell-fr"),  # no dictionary
         ("sys.modules['enchant'] = None\n", "Enchant library"),  # no libenchant (pyenchant cannot load)
     ],
     ids=["no-dictionary", "no-enchant"],

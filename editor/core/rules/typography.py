@@ -831,8 +831,8 @@ class StraightQuotes(ParagraphRule):
 
 # --- numbers ---------------------------------------------------------------------------------------------------------
 
-_GERMAN_NUMBER_RE = re.compile(r"(?<![\w.,])\d{1,3}(?:\.\d{3})++(?:,\d++)?(?![\d.]|,\d)")
-_SPACED_NUMBER_RE = re.compile(r"(?<![\w.,\u00a0\u202f])\d{1,3}(?: \d{3})++(?![\w]|[.,]\d)")
+_GERMAN_NUMBER_RE = re.compile(r"(?<![\w.,])\d{1,3}(?>(?:\.\d{3})+)(?:,\d++)?(?![\d.]|,\d)")
+_SPACED_NUMBER_RE = re.compile(r"(?<![\w.,\u00a0\u202f])\d{1,3}(?>(?: \d{3})+)(?![\w]|[.,]\d)")
 _LONG_NUMBER_RE = re.compile(r"(?<![\w.,/\-+#°№])[1-9]\d{4,}+(?![\w]|[.,/\-]\d)")
 _QUANTITY_WORDS = (
     r"(?:euros?|dollars?|francs|livres|habitants|personnes|"
@@ -995,7 +995,7 @@ class Ordinals(ParagraphRule):
 
 
 _UNITS = r"(?:%|€|\$|£|km/h|kWh|MWh|GWh|kW|MW|GW|mAh|Ah|kHz|MHz|GHz|Hz|km²|m²|m³|km|cm|mm|kg|mg|ha|°C|Kg|KG|Km|KM)"
-_UNIT_RE = re.compile(r"(?<![\w.,])(\d++(?:[.,]\d++)?+)([ \u00a0\u202f]?)(" + _UNITS + r")(?![\w²³/%€$£])")
+_UNIT_RE = re.compile(r"(?<![\w.,])(\d++(?>(?:[.,]\d++)?))([ \u00a0\u202f]?)(" + _UNITS + r")(?![\w²³/%€$£])")
 _UNIT_FIX = {"Kg": "kg", "KG": "kg", "Km": "km", "KM": "km"}
 
 
