@@ -32,14 +32,9 @@ from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QToolTip, QWidget
 
 from editor.core.findings import CATEGORIES
 from editor.gui.positions import Utf16Index
-from editor.gui.widgets.legend import category_color
+from editor.gui.widgets.legend import category_color, mark_color
 
-# Category colours come from the legend (one source for underlines, chips and legend).
-REMOVED_COLOUR = "#d32f2f"
-INSERTED_COLOUR = "#2e7d32"
-LINK_COLOUR = "#1565c0"
-BROKEN_LINK_COLOUR = "#c62828"
-CURRENT_COLOUR = "#ffca28"
+# Category and mark colours come from the legend (one source for underlines, chips and legend; light and dark).
 
 # Highlight this many blocks above and below the viewport, so short scrolls show formats at once.
 BLOCK_MARGIN = 30
@@ -180,29 +175,33 @@ def _formats(palette: QPalette) -> dict[tuple[str, str, str], QTextCharFormat]:
             else:
                 f.setUnderlineStyle(QTextCharFormat.UnderlineStyle.WaveUnderline)
             table[("finding", category, severity)] = f
+    removed_colour = mark_color("removed", palette)
+    inserted_colour = mark_color("inserted", palette)
+    link_colour = mark_color("link", palette)
+    broken_colour = mark_color("link-broken", palette)
     removed = QTextCharFormat()
     removed.setFontStrikeOut(True)
-    removed.setForeground(QColor(REMOVED_COLOUR))
-    bg = QColor(REMOVED_COLOUR)
+    removed.setForeground(removed_colour)
+    bg = QColor(removed_colour)
     bg.setAlpha(40)
     removed.setBackground(bg)
     table[("removed", "", "")] = removed
     inserted = QTextCharFormat()
-    inserted.setForeground(QColor(INSERTED_COLOUR))
-    bg = QColor(INSERTED_COLOUR)
+    inserted.setForeground(inserted_colour)
+    bg = QColor(inserted_colour)
     bg.setAlpha(45)
     inserted.setBackground(bg)
     table[("inserted", "", "")] = inserted
     link = QTextCharFormat()
-    link.setForeground(QColor(LINK_COLOUR))
+    link.setForeground(link_colour)
     link.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
-    link.setUnderlineColor(QColor(LINK_COLOUR))
+    link.setUnderlineColor(link_colour)
     table[("link", "", "")] = link
     broken = QTextCharFormat()
-    broken.setForeground(QColor(BROKEN_LINK_COLOUR))
+    broken.setForeground(broken_colour)
     broken.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DashUnderline)
-    broken.setUnderlineColor(QColor(BROKEN_LINK_COLOUR))
-    bg = QColor(BROKEN_LINK_COLOUR)
+    broken.setUnderlineColor(broken_colour)
+    bg = QColor(broken_colour)
     bg.setAlpha(35)
     broken.setBackground(bg)
     table[("link-broken", "", "")] = broken
@@ -373,7 +372,7 @@ class TextPane(QPlainTextEdit):
         cursor = QTextCursor(self.document())
         cursor.setPosition(us)
         cursor.setPosition(max(ue, us), QTextCursor.MoveMode.KeepAnchor)
-        colour = QColor(CURRENT_COLOUR)
+        colour = QColor(mark_color("current", self.palette()))
         colour.setAlpha(120)
         sel.format.setBackground(colour)
         sel.format.setProperty(QTextFormat.Property.FullWidthSelection, False)
