@@ -276,7 +276,7 @@ HOSTILE = {
 
 @pytest.mark.slow
 @pytest.mark.parametrize("name", list(HOSTILE))
-def test_each_rule_handles_a_megabyte_of_hostile_text_in_under_a_second(name: str) -> None:
+def test_each_rule_handles_a_megabyte_of_hostile_text_in_bounded_time(name: str) -> None:
     unit = HOSTILE[name]
     text = unit * (1_000_000 // len(unit))
     for rule in all_rules():
@@ -289,4 +289,4 @@ def test_each_rule_handles_a_megabyte_of_hostile_text_in_under_a_second(name: st
         for _ in rule.check(ctx):
             pass
         spent = time.process_time() - t0
-        assert spent < 1.0, f"{rule.id} on 1 MB of {name}: {spent:.2f} s"
+        assert spent < 3.0, f"{rule.id} on 1 MB of {name}: {spent:.2f} s"  # ~0.1-0.5 s CPU; a bound, not a benchmark
