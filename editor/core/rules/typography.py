@@ -44,6 +44,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Iterator
+from typing import ClassVar
 
 from editor.core.findings import Finding, Severity, make_finding
 from editor.core.rules._typography_base import ParagraphRule, words
@@ -151,38 +152,39 @@ _SPACE_COMMA_RE = re.compile(r"(?<=[^\s,])[ \t\u00a0\u202f\u2009]++,")
 _SPACE_PERIOD_RE = re.compile(r"(?<=[^\s,;:.…])[ \t\u00a0\u202f\u2009]++\.(?![.\w])")
 
 
-class SpaceBeforeComma(ParagraphRule):
+class _SpaceBeforeMark(ParagraphRule):
+    """A space before `mark` (`Poutine , qui`, `Ukraine .`): removed automatically, the fix only touches spacing."""
+
+    pattern: ClassVar[re.Pattern[str]]
+    mark: ClassVar[str]
+    severity = Severity.WARNING
+
+    def scan(self, ctx: Context, start: int, end: int) -> Iterator[Finding]:
+        text = ctx.text
+        for m in self.pattern.finditer(text, start, end):
+            if is_protected(ctx, m.end() - 1):
+                continue
+            yield make_finding(
+                text, self.id, self.severity, m.start(), m.end(), self.description, (self.mark,), auto=True
+            )
+
+
+class SpaceBeforeComma(_SpaceBeforeMark):
     id = "typography.space-before-comma"
     gate = re.compile(r"[ \t\u00a0\u202f\u2009],")
     triggers = ","
-    severity = Severity.WARNING
+    pattern = _SPACE_COMMA_RE
+    mark = ","
     description = "no space before a comma"
 
-    def scan(self, ctx: Context, start: int, end: int) -> Iterator[Finding]:
-        text = ctx.text
-        for m in _SPACE_COMMA_RE.finditer(text, start, end):
-            if is_protected(ctx, m.end() - 1):
-                continue
-            yield make_finding(
-                text, self.id, self.severity, m.start(), m.end(), "no space before a comma", (",",), auto=True
-            )
 
-
-class SpaceBeforePeriod(ParagraphRule):
+class SpaceBeforePeriod(_SpaceBeforeMark):
     id = "typography.space-before-period"
     gate = re.compile(r"[ \t\u00a0\u202f\u2009]\.")
     triggers = "."
-    severity = Severity.WARNING
+    pattern = _SPACE_PERIOD_RE
+    mark = "."
     description = "no space before a full stop"
-
-    def scan(self, ctx: Context, start: int, end: int) -> Iterator[Finding]:
-        text = ctx.text
-        for m in _SPACE_PERIOD_RE.finditer(text, start, end):
-            if is_protected(ctx, m.end() - 1):
-                continue
-            yield make_finding(
-                text, self.id, self.severity, m.start(), m.end(), "no space before a full stop", (".",), auto=True
-            )
 
 
 # --- ; : ! ? spacing --------------------------------------------------------------------------------------------
