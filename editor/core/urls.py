@@ -4,10 +4,10 @@ Scraped and machine-translated articles carry links in three states: intact (`ht
 spaces (`https: //www. site. de/a`, `http : //`), or cut so that the host is gone (`https: /2025/12/politics/...`).
 `find_links` reports each one once with what is wrong and, where possible, the repaired link.
 
-Validity follows the WHATWG URL standard (the parser browsers use): a link is malformed when the standard's parser
-fails on it (bad host, bad port, forbidden code points in the host, bad IPv4/IPv6 literals), not when it merely
-carries characters that get percent-encoded. Hosts go through a UTS #46-style mapping built on the standard
-library's IDNA (nameprep + punycode), which agrees with the standard on the cases news text contains.
+Validity is the WHATWG URL standard's (the parser browsers use), delegated to ada: a link is malformed when the
+standard's parser fails on it (bad host, bad port, forbidden code points in the host, bad IPv4/IPv6 literals), not
+when it merely carries characters that get percent-encoded. What stays here is Galley's own part: which stretch of
+prose is meant as a link, and how machine translation and scraping damaged it.
 
 Every scan here is linear: candidates come from one regex without nested unbounded quantifiers, each candidate's
 body is read by a possessive character class from its start, and candidates inside an earlier link are skipped.
@@ -15,14 +15,11 @@ body is read by a possessive character class from its start, and candidates insi
 
 from __future__ import annotations
 
-import ipaddress
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from encodings.idna import nameprep
-from urllib.parse import urlsplit
 
-SPECIAL_SCHEMES: dict[str, int | None] = {"http": 80, "https": 443, "ftp": 21, "ws": 80, "wss": 443, "file": None}
+from ada_url import URL, check_url
 
 # Country codes (ISO 3166 alpha-2 as delegated in the root zone) and the generic TLDs that news text links to.
 _CC = (
@@ -42,11 +39,6 @@ _GENERIC = (
     "рф рус укр бел қаз срб мкд 中国 中國 公司 网络 한국 닷컴 みんな"
 )
 KNOWN_TLDS: frozenset[str] = frozenset(_CC.split() + _GENERIC.split())
-
-# Forbidden host code points (WHATWG URL, "host parsing"); domains additionally forbid C0 controls, % and DEL.
-_FORBIDDEN_HOST = frozenset("\x00\t\n\r #/:<>?@[\\]^|")
-_FORBIDDEN_DOMAIN = _FORBIDDEN_HOST | frozenset(chr(c) for c in range(0x20)) | {"%", "\x7f"}
-_C0_OR_SPACE = "".join(chr(c) for c in range(0x21))
 
 # What ends a link in prose: white space (not the C0 controls Python also calls space), CJK text and punctuation,
 # full-width forms (`｜` in Asian text) and zero-width spaces.
@@ -77,188 +69,15 @@ _L = f"(?:[^\\W{_CJK}]|-)"
 _HOST_RE = re.compile(f"{_L0}{_L}{{0,62}}(?:\\.{_L0}{_L}{{0,62}}){{0,20}}")
 _EMAIL_DOMAIN_RE = re.compile(r"[^\W_][\w\-]{0,62}(?:\.[^\W_][\w\-]{0,62}){1,10}")
 _SCHEME_START_RE = re.compile(r"(?i)(?:https?|ftps?|wss?)[ \t]?:")
-_IPV4_NUMBER_RE = re.compile(r"(?:0[xX][0-9A-Fa-f]*+|[0-9]++)")
-
-
-# ---------------------------------------------------------------------------------------------------------------
-# WHATWG validity
-
-
-def _ipv4_number(part: str) -> int | None:
-    if not part:
-        return None
-    radix = 10
-    if part[:2] in ("0x", "0X"):
-        part, radix = part[2:], 16
-    elif len(part) > 1 and part[0] == "0":
-        part, radix = part[1:], 8
-    if not part:
-        return 0
-    try:
-        return int(part, radix)
-    except ValueError:
-        return None
-
-
-def _ends_in_number(domain: str) -> bool:
-    parts = domain.split(".")
-    if parts[-1] == "":
-        if len(parts) == 1:
-            return False
-        parts.pop()
-    last = parts[-1]
-    if last and last.isascii() and last.isdigit():
-        return True
-    return bool(last[:2] in ("0x", "0X") and _IPV4_NUMBER_RE.fullmatch(last))
-
-
-def _ipv4_valid(domain: str) -> bool:
-    parts = domain.split(".")
-    if parts[-1] == "" and len(parts) > 1:
-        parts.pop()
-    if len(parts) > 4:
-        return False
-    numbers = []
-    for p in parts:
-        n = _ipv4_number(p)
-        if n is None:
-            return False
-        numbers.append(n)
-    if any(n > 255 for n in numbers[:-1]):
-        return False
-    limit: int = 256 ** (5 - len(numbers))
-    return numbers[-1] < limit
-
-
-def _ipv6_valid(inner: str) -> bool:
-    if "%" in inner or not inner:
-        return False
-    try:
-        ipaddress.IPv6Address(inner)
-    except ValueError:
-        return False
-    return True
-
-
-def _percent_decode(s: str) -> str:
-    if "%" not in s:
-        return s
-    out = bytearray()
-    i, n = 0, len(s)
-    while i < n:
-        c = s[i]
-        if c == "%" and i + 2 < n + 0 and all(x in "0123456789abcdefABCDEF" for x in s[i + 1 : i + 3]):
-            out.append(int(s[i + 1 : i + 3], 16))
-            i += 3
-            continue
-        out.extend(c.encode("utf-8", "surrogatepass"))
-        i += 1
-    return out.decode("utf-8", "replace")
-
-
-def domain_to_ascii(domain: str) -> str | None:
-    """UTS #46 ToASCII as the URL standard calls it (no hyphen or length checks); None when it fails."""
-    domain = domain.replace("\u3002", ".").replace("\uff0e", ".").replace("\uff61", ".")
-    labels: list[str] = []
-    for label in domain.split("."):
-        if label.isascii():
-            label = label.lower()
-        else:
-            try:
-                mapped = nameprep(label)
-            except UnicodeError:
-                return None
-            if "." in mapped or "\u3002" in mapped:
-                sub = domain_to_ascii(mapped)
-                if sub is None:
-                    return None
-                labels.append(sub)
-                continue
-            if mapped.isascii():
-                label = mapped.lower()
-            else:
-                try:
-                    label = "xn--" + mapped.encode("punycode").decode("ascii")
-                except UnicodeError:
-                    return None
-        if label.startswith("xn--"):
-            try:
-                decoded = label[4:].encode("ascii").decode("punycode")
-            except (UnicodeError, ValueError, IndexError):
-                return None
-            if any(c in _FORBIDDEN_DOMAIN or c == "." for c in decoded):
-                return None
-        labels.append(label)
-    return ".".join(labels)
-
-
-def parse_host(host: str, special: bool = True) -> str | None:
-    """The serialised host, or None where the standard's host parser fails."""
-    if host.startswith("["):
-        if not host.endswith("]") or not _ipv6_valid(host[1:-1]):
-            return None
-        return host.lower()
-    if not special:
-        return None if any(c in _FORBIDDEN_HOST for c in host) else host
-    if not host:
-        return None
-    ascii_host = domain_to_ascii(_percent_decode(host))
-    if not ascii_host or any(c in _FORBIDDEN_DOMAIN for c in ascii_host):
-        return None
-    if _ends_in_number(ascii_host) and not _ipv4_valid(ascii_host):
-        return None
-    return ascii_host
 
 
 def whatwg_valid(url: str) -> bool:
-    """Does the WHATWG URL parser accept `url` as an absolute URL (no base)?"""
-    url = url.strip(_C0_OR_SPACE).replace("\t", "").replace("\n", "").replace("\r", "")
-    m = re.match(r"[A-Za-z][A-Za-z0-9+.\-]*+:", url)
-    if not m:
-        return False
-    scheme = m.group()[:-1].lower()
-    rest = url[m.end() :]
-    special = scheme in SPECIAL_SCHEMES
-    if scheme == "file":
-        return True
-    if special:
-        rest = rest.lstrip("/\\")
-        stops = "/\\?#"
-    else:
-        if not rest.startswith("//"):
-            return True  # opaque path (mailto:, javascript:, ...): never a failure
-        rest = rest[2:]
-        stops = "/?#"
-    end = len(rest)
-    for i, c in enumerate(rest):
-        if c in stops:
-            end = i
-            break
-    authority = rest[:end]
-    at = authority.rfind("@")
-    hostport = authority[at + 1 :] if at >= 0 else authority
-    if at >= 0 and not hostport:
-        return False
-    # the port starts at the first ':' outside brackets
-    colon = -1
-    depth = 0
-    for i, c in enumerate(hostport):
-        if c == "[":
-            depth = 1
-        elif c == "]":
-            depth = 0
-        elif c == ":" and not depth:
-            colon = i
-            break
-    host = hostport if colon < 0 else hostport[:colon]
-    port = "" if colon < 0 else hostport[colon + 1 :]
-    if port and (not port.isascii() or not port.isdigit() or int(port) > 65535):
-        return False
-    if (special or colon >= 0) and not host:
-        return False
-    if not host:
-        return not port
-    return parse_host(host, special) is not None
+    """Does the WHATWG URL parser accept `url` as an absolute URL (no base)?
+
+    ada (the parser Node.js uses) implements the whole standard, host mapping included (UTS #46, IPv4 numbers in
+    any radix, IPv6 literals, forbidden code points); Galley only decides which text is meant as a link.
+    """
+    return bool(check_url(url))
 
 
 # ---------------------------------------------------------------------------------------------------------------
@@ -382,10 +201,9 @@ def _source_host(source_url: str | None) -> str | None:
     if not source_url:
         return None
     try:
-        parts = urlsplit(source_url.strip())
+        return URL(source_url.strip()).host or None
     except ValueError:
         return None
-    return parts.netloc or None
 
 
 def _looks_like_host_or_path(token: str) -> bool:
