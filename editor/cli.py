@@ -16,7 +16,7 @@ from editor.commands import EXIT_INPUT_ERROR
 from editor.core.glossary import GlossaryError
 from editor.core.spelling import SpellUnavailable
 
-SUBCOMMANDS = ("check", "clean", "export", "session")
+SUBCOMMANDS = ("check", "clean", "export", "session", "rules")
 
 
 class _Parser(argparse.ArgumentParser):
@@ -45,7 +45,7 @@ def build_parser(command: str | None) -> argparse.ArgumentParser:
         p.add_argument("--lang", default="auto", choices=["auto", "fr", "de", "en"])
         p.add_argument("--encoding", metavar="ENC", help="read files in this encoding instead of detecting it")
         p.add_argument("--version", action="version", version=f"galley {__version__}")
-        p.epilog = "batch commands: galley {check,clean,export,session} --help"
+        p.epilog = "batch commands: galley {check,clean,export,session,rules} --help"
         return p
     p = _Parser(prog=f"galley {command}")
     if command == "check":
@@ -72,6 +72,10 @@ def build_parser(command: str | None) -> argparse.ArgumentParser:
         p.add_argument("--only-done", action="store_true", help="only articles marked done")
         p.add_argument("--report", metavar="FILE", help="also write a summary (.csv or .html)")
         p.add_argument("--force", action="store_true", help="overwrite existing output files")
+    elif command == "rules":
+        p.description = "List the rules (id, severity, languages, auto or review); an exact id explains it."
+        p.add_argument("rule", nargs="?", metavar="PREFIX|ID", help="a rule id or an id prefix such as typography")
+        p.add_argument("--format", default="text", choices=["text", "json"])
     elif command == "session":
         p.description = "Show a session's articles and decisions."
         p.add_argument("session", metavar="FILE")

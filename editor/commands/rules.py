@@ -1,0 +1,62 @@
+"""`galley rules [PREFIX | ID]`: what each rule looks for, so a user can decide what to `--disable`.
+
+A prefix lists the matching rules (id, category, severity, languages, auto or not, description); an exact id shows
+that rule's explanation and examples too.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+
+from editor.commands import EXIT_INPUT_ERROR, EXIT_OK
+from editor.core.rules import all_rules
+from editor.core.rules._docs import RuleDoc, doc_for
+
+
+def _matches(rule_id: str, prefix: str) -> bool:
+    return not prefix or rule_id == prefix or rule_id.startswith(prefix.rstrip(".") + ".")
+
+
+def _line(d: RuleDoc, width: int) -> str:
+    langs = ",".join(d.languages) or "all"
+    auto = "auto" if d.auto else "review"
+    return f"{d.id:<{width}}  {d.severity:<7}  {langs:<8}  {auto:<6}  {d.description}"
+
+
+def _detail(d: RuleDoc) -> str:
+    langs = ", ".join(d.languages) or "every language"
+    fix = "applied automatically by `galley clean`" if d.auto else "proposed for review"
+    out = [
+        d.id,
+        f"  category: {d.category}   severity: {d.severity}   languages: {langs}   fix: {fix}",
+        "",
+        f"  {d.description}",
+    ]
+    if d.explanation:
+        out += ["", *(f"  {line}" if line else "" for line in d.explanation.splitlines())]
+    for n, e in enumerate(d.examples, 1):
+        out += ["", f"  example {n} ({e.lang}):", f"    wrong: {e.wrong}", f"    right: {e.right}"]
+        if e.suggestion is not None:
+            out.append(f"    suggestion: {e.suggestion!r}")
+    return "\n".join(out) + "\n"
+
+
+def run(args: argparse.Namespace) -> int:
+    prefix = args.rule or ""
+    docs = [doc_for(r) for r in all_rules() if _matches(r.id, prefix)]
+    if not docs:
+        print(f"galley: no rule has the id or prefix {prefix!r} (galley rules lists them all)", file=sys.stderr)
+        return EXIT_INPUT_ERROR
+    exact = [d for d in docs if d.id == prefix]
+    if args.format == "json":
+        chosen = exact or docs
+        sys.stdout.write("".join(json.dumps(d.to_json(), ensure_ascii=False) + "\n" for d in chosen))
+        return EXIT_OK
+    if exact:
+        sys.stdout.write(_detail(exact[0]))
+        return EXIT_OK
+    width = max(len(d.id) for d in docs)
+    sys.stdout.write("".join(_line(d, width) + "\n" for d in docs))
+    return EXIT_OK
