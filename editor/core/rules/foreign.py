@@ -61,6 +61,7 @@ class ForeignWord(Rule):
                 severity = min(severity, Severity.WARNING, key=lambda s: SEVERITY_RANK[s])
             how = "is" if all(it[4] for it in run) else "looks"
             name = LANGUAGE_NAMES.get(lang, lang)
+            sugg = _translations(ctx, start, end) if lang == "de" and ctx.config.suggestions else ()
             out.append(
                 make_finding(
                     text,
@@ -68,11 +69,19 @@ class ForeignWord(Rule):
                     severity,
                     start,
                     end,
-                    f"“{text[start:end]}” {how} {name}: left untranslated?",
+                    f"“{text[start:end]}” {how} {name}: left untranslated?" + (f" (“{sugg[0]}”?)" if sugg else ""),
+                    sugg,
                     language=lang,
                 )
             )
         return out
+
+
+def _translations(ctx: Context, start: int, end: int) -> tuple[str, ...]:
+    """French for the flagged German words, from the bilingual dictionary (looked up only for flagged words)."""
+    from editor.core.translate import suggest_for
+
+    return suggest_for(ctx.text, start, end)
 
 
 _SHARED_ENDINGS = ("tion", "tions", "sion", "sions", "ment", "isme", "iste", "ique", "eur", "age", "ité", "ie", "ien")

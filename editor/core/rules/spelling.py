@@ -579,6 +579,8 @@ class UnknownName(Rule):
                 # only accent or case slips of a dictionary name (`Etats-Unis` → `États-Unis`), never a guess
                 ranked = sorted(suggester(ctx.lang).variants(word).items(), key=_by_cost)
                 sugg = tuple(dict.fromkeys(match_case(word, c) for c, cost in ranked if cost < 0.5))[:3]
+                if not sugg and v.kind == "name":
+                    sugg = _french_form(word)
             if casing_owns_capitals and sugg and sugg[0][1:] == word[1:] and sugg[0][:1] in "ÉÈÊ":
                 continue  # `Etat` → `État`: the casing rule reports capitals that lost their accent
             what = {"acronym": "acronym", "mixed": "word"}.get(v.kind, "name")
@@ -595,6 +597,16 @@ class UnknownName(Rule):
                 )
             )
         return out
+
+
+def _french_form(name: str) -> tuple[str, ...]:
+    """A German-form Russian or Ukrainian name (`Wolgograd`, `Jekaterinburg`) written the French way: the bilingual
+    dictionary's form or the transliteration rule's; names that are not built that way cost one dict look-up."""
+    from editor.core.translate import french_name, looks_slavic, may_be_transliterated
+
+    if not may_be_transliterated(name):
+        return ()
+    return french_name(name, confirmed_only=not looks_slavic(name))
 
 
 def _accented_capital_rule_on(ctx: Context) -> bool:
