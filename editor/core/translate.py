@@ -368,28 +368,30 @@ def _splits(d: Bilingual, low: str, depth: int = 0) -> Iterator[tuple[str, ...]]
         head, modifier = low[i:], low[:i]
         if not any(h for h, _ in _deinflect(d, head)):
             continue
-        for link in _LINKS:
-            if link and not modifier.endswith(link):
-                continue
-            stem = modifier[: len(modifier) - len(link)]
-            if len(stem) < 3:
-                continue
+        stems = [modifier[: len(modifier) - len(link)] for link in _LINKS if modifier.endswith(link)]
+        stems = [stem for stem in stems if len(stem) >= 3]
+        for stem in stems:
             if stem in d.index:
                 yield (stem, head)
-            elif depth == 0:
+        if depth == 0:
+            for stem in stems:
                 for parts in _splits(d, stem, 1):
                     yield (*parts, head)
 
 
+def _best_splits(d: Bilingual, low: str) -> list[tuple[str, ...]]:
+    """The likeliest cuts: fewest parts, then the longest head (`Haushalt|s|entwurf`, not `Haus|halt|s|entwurf`)."""
+    found = list(dict.fromkeys(itertools.islice(_splits(d, low), 24)))
+    return sorted(found, key=lambda parts: (len(parts), -len(parts[-1])))[:3]
+
+
 def _compound(d: Bilingual, word: str) -> list[Candidate]:
     """Translations of a compound the dictionary does not list: head first, then `de` + each modifier."""
-    for parts in itertools.islice(_splits(d, word.lower()), 3):
+    for parts in _best_splits(d, word.lower()):
         head = _direct(d, parts[-1].capitalize() if word[:1].isupper() else parts[-1])
         if not head:
             continue
         head = sorted(head, key=lambda c: -c.score)[:2]
-        if len(parts) == 3 and parts[0] + parts[1] in d.index:
-            parts = (parts[0] + parts[1], parts[2])
         mods: list[list[Candidate]] = []
         for m in parts[:-1]:
             found = sorted(_direct(d, m.capitalize()), key=lambda c: -c.score)[:2]
@@ -398,9 +400,14 @@ def _compound(d: Bilingual, word: str) -> list[Candidate]:
             mods.append(found)
         else:
             out = []
+            # a plural linking ending (`Waffen|lieferungen`) makes the French modifier plural: `livraisons d'armes`
+            low = word.lower()
+            link = low[len(parts[0]) : len(low) - len(parts[-1])] if len(parts) == 2 else ""
+            plural_mod = link in ("en", "n", "er", "e")
             for h in head:
                 for combo in itertools.product(*mods) if mods else [()]:
-                    phrase = h.french + "".join(f" de {m.french.lower()}" for m in reversed(combo))
+                    mod_words = [pluralise(m.french.lower()) if plural_mod else m.french.lower() for m in combo]
+                    phrase = h.french + "".join(f" de {w}" for w in reversed(mod_words))
                     score = h.score + sum(m.score for m in combo) / 2 - 1.0
                     out.append(Candidate(elide_de(phrase), score, h.pos, h.plural))
             return out

@@ -192,3 +192,11 @@ def test_translating_costs_little_next_to_the_check(monkeypatch: pytest.MonkeyPa
         timings[name] = time.perf_counter() - t0
         assert any(f.suggestions for f in got if f.rule == "foreign.word") == (loaded is not None)
     assert timings["with"] < 1.5 * timings["without"]
+
+
+@needs_dict
+def test_compound_prefers_fewest_parts_and_plural_linking_endings() -> None:
+    # Haushalt|s|entwurf, not Haus|halt|s|entwurf (« house stop draft »)
+    assert translate.translate("Haushaltsentwurf")[0].endswith("de budget")
+    # Waffe|n|lieferungen: the linking -n is a plural, and so is the German ending
+    assert translate.translate("Waffenlieferungen")[0] == "livraisons d'armes"
