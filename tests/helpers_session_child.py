@@ -11,7 +11,7 @@ the child confirmed survives `kill -9` at that moment. Modes:
   review SESSION           a real Review: accept, reject, undo and type, each action committed through
                            `commit_review` (typing through `save_text` + `flush`); prints "R" once set up,
                            then "D <id>" per new decision
-  hold SESSION             opens the session, prints "OPEN <pid>", waits until stdin closes
+  hold SESSION             opens the session, writes to it, prints "OPEN <pid>", waits until stdin closes
 """
 
 from __future__ import annotations
@@ -157,6 +157,7 @@ def hold(path: str) -> None:
     import os
 
     session = Session.open(path)
+    session.ignore_word("hold")  # a session is created (and locked) by its first write
     sys.stdout.write(f"OPEN {os.getpid()}\n")
     sys.stdout.flush()
     sys.stdin.read()

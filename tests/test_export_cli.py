@@ -22,6 +22,7 @@ from editor.core.export import export_session
 from editor.core.fileio import TEMP_PREFIX
 from editor.core.review import Review
 from editor.core.session import Session
+from editor.formats.loaders import iter_paths
 
 REPO = Path(__file__).resolve().parents[1]
 CHILD = REPO / "tests" / "helpers_session_child.py"
@@ -37,7 +38,7 @@ def _make_session(tmp_path: Path, sizes: list[int], *, decide: bool = False) -> 
         text = f"Article numéro {i}\n\n" + "".join(PARAGRAPH.format(n=i * 1000 + k) for k in range(size))
         (src / f"a{i}.json").write_text(json.dumps({"title": f"Article {i} é", "text": text}), encoding="utf-8")
     path = tmp_path / "s.galley"
-    with Session.open(path) as s:
+    with Session.open(path, loader=iter_paths) as s:
         for aid in s.add_paths([src]):
             rv = Review.open(s.article(aid), s.check_config())
             if decide:
@@ -60,7 +61,7 @@ def _spawn(*args: str) -> subprocess.Popen[str]:
 
 def test_session_command_text_and_json(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     path = _make_session(tmp_path, [1, 1], decide=True)
-    with Session.open(path) as s:
+    with Session.open(path, loader=iter_paths) as s:
         s.set_status(1, "done")
         s.set_current(2, 7)
     assert main(["session", str(path)]) == 0

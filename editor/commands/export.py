@@ -8,6 +8,7 @@ import sys
 from editor.commands import EXIT_INPUT_ERROR, EXIT_OK
 from editor.core.fileio import ExportError
 from editor.core.session import Session, SessionError
+from editor.formats.loaders import iter_paths
 
 EXIT_WRITE_ERROR = 1
 
@@ -17,7 +18,7 @@ def run(args: argparse.Namespace) -> int:
     from editor.core.export import export_session
 
     try:
-        session = Session.open(args.session, readonly=True)
+        session = Session.open(args.session, readonly=True, loader=iter_paths)
     except SessionError as e:
         print(f"galley: {e}", file=sys.stderr)
         return EXIT_INPUT_ERROR

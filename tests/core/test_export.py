@@ -14,6 +14,7 @@ from editor.core.export import export_session
 from editor.core.fileio import TEMP_PREFIX, ExportError
 from editor.core.review import Review
 from editor.core.session import Session, Status
+from editor.formats.loaders import iter_paths
 
 DAMAGED = (
     "{title}\n\n"
@@ -38,7 +39,7 @@ def session(tmp_path: Path) -> Session:
             json.dumps({"title": title, "url": f"https://example.org/{i}", "text": DAMAGED.format(title=title)}),
             encoding="utf-8",
         )
-    s = Session.open(tmp_path / "s.galley")
+    s = Session.open(tmp_path / "s.galley", loader=iter_paths)
     ids = s.add_paths([folder])
     rv = Review.open(s.article(ids[0]), s.check_config())
     rv.accept(_item(rv, "terminology.glossary", "Kernkraftwerk"), "centrale nucléaire")
@@ -120,7 +121,7 @@ def test_jsonl_corpus_is_written_back_line_for_line(tmp_path: Path) -> None:
         "\n".join([json.dumps(good[0]), bad, json.dumps(good[1], ensure_ascii=False), "", json.dumps(good[2])]) + "\n",
         encoding="utf-8",
     )
-    with Session.open(tmp_path / "c.galley") as s:
+    with Session.open(tmp_path / "c.galley", loader=iter_paths) as s:
         ids = s.add_paths([corpus])
         s.set_status(ids[2], "done")
         result = export_session(s, tmp_path / "out", "jsonl")
@@ -219,7 +220,7 @@ def test_progress_cancel_and_stale_temporaries(session: Session, tmp_path: Path)
 def test_line_ends_and_no_break_spaces_survive(tmp_path: Path) -> None:
     src = tmp_path / "crlf.txt"
     src.write_bytes("Titre\r\n\r\nIl dit\u00a0: «\u202fbonjour\u202f».\r\n".encode())
-    with Session.open(tmp_path / "n.galley") as s:
+    with Session.open(tmp_path / "n.galley", loader=iter_paths) as s:
         s.add_paths([src])
         (path,) = export_session(s, tmp_path / "out", "txt").written
     assert path.read_bytes() == "Titre\r\n\r\nIl dit\u00a0: «\u202fbonjour\u202f».\r\n".encode()
@@ -234,7 +235,7 @@ def test_worker_processes_give_the_same_files(tmp_path: Path) -> None:
         ),
         encoding="utf-8",
     )
-    with Session.open(tmp_path / "p.galley") as s:
+    with Session.open(tmp_path / "p.galley", loader=iter_paths) as s:
         ids = s.add_paths([corpus])
         rv = Review.open(s.article(ids[5]), s.check_config())
         rv.accept(_item(rv, "terminology.glossary", "Kernkraftwerk"), "centrale nucléaire")

@@ -20,7 +20,8 @@ from hypothesis import strategies as st
 from editor.core import session as session_mod
 from editor.core.article import Article
 from editor.core.session import SCHEMA_VERSION, Session, SessionError, Status, text_sha256
-from editor.formats.loaders import load_paths
+from editor.core.session import store as session_store
+from editor.formats.loaders import iter_paths, load_paths
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -113,8 +114,11 @@ def test_a_new_file_has_the_current_schema_and_wal(tmp_path: Path) -> None:
     path = tmp_path / "new.galley"
     with Session.open(path) as s:
         assert s.schema_version() == SCHEMA_VERSION
+        s.ignore_word("Kiew")  # the first write creates the file
+        assert s.schema_version() == SCHEMA_VERSION
     conn = sqlite3.connect(path)
     assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
     conn.close()
 
 
@@ -135,7 +139,7 @@ def test_version_1_file_migrates_forward_keeping_its_work(tmp_path: Path) -> Non
     conn.commit()
     conn.close()
 
-    with Session.open(path) as s:
+    with Session.open(path, loader=iter_paths) as s:
         assert s.schema_version() == SCHEMA_VERSION
         (rec,) = s.articles()
         assert rec.status == Status.IN_PROGRESS
@@ -287,7 +291,7 @@ def test_articles_keep_their_text_metadata_and_unicode(tmp_path: Path) -> None:
         encoding="utf-8",
     )
     path = tmp_path / "c.galley"
-    with Session.open(path) as s:
+    with Session.open(path, loader=iter_paths) as s:
         ids = s.add_paths([corpus])
         assert len(ids) == 2
         art = s.article(ids[0])
@@ -303,7 +307,7 @@ def test_source_changed_and_kept(tmp_path: Path) -> None:
     src = tmp_path / "a.txt"
     src.write_text("Texte original.\n", encoding="utf-8")
     (art,), _ = load_paths([src])
-    with Session.open(tmp_path / "a.galley") as s:
+    with Session.open(tmp_path / "a.galley", loader=iter_paths) as s:
         aid = s.add_article(art)
         assert not s.source_changed(aid)
         os.utime(src, ns=(1, 1))  # touched, same content
@@ -331,8 +335,9 @@ def test_default_path_next_to_what_was_opened(tmp_path: Path) -> None:
     assert several.is_relative_to(data_home / "galley" / "sessions")
     assert Session.default_path([folder, f]) == several  # the same set finds the same session
     assert Session.default_path([]).is_relative_to(data_home)
-    s = Session.open(Session.default_path([folder]))  # the hidden folder is created
-    s.close()
+    with Session.open(Session.default_path([folder])) as s:
+        s.ignore_word("Kiew")  # the hidden folder is created with the session
+    assert (folder / ".galley" / "session.galley").exists()
     assert load_paths([folder]) == ([], [])  # and the loaders do not see it
 
 
@@ -355,7 +360,8 @@ def test_default_path_falls_back_to_user_data_when_the_folder_is_read_only() -> 
                 os.setuid(65534)
             p = Session.default_path([{str(folder / "a.txt")!r}])
             print(p)
-            Session.open(p).close()
+            with Session.open(p) as s:
+                s.ignore_word("Kiew")
             """
         )
         env = dict(os.environ, XDG_DATA_HOME=str(data))
@@ -444,7 +450,7 @@ def test_changed_source_reapplies_what_still_matches(tmp_path: Path) -> None:
     src = tmp_path / "a.txt"
     src.write_text(DAMAGED, encoding="utf-8")
     (art,), _ = load_paths([src])
-    with Session.open(tmp_path / "c.galley") as s:
+    with Session.open(tmp_path / "c.galley", loader=iter_paths) as s:
         aid = s.add_article(art)
         rv = Review.open(art, s.check_config())
         rv.accept(_item(rv, "terminology.glossary", "Kernkraftwerk"), "centrale nucléaire")
@@ -495,7 +501,7 @@ def test_decisions_are_committed_at_once_and_the_big_state_later(tmp_path: Path)
     def reader_sees() -> Review:
         with Session.open(path, readonly=True) as reader:
             assert reader.load_review(aid)["cleaned"] == rv.cleaned  # type: ignore[index]  # rebuilt for the GUI
-            assert reader._get_text(aid, "state") == session_mod._dump(first_state)  # the big state stayed as it was
+            assert reader._get_text(aid, "state") == session_store.dump(first_state)  # the big state stayed as it was
             replayed = reader.restore_review(aid)
             assert replayed.cleaned == rv.cleaned
             assert {it.id: it.status for it in replayed.items if it.status != "pending"} == {
@@ -550,7 +556,7 @@ def test_version_2_texts_move_to_their_own_rows(tmp_path: Path) -> None:
 def test_a_corpus_is_added_in_batches_and_only_once(tmp_path: Path) -> None:
     corpus = tmp_path / "c.jsonl"
     corpus.write_text("".join(json.dumps({"title": f"T{i}", "text": f"Texte {i}."}) + "\n" for i in range(120)))
-    with Session.open(tmp_path / "c.galley") as s:
+    with Session.open(tmp_path / "c.galley", loader=iter_paths) as s:
         ids = s.add_paths([corpus], batch=50)
         assert len(ids) == len(set(ids)) == 120
         assert s.add_paths([corpus]) == ids
@@ -571,8 +577,59 @@ def test_any_unicode_text_and_title_come_back_exactly(tmp_path: Path, text: str,
         s.save_review(aid, {"cleaned": text, "title": title})
     with Session.open(path, readonly=True) as s:
         art = s.article(aid)
-        expected_title = None if title is None else session_mod._storable(title)
+        expected_title = None if title is None else session_store.storable(title)
         assert (art.text, art.title) == (text, expected_title)
         assert s.load_review(aid) == {"cleaned": text, "title": title}
     for suffix in ("", "-wal", "-shm", ".lock"):
         Path(str(path) + suffix).unlink(missing_ok=True)
+
+
+def test_an_edit_that_keeps_size_and_modification_time_is_seen(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A same-length edit within the time stamps' resolution, or by a tool that restores them, is still a change;
+    a file rewritten with the same content (or only touched) is not."""
+    src = tmp_path / "a.txt"
+    original = "Le Kremlin , dit-il.\n"
+    src.write_text(original, encoding="utf-8")
+    before = src.stat()
+
+    def rewrite(text: str, mtime_ns: int) -> None:
+        src.write_text(text, encoding="utf-8")
+        os.utime(src, ns=(before.st_atime_ns, mtime_ns))
+
+    for racy_ns in (session_store.RACY_NS, 0):  # a fingerprint just taken is not cached; an old one is
+        monkeypatch.setattr(session_store, "RACY_NS", racy_ns)
+        rewrite(original, before.st_mtime_ns)
+        with Session.open(tmp_path / f"a{racy_ns}.galley", loader=iter_paths) as s:
+            (aid,) = s.add_paths([src])
+            assert not s.source_changed(aid)
+            rewrite("Le Kremlin ; dit-il.\n", before.st_mtime_ns)
+            after = src.stat()
+            assert (after.st_size, after.st_mtime_ns) == (before.st_size, before.st_mtime_ns)
+            assert s.source_changed(aid)
+            rewrite(original, before.st_mtime_ns + 5_000_000_000)  # same content, newer time stamp
+            assert not s.source_changed(aid)
+        rewrite("Le Kremlin ; dit-il.\n", before.st_mtime_ns)
+        with Session.open(tmp_path / f"a{racy_ns}.galley", loader=iter_paths) as again:
+            assert again.source_changed(aid)
+            again.keep_session_version(aid)
+            assert not again.source_changed(aid)
+
+
+def test_opening_a_path_that_does_not_exist_leaves_no_file(tmp_path: Path) -> None:
+    missing = tmp_path / "missing.txt"
+    path = Session.default_path([missing])
+    assert path == tmp_path / "missing.txt.galley"
+    with Session.open(path, loader=iter_paths) as s:
+        assert s.add_paths([missing]) == []
+        assert (s.articles(), s.decisions(), s.current(), s.ignored_words()) == ([], [], None, [])
+        assert s.check_config().ignored_words == frozenset()
+        s.flush(full=True)
+        assert not s.on_disk
+    assert list(tmp_path.iterdir()) == []
+    # the first thing worth keeping creates the session, and it is there on reopening
+    with Session.open(path, loader=iter_paths) as s:
+        s.ignore_word("Kiew")
+        assert s.on_disk
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["missing.txt.galley"]
+    with Session.open(path, readonly=True) as reader:
+        assert reader.ignored_words() == ["Kiew"]
