@@ -1,8 +1,10 @@
 """Writing output files so that a crash, a kill or a full disk never leaves a half-written one.
 
-Python's own I/O rather than QSaveFile: QSaveFile can commit a truncated file after a short write (PITFALLS 1).
+Python's own I/O rather than QSaveFile: QSaveFile can commit a truncated file after a short write
+(its error state stays clear and `commit()` succeeds).
 Every target is either the old file or the complete new one; temporary files live beside the target (same file
-system, so the final rename is atomic) under a recognisable name so a later run can remove stale ones.
+system, so the final rename is atomic) under a recognisable name so a later run can remove stale ones. A written
+file gets the permissions of any new file (`0o666 & ~umask`), like a file saved by any other program.
 """
 
 from __future__ import annotations
@@ -10,7 +12,7 @@ from __future__ import annotations
 import errno
 import os
 import re
-import tempfile
+import secrets
 import unicodedata
 from pathlib import Path
 
@@ -51,6 +53,22 @@ def _fsync_dir(folder: Path) -> None:
         os.close(fd)
 
 
+def _create_temporary(folder: Path) -> tuple[int, str]:
+    """A new, empty temporary file in `folder` with the permissions any new file gets (`0o666 & ~umask`).
+
+    Not `tempfile.mkstemp`: it creates files readable by their owner only, and the rename keeps that mode, so
+    every export would end up private. Letting the kernel apply the umask (and any default ACL) at creation
+    avoids reading the umask, which cannot be done without briefly changing it for every thread."""
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_BINARY", 0)
+    for _ in range(100):
+        name = os.path.join(folder, f"{TEMP_PREFIX}{secrets.token_hex(8)}.part")
+        try:
+            return os.open(name, flags, 0o666), name
+        except FileExistsError:
+            continue
+    raise OSError(errno.EEXIST, "no free temporary file name", str(folder))
+
+
 def atomic_write_bytes(path: str | os.PathLike[str], data: bytes, *, overwrite: bool = False) -> None:
     """Replace `path` with `data` in one step, or leave it as it was and raise ExportError."""
     target = Path(path)
@@ -61,7 +79,7 @@ def atomic_write_bytes(path: str | os.PathLike[str], data: bytes, *, overwrite: 
     folder = target.parent if str(target.parent) else Path(".")
     tmp_name: str | None = None
     try:
-        fd, tmp_name = tempfile.mkstemp(prefix=TEMP_PREFIX, suffix=".part", dir=folder)
+        fd, tmp_name = _create_temporary(folder)
         with os.fdopen(fd, "wb") as f:
             view = memoryview(data)
             while view:

@@ -131,3 +131,20 @@ def test_allocator_avoids_collisions_and_existing_files(tmp_path: Path) -> None:
     assert first.name == "titre-2.txt"
     assert second.name == "titre-3.txt"
     assert names.allocate("../../x", ".txt").parent == tmp_path
+
+
+@pytest.mark.parametrize("umask", [0o022, 0o002, 0o077])
+def test_written_files_follow_the_umask_like_any_new_file(tmp_path: Path, umask: int) -> None:
+    """Not owner-only: an export is meant to be read by others (a team, a web server) when the umask allows."""
+    import os
+    import stat
+
+    old = os.umask(umask)
+    try:
+        atomic_write_text(tmp_path / "new.txt", "x")
+        atomic_write_text(tmp_path / "replaced.txt", "x")
+        atomic_write_text(tmp_path / "replaced.txt", "y", overwrite=True)
+    finally:
+        os.umask(old)
+    for name in ("new.txt", "replaced.txt"):
+        assert stat.S_IMODE((tmp_path / name).stat().st_mode) == 0o666 & ~umask
