@@ -15,6 +15,7 @@ from editor import __version__
 from editor.commands import EXIT_INPUT_ERROR
 from editor.core.glossary import GlossaryError
 from editor.core.spelling import SpellUnavailable
+from editor.formats.export import ARTICLE_FORMATS, FORMATS
 
 SUBCOMMANDS = ("check", "clean", "export", "session", "rules")
 
@@ -61,14 +62,14 @@ def build_parser(command: str | None) -> argparse.ArgumentParser:
         out = p.add_mutually_exclusive_group()
         out.add_argument("-o", "--output", metavar="FILE", help="write the (single) cleaned article here")
         out.add_argument("--output-dir", metavar="DIR", help="write one file per article into DIR")
-        p.add_argument("--format", default="txt", choices=["txt", "md", "html", "json"])
+        p.add_argument("--format", default="txt", choices=ARTICLE_FORMATS)
         p.add_argument("--explain", action="store_true", help="print the changes as a readable diff")
         p.add_argument("--force", action="store_true", help="overwrite existing output files")
     elif command == "export":
         p.description = "Export the corrected articles of a session."
         p.add_argument("session", metavar="SESSION")
         p.add_argument("--output-dir", metavar="DIR", default=".")
-        p.add_argument("--format", default="txt", choices=["txt", "md", "html", "json", "jsonl"])
+        p.add_argument("--format", default="txt", choices=FORMATS)
         p.add_argument("--only-done", action="store_true", help="only articles marked done")
         p.add_argument("--report", metavar="FILE", help="also write a summary (.csv or .html)")
         p.add_argument("--force", action="store_true", help="overwrite existing output files")

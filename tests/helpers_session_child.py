@@ -83,13 +83,14 @@ def diskfull(path: str, limit: int) -> None:
 
 def export_forever(path: str, out_dir: str, fmt: str) -> None:
     from editor.core.export import export_session
+    from editor.formats.export import EXPORTERS
 
     session = Session.open(path, readonly=True)
     n = 0
     while True:
         sys.stdout.write(f"S {n + 1}\n")
         sys.stdout.flush()
-        result = export_session(session, out_dir, fmt, force=True)
+        result = export_session(session, out_dir, fmt, force=True, formats=EXPORTERS)
         assert result.ok, result.failed
         n += 1
         sys.stdout.write(f"E {n}\n")
@@ -98,11 +99,12 @@ def export_forever(path: str, out_dir: str, fmt: str) -> None:
 
 def export_full(path: str, out_dir: str, fmt: str, limit: int) -> None:
     from editor.core.export import export_session
+    from editor.formats.export import EXPORTERS
 
     signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
     session = Session.open(path, readonly=True)
     resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit))
-    result = export_session(session, out_dir, fmt, force=True)
+    result = export_session(session, out_dir, fmt, force=True, formats=EXPORTERS)
     for p in result.written:
         sys.stdout.write(f"W {Path(p).name}\n")
     for label, message in result.failed:

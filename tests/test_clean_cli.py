@@ -9,7 +9,7 @@ import pytest
 
 from editor.cli import main
 from editor.core.article import Article
-from editor.formats.exporters import blocks, md_escape, render
+from editor.formats.export import blocks, md_escape, render
 
 DAMAGED = (
     "Le titre de l'article 😀\n\n"

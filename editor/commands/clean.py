@@ -33,7 +33,7 @@ from editor.core.cleaning import Edit, clean_article
 from editor.core.fileio import ExportError, NameAllocator, atomic_write_text, remove_stale_temporaries, safe_stem
 from editor.core.rules.base import CheckConfig
 from editor.core.text import LineIndex
-from editor.formats.exporters import SUFFIXES, render
+from editor.formats.export import SUFFIXES, render
 from editor.formats.loaders import LoadError, LoadItem, iter_paths, too_large
 
 CONTEXT = 24  # characters of context shown on each side of a change by --explain

@@ -8,6 +8,7 @@ import sys
 from editor.commands import EXIT_INPUT_ERROR, EXIT_OK
 from editor.core.fileio import ExportError
 from editor.core.session import Session, SessionError
+from editor.formats.export import EXPORTERS
 from editor.formats.loaders import iter_paths
 
 EXIT_WRITE_ERROR = 1
@@ -31,6 +32,7 @@ def run(args: argparse.Namespace) -> int:
             report=args.report,
             force=args.force,
             jobs=default_jobs(),
+            formats=EXPORTERS,
         )
     except ExportError as e:
         print(f"galley: {e}", file=sys.stderr)
@@ -42,8 +44,11 @@ def run(args: argparse.Namespace) -> int:
         session.close()
     for label, message in result.failed:
         print(f"galley: not written: {label}: {message}", file=sys.stderr)
-    n = len(result.written)
+    files = len(result.written)
     extra = f", report {result.report}" if result.report else ""
     skipped = f", {result.skipped} not done skipped" if result.skipped else ""
-    print(f"{n} file(s) written to {args.output_dir}{extra}{skipped}", file=sys.stderr)
+    print(
+        f"{result.articles} article(s) in {files} file(s) written to {args.output_dir}{extra}{skipped}",
+        file=sys.stderr,
+    )
     return EXIT_OK if result.ok else EXIT_WRITE_ERROR

@@ -1,4 +1,4 @@
-"""Export a session's corrected articles (txt, md, html, json, jsonl) and a summary report (CSV or HTML).
+"""Export a session's corrected articles, in any registered format, and a summary report (CSV or HTML).
 
 Why it is built this way: an export may be cut off at any moment (kill, full disk, read-only folder), and the
 person must still be able to trust every file in the folder. Every file is written through `fileio`'s atomic
@@ -6,6 +6,9 @@ writes (temporary file beside the target, fsync, rename), so each target is eith
 new one; temporary files left by a killed export are removed by the next one. Names are derived from titles or
 sources through `safe_stem` and allocated once per export (no traversal, no collisions, stable from one export to
 the next so `--force` replaces the previous files instead of piling up `-2` copies).
+
+The formats themselves (suffix, how an article is written) come from the table the caller passes
+(`editor.formats.export.EXPORTERS`): the core knows none of them by name.
 
 The core reports progress through a plain callback and stops between articles when `cancel` says so: the editor
 runs this in a worker.
@@ -21,7 +24,7 @@ import json
 import os
 import threading
 from collections import Counter, defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -35,11 +38,10 @@ from editor.core.fileio import (
     remove_stale_temporaries,
     safe_stem,
 )
+from editor.core.interfaces import ExportFormat, Rendition, default_export_formats
 from editor.core.rules.base import CheckConfig
 from editor.core.session import ArticleRecord, Decision, Session, Status, rebuild_review
 
-FORMATS = ("txt", "md", "html", "json", "jsonl")
-SUFFIX = {"txt": ".txt", "md": ".md", "html": ".html", "json": ".json", "jsonl": ".jsonl"}
 REPORT_SUFFIXES = {".csv": "csv", ".html": "html", ".htm": "html"}
 TEXT_FIELDS = ("text", "content", "body", "article", "article_body", "maintext", "full_text", "raw_text")
 _FATAL_ERRNOS = {errno.ENOSPC, errno.EFBIG, errno.EDQUOT, errno.EROFS, errno.EACCES, errno.EPERM}
@@ -69,11 +71,12 @@ class Output:
 class ExportResult:
     """What an export wrote, what it could not, and whether it was cancelled."""
 
-    written: list[Path] = field(default_factory=list)
+    written: list[Path] = field(default_factory=list)  # the files (a corpus file holds many articles)
     failed: list[tuple[str, str]] = field(default_factory=list)  # (article label or file, message)
     cancelled: bool = False
     report: Path | None = None
     skipped: int = 0  # not done, with only_done
+    articles: int = 0  # articles written, in `len(written)` files
 
     @property
     def ok(self) -> bool:
@@ -108,16 +111,8 @@ def _is_jsonl(source: str) -> bool:
     return source.lower().endswith((".jsonl", ".ndjson"))
 
 
-def _render(out: Output, fmt: str) -> str:
-    from editor.formats.exporters import render
-
-    body = str(render(out.text, out.article, fmt, out.changes, lang=out.lang))
-    if fmt == "json":  # the session adds where the person is with the article
-        record = json.loads(body)
-        record["status"] = str(out.record.status)
-        record["declined"] = out.declined
-        body = json.dumps(record, ensure_ascii=False, indent=2) + "\n"
-    return body
+def _rendition(out: Output) -> Rendition:
+    return Rendition(out.text, out.article, out.changes, out.lang, str(out.record.status), out.declined)
 
 
 def _corpus_line(out: Output | None, record: dict[str, Any] | None) -> str:
@@ -138,25 +133,6 @@ def _corpus_line(out: Output | None, record: dict[str, Any] | None) -> str:
     return json.dumps(rec, ensure_ascii=False)
 
 
-def _article_line(out: Output) -> str:
-    a = out.article
-    return json.dumps(
-        {
-            "source": a.source,
-            "index": a.index,
-            "title": a.title,
-            "url": a.url,
-            "lang": out.lang,
-            "date": a.date,
-            "status": str(out.record.status),
-            "text": out.text,
-            "changes": out.changes,
-            "declined": out.declined,
-        },
-        ensure_ascii=False,
-    )
-
-
 def export_session(
     session: Session,
     out_dir: str | os.PathLike[str],
@@ -169,16 +145,21 @@ def export_session(
     force: bool = False,
     config: CheckConfig | None = None,
     jobs: int = 1,
+    formats: Mapping[str, ExportFormat] | None = None,
 ) -> ExportResult:
     """Write the session's corrected articles into `out_dir` and, with `report`, a summary.
 
-    Raises `ExportError` before writing anything when the folder cannot be used, the report's suffix is unknown,
-    or targets exist without `force`. Failures while writing are collected in the result (article and reason);
-    after a full disk or an unwritable folder the export stops and lists every article not written. `jobs` > 1
-    rebuilds the reviews in that many processes (the CLI; the editor's worker thread keeps 1).
+    `formats` is the table of export formats (`editor.formats.export.EXPORTERS`, the registered default when
+    None); `fmt` names one of them. Raises `ExportError` before writing anything when the format or the report's
+    suffix is unknown, the folder cannot be used, or targets exist without `force`. Failures while writing are
+    collected in the result (article and reason); after a full disk or an unwritable folder the export stops and
+    lists every article not written. `jobs` > 1 rebuilds the reviews in that many processes (the CLI; the
+    editor's worker thread keeps 1).
     """
-    if fmt not in FORMATS:
-        raise ExportError(f"unknown export format {fmt!r} (choose from {', '.join(FORMATS)})")
+    table = formats if formats is not None else default_export_formats()
+    exporter = table.get(fmt)
+    if exporter is None:
+        raise ExportError(f"unknown export format {fmt!r} (choose from {', '.join(table) or 'none registered'})")
     folder = Path(out_dir)
     report_path = Path(report) if report is not None else None
     if report_path is not None and report_path.suffix.lower() not in REPORT_SUFFIXES:
@@ -193,14 +174,47 @@ def export_session(
     records = session.articles()
     result = ExportResult()
     chosen = [r for r in records if not only_done or r.status == Status.DONE]
-    chosen_ids = {r.id for r in chosen}
     result.skipped = len(records) - len(chosen)
+    plan = _plan(session, folder, exporter, records, {r.id for r in chosen})
+    targets = {p.target for p in plan}
+    if report_path is not None and report_path.resolve() in {p.resolve() for p in targets}:
+        raise ExportError(f"{report_path}: the report would overwrite an exported article")
+    if not force:
+        existing = [p for p in targets if p.exists()]
+        if report_path is not None and report_path.exists():
+            existing.append(report_path)
+        if existing:
+            shown = ", ".join(str(p) for p in existing[:3]) + (" ..." if len(existing) > 3 else "")
+            raise ExportError(f"{len(existing)} file(s) exist already: {shown} (use --force to overwrite)")
 
-    # Targets first (stable, collision-free names), so nothing is written when the export cannot be complete.
+    outputs = _write_all(session, plan, exporter, config, jobs, force, progress, cancel, result)
+    if report_path is not None and not result.cancelled:
+        try:
+            atomic_write_text(report_path, build_report(outputs, report_path.suffix.lower()), overwrite=force)
+            result.report = report_path
+        except ExportError as e:
+            result.failed.append((str(report_path), str(e)))
+    return result
+
+
+@dataclass(slots=True)
+class _Group:
+    """One file to write: its articles (a corpus: every record of it) and which of them the export rebuilds."""
+
+    key: str  # the corpus source for a corpus file, "" for the file of the other articles, else the article id
+    members: list[ArticleRecord]
+    target: Path
+    chosen: list[ArticleRecord]
+
+
+def _plan(
+    session: Session, folder: Path, exporter: ExportFormat, records: list[ArticleRecord], chosen_ids: set[int]
+) -> list[_Group]:
+    """Every file of the export with its stable, collision-free name, before anything is written (so nothing is
+    written when the export cannot be complete)."""
     names = NameAllocator(folder, avoid_existing=False)
-    targets: dict[str, Path] = {}  # group key -> file
-    plan: list[tuple[str, list[ArticleRecord]]] = []
-    if fmt == "jsonl":
+    plan: list[_Group] = []
+    if exporter.corpus:
         groups: dict[str, list[ArticleRecord]] = defaultdict(list)
         for r in records:
             if _is_jsonl(r.source):
@@ -213,35 +227,38 @@ def export_session(
                 if key
                 else safe_stem(session.path.name.rsplit(".", 1)[0], "session")
             )
-            targets[key] = names.allocate(stem, ".jsonl")
-            plan.append((key, members))
+            target = names.allocate(stem, exporter.suffix)
+            plan.append(_Group(key, members, target, [r for r in members if r.id in chosen_ids]))
     else:
-        for r in chosen:
-            key = str(r.id)
-            targets[key] = names.allocate(r.title or _source_stem(r), SUFFIX[fmt])
-            plan.append((key, [r]))
-    if report_path is not None and report_path.resolve() in {p.resolve() for p in targets.values()}:
-        raise ExportError(f"{report_path}: the report would overwrite an exported article")
-    if not force:
-        existing = [p for p in targets.values() if p.exists()]
-        if report_path is not None and report_path.exists():
-            existing.append(report_path)
-        if existing:
-            shown = ", ".join(str(p) for p in existing[:3]) + (" ..." if len(existing) > 3 else "")
-            raise ExportError(f"{len(existing)} file(s) exist already: {shown} (use --force to overwrite)")
+        for r in records:
+            if r.id in chosen_ids:
+                plan.append(_Group(str(r.id), [r], names.allocate(r.title or _source_stem(r), exporter.suffix), [r]))
+    return plan
 
-    # Rebuilding reviews is the slow part (an article never opened is analysed and cleaned): it runs over `jobs`
-    # processes, in order; files are written here, one group (article, or JSONL corpus) as soon as it is complete.
-    plan = [(key, members) for key, members in plan if any(r.id in chosen_ids for r in members)]
-    need = [sum(1 for r in members if r.id in chosen_ids) for _, members in plan]
-    total = sum(need)
-    work = ((gi, _job(session, r)) for gi, (_, members) in enumerate(plan) for r in members if r.id in chosen_ids)
+
+def _write_all(
+    session: Session,
+    plan: list[_Group],
+    exporter: ExportFormat,
+    config: CheckConfig,
+    jobs: int,
+    force: bool,
+    progress: Progress | None,
+    cancel: Cancel | None,
+    result: ExportResult,
+) -> list[Output]:
+    """Rebuild the reviews and write each file as soon as its articles are complete; the outputs written.
+
+    Rebuilding is the slow part (an article never opened is analysed and cleaned): it runs over `jobs`
+    processes, in order."""
+    plan = [g for g in plan if g.chosen]
+    total = sum(len(g.chosen) for g in plan)
+    work = ((gi, _job(session, r)) for gi, g in enumerate(plan) for r in g.chosen)
     built = parallel_map(_Build(config), work, max(1, jobs), chunk_size=4, weight=_job_weight)
     all_outputs: list[Output] = []
     group_outputs: list[Output] = []
     group_errors: list[tuple[str, str]] = []
-    gi = 0
-    done = 0
+    next_group = done = 0
     stop_reason: str | None = None
     if _is_cancelled(cancel):
         result.cancelled = True
@@ -254,15 +271,12 @@ def export_session(
                 group_outputs.append(outcome)
             else:
                 group_errors.append(outcome)
-            if len(group_outputs) + len(group_errors) < need[index]:
+            if len(group_outputs) + len(group_errors) < len(plan[index].chosen):
                 continue
-            key, members = plan[index]
-            stop_reason = _write_group(
-                session, key, members, targets[key], fmt, force, group_outputs, group_errors, result
-            )
+            stop_reason = _write_group(session, plan[index], exporter, force, group_outputs, group_errors, result)
             all_outputs.extend(group_outputs)
             group_outputs, group_errors = [], []
-            gi = index + 1
+            next_group = index + 1
             if progress is not None:
                 progress(done, total)
             if stop_reason is None and _is_cancelled(cancel):
@@ -275,24 +289,15 @@ def export_session(
         if close is not None:
             close()  # stops the worker processes (a cancel or a full disk leaves nothing running)
     if stop_reason is not None:
-        for _key, rest in plan[gi:]:
-            result.failed.extend((r.label, f"not written: {stop_reason}") for r in rest if r.id in chosen_ids)
-
-    if report_path is not None and not result.cancelled:
-        try:
-            atomic_write_text(report_path, build_report(all_outputs, report_path.suffix.lower()), overwrite=force)
-            result.report = report_path
-        except ExportError as e:
-            result.failed.append((str(report_path), str(e)))
-    return result
+        for g in plan[next_group:]:
+            result.failed.extend((r.label, f"not written: {stop_reason}") for r in g.chosen)
+    return all_outputs
 
 
 def _write_group(
     session: Session,
-    key: str,
-    members: list[ArticleRecord],
-    target: Path,
-    fmt: str,
+    group: _Group,
+    exporter: ExportFormat,
     force: bool,
     outputs: list[Output],
     errors: list[tuple[str, str]],
@@ -300,22 +305,23 @@ def _write_group(
 ) -> str | None:
     """Write one group's file; record what failed. Returns why the export must stop (full disk...), or None."""
     result.failed.extend(errors)
-    if errors and (fmt != "jsonl" or not outputs):
+    if errors and (not exporter.corpus or not outputs):
         return None  # its article could not be rebuilt: nothing to write
     try:
-        if fmt == "jsonl":
-            body = _jsonl_body(session, key, members, outputs)
+        if exporter.corpus:
+            body = _corpus_body(session, group, exporter, outputs)
         else:
-            body = _render(outputs[0], fmt)
-        newline = outputs[0].article.meta.get("newline", "\n") if fmt in {"txt", "md"} and outputs else "\n"
-        atomic_write_text(target, body, overwrite=force, newline=newline if newline in ("\r\n", "\r") else "\n")
+            body = exporter.render(_rendition(outputs[0]))
+        newline = outputs[0].article.meta.get("newline", "\n") if exporter.keep_line_ends and outputs else "\n"
+        atomic_write_text(group.target, body, overwrite=force, newline=newline if newline in ("\r\n", "\r") else "\n")
     except ExportError as e:
         result.failed.extend((o.record.label, str(e)) for o in outputs)
         return f"stopped after an earlier error ({e})" if _fatal(e) else None
     except Exception as e:  # one broken article must not stop the others
         result.failed.extend((o.record.label, f"{type(e).__name__}: {e}") for o in outputs)
         return None
-    result.written.append(target)
+    result.written.append(group.target)
+    result.articles += len(outputs)
     return None
 
 
@@ -397,14 +403,14 @@ def _prepare_folder(folder: Path) -> None:
         raise ExportError(f"{folder}: the folder is not writable")
 
 
-def _jsonl_body(session: Session, key: str, members: list[ArticleRecord], outputs: list[Output]) -> str:
-    """A JSONL file: for a corpus, one line per input line in input order (bad lines verbatim, articles not
-    chosen by `only_done` written back unchanged); otherwise one line per article."""
-    if not key:
-        return "".join(_article_line(o) + "\n" for o in outputs)
+def _corpus_body(session: Session, group: _Group, exporter: ExportFormat, outputs: list[Output]) -> str:
+    """A corpus file: for an input corpus, one line per input line in input order (bad lines verbatim, articles
+    not chosen by `only_done` written back unchanged); otherwise one line per article."""
+    if not group.key:
+        return "".join(exporter.render(_rendition(o)) + "\n" for o in outputs)
     by_id = {o.article_id: o for o in outputs}
-    lines: list[tuple[int, str]] = list(session.raw_lines(key).items())
-    for r in members:
+    lines: list[tuple[int, str]] = list(session.raw_lines(group.key).items())
+    for r in group.members:
         out = by_id.get(r.id)
         article = out.article if out is not None else session.article(r.id)
         line_no = article.meta.get("line") or r.line or 0

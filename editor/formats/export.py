@@ -1,4 +1,7 @@
-"""Cleaned articles as txt, Markdown, HTML or JSON: what `galley clean` and `galley export` write.
+"""Every export format in one table (`EXPORTERS`), read by `galley clean`, `galley export` and the editor.
+
+Adding a format is adding a render function and one `EXPORTERS` entry here; the command-line choices, the export
+dialog and the session export all read this table.
 
 The structure is read back from the plain text the way a person would: paragraphs are separated by blank lines,
 the article's title (or a short first line) is the title, and a short standalone line followed by more text is
@@ -11,13 +14,12 @@ from __future__ import annotations
 import html
 import json
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from editor.core.article import Article
-
-FORMATS = ("txt", "md", "html", "json")
-SUFFIXES = {"txt": ".txt", "md": ".md", "html": ".html", "json": ".json"}
+from editor.core.interfaces import Rendition
 
 _PARA_SPLIT = re.compile(r"\n[ \t\r\f\v]*+\n")
 # A bare http(s) link: the scheme, then non-space characters; trailing punctuation is trimmed in code.
@@ -180,8 +182,15 @@ def render_html(text: str, article: Article, lang: str | None = None) -> str:
 
 
 def render_json(
-    text: str, article: Article, changes: Sequence[dict[str, Any]] | None = None, lang: str | None = None
+    text: str,
+    article: Article,
+    changes: Sequence[dict[str, Any]] | None = None,
+    lang: str | None = None,
+    *,
+    status: str | None = None,
+    declined: Sequence[dict[str, Any]] | None = None,
 ) -> str:
+    """One JSON document; a session export adds where the person is with the article and what they declined."""
     record: dict[str, Any] = {
         "title": article.title,
         "url": article.url,
@@ -192,7 +201,64 @@ def render_json(
         "text": text,
         "changes": list(changes or ()),
     }
+    if status is not None:
+        record["status"] = status
+        record["declined"] = list(declined or ())
     return json.dumps(record, ensure_ascii=False, indent=2) + "\n"
+
+
+def render_jsonl_line(item: Rendition) -> str:
+    """One article as one JSON line (no line end): the articles of a JSONL export that came from no corpus."""
+    a = item.article
+    return json.dumps(
+        {
+            "source": a.source,
+            "index": a.index,
+            "title": a.title,
+            "url": a.url,
+            "lang": item.lang,
+            "date": a.date,
+            "status": item.status,
+            "text": item.text,
+            "changes": list(item.changes),
+            "declined": list(item.declined or ()),
+        },
+        ensure_ascii=False,
+    )
+
+
+# --------------------------------------------------------------------------------------------- the table
+
+
+@dataclass(frozen=True, slots=True)
+class Exporter:
+    """One export format: the suffix of its files, how it writes an article, whether it is a corpus format (one
+    line per article; an input corpus is written back whole), and whether a file keeps the article's line ends."""
+
+    suffix: str
+    render: Callable[[Rendition], str]
+    corpus: bool = False
+    keep_line_ends: bool = False
+
+
+def _txt(item: Rendition) -> str:
+    text = item.text
+    return text if text.endswith("\n") or not text else text + "\n"
+
+
+EXPORTERS: dict[str, Exporter] = {
+    "txt": Exporter(".txt", _txt, keep_line_ends=True),
+    "md": Exporter(".md", lambda it: render_md(it.text, it.article), keep_line_ends=True),
+    "html": Exporter(".html", lambda it: render_html(it.text, it.article, it.lang)),
+    "json": Exporter(
+        ".json",
+        lambda it: render_json(it.text, it.article, it.changes, it.lang, status=it.status, declined=it.declined),
+    ),
+    "jsonl": Exporter(".jsonl", render_jsonl_line, corpus=True),
+}
+FORMATS = tuple(EXPORTERS)
+ARTICLE_FORMATS = tuple(name for name, e in EXPORTERS.items() if not e.corpus)  # one file per article
+SUFFIXES = {name: e.suffix for name, e in EXPORTERS.items()}
 
 
 def render(
@@ -203,13 +269,8 @@ def render(
     *,
     lang: str | None = None,
 ) -> str:
-    """The cleaned article in `fmt` (txt, md, html, json). `changes` is the change log (json only)."""
-    if fmt == "txt":
-        return cleaned_text if cleaned_text.endswith("\n") or not cleaned_text else cleaned_text + "\n"
-    if fmt == "md":
-        return render_md(cleaned_text, article)
-    if fmt == "html":
-        return render_html(cleaned_text, article, lang)
-    if fmt == "json":
-        return render_json(cleaned_text, article, changes, lang)
-    raise ValueError(f"unknown format {fmt!r} (expected one of {', '.join(FORMATS)})")
+    """The cleaned article in `fmt` (one of `ARTICLE_FORMATS`). `changes` is the change log (json only)."""
+    exporter = EXPORTERS.get(fmt)
+    if exporter is None or exporter.corpus:
+        raise ValueError(f"unknown format {fmt!r} (expected one of {', '.join(ARTICLE_FORMATS)})")
+    return exporter.render(Rendition(cleaned_text, article, tuple(changes or ()), lang))

@@ -55,6 +55,7 @@ def test_txt_export_has_the_corrected_text_with_safe_unique_names(session: Sessi
     out = tmp_path / "out"
     result = export_session(session, out, "txt")
     assert result.ok
+    assert result.articles == len(result.written) == 4
     names = sorted(p.name for p in out.iterdir())
     assert names == ["etc-passwd.txt", "même-titre-2.txt", "même-titre.txt", "été-crise-à-kyiv.txt"]
     assert all(p.parent == out for p in result.written)
@@ -128,6 +129,7 @@ def test_jsonl_corpus_is_written_back_line_for_line(tmp_path: Path) -> None:
         assert result.ok
         (path,) = result.written
         assert path.name == "corpus.jsonl"
+        assert result.articles == 3  # three articles in one file
         lines = path.read_text(encoding="utf-8").splitlines()
         assert len(lines) == 4
         assert lines[1] == bad  # kept verbatim, in place
@@ -149,6 +151,7 @@ def test_articles_from_files_export_as_one_jsonl(session: Session, tmp_path: Pat
     result = export_session(session, tmp_path / "out", "jsonl")
     (path,) = result.written
     assert path.name == "s.jsonl"
+    assert result.articles == len(TITLES)
     records = [json.loads(x) for x in path.read_text(encoding="utf-8").splitlines()]
     assert [r["title"] for r in records] == TITLES
     assert all({"source", "url", "lang", "status", "text", "changes"} <= r.keys() for r in records)
@@ -248,3 +251,25 @@ def test_worker_processes_give_the_same_files(tmp_path: Path) -> None:
         assert "centrale nucléaire de Selenskyj" in two.written[0].read_text(encoding="utf-8")
         txt = export_session(s, tmp_path / "txt", "txt", jobs=2)
         assert len(txt.written) == 12 and txt.ok
+
+
+def test_a_new_format_is_one_entry_in_the_table(session: Session, tmp_path: Path) -> None:
+    """The core knows no format by name: an entry in the table it is given is exported like the others, and the
+    command line offers exactly the table's formats."""
+    from editor.cli import build_parser
+    from editor.formats.export import ARTICLE_FORMATS, EXPORTERS, FORMATS, Exporter
+
+    shout = Exporter(".shout", lambda item: item.text.upper())
+    result = export_session(session, tmp_path / "s", "shout", formats={**EXPORTERS, "shout": shout})
+    assert result.ok and result.articles == 4
+    assert all(p.suffix == ".shout" for p in result.written)
+    assert "CENTRALE NUCLÉAIRE" in result.written[0].read_text(encoding="utf-8")
+    with pytest.raises(ExportError, match="unknown export format 'shout'"):
+        export_session(session, tmp_path / "t", "shout", formats=EXPORTERS)
+
+    def choices(command: str) -> tuple[str, ...]:
+        action = next(a for a in build_parser(command)._actions if a.dest == "format")
+        return tuple(action.choices or ())
+
+    assert choices("export") == FORMATS == tuple(EXPORTERS)
+    assert choices("clean") == ARTICLE_FORMATS and "jsonl" not in ARTICLE_FORMATS

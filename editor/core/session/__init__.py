@@ -31,6 +31,7 @@ from pathlib import Path
 from typing import Any
 
 from editor.core.article import Article
+from editor.core.interfaces import Loader, LoadProblem, default_loader
 from editor.core.rules.base import CheckConfig
 from editor.core.session.reapply import (
     CONTEXT_CHARS,
@@ -44,8 +45,6 @@ from editor.core.session.records import (
     Action,
     ArticleRecord,
     Decision,
-    Loader,
-    LoadProblem,
     ReapplyResult,
     SessionError,
     SessionLocked,
@@ -102,23 +101,12 @@ __all__ = [
     "context_around",
     "decisions_from_review",
     "rebuild_review",
-    "set_default_loader",
     "text_sha256",
 ]
 
 FLUSH_DELAY = 1.0  # seconds: the longest a hand edit waits in memory
 BULK_DECISIONS = 20  # a commit recording more decisions than this writes the full state (accept-all)
 MAX_DEFERRED = 200  # decisions kept as rows only before the full state is written again
-
-_default_loader: Loader | None = None
-
-
-def set_default_loader(loader: Loader | None) -> None:
-    """The loader used by sessions opened without one (`editor.formats` registers its own when imported).
-
-    For callers that do not pass `loader=` to `Session.open` yet; a caller that does is not affected."""
-    global _default_loader
-    _default_loader = loader
 
 
 @dataclass(slots=True)
@@ -193,7 +181,7 @@ class Session:
     @property
     def loader(self) -> Loader:
         """How this session reads source files: the one it was given, else the registered default."""
-        loader = self._loader or _default_loader
+        loader = self._loader or default_loader()
         if loader is None:
             raise SessionError(f"{self.path}: this session was opened without a way to read source files")
         return loader

@@ -7,14 +7,11 @@ and the code that re-applies decisions can share these types without the SQLite 
 from __future__ import annotations
 
 import hashlib
-import os
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
 from typing import Any, Protocol
-
-from editor.core.article import Article
 
 
 class SessionError(Exception):
@@ -55,25 +52,6 @@ class StateProvider(Protocol):
 
 
 StateLike = Mapping[str, Any] | StateProvider | Callable[[], Mapping[str, Any]]
-
-
-class LoadProblem(Protocol):
-    """A file or record a loader could not read: where, and the bad line verbatim (kept for corpus export)."""
-
-    @property
-    def source(self) -> str: ...
-
-    @property
-    def line(self) -> int | None: ...
-
-    @property
-    def raw(self) -> str | None: ...
-
-
-# Reads articles from files: given paths (files or folders) and an optional encoding, yields every article and
-# every problem, in order, never raising for bad input. The front ends pass `editor.formats.loaders.iter_paths`;
-# the session takes it as a parameter because the core does not know file formats.
-Loader = Callable[[Iterable[str | os.PathLike[str]], str | None], Iterable[Article | LoadProblem]]
 
 
 @dataclass(frozen=True, slots=True)
