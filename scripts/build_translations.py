@@ -1,8 +1,9 @@
 #!/usr/bin/env python3
-"""Build Qt's compiled translations (.qm) from the Linguist sources (.ts) in resources/translations.
+"""Build the compiled translations: Qt's (.qm from the Linguist .ts in resources/translations) for the window,
+gettext's (.mo from the .po in resources/locale) for the core and the command line.
 
-Run by scripts/setup.sh at every set-up, so it must be quick when nothing changed: a .qm is rebuilt only when its
-.ts is newer (or the .qm is missing). The .qm files are build products and stay out of git.
+Run by scripts/setup.sh at every set-up, so it must be quick when nothing changed: a .qm or .mo is rebuilt only when
+its source is newer (or it is missing). Both are build products and stay out of git.
 
     .venv/bin/python scripts/build_translations.py [--force] [--out DIR]
 """
@@ -17,6 +18,7 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 SOURCE_DIR = REPO / "resources" / "translations"
+LOCALE_DIR = REPO / "resources" / "locale"
 
 
 def lrelease() -> str | None:
@@ -47,12 +49,32 @@ def build(source_dir: Path = SOURCE_DIR, out_dir: Path | None = None, force: boo
     return built
 
 
+def build_catalogues(locale_dir: Path = LOCALE_DIR, force: bool = False) -> list[Path]:
+    """Compile every stale gettext catalogue (.po -> .mo next to it) with Babel; returns the .mo files written."""
+    from babel.messages.mofile import write_mo
+    from babel.messages.pofile import read_po
+
+    built: list[Path] = []
+    for po in sorted(locale_dir.glob("*/LC_MESSAGES/*.po")):
+        mo = po.with_suffix(".mo")
+        if not force and mo.exists() and mo.stat().st_mtime >= po.stat().st_mtime:
+            continue
+        with po.open("rb") as f:
+            catalog = read_po(f)
+        tmp = mo.with_suffix(".mo.tmp")
+        with tmp.open("wb") as f:
+            write_mo(f, catalog)
+        tmp.replace(mo)
+        built.append(mo)
+    return built
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     parser.add_argument("--force", action="store_true", help="rebuild even when the .qm is up to date")
     parser.add_argument("--out", type=Path, help="write the .qm files here instead of next to the .ts")
     args = parser.parse_args(argv)
-    for qm in build(out_dir=args.out, force=args.force):
+    for qm in [*build(out_dir=args.out, force=args.force), *build_catalogues(force=args.force)]:
         print(f"galley setup: built {qm.relative_to(REPO) if qm.is_relative_to(REPO) else qm}", file=sys.stderr)
     return 0
 

@@ -9,8 +9,10 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+import textwrap
 
 from editor.commands import EXIT_INPUT_ERROR, EXIT_OK
+from editor.core.i18n import _
 from editor.core.rules import all_rules
 from editor.core.rules._docs import RuleDoc, doc_for
 
@@ -21,25 +23,23 @@ def _matches(rule_id: str, prefix: str) -> bool:
 
 def _line(d: RuleDoc, width: int) -> str:
     langs = ",".join(d.languages) or "all"
-    auto = "auto" if d.auto else "review"
+    auto = _("auto") if d.auto else _("review")
     return f"{d.id:<{width}}  {d.severity:<7}  {langs:<8}  {auto:<6}  {d.description}"
 
 
 def _detail(d: RuleDoc) -> str:
-    langs = ", ".join(d.languages) or "every language"
-    fix = "applied automatically by `galley clean`" if d.auto else "proposed for review"
-    out = [
-        d.id,
-        f"  category: {d.category}   severity: {d.severity}   languages: {langs}   fix: {fix}",
-        "",
-        f"  {d.description}",
-    ]
+    langs = ", ".join(d.languages) or _("every language")
+    fix = _("applied automatically by `galley clean`") if d.auto else _("proposed for review")
+    head = _("category: {category}   severity: {severity}   languages: {languages}   fix: {fix}")
+    out = [d.id, "  " + head.format(category=d.category, severity=d.severity, languages=langs, fix=fix), ""]
+    out += textwrap.wrap(d.description, 116, initial_indent="  ", subsequent_indent="  ")
     if d.explanation:
-        out += ["", *(f"  {line}" if line else "" for line in d.explanation.splitlines())]
+        out += ["", *textwrap.wrap(" ".join(d.explanation.split()), 116, initial_indent="  ", subsequent_indent="  ")]
     for n, e in enumerate(d.examples, 1):
-        out += ["", f"  example {n} ({e.lang}):", f"    wrong: {e.wrong}", f"    right: {e.right}"]
+        out += ["", "  " + _("example {n} ({lang}):").format(n=n, lang=e.lang)]
+        out += ["    " + _("wrong: {text}").format(text=e.wrong), "    " + _("right: {text}").format(text=e.right)]
         if e.suggestion is not None:
-            out.append(f"    suggestion: {e.suggestion!r}")
+            out.append("    " + _("suggestion: {text}").format(text=repr(e.suggestion)))
     return "\n".join(out) + "\n"
 
 
@@ -47,7 +47,8 @@ def run(args: argparse.Namespace) -> int:
     prefix = args.rule or ""
     docs = [doc_for(r) for r in all_rules() if _matches(r.id, prefix)]
     if not docs:
-        print(f"galley: no rule has the id or prefix {prefix!r} (galley rules lists them all)", file=sys.stderr)
+        message = _("no rule has the id or prefix {prefix} (galley rules lists them all)").format(prefix=repr(prefix))
+        print(f"galley: {message}", file=sys.stderr)
         return EXIT_INPUT_ERROR
     exact = [d for d in docs if d.id == prefix]
     if args.format == "json":

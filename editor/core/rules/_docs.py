@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
+from editor.core.i18n import _
 from editor.core.resources import resource
 from editor.core.rules.base import Rule
 
@@ -90,7 +91,7 @@ def _raw_docs(category: str) -> dict[str, dict[str, Any]]:
 
 
 def doc_for(rule: Rule) -> RuleDoc:
-    """The documentation of `rule`; a rule missing from its category file gets an empty explanation."""
+    """The documentation of `rule` in the current language; a rule missing from its file gets no explanation."""
     raw = _raw_docs(rule.category).get(rule.id, {})
     examples = tuple(_example(rule.id, e) for e in raw.get("examples", ()))
     return RuleDoc(
@@ -100,8 +101,8 @@ def doc_for(rule: Rule) -> RuleDoc:
         scope=rule.scope,
         languages=tuple(sorted(rule.languages or ())),
         auto=bool(raw.get("auto", False)),
-        description=rule.description,
-        explanation=str(raw.get("explanation", "")).strip(),
+        description=_(rule.description) if rule.description else "",
+        explanation=_(str(raw.get("explanation", "")).strip()) if raw.get("explanation") else "",
         examples=examples,
     )
 
