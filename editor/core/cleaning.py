@@ -449,9 +449,58 @@ def choose_edits(raw: str, candidates: Iterable[Edit]) -> list[Edit]:
     return out
 
 
+def _new_breaks(before: str, after: str) -> list[int]:
+    """Where `after` (a spacing change of `before`) has white space between two characters that touched in
+    `before`: offsets in `after` of each such space run. Empty unless the edit only inserts white space."""
+    out: list[int] = []
+    i = j = 0
+    while j < len(after):
+        if after[j].isspace() and (i >= len(before) or not before[i].isspace()) and not before[i - 1 : i].isspace():
+            out.append(j)
+            while j < len(after) and after[j].isspace():
+                j += 1
+            continue
+        if i < len(before) and before[i] == after[j]:
+            i += 1
+            j += 1
+            continue
+        return []  # not a plain insertion of white space
+    return out if not before[i:].strip() else []
+
+
+def _splits_a_word(plan: Plan, index: int) -> bool:
+    """Whether the plan's edit `index` puts a space between two letters of the clean text: a word broken in two.
+
+    A spacing rule fires on what it saw (`;nat` in `S&amp;eacute;nat`); when another fix rewrites what it saw in
+    the same round (the entity becomes `é`), its space lands inside the restored word (`Sé nat`)."""
+    e = plan.edits[index]
+    breaks = _new_breaks(e.before, e.replacement)
+    if not breaks:
+        return False
+    clean = plan.apply()
+    cs, _ = plan.map.edit_span(index)
+    for b in breaks:
+        a, z = cs + b, cs + b
+        while z < len(clean) and clean[z].isspace():
+            z += 1
+        if a > 0 and z < len(clean) and clean[a - 1].isalpha() and clean[z].isalpha():
+            return True
+    return False
+
+
 def plan_from_findings(text: str, findings: Iterable[Finding]) -> Plan:
-    """The plan of every automatic fix among `findings` (see `is_automatic`), overlaps resolved."""
-    return Plan(text, tuple(choose_edits(text, (_candidate(text, f) for f in findings if is_automatic(f)))))
+    """The plan of every automatic fix among `findings` (see `is_automatic`), overlaps resolved, without the
+    spacing fixes that would split a word once the other fixes are applied (`_splits_a_word`)."""
+    plan = Plan(text, tuple(choose_edits(text, (_candidate(text, f) for f in findings if is_automatic(f)))))
+    spacing = [
+        i
+        for i, e in enumerate(plan.edits)
+        if len(e.replacement) > len(e.before) and _new_breaks(e.before, e.replacement)
+    ]
+    bad = {i for i in spacing if _splits_a_word(plan, i)}
+    if bad:
+        plan = Plan(text, tuple(e for i, e in enumerate(plan.edits) if i not in bad))
+    return plan
 
 
 # --------------------------------------------------------------------------------------------- composing
@@ -686,7 +735,9 @@ def _reanalyse(
         if key not in seen:
             seen.add(key)
             tidy.append(f)
-    return tidy
+    from editor.core.engine import drop_words_inside_encoding_repairs
+
+    return drop_words_inside_encoding_repairs(tidy)
 
 
 def clean_text(

@@ -44,22 +44,34 @@ def _is_removal(f: Finding) -> bool:
 
 
 # Verdicts on text that an automatic encoding repair rewrites (`lâ€™Ã©tÃ©`, `&amp;eacute;`) are about the damage,
-# not the words: the repair is the fix, so spelling, typography and the like are not listed there.
+# not the words: the repair is the fix, so spelling, typography and the like are not listed there. The same holds for
+# the letters glued to a repair (`condamn` and `es` around `&eacute;`, the `;` an entity ends with): they are pieces
+# of the word the repair restores, and a "fix" of them (`nat → bat`, a space after `;`) would break that word.
 _WORD_LEVEL = frozenset(
     {"spelling", "foreign", "terminology", "casing", "typography", "register", "repetition", "whitespace"}
 )
 
 
-def _drop_words_inside_encoding_repairs(findings: list[Finding]) -> list[Finding]:
-    repairs = [(f.start, f.end) for f in findings if f.category == "encoding" and f.auto and f.end > f.start]
-    if not repairs:
+def drop_words_inside_encoding_repairs(findings: list[Finding]) -> list[Finding]:
+    """`findings` (sorted by position) without the word-level verdicts on encoding damage or glued to it."""
+    damage = [f for f in findings if f.category == "encoding" and f.end > f.start]
+    if not damage:
         return findings
-    starts = [s for s, _ in repairs]
+    repairs = [f for f in damage if f.auto]
+    starts = [r.start for r in repairs]
+    # damage a word may be glued to (`&lt;` too, which is only suggested), by where the word would touch it
+    glued_after = {r.end for r in damage if not r.text[-1].isspace()}
+    glued_before = {r.start for r in damage if not r.text[0].isspace()}
     kept: list[Finding] = []
     for f in findings:
         if f.category in _WORD_LEVEL:
             i = bisect_right(starts, f.end - 1) - 1  # the last repair starting before this finding ends
-            if i >= 0 and repairs[i][1] > f.start:
+            if i >= 0 and repairs[i].end > f.start:
+                continue
+            if f.end > f.start and (
+                (f.start in glued_after and not f.text[0].isspace())
+                or (f.end in glued_before and not f.text[-1].isspace())
+            ):
                 continue
         kept.append(f)
     return kept
@@ -84,7 +96,7 @@ def _tidy(findings: list[Finding]) -> list[Finding]:
             seen.add(k)
             tidy.append(f)
     tidy.sort(key=lambda f: (f.start, f.end, f.rule))
-    return _drop_words_inside_encoding_repairs(tidy)
+    return drop_words_inside_encoding_repairs(tidy)
 
 
 def analyse_text(

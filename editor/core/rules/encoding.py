@@ -19,17 +19,20 @@ from __future__ import annotations
 
 import html
 import re
+import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from html.entities import html5
 
 import ftfy
+import ftfy.bad_codecs  # registers the sloppy-windows-125x codecs
 from ftfy import TextFixerConfig
 from ftfy.badness import is_bad
 from rapidfuzz.distance import Levenshtein
 
 from editor.core.findings import Finding, Severity, make_finding
 from editor.core.rules.base import Context, Rule
+from editor.core.spelling import available, service
 
 FTFY_CONFIG = TextFixerConfig(
     unescape_html=False,
@@ -169,17 +172,98 @@ def _snap_right(text: str, pos: int, ceiling: int) -> int:
     return pos
 
 
-def _repair_window(text: str, start: int, end: int, out: list[Repair]) -> None:
-    chunk = text[start:end]
+def _plausible(s: str) -> bool:
+    """Whether a repair reads as text: no word mixes scripts (`lՎt`) and no accent floats without a letter (`̩t`).
+
+    ftfy sometimes picks a code page that decodes a stretch into such garbage (a line holding `’é` and `Ã©` read
+    back as Mac Roman); a repair that is not plausible is not made.
+    """
+    for word in s.split():
+        scripts = {unicodedata.name(c, "?").split(" ", 1)[0] for c in word if c.isalpha()}
+        if len(scripts) > 1:
+            return False
+        for i, c in enumerate(word):
+            if unicodedata.category(c) == "Mn" and (i == 0 or not word[i - 1].isalpha()):
+                return False
+    return True
+
+
+def _fixed_regions(chunk: str) -> tuple[list[tuple[int, int, str]], str] | None:
+    """ftfy's repair of `chunk` as changed regions, or None when it repairs nothing plausible."""
     if not is_bad(chunk):
-        return
+        return None
     fixed, explanation = ftfy.fix_and_explain(chunk, FTFY_CONFIG)
     if fixed == chunk:
+        return None
+    regions = [(s, e, fixed[fs:fe]) for s, e, fs, fe in _regions(chunk, fixed) if chunk[s:e] != fixed[fs:fe]]
+    if not all(_plausible(r) for _, _, r in regions):
+        return None
+    return regions, _describe(explanation)
+
+
+def _repair_window(text: str, start: int, end: int, out: list[Repair], lang: str) -> None:
+    found = _fixed_regions(text[start:end])
+    if found is None:
+        _repair_words(text, start, end, out, lang)
         return
-    how = _describe(explanation)
-    for s, e, fs, fe in _regions(chunk, fixed):
-        if chunk[s:e] != fixed[fs:fe]:
-            out.append(Repair(start + s, start + e, fixed[fs:fe], how))
+    regions, how = found
+    out.extend(Repair(start + s, start + e, r, how) for s, e, r in regions)
+
+
+def _repair_words(text: str, start: int, end: int, out: list[Repair], lang: str) -> None:
+    """ftfy on each run of suspicious words alone, for a window it could not repair whole; then the dictionary.
+
+    ftfy decodes a stretch as a whole: correct accents next to mojibake (`été cÅ“ur`) make the stretch
+    undecodable, and only some mojibake sequences are repaired piecemeal. Word by word, each one decodes. A few
+    capitals (`ÃŽle`, `Å’uvre`) look plausible to ftfy's detector; they are decoded when the dictionary knows the
+    decoded word and not the garbled one.
+    """
+    runs: list[list[int]] = []
+    for m in MOJIBAKE_HINT_RE.finditer(text, start, end):
+        s, e = _snap_left(text, m.start(), start), _snap_right(text, m.end(), end)
+        if runs and s - runs[-1][1] <= 3 and not text[runs[-1][1] : s].strip():
+            runs[-1][1] = max(runs[-1][1], e)
+        else:
+            runs.append([s, e])
+    for s, e in runs:
+        found = _fixed_regions(text[s:e])
+        if found is not None:
+            regions, how = found
+            out.extend(Repair(s + a, s + b, r, how) for a, b, r in regions)
+            continue
+        for w in _TOKEN_RE.finditer(text, s, e):
+            decoded = _dictionary_decode(w.group(), lang)
+            if decoded is not None:
+                out.append(Repair(w.start(), w.end(), decoded, "UTF-8 text that was read as Windows-1252"))
+
+
+_TOKEN_RE = re.compile(r"\S++")
+_PAIR_RE = re.compile(f"[{_class(_LEADS)}][{_class(_CONTS)}]{{1,3}}")
+_WORD_RE = re.compile(r"[^\W\d_]++")
+
+
+def _decode_pair(m: re.Match[str]) -> str:
+    seq = m.group()
+    for codec in ("sloppy-windows-1252", "latin-1"):
+        for n in range(len(seq), 1, -1):
+            try:
+                return seq[:n].encode(codec).decode("utf-8") + seq[n:]
+            except UnicodeError:
+                continue
+    return seq
+
+
+def _dictionary_decode(token: str, lang: str) -> str | None:
+    """`token` with its byte pairs decoded as UTF-8, when that turns unknown words into dictionary words."""
+    decoded = _PAIR_RE.sub(_decode_pair, token)
+    if decoded == token or not available(lang):
+        return None
+    spell = service(lang)
+    before = _WORD_RE.findall(token)
+    after = _WORD_RE.findall(decoded)
+    if after and all(spell.check(w) for w in after) and not all(spell.check(w) for w in before):
+        return decoded
+    return None
 
 
 def mojibake_repairs(ctx: Context) -> list[Repair]:
@@ -201,7 +285,11 @@ def mojibake_repairs(ctx: Context) -> list[Repair]:
             if win is not None:
                 ls, le, a, b = win
                 _repair_window(
-                    text, _snap_left(text, max(ls, a - _WINDOW), ls), _snap_right(text, min(le, b + _WINDOW), le), out
+                    text,
+                    _snap_left(text, max(ls, a - _WINDOW), ls),
+                    _snap_right(text, min(le, b + _WINDOW), le),
+                    out,
+                    ctx.lang,
                 )
             ls = text.rfind("\n", 0, m.start()) + 1
             le = text.find("\n", m.end())
@@ -209,11 +297,46 @@ def mojibake_repairs(ctx: Context) -> list[Repair]:
         if win is not None:
             ls, le, a, b = win
             _repair_window(
-                text, _snap_left(text, max(ls, a - _WINDOW), ls), _snap_right(text, min(le, b + _WINDOW), le), out
+                text,
+                _snap_left(text, max(ls, a - _WINDOW), ls),
+                _snap_right(text, min(le, b + _WINDOW), le),
+                out,
+                ctx.lang,
             )
+        if "Ã" in text:
+            out = _a_grave_repairs(text, out)
         return out
 
     return ctx.memo("encoding.mojibake", compute)
+
+
+# `à` is C3 A0 in UTF-8; read as Latin-1 it becomes `Ã` and a no-break space, which copying and HTML normalisation
+# often turn into a plain space (`Ã  la`, then `Ã la` once double spaces are collapsed). The bytes C3 20 are never
+# UTF-8, so `Ã` before a plain space is that `à`, also where ftfy's detector does not see it (a line that also holds
+# correct accents). `Ã` itself is no French letter, and in Portuguese it never ends a lower-case word.
+_A_GRAVE_RE = re.compile("Ã\u00a0*+ [ \u00a0]*+")
+
+
+def _lower_case_near(text: str, start: int, end: int) -> bool:
+    """Lower-case letters in the word before or after: French prose, not capitals spaced out (`S Ã O`)."""
+    before = text[max(0, start - 24) : start].split()
+    after = text[end : end + 24].split()
+    return any(c.islower() for w in (before[-1:] + after[:1]) for c in w)
+
+
+def _a_grave_repairs(text: str, repairs: list[Repair]) -> list[Repair]:
+    """`repairs` plus the `Ã ` that no ftfy window repaired, each widened to its word; sorted and disjoint."""
+    extra: list[Repair] = []
+    for m in _A_GRAVE_RE.finditer(text):
+        s = m.start()
+        if (s > 0 and text[s - 1].isupper()) or _inside(repairs, s) or not _lower_case_near(text, s, m.end()):
+            continue
+        word = _snap_left(text, s, text.rfind("\n", 0, s) + 1)
+        tail = " " if m.end() < len(text) and text[m.end()] != "\n" else ""
+        extra.append(Repair(word, m.end(), text[word:s] + "à" + tail, "UTF-8 text read as Latin-1"))
+    if not extra:
+        return repairs
+    return sorted(repairs + extra, key=lambda r: r.start)
 
 
 def _inside(repairs: list[Repair], pos: int) -> bool:
@@ -258,6 +381,7 @@ _ENTITY_RE = re.compile(
 )
 _DOUBLE_RE = re.compile(r"(?:#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 _BARE_ENTITIES = {"amp", "nbsp", "quot"}  # entities still recognised without their ';' when followed by a non-letter
+_MAX_ESCAPES = 8  # `&amp;amp;amp;…` decoded to the end: each pass of a careless CMS adds one level
 _NOT_AUTO_ENTITIES = {"<", ">"}  # `&lt;b&gt;` may be an article about HTML: decoding it would create live markup
 
 
@@ -295,13 +419,16 @@ class HtmlEntity(Rule):
             if value is None:
                 continue
             what = "HTML entity left in the text"
-            if value == "&":
-                inner = _DOUBLE_RE.match(text, end)  # `&amp;eacute;`: an entity escaped twice
-                if inner is not None:
-                    full = _ENTITY_RE.fullmatch("&" + inner.group())
-                    twice = _entity_value(full) if full is not None else None
-                    if twice is not None:
-                        value, end, what = twice, inner.end(), "HTML entity escaped twice"
+            depth = 1
+            while value == "&" and depth < _MAX_ESCAPES:
+                inner = _DOUBLE_RE.match(text, end)  # `&amp;eacute;`, `&amp;amp;#233;`: an entity escaped again
+                full = _ENTITY_RE.fullmatch("&" + inner.group()) if inner is not None else None
+                deeper = _entity_value(full) if full is not None else None
+                if inner is None or deeper is None:
+                    break
+                value, end, depth = deeper, inner.end(), depth + 1
+            if depth > 1:
+                what = "HTML entity escaped twice" if depth == 2 else f"HTML entity escaped {depth} times"
             shown = {"\xa0": "a no-break space", "\u202f": "a narrow no-break space"}.get(value, value)
             yield make_finding(
                 text,
@@ -315,7 +442,9 @@ class HtmlEntity(Rule):
             )
 
 
-_CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]++")
+# A run of control characters, terminal colour codes (`\x1b[1m`, whose `[1m` is no text either) included.
+_CONTROL_RE = re.compile(r"(?:\x1b\[[0-9;]{0,32}[A-Za-z]|[\x00-\x08\x0b\x0c\x0e-\x1a\x1c-\x1f\x7f-\x9f]|\x1b)++")
+_LINE_SEPARATORS = frozenset("\x0b\x0c")  # Word's manual line break, the page break: between words, a line break
 
 
 def _c1_meaning(ch: str) -> str:
@@ -343,7 +472,15 @@ class ControlChar(Rule):
             run = m.group()
             replacement = "".join(_c1_meaning(c) for c in run)
             codes = " ".join(f"U+{ord(c):04X}" for c in run[:4]) + (" …" if len(run) > 4 else "")
-            if replacement:
+            glued = (
+                m.start() > 0 and m.end() < len(text) and not (text[m.start() - 1].isspace() or text[m.end()].isspace())
+            )
+            if run.startswith("\x1b[") and len(run) > 2:
+                message = "terminal colour or style code left in the text; removed"
+            elif not replacement and glued and any(c in _LINE_SEPARATORS for c in run):
+                replacement = "\n"
+                message = f"control character {codes}: a line or page break; made a line break"
+            elif replacement:
                 message = (
                     f"control character {codes}: Windows-1252 punctuation decoded as Latin-1; it means {replacement}"
                 )

@@ -3,7 +3,9 @@ them: `Target = "_ Blank"`, `<br / >`), HTML comments, Markdown and wiki syntax.
 
 Removal is automatic only where the fragment cannot be prose: a tag needs a known HTML element name (so `a < b`
 and `x<y et z>w` are comparisons, not tags), an attribute needs a known attribute name followed by `=` and a
-quoted value. Where removing a fragment would glue two words, the repair leaves one space instead.
+quoted value. What replaces a tag is what a browser showed in its place: nothing for inline tags and comments
+(`<b>d</b>écision` is the word `décision`, and a space there would split it), a space for block tags (`fin<br>suite`
+are two words). Where removing an attribute fragment would glue two words, the repair leaves one space instead.
 """
 
 from __future__ import annotations
@@ -98,8 +100,8 @@ class HtmlTag(Rule):
         for m in _tags(ctx):
             name = m.group("name").lower()
             start, end = m.start(), _widen(text, m.start(), m.end())
-            replacement = _join_space(text, start, end)
-            if name in _BLOCK and replacement == "" and start > 0 and end < len(text):
+            replacement = ""  # an inline tag: the letters around it belong to one word
+            if name in _BLOCK and start > 0 and end < len(text):
                 replacement = "" if text[start - 1].isspace() or text[end].isspace() else " "
             closing = "closing " if m.group("close") else ""
             yield make_finding(
@@ -132,7 +134,7 @@ class HtmlComment(Rule):
                 m.start(),
                 end,
                 "an HTML comment left in the text; removed",
-                (_join_space(text, m.start(), end),),
+                ("",),  # a browser shows nothing in its place
                 auto=True,
             )
 

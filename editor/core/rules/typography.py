@@ -190,7 +190,7 @@ class SpaceBeforePeriod(_SpaceBeforeMark):
 # --- ; : ! ? spacing --------------------------------------------------------------------------------------------
 
 _MARK_RUN_RE = re.compile(r"(?<![;:!?])[;:!?]++")
-_ENTITY_TAIL_RE = re.compile(r"&#?[0-9A-Za-z]{1,10}$")
+_ENTITY_TAIL_RE = re.compile(r"&(?:amp;){0,4}#?[0-9A-Za-z]{1,10}$")  # `&eacute`, escaped again: `&amp;eacute`
 _SCHEMES = words("http https ftp mailto javascript data file tel urn news irc git ssh sftp ws wss")
 _BRANDS = words("yahoo jeopardy")
 _SMILEY_NEXT = frozenset(")(-DPpOo/\\|*3][")
@@ -208,7 +208,7 @@ def _mark_run_skipped(ctx: Context, s: int, e: int) -> bool:
         return True
     if run[0] in ":;" and after in _SMILEY_NEXT and (e + 1 >= len(text) or not text[e + 1].isalpha()):
         return True
-    if run[0] == ";" and before.isalnum() and _ENTITY_TAIL_RE.search(text, max(0, s - 12), s):
+    if run[0] == ";" and before.isalnum() and _ENTITY_TAIL_RE.search(text, max(0, s - 32), s):
         return True
     if before.isalpha():
         word = _word_before(text, s).lower()

@@ -61,9 +61,15 @@ def test_tags_are_removed_without_gluing_words() -> None:
     assert apply_auto(text, fs) == "Voir l’été et fin suite ok 🙂"
 
 
+def test_inline_tags_inside_a_word_leave_the_word_whole() -> None:
+    """A browser shows `<b>d</b>écision` as one word: removing the tags must not split it."""
+    text = 'Une <b>d</b>écision du <span class="x">gouv</span>ernement, fin<br>suite.'
+    assert apply_auto(text, found(text)) == "Une décision du gouvernement, fin suite."
+
+
 def test_comments_markdown_and_wiki() -> None:
     text = (
-        "mot<!-- commentaire -->mot\n## Le rôle du Kremlin\n**Gras** et [texte](https://x.fr/a) et "
+        "déci<!-- commentaire -->sion\n## Le rôle du Kremlin\n**Gras** et [texte](https://x.fr/a) et "
         "[[Paris|la capitale]] et '''Élysée'''"
     )
     fs = found(text)
@@ -71,7 +77,7 @@ def test_comments_markdown_and_wiki() -> None:
     link = next(f for f in fs if f.text.startswith("[texte]"))
     assert link.suggestions == ("texte",) and not link.auto  # the address may matter: a person decides
     assert apply_auto(text, fs) == (
-        "mot mot\nLe rôle du Kremlin\nGras et [texte](https://x.fr/a) et la capitale et Élysée"
+        "décision\nLe rôle du Kremlin\nGras et [texte](https://x.fr/a) et la capitale et Élysée"
     )
 
 
