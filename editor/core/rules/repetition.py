@@ -398,10 +398,41 @@ class RepeatedPhraseRule(_ParagraphRule):
         return para.changes.find(1, first, end - 1) >= 0
 
 
+def truncated_stutter(first: str, second: str, lang: str) -> bool:
+    """Whether `first-second` is a cut-off start followed by the whole word (`gouv-gouvernement`).
+
+    The first part must be a strict prefix of the second that is no word of its own (so `ex-exportateur`, `co-`,
+    `pré-` and other real prefixes stay), and the second must be a dictionary word: then the hyphen joins a
+    truncated copy to the word, as a scraper's overlapping text nodes or a typing restart leave it.
+    """
+    if len(first) < 3 or len(second) < len(first) + 2 or not first.isalpha() or not second.isalpha():
+        return False
+    if not second.casefold().startswith(first.casefold()) or first.casefold() in _PREFIXES:
+        return False
+    from editor.core.spelling import available, service
+
+    if not available(lang):
+        return False
+    spell = service(lang)
+    return spell.check(second) and not spell.check(first) and not spell.check(first.lower())
+
+
+# Prefixes French writes with a hyphen before words that may start the same way (`anti-antisémite` is rare, but
+# `ultra-ultralibéral`, `néo-néolibéral` are emphasis): never a stutter.
+_PREFIX_LIST = (
+    "ex co pré post anti non mi demi semi vice sous sur contre entre auto néo pro pseudo quasi ultra super hyper "
+    "inter intra méga micro multi extra archi bio éco euro géo macro mini poly pan para socio"
+)
+_PREFIXES = frozenset(_PREFIX_LIST.split(" "))
+
+
 class StutterRule(_ParagraphRule):
     id = "repetition.stutter"
     severity = Severity.WARNING
-    description = "a segment repeated inside a hyphenated word or URL (`phon-phon`, `accord-accord`)"
+    description = (
+        "a segment repeated inside a hyphenated word or URL (`phon-phon`, `accord-accord`), or a word's cut-off "
+        "start before the whole word (`gouv-gouvernement`)"
+    )
 
     def check_paragraph(
         self, ctx: Context, para: _Para, quoted: list[tuple[int, int]], starts: list[int]
@@ -422,6 +453,12 @@ class StutterRule(_ParagraphRule):
                 j = k
                 while j + 1 < len(parts) and parts[j + 1].casefold() == low:
                     j += 1
+                if j == k and truncated_stutter(a, parts[k + 1], ctx.lang):
+                    end = offsets[k + 1] + len(parts[k + 1])
+                    msg = f"« {_short(a)} » is the start of « {_short(parts[k + 1])} », typed twice: keep the word"
+                    yield make_finding(text, self.id, self.severity, offsets[k], end, msg, (parts[k + 1],))
+                    k += 2
+                    continue
                 if j == k or len(a) <= 2 or not a.isalpha() or low in _REDUPLICATIONS:
                     k = j + 1 if j > k else k + 1
                     continue

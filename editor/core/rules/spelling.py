@@ -213,6 +213,8 @@ class Lexicon:
             ]  # a first part in -o is a combining form: `aorto-coronaire`, `russo-ukrainien`
             if not unknown:
                 return None
+            if self._stutters_only(parts, unknown):
+                return None  # `gouv-gouvernement`: the repetition rule reports the cut-off copy, with the fix
             if self.accent_slip(core):
                 slip = True  # `Etats-Unis`: the whole compound exists with accents; report it whole
             elif len(unknown) == 1 and core.count(unknown[0]) == 1:
@@ -237,6 +239,12 @@ class Lexicon:
             # `element`, `idee`, `Etat`: a word of this language typed without its accents, not a foreign one
             foreign, german, other_known = "", False, False
         return Verdict(kind, start, end, foreign, german, other_known, known_in)
+
+    def _stutters_only(self, parts: list[str], unknown: list[str]) -> bool:
+        from editor.core.rules.repetition import truncated_stutter
+
+        follows = {p: parts[i + 1] for i, p in enumerate(parts[:-1])}
+        return all(u in follows and truncated_stutter(u, follows[u], self.lang) for u in unknown)
 
     def accent_slip(self, word: str) -> bool:
         """Whether the dictionary has this word with other accents (or ligatures): checked in the fast index."""

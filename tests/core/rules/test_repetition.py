@@ -41,6 +41,8 @@ CASES = [
     ("repetition.stutter", "https://x.fr/2025/putin-trump-phon-phon-call/index.html", "phon-phon", "phon"),
     ("repetition.stutter", "un accord-accord signé", "accord-accord", "accord"),
     ("repetition.stutter", "un été-été chaud", "été-été", "été"),
+    ("repetition.stutter", "le gouv-gouvernement a tranché", "gouv-gouvernement", "gouvernement"),
+    ("repetition.stutter", "la présid-présidente élue", "présid-présidente", "présidente"),
 ]
 
 
@@ -80,6 +82,7 @@ def test_finds_the_repeat_with_exact_span(
         "Nous sommes tous des Homo sapiens sapiens.",
         "Les mêmes causes produisent les mêmes effets.",
         "Le chat dort.\n\nLe chat dort encore.",
+        "Un ex-exportateur, le co-commissaire, un néo-néolibéral et la franco-française Marie-Mariette.",
     ],
 )
 def test_correct_french_is_not_flagged(correct: str) -> None:
@@ -228,3 +231,12 @@ def test_spans_hold_on_any_mix(pieces: list[str]) -> None:
     for p_start, p_end in ctx.paragraphs:
         alone = recheck_paragraph(text, p_start, p_end, "fr", config)
         assert [f.key for f in alone] == [f.key for f in whole if p_start <= f.start < p_end]
+
+
+def test_a_cut_off_start_is_one_stutter_not_an_unknown_word() -> None:
+    found = [
+        f for f in analyse_text("Le gouv-gouvernement a tranché.", "fr") if f.category in ("spelling", "repetition")
+    ]
+    assert [(f.rule, f.text, f.suggestions[:1]) for f in found] == [
+        ("repetition.stutter", "gouv-gouvernement", ("gouvernement",))
+    ]
