@@ -24,6 +24,7 @@ yields a few variants, and the French dictionary or French word frequencies conf
 
 from __future__ import annotations
 
+import difflib
 import itertools
 import re
 import threading
@@ -600,9 +601,20 @@ def suggest_for(text: str, start: int, end: int) -> tuple[str, ...]:
     context's gender, number and case, else (for a name) its French transliteration."""
     word = text[start:end]
     found = translate(word, hints_at(text, start))
-    if found or " " in word or not word[:1].isupper():
+    if found:
+        return _same_apostrophes(found, text[max(0, start - 3000) : end + 3000])
+    if " " in word or not word[:1].isupper():
         return found
     return french_name(word, confirmed_only=not looks_slavic(word))
+
+
+def _same_apostrophes(found: tuple[str, ...], around: str) -> tuple[str, ...]:
+    """Write apostrophes as the article does (`droits de l'homme` in an article typed with straight ones)."""
+    curly, straight = "’" in around, "'" in around
+    if curly == straight:
+        return found
+    old, new = ("’", "'") if straight else ("'", "’")
+    return tuple(dict.fromkeys(f.replace(old, new) for f in found))
 
 
 def french_name(name: str, confirmed_only: bool = False) -> tuple[str, ...]:
@@ -618,31 +630,44 @@ def french_name(name: str, confirmed_only: bool = False) -> tuple[str, ...]:
 def _french_name(d: Bilingual | None, name: str, confirmed_only: bool) -> tuple[str, ...]:
     from editor.core.spelling import SpellUnavailable, service
 
-    if d is not None and name.lower() in d.index:
-        listed = [t for e in d.entries(name) for s in e.senses for t in s if t[:1].isupper() and t != name]
+    low = name.lower()
+    if d is not None and low in d.index:
+        # the dictionary's French name, when it is the same name (`Moskau` → `Moscou`); `Schmidt` → `Lefebvre` is
+        # a translated surname meaning, not a spelling
+        listed = [
+            t
+            for e in d.entries(name)
+            for s in e.senses
+            for t in s
+            if t[:1].isupper() and t != name and difflib.SequenceMatcher(None, low, t.lower()).ratio() >= 0.6
+        ]
         if listed:
             return tuple(dict.fromkeys(listed))[:_MAX_SUGGESTIONS]
     variants = transliterations(name)
-    if not variants:
+    own = zipf(low)  # how often French writes the name as it stands (`Wagner`, `Schubert`)
+    if not variants or own >= 2.5:
         return ()
     known: list[tuple[float, str]] = []
-    for v in variants:
+    for v in variants[:32]:
         try:
             in_dict = service("fr").check(v)
         except SpellUnavailable:
             in_dict = False
         freq = zipf(v.lower())
-        if in_dict or freq >= 1.5:
+        if (in_dict or freq >= 1.5) and freq > own:
             known.append(((3.0 if in_dict else 0.0) + freq, v))
     if known:
         return tuple(v for _f, v in sorted(known, key=lambda fv: -fv[0]))[:_MAX_SUGGESTIONS]
-    return () if confirmed_only else (variants[0],)
+    return () if confirmed_only or own >= 1.5 else (variants[0],)
+
+
+_GERMAN_SPELLING_RE = re.compile(r"w|j|sch|ch|u|z")
 
 
 def may_be_transliterated(name: str) -> bool:
     """Cheap test before `french_name`: the bilingual dictionary lists the name, or it is built like a German-form
-    Russian or Ukrainian name."""
+    Russian or Ukrainian name, or it holds a letter German transliteration writes differently from French."""
     if looks_slavic(name):
         return True
     d = dictionary()
-    return d is not None and name.lower() in d.index
+    return (d is not None and name.lower() in d.index) or bool(_GERMAN_SPELLING_RE.search(name.lower()))

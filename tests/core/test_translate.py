@@ -127,6 +127,27 @@ def test_names_not_built_the_german_way_get_no_guess() -> None:
     assert found == []
 
 
+@needs_dict
+@pytest.mark.parametrize("name", ["Wagner", "Schubert", "Weinstein", "Schmidt"])
+def test_names_french_already_writes_so_are_left_alone(name: str) -> None:
+    # `Schmidt` is in the bilingual dictionary as « forgeron »-type surnames (Lefebvre…): a meaning, not a spelling
+    assert french_name(name) == ()
+
+
+@needs_dict
+def test_unknown_name_with_german_letters_gets_the_confirmed_french_form() -> None:
+    (f,) = [f for f in findings("Il est né à Irkutsk en 1950.", "spelling") if f.text == "Irkutsk"]
+    assert f.suggestions[:1] == ("Irkoutsk",)
+
+
+@needs_dict
+def test_translation_writes_apostrophes_like_the_article() -> None:
+    straight = "Les Menschenrechte sont l'affaire de tous."
+    curly = "Les Menschenrechte sont l’affaire de tous."
+    assert "droits de l'homme" in suggest_for(straight, 4, 18)
+    assert "droits de l’homme" in suggest_for(curly, 4, 18)
+
+
 # --- the dictd files -----------------------------------------------------------------------------------------
 
 
