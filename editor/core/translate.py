@@ -9,7 +9,8 @@ process, and only for words a rule already flagged, so the check pays nothing fo
 
 How candidates are ranked: the dictionary lists senses in Wiktionary order (the usual meaning first); within that
 order, translations that are frequent in French (`wordfreq`, which ships its data) come first, and where the
-French context shows a gender or number (`la …`, `les …`) the candidates that fit it are preferred or inflected.
+French context shows a gender or number (`la …`, `les …`) candidates whose gender clashes with it drop
+back and every candidate takes the number it shows.
 
 When the whole word is not in the dictionary, German inflection endings are tried (`Kommentare` → `Kommentar`,
 plural), then compounds are split into known parts joined by German linking letters (`Atom|kraftwerk`,
@@ -38,6 +39,12 @@ DICTD_DIRS = ("/usr/share/dictd", "/usr/local/share/dictd", "/opt/homebrew/share
 DICT_NAME = "freedict-deu-fra"
 _B64 = {c: i for i, c in enumerate("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/")}
 _MAX_SUGGESTIONS = 4
+# ranking weights (Zipf units), tuned on the tune half of benchmarks/quality_damage.py: frequency matters more than
+# the dictionary's sense order, and a gender that clashes with the determiner before the word costs most; a bonus
+# for a fitting gender or for a translation repeated across senses did not help
+SENSE_COST = 0.4  # each later sense of the entry
+PLACE_COST = 0.3  # each later translation within a sense
+GENDER_CLASH = 1.2
 
 
 def _b64(s: str) -> int:
@@ -286,6 +293,8 @@ def pluralise(phrase: str) -> str:
             cands = [w]
         elif w.endswith("al"):
             cands = [w[:-2] + "aux", w + "s"]
+        elif w.endswith("ail"):
+            cands = [w[:-3] + "aux", w + "s"]  # travaux, but détails: the dictionary decides
         elif w.endswith(("eau", "au", "eu")):
             cands = [w + "x", w + "s"]
         else:
@@ -349,18 +358,23 @@ def _entry_candidates(d: Bilingual, headword: str, word: str, plural: bool) -> l
         bonus = 0.0 if noun_entry == capitalised else -1.0
         for i, sense in enumerate(entry.senses[:6]):
             for j, french in enumerate(sense[:6]):
-                score = zipf(french.lower()) - 0.8 * i - 0.3 * j + bonus
+                score = zipf(french.lower()) - SENSE_COST * i - PLACE_COST * j + bonus
                 out.append(Candidate(french, score, entry.pos, plural))
     return out
 
 
 def _direct(d: Bilingual, word: str) -> list[Candidate]:
-    out: list[Candidate] = []
+    """The exact headword's translations, else those of the first ending that leads to an entry; a capitalised
+    word is a noun, so a verb headword (`antworten`) gives way to the noun its ending leads to (`Antwort` + -en)."""
+    first: list[Candidate] = []
     for headword, plural in _deinflect(d, word):
-        out.extend(_entry_candidates(d, headword, word, plural))
-        if out:
-            break  # the exact headword, else the first ending that leads to an entry
-    return out
+        found = _entry_candidates(d, headword, word, plural)
+        if not found:
+            continue
+        if not word[:1].isupper() or any(e.headword[:1].isupper() for e in d.entries(headword)):
+            return found
+        first = first or found
+    return first
 
 
 def _splits(d: Bilingual, low: str, depth: int = 0) -> Iterator[tuple[str, ...]]:
@@ -474,8 +488,8 @@ def hints_at(text: str, start: int) -> Hints:
 def translate(word: str, hints: Hints = Hints(), limit: int = _MAX_SUGGESTIONS) -> tuple[str, ...]:
     """French translations of a German word, best first; empty when the dictionary is missing or knows nothing.
 
-    Ranked by sense order and French frequency; candidates whose gender fits the determiner before the word are
-    preferred, and every candidate takes the number the context (or the German ending) shows.
+    Ranked by French frequency and sense order; candidates whose gender clashes with the determiner before the word
+    drop back, and every candidate takes the number the context (or the German ending) shows.
     """
     d = dictionary()
     if d is None or not word or len(word) > 60:
@@ -493,7 +507,7 @@ def _translate(d: Bilingual, word: str, hints: Hints, limit: int) -> tuple[str, 
         score = c.score
         if hints.gender and c.pos == "n":
             g = french_gender(c.french.split(" ", 1)[0])
-            score += 0.6 if g == hints.gender else -0.6 if g else 0.0
+            score -= GENDER_CLASH if g and g != hints.gender else 0.0
         key = c.french.lower()
         if key not in scored or scored[key][0] < score:
             scored[key] = (score, c)

@@ -221,3 +221,17 @@ def test_compound_prefers_fewest_parts_and_plural_linking_endings() -> None:
     assert translate.translate("Haushaltsentwurf")[0].endswith("de budget")
     # Waffe|n|lieferungen: the linking -n is a plural, and so is the German ending
     assert translate.translate("Waffenlieferungen")[0] == "livraisons d'armes"
+
+
+@needs_dict
+def test_capitalised_plural_is_the_noun_not_the_verb_of_the_same_spelling() -> None:
+    # `antworten` is the verb « répondre »; `Antworten` mid-sentence is the plural of `Antwort`
+    assert translate.translate("Antworten")[0] == "réponses"
+    assert translate.translate("Stunden")[0] == "heures"
+
+
+def test_french_plurals_follow_the_dictionary() -> None:
+    assert translate.pluralise("travail") == "travaux"
+    assert translate.pluralise("détail") == "détails"
+    assert translate.pluralise("panne de courant") == "pannes de courant"
+    assert translate.pluralise("débat budgétaire") == "débats budgétaires"
