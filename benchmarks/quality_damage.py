@@ -22,6 +22,7 @@ import argparse
 import difflib
 import hashlib
 import json
+import os
 import random
 import re
 import subprocess
@@ -408,14 +409,17 @@ def spacing(rng: random.Random, rid: str, text: str) -> Damage | None:
     return _replace(text, m.start(), m.end(), f" {m.group()}", "space before , or .", rid)
 
 
-def casing(rng: random.Random, rid: str, text: str) -> Damage | None:
+def casing(rng: random.Random, rid: str, text: str, before: str) -> Damage | None:
+    """`Trump Et …` (a capitalised function word), or a sentence that starts in lower case after another one (the
+    casing rule leaves a lone sentence alone: it may be an excerpt)."""
     mids = [m for m in re.finditer(r"(?<=[^\W\d_] )(et|ou|mais|avec|pour)(?= [^\W\d_])", text)]
     if rng.random() < 0.5 and mids:
         m = rng.choice(mids)
         return _replace(text, m.start(), m.end(), m.group().capitalize(), "casing", rid)
     m2 = re.match(r"[A-ZÉÈÀÇ][a-zéèêàâôîûç]+(?= )", text)
     if m2 and len(m2.group()) > 1:
-        return _replace(text, 0, m2.end(), m2.group().lower(), "casing", rid)
+        off = len(before) + 1
+        return _replace(f"{before} {text}", off, off + m2.end(), m2.group().lower(), "casing", rid)
     return None
 
 
@@ -433,10 +437,11 @@ def inject(eval_dir: Path) -> list[Damage]:
         ("html entity", lambda i, t, k: entity(rng, i, t)),
         ("mojibake", lambda i, t, k: mojibake(rng, i, t)),
         ("space before , or .", lambda i, t, k: spacing(rng, i, t)),
-        ("casing", lambda i, t, k: casing(rng, i, t)),
+        ("casing", lambda i, t, k: casing(rng, i, t, rng.choice(leads))),
     ]
     recs = records(eval_dir)
     rng.shuffle(recs)
+    leads = [t for _i, t, _k in recs if 20 < len(t) < 120 and t.endswith(".") and t[:1].isupper()][:200]
     counts: Counter[str] = Counter()
     out = []
     for rid, text, tokens in recs:
@@ -594,6 +599,39 @@ def report(tallies: dict[str, Tally], half: str) -> list[str]:
     return lines
 
 
+def chosen_damages(eval_dir: Path, half: str, per_kind: int) -> list[Damage]:
+    damages = [d for d in inject(eval_dir) if half == "all" or half_of(d.rid) == half]
+    kept: Counter[str] = Counter()
+    chosen = []
+    for d in damages:
+        if kept[d.kind] < per_kind:
+            kept[d.kind] += 1
+            chosen.append(d)
+    return chosen
+
+
+def measure(eval_dir: Path) -> list[tuple[str, str]]:
+    """Rows for `benchmarks/quality.py`: the check half (or EVAL_HALF), with the `--apply all` part when it exists."""
+    half = os.environ.get("EVAL_HALF", "check")
+    chosen = chosen_damages(eval_dir, half, 120)
+    tallies = score(chosen, 0)
+    rows = []
+    for kind, t in sorted(tallies.items()):
+        german = kind in ("german word", "german compound")
+        extra = f"; translation among suggestions {_pct(t.translation, t.n)}" if german else ""
+        rows.append(
+            (
+                f"{half} half, {kind}: found / first suggestion restores",
+                f"{_pct(t.found, t.n)} / {_pct(t.restored, t.n)}{extra}",
+            )
+        )
+    n = sum(t.n for t in tallies.values())
+    rows.append(
+        (f"{half} half, all kinds: first suggestion restores", _pct(sum(t.restored for t in tallies.values()), n))
+    )
+    return rows + (applied_scores(chosen) or [("after `galley clean --apply all`", "skipped: no --apply yet")])
+
+
 def main(argv: Iterable[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("eval_dir", nargs="?", default=str(REPO.parent / "shared" / "eval"))
@@ -606,13 +644,7 @@ def main(argv: Iterable[str] | None = None) -> int:
     if not (eval_dir / "fr_dev_ud.jsonl").is_file():
         print(f"no evaluation data in {eval_dir}", file=sys.stderr)
         return 2
-    damages = [d for d in inject(eval_dir) if args.half == "all" or half_of(d.rid) == args.half]
-    kept: Counter[str] = Counter()
-    chosen = []
-    for d in damages:
-        if kept[d.kind] < args.per_kind:
-            kept[d.kind] += 1
-            chosen.append(d)
+    chosen = chosen_damages(eval_dir, args.half, args.per_kind)
     tallies = score(chosen, args.show)
     print("\n".join(report(tallies, args.half)))
     if args.show:
