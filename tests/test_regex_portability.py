@@ -56,7 +56,7 @@ def test_no_possessive_quantifier_on_a_group() -> None:
 
 
 def test_the_patterns_that_broke_on_debian_match_as_intended() -> None:
-    from editor.core.rules.typography import _SPACED_NUMBER_RE
+    from editor.core.rules.typography_numbers import _SPACED_NUMBER_RE
     from editor.core.text import WORD_RE
 
     assert _SPACED_NUMBER_RE.findall("Il a perdu 20 000 euros et 1 000 000 de voix.") == ["20 000", "1 000 000"]

@@ -42,99 +42,38 @@ out starting inside a run), quantifiers are possessive, and look-arounds are bou
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from collections.abc import Iterator
-from typing import ClassVar
 
 from editor.core.findings import Finding, Severity, make_finding
-from editor.core.rules._typography_base import ParagraphRule, words
+from editor.core.rules._typography_base import (
+    NBSP,
+    NNBSP,
+    ParagraphRule,
+    is_protected,
+    paragraph_start,
+    profile,
+    protected_spans,
+    regex_rule,
+    style_severity,
+    word_before,
+    words,
+)
 from editor.core.rules.base import Context, Rule
 
-NBSP = "\u00a0"
-NNBSP = "\u202f"
 _NB = NBSP + NNBSP
 _SPACES = " \t" + _NB + "\u2009"
-
-# --- shared helpers ---------------------------------------------------------------------------------------------
-
-_INDICATOR_RE = re.compile(r"://|www\.|[@/\\=_#]|\.(?:com|org|net|fr|de|html?|php)\b", re.IGNORECASE)
-_TOKEN_END_RE = re.compile(r"[^\s]*+")
-_TOKEN_SEP = (" ", "\n", "\t", "\r")
-_WORD_TAIL_RE = re.compile(r"[^\W\d_]{1,12}$")
-
-
-def protected_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
-    """Whitespace-delimited tokens that look like URLs, e-mails, paths or code: punctuation rules skip them.
-
-    Found from their indicator characters, then widened to the token; a widening never goes back past the previous
-    token, so each character is visited a bounded number of times and the pass is linear.
-    """
-    end = len(text) if end is None else end
-    spans: list[tuple[int, int]] = []
-    last_end = start
-    for m in _INDICATOR_RE.finditer(text, start, end):
-        p = m.start()
-        if p < last_end:
-            continue
-        left = max(max(text.rfind(sep, last_end, p) for sep in _TOKEN_SEP) + 1, last_end)
-        m2 = _TOKEN_END_RE.match(text, p, end)
-        right = m2.end() if m2 else p
-        spans.append((left, right))
-        last_end = right
-    return spans
-
-
-def _protected(ctx: Context) -> tuple[list[int], list[int]]:
-    def build() -> tuple[list[int], list[int]]:
-        starts: list[int] = []
-        ends: list[int] = []
-        for ps, pe in ctx.paragraphs:
-            for s, e in protected_spans(ctx.text, ps, pe):
-                starts.append(s)
-                ends.append(e)
-        return starts, ends
-
-    return ctx.memo("typography.protected", build)
-
-
-def is_protected(ctx: Context, pos: int) -> bool:
-    """Whether `pos` lies inside a URL, an e-mail address, a path or code (see `protected_spans`)."""
-    starts, ends = _protected(ctx)
-    i = bisect_right(starts, pos) - 1
-    return i >= 0 and pos < ends[i]
-
-
-def _word_before(text: str, pos: int, floor: int = 0) -> str:
-    m = _WORD_TAIL_RE.search(text, max(floor, pos - 12), pos)
-    return m.group(0) if m else ""
-
-
-def paragraph_start(ctx: Context, pos: int) -> int:
-    """Where the paragraph holding `pos` starts (0 before the first one)."""
-    paras = ctx.paragraphs
-    starts = ctx.memo("typography.para_starts", lambda: [s for s, _ in paras])
-    i = bisect_right(starts, pos) - 1
-    return paras[i][0] if i >= 0 else 0
-
-
-def _profile(ctx: Context) -> str:
-    return ctx.config.profile if ctx.config.profile in ("fr-FR", "fr-CA", "fr-CH") else "fr-FR"
 
 
 def _space_before(ctx: Context, mark: str) -> str:
     """The space French wants before `mark` under the profile ("" = none)."""
-    profile = _profile(ctx)
+    profile_ = profile(ctx)
     if mark == ":":
         return NBSP
-    if profile == "fr-CA":
+    if profile_ == "fr-CA":
         return ""
-    if profile == "fr-CH":
+    if profile_ == "fr-CH":
         return NNBSP
     return NBSP
-
-
-def _thousands(ctx: Context) -> str:
-    return NNBSP if _profile(ctx) == "fr-CH" else NBSP
 
 
 # Abbreviations that end with a period and may be followed by a comma or a lower-case word.
@@ -148,43 +87,31 @@ ABBREVIATIONS = words(
 
 # --- space before , and . (every language) ---------------------------------------------------------------------
 
-_SPACE_COMMA_RE = re.compile(r"(?<=[^\s,])[ \t\u00a0\u202f\u2009]++,")
-_SPACE_PERIOD_RE = re.compile(r"(?<=[^\s,;:.…])[ \t\u00a0\u202f\u2009]++\.(?![.\w])")
-
-
-class _SpaceBeforeMark(ParagraphRule):
-    """A space before `mark` (`Poutine , qui`, `Ukraine .`): removed automatically, the fix only touches spacing."""
-
-    pattern: ClassVar[re.Pattern[str]]
-    mark: ClassVar[str]
-    severity = Severity.WARNING
-
-    def scan(self, ctx: Context, start: int, end: int) -> Iterator[Finding]:
-        text = ctx.text
-        for m in self.pattern.finditer(text, start, end):
-            if is_protected(ctx, m.end() - 1):
-                continue
-            yield make_finding(
-                text, self.id, self.severity, m.start(), m.end(), self.description, (self.mark,), auto=True
-            )
-
-
-class SpaceBeforeComma(_SpaceBeforeMark):
-    id = "typography.space-before-comma"
-    gate = re.compile(r"[ \t\u00a0\u202f\u2009],")
-    triggers = ","
-    pattern = _SPACE_COMMA_RE
-    mark = ","
-    description = "no space before a comma"
-
-
-class SpaceBeforePeriod(_SpaceBeforeMark):
-    id = "typography.space-before-period"
-    gate = re.compile(r"[ \t\u00a0\u202f\u2009]\.")
-    triggers = "."
-    pattern = _SPACE_PERIOD_RE
-    mark = "."
-    description = "no space before a full stop"
+_SPACES_CLASS = r"[ \t\u00a0\u202f\u2009]"
+SPACE_BEFORE_COMMA = regex_rule(
+    "typography.space-before-comma",
+    r"(?<=[^\s,])" + _SPACES_CLASS + r"++,",
+    "no space before a comma",
+    ",",
+    description="no space before a comma (the fix only touches spacing)",
+    fires=(("Poutine , qui", "Poutine, qui"),),
+    quiet=("Poutine, qui", "1,5 ; x,y", ", au début"),
+    auto=True,
+    gate=_SPACES_CLASS + ",",
+    triggers=",",
+)
+SPACE_BEFORE_PERIOD = regex_rule(
+    "typography.space-before-period",
+    r"(?<=[^\s,;:.…])" + _SPACES_CLASS + r"++\.(?![.\w])",
+    "no space before a full stop",
+    ".",
+    description="no space before a full stop (the fix only touches spacing)",
+    fires=(("en Ukraine .", "en Ukraine."),),
+    quiet=("en Ukraine.", "voir .NET", "attendre ..."),
+    auto=True,
+    gate=_SPACES_CLASS + r"\.",
+    triggers=".",
+)
 
 
 # --- ; : ! ? spacing --------------------------------------------------------------------------------------------
@@ -211,7 +138,7 @@ def _mark_run_skipped(ctx: Context, s: int, e: int) -> bool:
     if run[0] == ";" and before.isalnum() and _ENTITY_TAIL_RE.search(text, max(0, s - 32), s):
         return True
     if before.isalpha():
-        word = _word_before(text, s).lower()
+        word = word_before(text, s).lower()
         if run[0] == ":" and word in _SCHEMES:
             return True
         if run[0] == "!" and word in _BRANDS:
@@ -219,8 +146,25 @@ def _mark_run_skipped(ctx: Context, s: int, e: int) -> bool:
     return False
 
 
+def _mark_counts(ctx: Context) -> dict[str, tuple[int, int]]:
+    """For each of `: ; ! ?`: how often the article sets it apart with a space, and how often it glues it."""
+    text = ctx.text
+    counts: dict[str, tuple[int, int]] = {}
+    for m in _MARK_RUN_RE.finditer(text):
+        s, e = m.span()
+        if s == 0 or text[s - 1] in "\n\r([{«“\"'—–" or _mark_run_skipped(ctx, s, e):
+            continue
+        spaced, glued = counts.get(text[s], (0, 0))
+        counts[text[s]] = (spaced + 1, glued) if text[s - 1] in _SPACES else (spaced, glued + 1)
+    return counts
+
+
 class FrenchSpaceBeforeMark(ParagraphRule):
+    """`mot: suite` is a warning where the article otherwise spaces that mark, `info` where gluing it is the
+    article's convention (English-style web copy, or copy whose no-break spaces were stripped)."""
+
     id = "typography.nbsp-before-mark"
+    scope = "document"
     triggers = ";:!?"
     severity = Severity.WARNING
     languages = frozenset({"fr"})
@@ -228,7 +172,7 @@ class FrenchSpaceBeforeMark(ParagraphRule):
 
     def scan(self, ctx: Context, start: int, end: int) -> Iterator[Finding]:
         text = ctx.text
-        canada = _profile(ctx) == "fr-CA"
+        canada = profile(ctx) == "fr-CA"
         for m in _MARK_RUN_RE.finditer(text, start, end):
             s, e = m.span()
             if _mark_run_skipped(ctx, s, e):
@@ -247,7 +191,7 @@ class FrenchSpaceBeforeMark(ParagraphRule):
                 yield make_finding(
                     text,
                     self.id,
-                    Severity.WARNING,
+                    style_severity(ctx, mark, _mark_counts),
                     s,
                     s + 1,
                     f"French puts a no-break space before « {mark} »",
@@ -299,8 +243,27 @@ class SpaceBeforeMark(ParagraphRule):
 _GUILLEMET_RE = re.compile(r"[«»]")
 
 
+def _guillemet_counts(ctx: Context) -> dict[str, tuple[int, int]]:
+    """Guillemets with a space on their inner side against guillemets without one, in the whole article."""
+    text = ctx.text
+    spaced = glued = 0
+    for m in _GUILLEMET_RE.finditer(text):
+        p = m.start()
+        inner = p + 1 if text[p] == "«" else p - 1
+        if 0 <= inner < len(text) and text[inner] not in "\n\r«»":
+            if text[inner] in _SPACES:
+                spaced += 1
+            else:
+                glued += 1
+    return {"guillemets": (spaced, glued)}
+
+
 class GuillemetSpace(ParagraphRule):
+    """`«mot»` is a warning where the article otherwise spaces its guillemets, `info` where it never does (a house
+    style of many French sites)."""
+
     id = "typography.nbsp-guillemets"
+    scope = "document"
     triggers = "«»"
     severity = Severity.WARNING
     languages = frozenset({"fr"})
@@ -316,7 +279,7 @@ class GuillemetSpace(ParagraphRule):
                     q += 1
                 if q >= end or text[q] in "\n\r«»" or text[q] in _NB:
                     continue
-                sev = Severity.INFO if q > p + 1 else Severity.WARNING
+                sev = Severity.INFO if q > p + 1 else style_severity(ctx, "guillemets", _guillemet_counts)
                 yield make_finding(
                     text, self.id, sev, p, max(q, p + 1), "a no-break space after «", ("«" + NBSP,), auto=True
                 )
@@ -326,7 +289,7 @@ class GuillemetSpace(ParagraphRule):
                     q -= 1
                 if q == start or text[q - 1] in "\n\r«»" or text[q - 1] in _NB:
                     continue
-                sev = Severity.INFO if q < p else Severity.WARNING
+                sev = Severity.INFO if q < p else style_severity(ctx, "guillemets", _guillemet_counts)
                 yield make_finding(text, self.id, sev, q, p + 1, "a no-break space before »", (NBSP + "»",), auto=True)
 
 
@@ -353,7 +316,7 @@ class MissingSpaceAfter(ParagraphRule):
                 # `essai.Voilà`: a sentence end glued to a capitalised word; never `U.S.`, `Node.js`, `etc.`
                 if not (text[s - 1].islower() and e + 1 < end and text[e].isupper() and text[e + 1].islower()):
                     continue
-                w = _word_before(text, s, start)
+                w = word_before(text, s, start)
                 if len(w) < 2 or w.lower() in ABBREVIATIONS:
                     continue
             elif last in ")]":
@@ -427,22 +390,21 @@ class SpaceInsideBrackets(ParagraphRule):
 _PRONOUNS = r"(?:je|tu|il|elle|on|nous|vous|ils|elles|t-il|t-elle|t-on)"
 # `puis -je ?`, `dit- il.`: an inverted pronoun, recognised by the punctuation right after it (a dash that opens an
 # aside, `répond -il faut le dire- sur`, is followed by more words).
-_HYPHEN_SPACE_RE = re.compile(r"(?<=[^\W\d_])(?:[ \t]++-|-[ \t]++)(?=" + _PRONOUNS + r"[ \t\u00a0\u202f]?[?!,.;:…»)])")
 
 
-class HyphenSpace(ParagraphRule):
-    id = "typography.hyphen-space"
-    gate = re.compile(r"-[ \t]*+" + _PRONOUNS + r"[ \t\u00a0\u202f]?[?!,.;:…»)]")
-    triggers = "-"
-    severity = Severity.WARNING
-    languages = frozenset({"fr"})
-    description = "no space around the hyphen of an inverted pronoun (puis-je ?)"
-
-    def scan(self, ctx: Context, start: int, end: int) -> Iterator[Finding]:
-        text = ctx.text
-        for m in _HYPHEN_SPACE_RE.finditer(text, start, end):
-            s, e = m.span()
-            yield make_finding(text, self.id, self.severity, s, e, "an inverted pronoun is joined by a hyphen", ("-",))
+HYPHEN_SPACE = regex_rule(
+    "typography.hyphen-space",
+    r"(?<=[^\W\d_])(?:[ \t]++-|-[ \t]++)(?=" + _PRONOUNS + r"[ \t\u00a0\u202f]?[?!,.;:…»)])",
+    "an inverted pronoun is joined by a hyphen",
+    "-",
+    description="no space around the hyphen of an inverted pronoun (puis-je ?)",
+    fires=(("Que dit -il ?", "Que dit-il ?"), ("dit- il.", "dit-il.")),
+    quiet=("Puis-je entrer ?", "répond -il faut le dire- sur"),
+    languages=frozenset({"fr"}),
+    gate=r"-[ \t]*+" + _PRONOUNS + r"[ \t\u00a0\u202f]?[?!,.;:…»)]",
+    triggers="-",
+    protect=False,
+)
 
 
 # --- doubled punctuation ------------------------------------------------------------------------------------------
@@ -493,7 +455,7 @@ class DoubledPunctuation(ParagraphRule):
                 msg = "an ellipsis already ends the sentence" if kind == "ellipsis" else "an ellipsis has three dots"
             else:
                 if run == ".,":
-                    w = _word_before(text, s, start)
+                    w = word_before(text, s, start)
                     if len(w) < 3 or w.lower() in ABBREVIATIONS or w[0].isupper():
                         continue  # `A.,`, `etc.,`: an abbreviation's period before a comma is right
                     sugg = (",", ".")
@@ -508,140 +470,94 @@ class DoubledPunctuation(ParagraphRule):
 
 # --- ellipsis ---------------------------------------------------------------------------------------------------------
 
-_THREE_DOTS_RE = re.compile(r"(?<![.…])\.\.\.(?![.…])")
-_ETC_RE = re.compile(r"(?<![^\W_])etc(?:\.{2,}+|…)", re.IGNORECASE)
-_SPACE_ELLIPSIS_RE = re.compile(r"(?<=[^\W_])[ \t]++(?:…|\.\.\.)(?![^\s,;:!?»)\"”])")
-
-
-class Ellipsis(ParagraphRule):
-    id = "typography.ellipsis"
-    gate = re.compile(r"\.\.\.")
-    triggers = "."
-    severity = Severity.INFO
-    languages = frozenset({"fr"})
-    description = "the ellipsis character … rather than three dots"
-
-    def scan(self, ctx: Context, start: int, end: int) -> Iterator[Finding]:
-        text = ctx.text
-        for m in _THREE_DOTS_RE.finditer(text, start, end):
-            s = m.start()
-            if is_protected(ctx, s) or text[max(start, s - 3) : s].lower() == "etc":
-                continue
-            yield make_finding(text, self.id, self.severity, s, m.end(), "the ellipsis character …", ("…",))
-
-
-class EtcEllipsis(ParagraphRule):
-    id = "typography.etc"
-    gate = re.compile(r"(?i)etc[.…]")
-    triggers = ".…"
-    severity = Severity.WARNING
-    description = "`etc.` takes one period, never an ellipsis"
-
-    def scan(self, ctx: Context, start: int, end: int) -> Iterator[Finding]:
-        text = ctx.text
-        for m in _ETC_RE.finditer(text, start, end):
-            word = text[m.start() : m.start() + 3]
-            yield make_finding(
-                text,
-                self.id,
-                self.severity,
-                m.start(),
-                m.end(),
-                "`etc.` already says that the list goes on",
-                (word + ".",),
-                auto=True,
-            )
-
-
-_ETC_COMMA_RE = re.compile(r"(?<=[^\W\d_])[ \t]++etc\.")
-
-
-class CommaBeforeEtc(ParagraphRule):
-    id = "typography.comma-before-etc"
-    gate = re.compile(r"[ \t]etc\.")
-    triggers = "."
-    severity = Severity.INFO
-    languages = frozenset({"fr"})
-    description = "a comma before « etc. »"
-
-    def scan(self, ctx: Context, start: int, end: int) -> Iterator[Finding]:
-        text = ctx.text
-        for m in _ETC_COMMA_RE.finditer(text, start, end):
-            s, e = m.span()
-            yield make_finding(text, self.id, self.severity, s, e, "« etc. » follows a comma", (", etc.",))
-
-
-_TITLE_PERIOD_RE = re.compile(r"(?<![\w.])(M(?:me|lle|gr)s?|Mmes|Mlles)\.(?=[ \u00a0][A-ZÀ-ÖØ-Þ])")
-
-
-class TitleAbbreviation(ParagraphRule):
-    id = "typography.title-abbreviation"
-    gate = re.compile(r"M(?:me|lle|gr)s?\.")
-    triggers = "."
-    severity = Severity.WARNING
-    languages = frozenset({"fr"})
-    description = "Mme, Mlle, Mgr take no period (their last letter is the word's)"
-
-    def scan(self, ctx: Context, start: int, end: int) -> Iterator[Finding]:
-        text = ctx.text
-        for m in _TITLE_PERIOD_RE.finditer(text, start, end):
-            s, e = m.span()
-            yield make_finding(
-                text, self.id, self.severity, s, e, f"« {m.group(1)} » takes no period", (m.group(1),), auto=True
-            )
-
-
-_NBSP_AFTER_RE = re.compile(r"(?<=[;:!?])[\u00a0\u202f](?=[^\W\d_]|[«“\"])")
-
-
-class NbspAfterMark(ParagraphRule):
-    id = "typography.nbsp-after-mark"
-    triggers = "\u00a0\u202f"
-    severity = Severity.INFO
-    languages = frozenset({"fr"})
-    description = "a plain space after ; : ! ? (the line may break there), not a no-break one"
-
-    def scan(self, ctx: Context, start: int, end: int) -> Iterator[Finding]:
-        text = ctx.text
-        for m in _NBSP_AFTER_RE.finditer(text, start, end):
-            s = m.start()
-            yield make_finding(
-                text,
-                self.id,
-                self.severity,
-                s,
-                s + 1,
-                "a plain space after this mark lets the line break",
-                (" ",),
-                auto=True,
-            )
-
-
-class SpaceBeforeEllipsis(ParagraphRule):
-    id = "typography.space-before-ellipsis"
-    gate = re.compile(r"[ \t](?:…|\.\.\.)")
-    triggers = ".…"
-    severity = Severity.INFO
-    languages = frozenset({"fr"})
-    description = "no space between a word and the ellipsis that follows it"
-
-    def scan(self, ctx: Context, start: int, end: int) -> Iterator[Finding]:
-        text = ctx.text
-        for m in _SPACE_ELLIPSIS_RE.finditer(text, start, end):
-            s, e = m.span()
-            dots = text[s:e].lstrip(" \t")
-            yield make_finding(
-                text, self.id, self.severity, s, e, "no space before an ellipsis that ends a word", (dots,)
-            )
+ELLIPSIS = regex_rule(
+    "typography.ellipsis",
+    r"(?<![.…])(?<![eE][tT][cC])\.\.\.(?![.…])",
+    "the ellipsis character …",
+    "…",
+    description="the ellipsis character … rather than three dots",
+    fires=(("Et puis...", "Et puis…"),),
+    quiet=("Et puis…", "etc...", "un cut....", "voir http://a.fr/..."),
+    severity=Severity.INFO,
+    languages=frozenset({"fr"}),
+    gate=r"\.\.\.",
+    triggers=".",
+)
+ETC_ELLIPSIS = regex_rule(
+    "typography.etc",
+    r"(?<![^\W_])(?P<w>(?i:etc))(?:\.{2,}+|…)",
+    "`etc.` already says that the list goes on",
+    r"\g<w>.",
+    description="`etc.` takes one period, never an ellipsis",
+    fires=(("des pommes, etc...", "des pommes, etc."), ("Etc…", "Etc.")),
+    quiet=("des pommes, etc.", "setc..."),
+    auto=True,
+    gate=r"(?i)etc[.…]",
+    triggers=".…",
+    protect=False,
+)
+COMMA_BEFORE_ETC = regex_rule(
+    "typography.comma-before-etc",
+    r"(?<=[^\W\d_])[ \t]++etc\.",
+    "« etc. » follows a comma",
+    ", etc.",
+    description="a comma before « etc. »",
+    fires=(("des pommes etc.", "des pommes, etc."),),
+    quiet=("des pommes, etc.",),
+    severity=Severity.INFO,
+    languages=frozenset({"fr"}),
+    gate=r"[ \t]etc\.",
+    triggers=".",
+    protect=False,
+)
+TITLE_ABBREVIATION = regex_rule(
+    "typography.title-abbreviation",
+    r"(?<![\w.])(M(?:me|lle|gr)s?|Mmes|Mlles)\.(?=[ \u00a0][A-ZÀ-ÖØ-Þ])",
+    r"« \1 » takes no period",
+    r"\1",
+    description="Mme, Mlle, Mgr take no period (their last letter is the word's)",
+    fires=(("Mme. Dupont", "Mme Dupont"),),
+    quiet=("Mme Dupont", "la Mme. voisine"),
+    languages=frozenset({"fr"}),
+    auto=True,
+    gate=r"M(?:me|lle|gr)s?\.",
+    triggers=".",
+    protect=False,
+)
+NBSP_AFTER_MARK = regex_rule(
+    "typography.nbsp-after-mark",
+    r"(?<=[;:!?])[\u00a0\u202f](?=[^\W\d_]|[«“\"])",
+    "a plain space after this mark lets the line break",
+    " ",
+    description="a plain space after ; : ! ? (the line may break there), not a no-break one",
+    fires=(("dit\u00a0:\u00a0oui", "dit\u00a0: oui"),),
+    quiet=("dit\u00a0: oui",),
+    severity=Severity.INFO,
+    languages=frozenset({"fr"}),
+    auto=True,
+    triggers="\u00a0\u202f",
+    protect=False,
+)
+SPACE_BEFORE_ELLIPSIS = regex_rule(
+    "typography.space-before-ellipsis",
+    r"(?<=[^\W_])[ \t]++(?P<dots>…|\.\.\.)(?![^\s,;:!?»)\"”])",
+    "no space before an ellipsis that ends a word",
+    r"\g<dots>",
+    description="no space between a word and the ellipsis that follows it",
+    fires=(("Et puis …", "Et puis…"),),
+    quiet=("Et puis…", "… et alors", "un mot …suivi"),
+    severity=Severity.INFO,
+    languages=frozenset({"fr"}),
+    gate=r"[ \t](?:…|\.\.\.)",
+    triggers=".…",
+    protect=False,
+)
 
 
 # --- apostrophes ----------------------------------------------------------------------------------------------------
 
 # Between two letters, but not the English possessive `Moody's` (French never elides before a lone s).
 _STRAIGHT_APOS_RE = re.compile(r"(?<=[^\W\d_])'(?=[^\W\d_])(?!s(?![^\W\d_]))")
-_ELISION_SPACE_RE = re.compile(
-    r"(?<![\w'’])(?:[cdjlmnstCDJLMNST]|[qQ]u|[lL]orsqu|[pP]uisqu|[jJ]usqu|[qQ]uoiqu|[pP]resqu)['’][ \t]++(?=[^\W\d_])"
-)
 # what every match of _ELISION_MISSING_RE holds, opening with its look-behind's character (searched from one
 # character before the paragraph, which the look-behind sees too)
 _ELISION_MISSING_GATE = re.compile(r"[\s(«\"“](?:[dljmnst]|qu|c) [aeiouyhàâäéèêëîïôöûùüœAEIOUYHÀÂÉÈÊÎÔ]")
@@ -690,20 +606,21 @@ class Apostrophe(ParagraphRule):
             yield make_finding(text, self.id, self.severity, s, s + 1, msg, ("’",), auto=mixed)
 
 
-class ElisionSpace(ParagraphRule):
-    id = "typography.elision-space"
-    gate = re.compile(r"['’][ \t]")
-    triggers = "'’"
-    severity = Severity.WARNING
-    languages = frozenset({"fr"})
-    description = "no space after an elided word (c’est, l’homme)"
-
-    def scan(self, ctx: Context, start: int, end: int) -> Iterator[Finding]:
-        text = ctx.text
-        for m in _ELISION_SPACE_RE.finditer(text, start, end):
-            s, e = m.span()
-            word = text[s:e].rstrip(" \t")
-            yield make_finding(text, self.id, self.severity, s, e, "no space after an elided word", (word,), auto=True)
+ELISION_SPACE = regex_rule(
+    "typography.elision-space",
+    r"(?<![\w'’])(?P<w>(?:[cdjlmnstCDJLMNST]|[qQ]u|[lL]orsqu|[pP]uisqu|[jJ]usqu|[qQ]uoiqu|[pP]resqu)['’])[ \t]++"
+    r"(?=[^\W\d_])",
+    "no space after an elided word",
+    r"\g<w>",
+    description="no space after an elided word (c’est, l’homme)",
+    fires=(("l’ homme", "l’homme"), ("qu' il", "qu'il")),
+    quiet=("l’homme", "les ' guillemets"),
+    languages=frozenset({"fr"}),
+    auto=True,
+    gate=r"['’][ \t]",
+    triggers="'’",
+    protect=False,
+)
 
 
 class MissingApostrophe(ParagraphRule):
@@ -831,224 +748,28 @@ class StraightQuotes(ParagraphRule):
             yield make_finding(text, self.id, self.severity, b_start, b + 1, "French quotes: »", (NBSP + "»",))
 
 
-# --- numbers ---------------------------------------------------------------------------------------------------------
-
-_GERMAN_NUMBER_RE = re.compile(r"(?<![\w.,])\d{1,3}(?>(?:\.\d{3})+)(?:,\d++)?(?![\d.]|,\d)")
-_SPACED_NUMBER_RE = re.compile(r"(?<![\w.,\u00a0\u202f])\d{1,3}(?>(?: \d{3})+)(?![\w]|[.,]\d)")
-_LONG_NUMBER_RE = re.compile(r"(?<![\w.,/\-+#°№])[1-9]\d{4,}+(?![\w]|[.,/\-]\d)")
-_QUANTITY_WORDS = (
-    r"(?:euros?|dollars?|francs|livres|habitants|personnes|"
-    r"soldats|morts|victimes|emplois|salariés|mètres|tonnes|litres|hectares|kilomètres|km|kg|µA|mA|kW|MW|€|\$|%)"
-)
-_FOUR_DIGITS_RE = re.compile(
-    r"(?<![\w.,\u00a0\u202f])([1-9])(\d{3})(?=[ \u00a0\u202f]" + _QUANTITY_WORDS + r"(?![\w]))"
-)
-_PREV_TOKEN_RE = re.compile(r"(\S++)[ \t\u00a0]*+$")
-_ID_WORDS = words("n no nr tél tel code réf ref numéro dossier compte siret siren isbn issn id")
-
-
-class GermanNumberFormat(ParagraphRule):
-    id = "typography.number-format"
-    gate = re.compile(r"\d\.\d{3}")
-    triggers = "0123456789"
-    severity = Severity.INFO
-    languages = frozenset({"fr"})
-    description = "French groups thousands with a no-break space, not a period"
-
-    def scan(self, ctx: Context, start: int, end: int) -> Iterator[Finding]:
-        text = ctx.text
-        sep = _thousands(ctx)
-        for m in _GERMAN_NUMBER_RE.finditer(text, start, end):
-            s, e = m.span()
-            if is_protected(ctx, s):
-                continue
-            yield make_finding(
-                text,
-                self.id,
-                self.severity,
-                s,
-                e,
-                "German number format: French writes 1 000 000",
-                (text[s:e].replace(".", sep),),
-            )
-
-
-class NumberSpacing(ParagraphRule):
-    id = "typography.number-spacing"
-    gate = re.compile(r"\d \d{3}|[1-9]\d{4}|[1-9]\d{3}[ \u00a0\u202f]" + _QUANTITY_WORDS)
-    triggers = "0123456789"
-    severity = Severity.INFO
-    languages = frozenset({"fr"})
-    description = "thousands separated by a no-break space"
-
-    def scan(self, ctx: Context, start: int, end: int) -> Iterator[Finding]:
-        text = ctx.text
-        sep = _thousands(ctx)
-        for m in _SPACED_NUMBER_RE.finditer(text, start, end):
-            s, e = m.span()
-            msg = "a no-break space between thousands keeps the number on one line"
-            yield make_finding(text, self.id, self.severity, s, e, msg, (text[s:e].replace(" ", sep),))
-        for m in _FOUR_DIGITS_RE.finditer(text, start, end):
-            s, e = m.span()
-            yield make_finding(
-                text,
-                self.id,
-                self.severity,
-                s,
-                e,
-                "a quantity of thousands is grouped by three",
-                (m.group(1) + sep + m.group(2),),
-            )
-        for m in _LONG_NUMBER_RE.finditer(text, start, end):
-            s, e = m.span()
-            prev = _PREV_TOKEN_RE.search(text, max(start, s - 16), s)
-            if prev:
-                tok = prev.group(1)
-                if tok.isupper() or tok[-1] in "°#:" or tok.lower().rstrip(".") in _ID_WORDS:
-                    continue  # `ISBN 284...`, `n° 12345`, `tél. 0612...`: identifiers, not quantities
-            if e + 1 < end and text[e] == " " and text[e + 1].isupper():
-                continue  # `75001 Paris`: a postal code
-            digits = text[s:e]
-            head = len(digits) % 3 or 3
-            groups = [digits[:head]] + [digits[i : i + 3] for i in range(head, len(digits), 3)]
-            yield make_finding(text, self.id, self.severity, s, e, "group long numbers by three", (sep.join(groups),))
-
-
-_ORDINAL_WRONG_RE = re.compile(
-    r"(?<![\w.,])(\d{1,4})[ \u00a0]?(ième|ieme|ème|eme|éme|ière|iere|ère|ere|ier|nde|nd)(s?)(?![\w])"
-)
-_ORDINAL_ROMAN_WRONG_RE = re.compile(r"(?<![\w.,])([IVXLC]{1,7})[ \u00a0]?(ièmes?|èmes?|iers?|ndes?|nds?)(?![\w’'\-])")
-_ORDINAL_PLAIN_RE = re.compile(r"(?<![\w.,])(\d{1,4}|I|V|X|[IVXLC]{2,7})(er|re|e)(s?)(?![\w’'\-])")
-_SUPER = {"e": "ᵉ", "er": "ᵉʳ", "re": "ʳᵉ", "d": "ᵈ", "de": "ᵈᵉ"}
-
-
-def _ordinal_suffix(n: str, raw: str) -> str | None:
-    """The correct abbreviation for a wrongly written ordinal (`3ème` → `e`), or None when it is not one."""
-    first = n == "1"
-    if raw in ("ième", "ieme", "ème", "eme", "éme"):
-        return "er" if first else "e"
-    if raw in ("ière", "iere", "ère", "ere"):
-        return "re" if first else "e"
-    if raw == "ier":
-        return "er" if first else None
-    if n != "2":
-        return None
-    return "de" if raw == "nde" else "d"
-
-
-class Ordinals(ParagraphRule):
-    id = "typography.ordinal"
-    gate = re.compile(
-        r"\d[ \u00a0]?(?:i[eèé]|[èeé][mr]e|nd)|[IVXLC][ \u00a0]?(?:iè|ier|è|nd)"
-        r"|(?:\d|[IVX]|[IVXLC]{2})(?:er|re|e)s?(?![\w’'\-])"
-    )
-    severity = Severity.WARNING
-    languages = frozenset({"fr"})
-    description = "French ordinal abbreviations: 1ᵉʳ, 2ᵉ, XIXᵉ (never 2ème)"
-
-    def scan(self, ctx: Context, start: int, end: int) -> Iterator[Finding]:
-        text = ctx.text
-        for m in _ORDINAL_WRONG_RE.finditer(text, start, end):
-            n, raw, plural = m.groups()
-            suffix = _ordinal_suffix(n, raw)
-            if suffix is None:
-                continue
-            sup = _SUPER[suffix] + ("ˢ" if plural else "")
-            yield make_finding(
-                text,
-                self.id,
-                Severity.WARNING,
-                m.start(),
-                m.end(),
-                "French abbreviates ordinals 2ᵉ, 1ᵉʳ, 1ʳᵉ",
-                (n + sup,),
-            )
-        for m in _ORDINAL_ROMAN_WRONG_RE.finditer(text, start, end):
-            n, raw = m.groups()
-            plural = raw.endswith("s")
-            suffix = _ordinal_suffix("1" if n == "I" else "2" if n == "II" else "3", raw.rstrip("s"))
-            if suffix is None:
-                continue
-            yield make_finding(
-                text,
-                self.id,
-                Severity.WARNING,
-                m.start(),
-                m.end(),
-                "French abbreviates ordinals XIXᵉ, Iᵉʳ, IIᵈ",
-                (n + _SUPER[suffix] + ("ˢ" if plural else ""),),
-            )
-        for m in _ORDINAL_PLAIN_RE.finditer(text, start, end):
-            n, suffix, plural = m.groups()
-            if suffix == "er" and n not in ("1", "I"):
-                continue
-            if suffix == "re" and n not in ("1", "I"):
-                continue
-            sup = _SUPER[suffix] + ("ˢ" if plural else "")
-            yield make_finding(
-                text,
-                self.id,
-                Severity.INFO,
-                m.start(),
-                m.end(),
-                "the ordinal's letters are written as superscripts",
-                (n + sup,),
-            )
-
-
-_UNITS = r"(?:%|€|\$|£|km/h|kWh|MWh|GWh|kW|MW|GW|mAh|Ah|kHz|MHz|GHz|Hz|km²|m²|m³|km|cm|mm|kg|mg|ha|°C|Kg|KG|Km|KM)"
-_UNIT_RE = re.compile(r"(?<![\w.,])(\d++(?>(?:[.,]\d++)?))([ \u00a0\u202f]?)(" + _UNITS + r")(?![\w²³/%€$£])")
-_UNIT_FIX = {"Kg": "kg", "KG": "kg", "Km": "km", "KM": "km"}
-
-
-class UnitSpace(ParagraphRule):
-    id = "typography.unit-space"
-    gate = re.compile(r"\d[ \u00a0\u202f]?[%€$£kMGmAHch°K]")
-    triggers = "0123456789"
-    severity = Severity.INFO
-    languages = frozenset({"fr"})
-    description = "a no-break space between a number and its unit (18 kg)"
-
-    def scan(self, ctx: Context, start: int, end: int) -> Iterator[Finding]:
-        text = ctx.text
-        for m in _UNIT_RE.finditer(text, start, end):
-            num, space, unit = m.groups()
-            fixed = _UNIT_FIX.get(unit, unit)
-            if fixed == unit and space and space in _NB:
-                continue
-            glued = not space and unit not in "%€$£"  # `20%` is common in edited copy: only `info`
-            sev = Severity.WARNING if glued or fixed != unit else Severity.INFO
-            msg = "a unit is written in lower case" if fixed != unit else "a no-break space before the unit"
-            sep = space if space in _NB and space else NBSP
-            yield make_finding(text, self.id, sev, m.start(), m.end(), msg, (num + sep + fixed,), auto=fixed == unit)
-
-
 RULES: list[Rule] = [
-    SpaceBeforeComma(),
-    SpaceBeforePeriod(),
+    SPACE_BEFORE_COMMA,
+    SPACE_BEFORE_PERIOD,
     FrenchSpaceBeforeMark(),
     SpaceBeforeMark(),
     GuillemetSpace(),
     MissingSpaceAfter(),
     SpaceInsideBrackets(),
-    HyphenSpace(),
+    HYPHEN_SPACE,
     DoubledPunctuation(),
-    Ellipsis(),
-    EtcEllipsis(),
-    CommaBeforeEtc(),
-    TitleAbbreviation(),
-    NbspAfterMark(),
-    SpaceBeforeEllipsis(),
+    ELLIPSIS,
+    ETC_ELLIPSIS,
+    COMMA_BEFORE_ETC,
+    TITLE_ABBREVIATION,
+    NBSP_AFTER_MARK,
+    SPACE_BEFORE_ELLIPSIS,
     Apostrophe(),
-    ElisionSpace(),
+    ELISION_SPACE,
     MissingApostrophe(),
     GermanQuotes(),
     EnglishQuotesInGerman(),
     StraightQuotes(),
-    GermanNumberFormat(),
-    NumberSpacing(),
-    Ordinals(),
-    UnitSpace(),
 ]
 
 __all__ = ["ABBREVIATIONS", "NBSP", "NNBSP", "RULES", "is_protected", "protected_spans"]

@@ -252,7 +252,8 @@ def test_space_after_never_splits_numbers_times_urls_or_abbreviations() -> None:
 def test_findings_are_the_same_when_a_paragraph_is_rechecked_alone() -> None:
     text = "Titre\n\nPoutine , qui dit:oui... 😀 «non» l'a\n\nFin ."
     config = CheckConfig(lang="fr", enabled=("typography",))
-    whole = [f for f in analyse_text(text, "fr", config) if f.category == "typography"]
+    paragraph_rules = {r.id for r in all_rules() if r.scope == "paragraph"}
+    whole = [f for f in analyse_text(text, "fr", config) if f.rule in paragraph_rules]
     parts: list[Finding] = []
     pos = 0
     for chunk in text.split("\n\n"):
