@@ -59,8 +59,10 @@ _PARTICLES = words("Le La Les Du Des De Un Une")
 _WORK_NOUNS = words(
     """livre livres film films roman romans journal ouvrage essai album titre chanson émission série pièce
     spectacle revue magazine quotidien hebdomadaire mensuel opéra tableau exposition documentaire rubrique
-    collection saga bd téléfilm feuilleton disque single poème recueil thèse rapport éditions édition"""
+    collection saga bd téléfilm feuilleton disque single poème recueil thèse rapport éditions édition œuvre
+    nouvelle morceau tube ballet manga sculpture photographie slogan devise jeu"""
 )
+_FRENCH_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyzàâäçéèêëîïôöùûüÿæœ'’-")
 # Patterns open with what they consume and check the character before afterwards (`X(?<!CX)` is `(?<!C)X`): the
 # regex engine then skips to candidate characters at C speed instead of trying a look-behind at every position.
 _CAP_WORD_RE = re.compile(r"[A-ZÀ-ÖØ-Þ](?<![\w'’\-][A-ZÀ-ÖØ-Þ])[^\W\d_]*+(?![\w'’\-])(?=[ \t\u00a0]{1,3}[a-zà-öø-ÿœ])")
@@ -107,11 +109,14 @@ class FunctionWordCapital(ParagraphRule):
                 continue  # an all-capitals line
             if w in _PARTICLES and prev[:1].isupper():
                 continue  # `Jean De la Fontaine`, `Marine Le Pen`
-            if prev.lower() in _WORK_NOUNS:
-                continue  # `le livre La manipulation`: a title starts with a capital
+            low = prev.lower()
+            if low in _WORK_NOUNS or (low[-1:] in "sx" and low[:-1] in _WORK_NOUNS):
+                continue  # `le livre La manipulation`, `les albums Un homme`: a title starts with a capital
             nxt = _next_word(text, e, end)
             if not nxt or not nxt[0].islower():
                 continue  # `La Haye`, `Ligue Des Champions`, `À 18 h`: a name, a title, a number
+            if any(c not in _FRENCH_LETTERS for c in nxt.lower()):
+                continue  # `La cerámica de Azaila`: a title in another language
             yield make_finding(
                 text, self.id, self.severity, s, e, f"« {w} » is capitalised in mid-sentence", (_low(w),)
             )

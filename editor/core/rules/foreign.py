@@ -12,14 +12,65 @@ it is clearly a German common noun (German morphology or a long compound), else 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 from editor.core.findings import SEVERITY_RANK, Finding, Severity, make_finding
+from editor.core.rules._typography_base import words
 from editor.core.rules.base import Context, Rule
-from editor.core.rules.spelling import analyse_words, in_foreign_sentence, joined
+from editor.core.rules.spelling import NAME_GLUE, analyse_words, in_foreign_sentence, joined
 from editor.core.spelling import DICT_TAGS
 
 LANGUAGE_NAMES = {"de": "German", "en": "English", "fr": "French"}
+# Lower-case words that hold a foreign name or title together (`Church of Christ`, `Institut für Physik`).
+_NAME_GLUE = NAME_GLUE | words("zu y del la le el")
+_NAME_BEFORE = re.compile(r"(?:(?<![\w.])[A-ZÀ-Þ][^\W\d_]++|M\.|Mme|Dr\.?)[ \u00a0]$")
+# capitalised words before a noun that are not a first name or a title (`Le Kernkraftwerk`, `Ce Volkswagen`)
+_NOT_NAMES = words(
+    """Le La Les Un Une Des Du De Ce Cet Cette Ces Son Sa Ses Leur Leurs Au Aux En Dans Par Pour Avec Et Mais Ou
+    Sur Sous Chez Vers Selon Notre Votre Mon Ma Mes Tout Toute Tous Toutes"""
+)
+
+
+def _after_name(text: str, s: int) -> bool:
+    """Whether a first name or a title precedes `s` (`Martin Winterkorn`, `M. Winterkorn`): a surname follows."""
+    m = _NAME_BEFORE.search(text, max(0, s - 24), s)
+    return m is not None and m.group(0).rstrip(" \u00a0") not in _NOT_NAMES
+
+
+_OPENERS = '«“"'
+_CLOSERS = '»”"'
+# A bibliography entry: `(en) Author, Title` (Wikipedia's language mark) or a footnote line opening with `^`.
+_CITATION_BEFORE = re.compile(r"\((?:en|de|es|it|pt|nl)\)|(?:^|\n)[-*\s]*\^")
+
+
+def _quoted(text: str, s: int, e: int) -> bool:
+    """Whether text[s:e] lies inside a short quotation on one line (`le « best of »`, `"Reuters admits..."`)."""
+    lo = max(0, s - 80)
+    o = max(text.rfind(c, lo, s) for c in _OPENERS)
+    if o < 0 or any(c in text[o + 1 : s] for c in "»”\n"):
+        return False
+    hi = min(len(text), e + 80)
+    closes = [i for i in (text.find(c, e, hi) for c in _CLOSERS) if i >= 0]
+    return bool(closes) and not any(c in text[e : min(closes)] for c in "«“\n")
+
+
+def _cited(text: str, s: int, e: int) -> bool:
+    """A foreign sentence quoted, or the title of a reference in a bibliography line: cited, not left over."""
+    line_start = text.rfind("\n", 0, s) + 1
+    if _quoted(text, s, e) or _CITATION_BEFORE.search(text, max(line_start - 1, 0), s):
+        return True
+    quoted, pos = 0, s
+    while pos < e:  # quotations inside the sentence: `Il dit « the president was wrong » hier`
+        o = min((i for i in (text.find(c, pos, e) for c in "«“") if i >= 0), default=-1)
+        if o < 0:
+            break
+        c = min((i for i in (text.find(c, o, e + 2) for c in "»”") if i >= 0), default=-1)
+        if c < 0:
+            break
+        quoted += c - o
+        pos = c + 1
+    return 2 * quoted >= e - s
 
 
 class ForeignWord(Rule):
@@ -41,8 +92,13 @@ class ForeignWord(Rule):
             if v.kind == "word":
                 # lower case: not a name; German or English vocabulary left untranslated
                 severity = Severity.WARNING if (v.foreign == "de" or v.german_look) else Severity.INFO
-            elif v.foreign == "de" and v.other_known and (v.german_look or _long_german(word, ctx.lang)):
-                severity = Severity.WARNING  # a German common noun (`Kernkraftwerk`, `Kommentare`)
+            elif (
+                v.foreign == "de"
+                and v.other_known
+                and (v.german_look or _long_german(word, ctx.lang))
+                and not _after_name(text, f.core_start)
+            ):
+                severity = Severity.WARNING  # a German common noun (`Kernkraftwerk`), not a surname (`M. Winterkorn`)
             else:
                 severity = Severity.INFO  # might be a name
             item = (f.core_start, f.core_end, v.foreign, severity, v.other_known, v.kind == "word")
@@ -55,10 +111,12 @@ class ForeignWord(Rule):
         for run in runs:
             start, end, lang = run[0][0], run[-1][1], run[0][2]
             severity = min((it[3] for it in run), key=lambda s: SEVERITY_RANK[s])
-            if len(run) >= 3 and any(it[5] for it in run):
+            if len(run) >= 3 and any(it[5] and text[it[0] : it[1]].lower() not in _NAME_GLUE for it in run):
                 # three foreign words in a row, one in lower case: a phrase left untranslated, not a name
-                # (two are often a borrowed expression such as « fake news »)
+                # (two are often a borrowed expression such as « fake news »; `Church of` is part of a name)
                 severity = min(severity, Severity.WARNING, key=lambda s: SEVERITY_RANK[s])
+            if _quoted(text, start, end):
+                severity = Severity.INFO  # `le « best of »`: a foreign phrase quoted on purpose
             how = "is" if all(it[4] for it in run) else "looks"
             name = LANGUAGE_NAMES.get(lang, lang)
             sugg = _translations(ctx, start, end) if lang == "de" and ctx.config.suggestions else ()
@@ -105,7 +163,7 @@ class ForeignSentence(Rule):
             make_finding(
                 ctx.text,
                 self.id,
-                self.severity,
+                Severity.INFO if _cited(ctx.text, s, e) else self.severity,
                 s,
                 e,
                 f"this sentence is mostly in {LANGUAGE_NAMES.get(lang, lang)}: left untranslated?"

@@ -28,7 +28,9 @@ _ELISION_FR = re.compile(r"(?:[cdjlmnst]|qu|jusqu|lorsqu|puisqu|quoiqu|presqu|qu
 _ELISION_OTHER = re.compile(r"['’](?:s|ll|re|ve|d|t|m)$", re.IGNORECASE)  # English clitics, German `geht's`
 # Pronouns and particles that hyphenated French forms attach (`a-t-il`, `dit-elle`, `celle-ci`).
 _PRONOUNS = "t il ils elle elles on je tu nous vous le la les lui leur y en ce ci là moi toi soi ex"
-_HYPHEN_PARTS = frozenset(_PRONOUNS.split(" "))
+# Prefixes French joins with a hyphen (`co-écrit`, `néo-zélandais`, `mi-temps`): not words on their own.
+_PREFIXES = "co néo anti post pré auto mini micro multi semi vice mi demi non pro ré sur sous contre extra ultra"
+_HYPHEN_PARTS = frozenset(_PRONOUNS.split(" ") + _PREFIXES.split(" "))
 _GERMAN_SUFFIX = re.compile(
     r"(?:ung|ungen|keit|keiten|heit|heiten|schaft|schaften|lich|liche|lichen|isch|ische|ischen|chen|tum)$"
 )
@@ -69,8 +71,13 @@ _DE_SEPARABLE = re.compile(
     "|rüber|zurück|davon|dazu|dabei|daran|darauf|zusammen|weiter|wieder|fort|weg|los|mit|nach|vor|auf|aus|ab|an"
     "|ein|bei|um|zu|her|hin|dar|fest|frei|hoch|voran|vorbei|entgegen|gegenüber)"
 )
+# Lower-case words that hold a foreign name or title together (`Church of Christ`, `Institut für Physik`): they
+# are no evidence that a sentence is in another language.
+NAME_GLUE = frozenset(
+    ["of", "the", "and", "for", "on", "in", "at", "to", "a", "an", "de", "der", "die", "das", "und", "für", "von"]
+)
 # Name particles: lower-case words that belong to the capitalised name after them (`del Toro`, `van Gogh`).
-_PARTICLES = "del della di da dos das do van von der den ter ten al el bin ibn ben abu mac le la"
+_PARTICLES = "del della di da dos das do van von zu der den ter ten al el bin ibn ben abu mac le la"
 _NAME_PARTICLES = frozenset(_PARTICLES.split(" "))
 OTHER_LANGS: dict[str, tuple[str, ...]] = {"fr": ("de", "en"), "de": ("en", "fr"), "en": ("de", "fr")}
 
@@ -440,7 +447,7 @@ def _foreign_sentences(ctx: Context, lex: Lexicon, flags: list[Flag]) -> list[tu
             if f is None:
                 continue
             v = f.verdict
-            lower += v.kind == "word"
+            lower += v.kind == "word" and text[s:e].lower() not in NAME_GLUE
             if v.known_in and v.kind in ("word", "name", "mixed"):
                 votes[v.known_in] += 1
             elif v.kind == "word":
@@ -484,6 +491,46 @@ def paragraph_counts(ctx: Context, pos: int) -> Counter[str]:
     return counts
 
 
+_FRENCH_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyzàâäçéèêëîïôöùûüÿæœ'’-")
+_LANGUAGES_FR = (
+    "latin grec anglais allemand espagnol italien portugais arabe hébreu russe chinois japonais néerlandais "
+    "occitan breton basque catalan polonais tchèque turc persan sanskrit norvégien suédois danois roumain "
+    "hongrois gaélique gaulois francique provençal créole"
+)
+_LANGUAGE_BEFORE = re.compile(
+    r"\b(?:du|en|de l['’])[ \u00a0]?(?:" + _LANGUAGES_FR.replace(" ", "|") + r")[ \u00a0]++$", re.IGNORECASE
+)
+_INITIAL_BEFORE = re.compile(r"(?<![\w.])[A-Z]\.[ \u00a0]++$")
+_OPENERS = '«“"‘('
+_CLOSERS = '»”"’)'
+
+
+def _not_a_typo(text: str, flags: list[Flag], i: int) -> bool:
+    """Lower-case unknown words that are not slips of French typing, whatever a dictionary word looks like them:
+    - a word with letters French does not use (`judeţ`, `slovník`, `cerámica`) is another language's word;
+    - a word right after a language name (`du latin stella`) or alone in quotes (`les « vautes »`) is a term being
+      named, not written;
+    - a word right after an unknown capitalised word or an initial (`Hypsiboas pombali`, `C. opilio`,
+      `La Camella blanca`) continues a name: a species, a foreign title.
+    """
+    f = flags[i]
+    s, e = f.core_start, f.core_end
+    if any(c not in _FRENCH_LETTERS for c in text[s:e].lower()):
+        return True
+    before = text[max(0, s - 24) : s]
+    if _LANGUAGE_BEFORE.search(before) or _INITIAL_BEFORE.search(before):
+        return True
+    left = before.rstrip(" \u00a0\u202f")
+    right = text[e : e + 3].lstrip(" \u00a0\u202f")
+    if left[-1:] in _OPENERS and right[:1] in _CLOSERS:
+        return True
+    if i > 0:
+        p = flags[i - 1]
+        if p.verdict.kind in ("name", "mixed", "acronym") and joined(text, p.core_end, s) and text[p.core_end] == " ":
+            return True
+    return False
+
+
 def _lower_case_unknown(ctx: Context) -> tuple[list[Flag], list[Flag]]:
     """Lower-case unknown words split in two: typos of a dictionary word (one or two edits away), and the rest.
 
@@ -499,8 +546,12 @@ def _lower_case_unknown(ctx: Context) -> tuple[list[Flag], list[Flag]]:
         index = suggester(ctx.lang)
         typos: list[Flag] = []
         terms: list[Flag] = []
-        for f in analysis.flags:
+        flags = analysis.flags
+        for i, f in enumerate(flags):
             if f.verdict.kind != "word" or f.verdict.foreign or in_foreign_sentence(analysis, f.start):
+                continue
+            if _not_a_typo(ctx.text, flags, i):
+                terms.append(f)
                 continue
             # (no hunspell files to index on this machine: every lower-case unknown word counts as a typo)
             (typos if not len(index) or index.candidates(ctx.text[f.core_start : f.core_end]) else terms).append(f)

@@ -140,3 +140,9 @@ def test_noun_capital_is_info_and_skips_dictionary_names() -> None:
     (f,) = findings("Ce soir la Chancelière parle.", "casing.noun-capital")
     assert f.severity == Severity.INFO
     assert findings("Il parle du Japon et de la Loire.", "casing.noun-capital") == []
+
+
+def test_a_capitalised_article_opening_a_title_is_not_a_mid_sentence_capital() -> None:
+    text = "Il sort les albums Un homme nature et Doc Gynéco ; parmi ses œuvres, La cerámica de Azaila."
+    assert findings(text, "casing.function-word") == []
+    assert [f.text for f in findings("Il a vu Trump Et le président.", "casing.function-word")] == ["Et"]

@@ -130,3 +130,28 @@ def test_english_part_of_a_german_compound_is_found_alone() -> None:
     text = "Die FAI Cup-Halter 🎉 besiegten die Ligagewinner."
     found = [f for f in foreign(text, "de") if f.text == "Cup"]
     assert len(found) == 1 and found[0].text == text[found[0].start : found[0].end]
+
+
+def foreign_warnings(text: str) -> list[str]:
+    return [f.text for f in foreign(text) if f.severity != Severity.INFO]
+
+
+def test_names_titles_and_quotations_in_another_language_are_not_warnings() -> None:
+    text = (
+        "La cathédrale (Cathedral Church of Christ the Redeemer) ouvre. Le directeur, Martin Winterkorn, part. "
+        "C’est le « best of » de l’année. Il dit « the president was wrong about it » hier. "
+        "Il a co-écrit trois morceaux avec le baron zu Guttenberg."
+    )
+    assert foreign_warnings(text) == []
+
+
+def test_references_in_another_language_are_info() -> None:
+    text = "- ^ (en) Phillip Knightley, The disinformation campaign, The Guardian, October 4, 2001."
+    assert [f.severity for f in foreign(text)] == [Severity.INFO]
+
+
+def test_an_untranslated_sentence_and_a_german_noun_are_still_warnings() -> None:
+    assert foreign_warnings("Le Kernkraftwerk ferme. Il a dit the president was wrong about it yesterday.") == [
+        "Kernkraftwerk",
+        "Il a dit the president was wrong about it yesterday",
+    ]

@@ -206,3 +206,34 @@ def test_damage_owned_by_other_categories_is_not_reported_again() -> None:
     )
     config = CheckConfig(lang="fr", enabled=("spelling", "foreign"))
     assert analyse_text(text, "fr", config) == []
+
+
+def warnings(text: str) -> list[str]:
+    return [f.text for f in spelling(text) if f.severity != Severity.INFO]
+
+
+def test_both_spellings_of_the_1990_reform_are_accepted_and_neither_is_corrected_into_the_other() -> None:
+    traditional = "L’entraînement au bord de l’abîme, complètement fini, coûte cher ; il connaît le nénuphar."
+    reformed = "L’entrainement au bord de l’abime, complétement fini, coute cher ; il connait le nénufar."
+    assert spelling(traditional) == []
+    assert spelling(reformed) == []
+
+
+def test_words_in_letters_french_does_not_use_are_not_french_typos() -> None:
+    text = "Le village est situé dans le centre du judeţ, près de l’Ottův slovník naučný, la cerámica locale."
+    assert warnings(text) == []
+    assert "judeţ" in [f.text for f in spelling(text)]  # still shown, as info
+
+
+def test_terms_named_after_a_language_or_in_quotes_and_species_names_are_not_typos() -> None:
+    text = (
+        "Une étoile fixe (du latin stella fixa) brille. Les « vautes » sont des beignets. "
+        "Hypsiboas pombali est une espèce. Le crabe C. opilio est pêché."
+    )
+    assert warnings(text) == []
+
+
+def test_real_typos_next_to_those_classes_are_still_warnings() -> None:
+    text = "Le cadre est tres beau, la qualité professionelle et le latin tres ancien."
+    assert warnings(text) == ["tres", "tres"]
+    assert [f.suggestions[0] for f in spelling(text) if f.text == "tres"] == ["très", "très"]
