@@ -12,7 +12,7 @@ import sys
 from collections.abc import Sequence
 
 from editor import __version__
-from editor.commands import EXIT_INPUT_ERROR
+from editor.commands import EXIT_INPUT_ERROR, ClusterError
 from editor.core.glossary import GlossaryError
 from editor.core.spelling import SpellUnavailable
 from editor.formats.export import ARTICLE_FORMATS, FORMATS
@@ -36,6 +36,11 @@ def _add_check_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--disable", action="append", metavar="RULE", help="switch off rules with this id prefix")
     p.add_argument("--encoding", metavar="ENC", help="read files in this encoding instead of detecting it")
     p.add_argument("--jobs", "-j", type=int, default=0, metavar="N", help="worker processes (default: all cores)")
+    p.add_argument(
+        "--scheduler",
+        metavar="ADDRESS",
+        help="run on a Dask cluster: its scheduler (tcp://host:8786), or local:N for N worker processes here",
+    )
 
 
 def build_parser(command: str | None) -> argparse.ArgumentParser:
@@ -65,6 +70,16 @@ def build_parser(command: str | None) -> argparse.ArgumentParser:
         p.add_argument("--format", default="txt", choices=ARTICLE_FORMATS)
         p.add_argument("--explain", action="store_true", help="print the changes as a readable diff")
         p.add_argument("--force", action="store_true", help="overwrite existing output files")
+        p.add_argument(
+            "--collect",
+            action="store_true",
+            help="with --scheduler: send the cleaned articles back here and write them here (no shared storage)",
+        )
+        p.add_argument(
+            "--resume",
+            action="store_true",
+            help="with --output-dir: keep the files a previous run completed and clean only the others",
+        )
     elif command == "export":
         p.description = "Export the corrected articles of a session."
         p.add_argument("session", metavar="SESSION")
@@ -101,7 +116,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("galley: interrupted", file=sys.stderr)
         return 130
-    except (SpellUnavailable, GlossaryError) as exc:  # a missing dictionary or a broken glossary: one clear line
+    except (SpellUnavailable, GlossaryError, ClusterError) as exc:  # no dictionary, bad glossary, no scheduler
         print(f"galley: {exc}", file=sys.stderr)
         return EXIT_INPUT_ERROR
     except BrokenPipeError:

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from typing import TextIO
 
 from editor.commands import EXIT_FINDINGS, EXIT_INPUT_ERROR, EXIT_OK
+from editor.commands.progress import track_files
 from editor.core.article import Article
 from editor.core.batch import default_jobs, parallel_map
 from editor.core.engine import analyse, resolve_lang, warm
@@ -34,6 +35,7 @@ class Report:
 
     output: str
     findings: int
+    source: str = ""  # the file it came from (the progress bar counts files done)
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,7 +52,7 @@ class _Task:
             return checked
         out = io.StringIO()
         (write_jsonl if self.fmt == "jsonl" else write_text)(checked, out)
-        return Report(out.getvalue(), len(checked.findings))
+        return Report(out.getvalue(), len(checked.findings), checked.article.source)
 
     def check(self, item: LoadItem) -> Checked | LoadError:
         if isinstance(item, LoadError):
@@ -138,7 +140,13 @@ def run(args: argparse.Namespace) -> int:
     config = config_from_args(args)
     any_findings = False
     any_error = False
-    for item in check_items(args, config):
+    if args.scheduler:
+        from editor.commands.cluster import check_items as check_on_cluster  # Dask is imported only here
+
+        items: Iterator[Report | LoadError] = check_on_cluster(args, config)
+    else:
+        items = track_files(check_items(args, config), args.paths)
+    for item in items:
         if isinstance(item, LoadError):
             any_error = True
             print(f"galley: {item}", file=sys.stderr)

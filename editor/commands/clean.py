@@ -21,12 +21,14 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TextIO
 
 from editor.commands import EXIT_INPUT_ERROR, EXIT_OK
 from editor.commands.check import Warmer, config_from_args
+from editor.commands.progress import track_files
 from editor.core.article import Article
 from editor.core.batch import default_jobs, parallel_map
 from editor.core.cleaning import Edit, clean_article
@@ -47,6 +49,10 @@ class CleanResult:
     lang: str
     text: str
     edits: tuple[Edit, ...]
+
+    @property
+    def source(self) -> str:
+        return self.article.source
 
     def changes(self) -> list[dict[str, Any]]:
         return [e.to_json() for e in self.edits]
@@ -124,12 +130,37 @@ def _newline(article: Article) -> str:
     return nl if nl in ("\n", "\r\n", "\r") else "\n"
 
 
+def _resumable(items: Iterator[LoadItem], allocator: NameAllocator, fmt: str, kept: list[int]) -> Iterator[LoadItem]:
+    """--resume: names each article's file before cleaning it (in the order the writes would) and drops the
+    articles whose file a previous run completed (files are written atomically: one that exists is whole)."""
+    for item in items:
+        if isinstance(item, Article) and too_large(item) is None:
+            path = allocator.allocate(_stem(item), SUFFIXES[fmt])
+            if path.exists():
+                kept[0] += 1
+                continue
+            item.meta["galley_output"] = str(path)
+        yield item
+
+
 def run(args: argparse.Namespace) -> int:
     config = config_from_args(args)
+    if args.resume and not args.output_dir:
+        print("galley: --resume needs --output-dir (it keeps the files a previous run wrote there)", file=sys.stderr)
+        return EXIT_INPUT_ERROR
+    if args.scheduler:
+        from editor.commands.cluster_clean import run_clean  # Dask is imported only here
+
+        return run_clean(args, config)
     fmt: str = args.format
     jobs = args.jobs or default_jobs()
-    results = parallel_map(_Task(config), iter_paths(args.paths, args.encoding), jobs, warm=Warmer(config))
+    items = iter_paths(args.paths, args.encoding)
+    kept = [0]
+    if args.resume:
+        items = _resumable(items, NameAllocator(args.output_dir, avoid_existing=False), fmt, kept)
+    results = parallel_map(_Task(config), items, jobs, warm=Warmer(config))
     to_stdout = not args.output and not args.output_dir
+    results = track_files(results, args.paths, chatty=bool(args.explain and to_stdout))
     explain_out = sys.stderr if to_stdout else sys.stdout
     status = EXIT_OK
     allocator: NameAllocator | None = None
@@ -162,7 +193,8 @@ def run(args: argparse.Namespace) -> int:
             continue
         if allocator is not None:
             try:
-                path = allocator.allocate(_stem(item.article), SUFFIXES[fmt])
+                named = item.article.meta.get("galley_output")
+                path = Path(named) if named else allocator.allocate(_stem(item.article), SUFFIXES[fmt])
                 atomic_write_text(path, _render(item, fmt), overwrite=args.force, newline=_newline(item.article))
             except ExportError as e:
                 print(f"galley: {e} ({_where(item.article)} not written)", file=sys.stderr)
@@ -180,5 +212,7 @@ def run(args: argparse.Namespace) -> int:
     elif args.output and single is None and status == EXIT_OK:
         print("galley: no article found in the input", file=sys.stderr)
         return EXIT_INPUT_ERROR
+    if kept[0]:
+        print(f"galley: {kept[0]} article(s) already written by an earlier run, kept (--resume)", file=sys.stderr)
     sys.stdout.flush()
     return status

@@ -14,7 +14,7 @@ import stat
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from editor.core.article import Article
 from editor.core.decoding import DecodeError, decode_bytes
@@ -200,34 +200,103 @@ def _load_jsonl(path: Path, source: str, encoding: str | None) -> Iterator[LoadI
     if not stat.S_ISREG(st.st_mode):
         yield LoadError(source, "is not a regular file (a pipe or a device)")
         return
-    index = 0
-    any_line = False
+    stats = JsonlStats()
     with open(path, "rb") as f:
-        for lineno, raw in enumerate(f, start=1):
-            if lineno == 1 and raw.startswith(b"\xef\xbb\xbf"):
-                raw = raw[3:]
-            if not raw.strip():
-                continue
-            any_line = True
-            try:
-                line = raw.decode(encoding or "utf-8")
-            except (UnicodeDecodeError, LookupError):
-                yield LoadError(source, "not valid UTF-8", line=lineno, raw=raw.decode("latin-1"))
-                continue
-            try:
-                rec = _parse_json(line)
-            except ValueError as e:
-                yield LoadError(source, _json_error(e), line=lineno, raw=line.rstrip("\r\n"))
-                continue
-            art = article_from_record(rec, source, index)
-            if isinstance(art, str):
-                yield LoadError(source, art, line=lineno, raw=line.rstrip("\r\n"))
-                continue
-            art.meta["line"] = lineno
-            index += 1
-            yield art
-    if not any_line:
+        yield from _jsonl_records(enumerate(f, start=1), source, encoding, 0, stats)
+    if not stats.any_line:
         yield LoadError(source, "the file is empty")
+
+
+@dataclass(slots=True)
+class JsonlStats:
+    """What reading a stretch of a JSONL file found: its lines, its articles, whether any line was not blank."""
+
+    lines: int = 0
+    articles: int = 0
+    any_line: bool = False
+
+
+def _jsonl_records(
+    numbered: Iterable[tuple[int, bytes]],
+    source: str,
+    encoding: str | None,
+    first_index: int,
+    stats: JsonlStats,
+    at_file_start: bool = True,
+) -> Iterator[LoadItem]:
+    index = first_index
+    for lineno, raw in numbered:
+        stats.lines += 1
+        if at_file_start and stats.lines == 1 and raw.startswith(b"\xef\xbb\xbf"):
+            raw = raw[3:]
+        if not raw.strip():
+            continue
+        stats.any_line = True
+        try:
+            line = raw.decode(encoding or "utf-8")
+        except (UnicodeDecodeError, LookupError):
+            yield LoadError(source, "not valid UTF-8", line=lineno, raw=raw.decode("latin-1"))
+            continue
+        try:
+            rec = _parse_json(line)
+        except ValueError as e:
+            yield LoadError(source, _json_error(e), line=lineno, raw=line.rstrip("\r\n"))
+            continue
+        art = article_from_record(rec, source, index)
+        if isinstance(art, str):
+            yield LoadError(source, art, line=lineno, raw=line.rstrip("\r\n"))
+            continue
+        art.meta["line"] = lineno
+        index += 1
+        stats.articles += 1
+        yield art
+
+
+def _owned_lines(f: BinaryIO, start: int, end: int) -> Iterator[bytes]:
+    """The lines whose first byte lies in [start, end): a line cut by `start` belongs to the range before."""
+    pos = start
+    f.seek(max(0, start - 1))
+    if start > 0 and f.read(1) != b"\n":
+        pos += len(f.readline())
+    while pos < end:
+        raw = f.readline()
+        if not raw:
+            return
+        pos += len(raw)
+        yield raw
+
+
+def iter_jsonl_range(
+    path: str | os.PathLike[str],
+    start: int,
+    end: int,
+    encoding: str | None = None,
+    first_line: int = 1,
+    first_index: int = 0,
+    stats: JsonlStats | None = None,
+) -> Iterator[LoadItem]:
+    """Records of the JSONL lines that start in bytes [start, end), numbered from `first_line`/`first_index`.
+
+    Ranges cut at any byte give every line to exactly one range, so a corpus of any size can be split by its size
+    alone, without anyone reading it first. Unlike `iter_file`, an empty range is not an error: only the whole file
+    can be empty.
+    """
+    source = str(path)
+    stats = stats if stats is not None else JsonlStats()
+    try:
+        with open(path, "rb") as f:
+            yield from _jsonl_records(
+                enumerate(_owned_lines(f, start, end), start=first_line),
+                source,
+                encoding,
+                first_index,
+                stats,
+                at_file_start=start == 0,
+            )
+    except OSError as e:
+        yield LoadError(source, "permission denied" if isinstance(e, PermissionError) else (e.strerror or str(e)))
+    except MemoryError:
+        yield LoadError(source, "a line too large to load into memory")
 
 
 def iter_file(path: str | os.PathLike[str], encoding: str | None = None) -> Iterator[LoadItem]:
