@@ -23,7 +23,7 @@ from editor.commands.cluster import _PROCESS_LOCK, Done, Driver, Scan, Shard, _w
 from editor.core.article import Article
 from editor.core.fileio import ExportError, NameAllocator, atomic_write_text, remove_stale_temporaries
 from editor.core.rules.base import CheckConfig
-from editor.formats.exporters import SUFFIXES
+from editor.formats.export import SUFFIXES
 from editor.formats.loaders import LoadError, too_large
 
 
