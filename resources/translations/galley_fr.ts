@@ -228,6 +228,33 @@
         </message>
     </context>
     <context>
+        <name>Exporting</name>
+        <message>
+            <source>Export</source>
+            <translation>Exporter</translation>
+        </message>
+        <message>
+            <source>Export works on a session, and this window has none (see the status bar).</source>
+            <translation>L’export porte sur une session, et cette fenêtre n’en a pas (voir la barre d’état).</translation>
+        </message>
+        <message>
+            <source>Exporting…</source>
+            <translation>Export…</translation>
+        </message>
+        <message>
+            <source>Export incomplete</source>
+            <translation>Export incomplet</translation>
+        </message>
+        <message>
+            <source>{n} article(s) written; these were not:</source>
+            <translation>{n} article(s) écrit(s) ; ceux-ci ne l’ont pas été :</translation>
+        </message>
+        <message>
+            <source>Exported {n} article(s)</source>
+            <translation>{n} article(s) exporté(s)</translation>
+        </message>
+    </context>
+    <context>
         <name>FindReplaceDialog</name>
         <message>
             <source>Find and Replace</source>
@@ -374,6 +401,57 @@
         </message>
     </context>
     <context>
+        <name>ItemMenus</name>
+        <message>
+            <source>(delete)</source>
+            <translation>(supprimer)</translation>
+        </message>
+        <message>
+            <source>Suggestions: {list}</source>
+            <translation>Suggestions : {list}</translation>
+        </message>
+        <message>
+            <source>Changed “{before}” → “{after}”</source>
+            <translation>« {before} » → « {after} »</translation>
+        </message>
+        <message>
+            <source>Link</source>
+            <translation>Lien</translation>
+        </message>
+        <message>
+            <source>Replace with “{s}”</source>
+            <translation>Remplacer par « {s} »</translation>
+        </message>
+        <message>
+            <source>Delete “{t}”</source>
+            <translation>Supprimer « {t} »</translation>
+        </message>
+        <message>
+            <source>Reject (keep as is)</source>
+            <translation>Rejeter (garder tel quel)</translation>
+        </message>
+        <message>
+            <source>Accept all of {rule}…</source>
+            <translation>Tout accepter pour {rule}…</translation>
+        </message>
+        <message>
+            <source>Ignore “{w}” in session</source>
+            <translation>Ignorer « {w} » dans la session</translation>
+        </message>
+        <message>
+            <source>Add “{w}” to dictionary</source>
+            <translation>Ajouter « {w} » au dictionnaire</translation>
+        </message>
+        <message>
+            <source>Revert automatic fix</source>
+            <translation>Annuler la correction automatique</translation>
+        </message>
+        <message>
+            <source>Revert this fix</source>
+            <translation>Annuler cette correction</translation>
+        </message>
+    </context>
+    <context>
         <name>KeysDialog</name>
         <message>
             <source>Keyboard Shortcuts</source>
@@ -478,6 +556,45 @@
         </message>
     </context>
     <context>
+        <name>Loading</name>
+        <message>
+            <source>Not saved: {error}</source>
+            <translation>Non enregistré : {error}</translation>
+        </message>
+        <message>
+            <source>{n} file(s) or record(s) could not be loaded</source>
+            <translation>{n} fichier(s) ou enregistrement(s) n’ont pas pu être chargés</translation>
+        </message>
+        <message>
+            <source>Some input could not be loaded</source>
+            <translation>Une partie des fichiers n’a pas pu être chargée</translation>
+        </message>
+        <message>
+            <source>{n} file(s) or record(s) could not be loaded:</source>
+            <translation>{n} fichier(s) ou enregistrement(s) n’ont pas pu être chargés :</translation>
+        </message>
+        <message>
+            <source>Nothing to review: no article could be loaded. Use File → Open.</source>
+            <translation>Rien à relire : aucun article n’a pu être chargé. Utilisez Fichier → Ouvrir.</translation>
+        </message>
+        <message>
+            <source>Re-applying decisions…</source>
+            <translation>Réapplication des décisions…</translation>
+        </message>
+        <message>
+            <source>Reloaded: {kept} decision(s) re-applied, {lost} lost</source>
+            <translation>Rechargé : {kept} décision(s) réappliquée(s), {lost} perdue(s)</translation>
+        </message>
+        <message>
+            <source>Analysing…</source>
+            <translation>Analyse…</translation>
+        </message>
+        <message>
+            <source>{n} findings to review: press F8 to go to the first one</source>
+            <translation>{n} signalements à relire : F8 pour aller au premier</translation>
+        </message>
+    </context>
+    <context>
         <name>MainWindow</name>
         <message>
             <source>Raw</source>
@@ -502,10 +619,6 @@
         <message>
             <source>Links</source>
             <translation>Liens</translation>
-        </message>
-        <message>
-            <source>Cancel</source>
-            <translation>Annuler</translation>
         </message>
         <message>
             <source>&amp;File</source>
@@ -544,30 +657,6 @@
             <translation>Chargement…</translation>
         </message>
         <message>
-            <source>Sessions are not available: work is not saved</source>
-            <translation>Sessions indisponibles : le travail n’est pas enregistré</translation>
-        </message>
-        <message>
-            <source>Session in use by another window: changes are not saved</source>
-            <translation>Session utilisée par une autre fenêtre : les modifications ne sont pas enregistrées</translation>
-        </message>
-        <message>
-            <source>Session in use</source>
-            <translation>Session déjà utilisée</translation>
-        </message>
-        <message>
-            <source>Galley opened the articles without saving your work. Close the other window and reopen to save.</source>
-            <translation>Galley a ouvert les articles sans enregistrer votre travail. Fermez l’autre fenêtre et rouvrez pour enregistrer.</translation>
-        </message>
-        <message>
-            <source>No session: changes are not saved</source>
-            <translation>Pas de session : les modifications ne sont pas enregistrées</translation>
-        </message>
-        <message>
-            <source>Session not available</source>
-            <translation>Session indisponible</translation>
-        </message>
-        <message>
             <source>Open articles</source>
             <translation>Ouvrir des articles</translation>
         </message>
@@ -586,42 +675,6 @@
         <message>
             <source>Cancelled</source>
             <translation>Annulé</translation>
-        </message>
-        <message>
-            <source>The file changed</source>
-            <translation>Le fichier a changé</translation>
-        </message>
-        <message>
-            <source>{name} changed on disk since this session recorded it.</source>
-            <translation>{name} a changé sur le disque depuis que cette session l’a enregistré.</translation>
-        </message>
-        <message>
-            <source>Galley shows the session's version, with all your work. You can instead reload the file: decisions that still match their text are re-applied, the others and hand edits are dropped.</source>
-            <translation>Galley affiche la version de la session, avec tout votre travail. Vous pouvez plutôt recharger le fichier : les décisions qui correspondent encore à leur texte sont réappliquées, les autres et les modifications manuelles sont abandonnées.</translation>
-        </message>
-        <message>
-            <source>Keep the session's version</source>
-            <translation>Garder la version de la session</translation>
-        </message>
-        <message>
-            <source>Reload and re-apply</source>
-            <translation>Recharger et réappliquer</translation>
-        </message>
-        <message>
-            <source>Re-applying decisions…</source>
-            <translation>Réapplication des décisions…</translation>
-        </message>
-        <message>
-            <source>Reloaded: {kept} decision(s) re-applied, {lost} lost</source>
-            <translation>Rechargé : {kept} décision(s) réappliquée(s), {lost} perdue(s)</translation>
-        </message>
-        <message>
-            <source>Loading… {n}</source>
-            <translation>Chargement… {n}</translation>
-        </message>
-        <message>
-            <source>Exporting %v/%m</source>
-            <translation>Export %v/%m</translation>
         </message>
         <message>
             <source>Could not load</source>
@@ -644,22 +697,6 @@
             <translation>Erreur</translation>
         </message>
         <message>
-            <source>{n} file(s) or record(s) could not be loaded</source>
-            <translation>{n} fichier(s) ou enregistrement(s) n’ont pas pu être chargés</translation>
-        </message>
-        <message>
-            <source>Some input could not be loaded</source>
-            <translation>Une partie des fichiers n’a pas pu être chargée</translation>
-        </message>
-        <message>
-            <source>{n} file(s) or record(s) could not be loaded:</source>
-            <translation>{n} fichier(s) ou enregistrement(s) n’ont pas pu être chargés :</translation>
-        </message>
-        <message>
-            <source>Nothing to review: no article could be loaded. Use File → Open.</source>
-            <translation>Rien à relire : aucun article n’a pu être chargé. Utilisez Fichier → Ouvrir.</translation>
-        </message>
-        <message>
             <source>This article has a line of {n} characters, too long to display without freezing Galley. Both panes show its first {k} characters, read-only; the whole text is analysed, reviewed from the findings panel and exported.</source>
             <translation>Cet article contient une ligne de {n} caractères, trop longue pour être affichée sans bloquer Galley. Les deux volets en montrent les {k} premiers caractères, en lecture seule ; tout le texte est analysé, relu depuis le panneau des signalements et exporté.</translation>
         </message>
@@ -668,156 +705,8 @@
             <translation>Cet article contient une ligne de {n} caractères. Pour que Galley reste réactif, le volet Nettoyé est en lecture seule ; les signalements peuvent toujours être acceptés, rejetés et exportés.</translation>
         </message>
         <message>
-            <source>Analysing…</source>
-            <translation>Analyse…</translation>
-        </message>
-        <message>
-            <source>{n} findings to review: press F8 to go to the first one</source>
-            <translation>{n} signalements à relire : F8 pour aller au premier</translation>
-        </message>
-        <message>
-            <source>No pending finding in this article</source>
-            <translation>Aucun signalement en attente dans cet article</translation>
-        </message>
-        <message>
-            <source>Wrapped around</source>
-            <translation>Reprise au début</translation>
-        </message>
-        <message>
-            <source>Every finding of this article is reviewed</source>
-            <translation>Tous les signalements de cet article sont traités</translation>
-        </message>
-        <message>
-            <source>Not saved: {error}</source>
-            <translation>Non enregistré : {error}</translation>
-        </message>
-        <message>
-            <source>No finding selected: press F8 to go to the next one</source>
-            <translation>Aucun signalement sélectionné : F8 pour aller au suivant</translation>
-        </message>
-        <message>
-            <source>This finding is already decided</source>
-            <translation>Ce signalement est déjà traité</translation>
-        </message>
-        <message>
-            <source>No suggestion {n}: edit the text by hand, or reject (Ctrl+Backspace)</source>
-            <translation>Pas de suggestion {n} : corrigez le texte à la main, ou rejetez (Ctrl+Retour arrière)</translation>
-        </message>
-        <message>
-            <source>No pending finding selected</source>
-            <translation>Aucun signalement en attente sélectionné</translation>
-        </message>
-        <message>
-            <source>Select an automatic fix to revert</source>
-            <translation>Sélectionnez une correction automatique à annuler</translation>
-        </message>
-        <message>
-            <source>No finding selected</source>
-            <translation>Aucun signalement sélectionné</translation>
-        </message>
-        <message>
-            <source>No pending finding of this rule has a suggestion</source>
-            <translation>Aucun signalement en attente de cette règle n’a de suggestion</translation>
-        </message>
-        <message>
-            <source>Accepted {n} finding(s) of {rule}</source>
-            <translation>{n} signalement(s) de {rule} accepté(s)</translation>
-        </message>
-        <message>
-            <source>“{word}” ignored in this session</source>
-            <translation>« {word} » ignoré dans cette session</translation>
-        </message>
-        <message>
-            <source>“{word}” added to your dictionary</source>
-            <translation>« {word} » ajouté à votre dictionnaire</translation>
-        </message>
-        <message>
-            <source>Nothing to undo</source>
-            <translation>Rien à annuler</translation>
-        </message>
-        <message>
-            <source>Nothing to redo</source>
-            <translation>Rien à rétablir</translation>
-        </message>
-        <message>
             <source>Every article is done</source>
             <translation>Tous les articles sont terminés</translation>
-        </message>
-        <message>
-            <source>(delete)</source>
-            <translation>(supprimer)</translation>
-        </message>
-        <message>
-            <source>Suggestions: {list}</source>
-            <translation>Suggestions : {list}</translation>
-        </message>
-        <message>
-            <source>Changed “{before}” → “{after}”</source>
-            <translation>« {before} » → « {after} »</translation>
-        </message>
-        <message>
-            <source>Link</source>
-            <translation>Lien</translation>
-        </message>
-        <message>
-            <source>Replace with “{s}”</source>
-            <translation>Remplacer par « {s} »</translation>
-        </message>
-        <message>
-            <source>Delete “{t}”</source>
-            <translation>Supprimer « {t} »</translation>
-        </message>
-        <message>
-            <source>Reject (keep as is)</source>
-            <translation>Rejeter (garder tel quel)</translation>
-        </message>
-        <message>
-            <source>Accept all of {rule}…</source>
-            <translation>Tout accepter pour {rule}…</translation>
-        </message>
-        <message>
-            <source>Ignore “{w}” in session</source>
-            <translation>Ignorer « {w} » dans la session</translation>
-        </message>
-        <message>
-            <source>Add “{w}” to dictionary</source>
-            <translation>Ajouter « {w} » au dictionnaire</translation>
-        </message>
-        <message>
-            <source>Revert automatic fix</source>
-            <translation>Annuler la correction automatique</translation>
-        </message>
-        <message>
-            <source>Revert this fix</source>
-            <translation>Annuler cette correction</translation>
-        </message>
-        <message>
-            <source>Preferences are not available</source>
-            <translation>Les préférences ne sont pas disponibles</translation>
-        </message>
-        <message>
-            <source>Export</source>
-            <translation>Exporter</translation>
-        </message>
-        <message>
-            <source>Export works on a session, and this window has none (see the status bar).</source>
-            <translation>L’export porte sur une session, et cette fenêtre n’en a pas (voir la barre d’état).</translation>
-        </message>
-        <message>
-            <source>Exporting…</source>
-            <translation>Export…</translation>
-        </message>
-        <message>
-            <source>Export incomplete</source>
-            <translation>Export incomplet</translation>
-        </message>
-        <message>
-            <source>{n} article(s) written; these were not:</source>
-            <translation>{n} article(s) écrit(s) ; ceux-ci ne l’ont pas été :</translation>
-        </message>
-        <message>
-            <source>Exported {n} article(s)</source>
-            <translation>{n} article(s) exporté(s)</translation>
         </message>
         <message>
             <source>About Galley</source>
@@ -826,30 +715,6 @@
         <message>
             <source>Galley {v}: correct scraped news articles, side by side and from the keyboard.</source>
             <translation>Galley {v} : corriger des articles de presse aspirés, côte à côte et au clavier.</translation>
-        </message>
-        <message>
-            <source>Language: {lang} · Typography: {profile}</source>
-            <translation>Langue : {lang} · Typographie : {profile}</translation>
-        </message>
-        <message>
-            <source>{p} pending · {a} accepted · {r} rejected</source>
-            <translation>{p} en attente · {a} acceptés · {r} rejetés</translation>
-        </message>
-        <message>
-            <source>Not saved (no session)</source>
-            <translation>Non enregistré (pas de session)</translation>
-        </message>
-        <message>
-            <source>Saving…</source>
-            <translation>Enregistrement…</translation>
-        </message>
-        <message>
-            <source>Saved</source>
-            <translation>Enregistré</translation>
-        </message>
-        <message>
-            <source>Not saved</source>
-            <translation>Non enregistré</translation>
         </message>
     </context>
     <context>
@@ -993,6 +858,162 @@
         <message>
             <source>TOML glossary (*.toml)</source>
             <translation>Glossaire TOML (*.toml)</translation>
+        </message>
+    </context>
+    <context>
+        <name>ReviewController</name>
+        <message>
+            <source>No finding selected: press F8 to go to the next one</source>
+            <translation>Aucun signalement sélectionné : F8 pour aller au suivant</translation>
+        </message>
+        <message>
+            <source>This finding is already decided</source>
+            <translation>Ce signalement est déjà traité</translation>
+        </message>
+        <message>
+            <source>No suggestion {n}: edit the text by hand, or reject (Ctrl+Backspace)</source>
+            <translation>Pas de suggestion {n} : corrigez le texte à la main, ou rejetez (Ctrl+Retour arrière)</translation>
+        </message>
+        <message>
+            <source>No pending finding selected</source>
+            <translation>Aucun signalement en attente sélectionné</translation>
+        </message>
+        <message>
+            <source>Select an automatic fix to revert</source>
+            <translation>Sélectionnez une correction automatique à annuler</translation>
+        </message>
+        <message>
+            <source>No finding selected</source>
+            <translation>Aucun signalement sélectionné</translation>
+        </message>
+        <message>
+            <source>No pending finding of this rule has a suggestion</source>
+            <translation>Aucun signalement en attente de cette règle n’a de suggestion</translation>
+        </message>
+        <message>
+            <source>Accepted {n} finding(s) of {rule}</source>
+            <translation>{n} signalement(s) de {rule} accepté(s)</translation>
+        </message>
+        <message>
+            <source>“{word}” ignored in this session</source>
+            <translation>« {word} » ignoré dans cette session</translation>
+        </message>
+        <message>
+            <source>The dictionary could not be saved: {error}</source>
+            <translation>Le dictionnaire n’a pas pu être enregistré : {error}</translation>
+        </message>
+        <message>
+            <source>“{word}” added to your dictionary</source>
+            <translation>« {word} » ajouté à votre dictionnaire</translation>
+        </message>
+        <message>
+            <source>Nothing to undo</source>
+            <translation>Rien à annuler</translation>
+        </message>
+        <message>
+            <source>Nothing to redo</source>
+            <translation>Rien à rétablir</translation>
+        </message>
+    </context>
+    <context>
+        <name>ReviewView</name>
+        <message>
+            <source>No pending finding in this article</source>
+            <translation>Aucun signalement en attente dans cet article</translation>
+        </message>
+        <message>
+            <source>Wrapped around</source>
+            <translation>Reprise au début</translation>
+        </message>
+        <message>
+            <source>Every finding of this article is reviewed</source>
+            <translation>Tous les signalements de cet article sont traités</translation>
+        </message>
+    </context>
+    <context>
+        <name>SessionKeeper</name>
+        <message>
+            <source>Session in use by another window: changes are not saved</source>
+            <translation>Session utilisée par une autre fenêtre : les modifications ne sont pas enregistrées</translation>
+        </message>
+        <message>
+            <source>Session in use</source>
+            <translation>Session déjà utilisée</translation>
+        </message>
+        <message>
+            <source>Galley opened the articles without saving your work. Close the other window and reopen to save.</source>
+            <translation>Galley a ouvert les articles sans enregistrer votre travail. Fermez l’autre fenêtre et rouvrez pour enregistrer.</translation>
+        </message>
+        <message>
+            <source>No session: changes are not saved</source>
+            <translation>Pas de session : les modifications ne sont pas enregistrées</translation>
+        </message>
+        <message>
+            <source>Session not available</source>
+            <translation>Session indisponible</translation>
+        </message>
+        <message>
+            <source>Not saved: {error}</source>
+            <translation>Non enregistré : {error}</translation>
+        </message>
+        <message>
+            <source>Not saved (no session)</source>
+            <translation>Non enregistré (pas de session)</translation>
+        </message>
+        <message>
+            <source>Saving…</source>
+            <translation>Enregistrement…</translation>
+        </message>
+        <message>
+            <source>Saved</source>
+            <translation>Enregistré</translation>
+        </message>
+        <message>
+            <source>The saved review could not be read: {error}</source>
+            <translation>La relecture enregistrée n’a pas pu être lue : {error}</translation>
+        </message>
+        <message>
+            <source>The file changed</source>
+            <translation>Le fichier a changé</translation>
+        </message>
+        <message>
+            <source>{name} changed on disk since this session recorded it.</source>
+            <translation>{name} a changé sur le disque depuis que cette session l’a enregistré.</translation>
+        </message>
+        <message>
+            <source>Galley shows the session's version, with all your work. You can instead reload the file: decisions that still match their text are re-applied, the others and hand edits are dropped.</source>
+            <translation>Galley affiche la version de la session, avec tout votre travail. Vous pouvez plutôt recharger le fichier : les décisions qui correspondent encore à leur texte sont réappliquées, les autres et les modifications manuelles sont abandonnées.</translation>
+        </message>
+        <message>
+            <source>Keep the session's version</source>
+            <translation>Garder la version de la session</translation>
+        </message>
+        <message>
+            <source>Reload and re-apply</source>
+            <translation>Recharger et réappliquer</translation>
+        </message>
+    </context>
+    <context>
+        <name>StatusBar</name>
+        <message>
+            <source>Cancel</source>
+            <translation>Annuler</translation>
+        </message>
+        <message>
+            <source>Loading… {n}</source>
+            <translation>Chargement… {n}</translation>
+        </message>
+        <message>
+            <source>Exporting %v/%m</source>
+            <translation>Export %v/%m</translation>
+        </message>
+        <message>
+            <source>Language: {lang} · Typography: {profile}</source>
+            <translation>Langue : {lang} · Typographie : {profile}</translation>
+        </message>
+        <message>
+            <source>{p} pending · {a} accepted · {r} rejected</source>
+            <translation>{p} en attente · {a} acceptés · {r} rejetés</translation>
         </message>
     </context>
     <context>

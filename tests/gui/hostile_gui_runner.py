@@ -131,7 +131,7 @@ def main() -> int:
         if not window.docs:
             return True
         review = window.review
-        return review is not None and window.clean.text() == review.cleaned and window._analysing is None
+        return review is not None and window.clean.text() == review.cleaned and window.loading.analysing is None
 
     reports: list[dict[str, Any]] = []
     for case in request["cases"]:
@@ -197,7 +197,7 @@ def _report(window: Any, case: dict[str, Any], settled: bool, elapsed: float, ma
         if b.isVisible()
     ]
     labels = " | ".join(w.text() for w in (window.lang_label, window.counts_label, window.saved_label))
-    doc = window._doc()
+    doc = window.doc()
     review = window.review
     article = doc.article if doc is not None else None
     text_has = case.get("text_has")
@@ -208,7 +208,7 @@ def _report(window: Any, case: dict[str, Any], settled: bool, elapsed: float, ma
         "elapsed": elapsed,
         "max_stall": max_stall,
         "docs": len(window.docs),
-        "load_errors": [str(e) for e in window.load_errors],
+        "load_errors": [str(e) for e in window.loading.load_errors],
         "boxes": boxes,
         "status": window.statusBar().currentMessage(),
         "progress": window.progress.format() if window.progress.isVisible() else "",

@@ -193,11 +193,11 @@ def test_underlines_move_with_typing(qtbot: Any, window: Any) -> None:
 def test_context_menu_lists_suggestions_first(qtbot: Any, window: Any) -> None:
     open_and_wait(qtbot, window, [])
     target = next(it for it in window.review.pending() if it.text == "Selenskyj")
-    menu = window.build_context_menu(window.clean, target.start + 1)
+    menu = window.menus.context_menu(window.clean, target.start + 1)
     labels = [a.text() for a in menu.actions() if not a.isSeparator()]
     assert "Zelensky" in labels[0]
     assert any("Reject" in label for label in labels)
-    tip = window._tooltip(window.clean, target.start + 1)
+    tip = window.menus.tooltip(window.clean, target.start + 1)
     assert "terminology" in tip and "Zelensky" in tip
     menu.deleteLater()
 
@@ -292,7 +292,7 @@ def test_bad_files_are_listed_and_good_ones_open(qtbot: Any, window: Any, tmp_pa
     open_and_wait(qtbot, window, [str(tmp_path)])
     assert len(window.docs) == 2
     assert window.articles_dock.isVisible()
-    messages = [str(e) for e in window.load_errors]
+    messages = [str(e) for e in window.loading.load_errors]
     assert any("empty.txt" in m for m in messages)
     assert any("binary.txt" in m for m in messages)
     assert any("corpus.jsonl:2" in m for m in messages)
@@ -461,10 +461,31 @@ def test_drop_and_recent_files(qtbot: Any, window: Any, tmp_path: Path, sample_t
     src.write_text(sample_text, encoding="utf-8")
     mime = QMimeData()
     mime.setUrls([QUrl.fromLocalFile(str(src))])
-    assert window._dropped_paths(mime) == [str(src)]
-    open_and_wait(qtbot, window, window._dropped_paths(mime))
+    assert window.dropped_paths(mime) == [str(src)]
+    open_and_wait(qtbot, window, window.dropped_paths(mime))
     assert window.raw.text() == sample_text
     assert str(src) in window.settings.recent_files()
+
+
+def test_a_session_write_that_fails_is_shown_not_dropped(qtbot: Any, window: Any) -> None:
+    """Ignoring a word and deciding write to the session at once: when it cannot be written (here it was closed
+    underneath the window, as a vanished disk would make it), the person is told the work is not saved."""
+    open_and_wait(qtbot, window, [])
+    review = window.review
+    window.session.close()
+    target = next(it for it in review.pending() if it.text == "Fessenheim")
+    window.select_item(target.id)
+    key(window, Qt.Key.Key_I, Qt.KeyboardModifier.ControlModifier)
+    assert str(review.item(target.id).status) == "ignored"  # the decision stands in the window…
+    assert window.saved_label.text().startswith("Not saved")  # …and the person knows it is not on disk
+    assert "closed" in window.saved_label.text()
+    messages: list[str] = []
+    window.statusBar().messageChanged.connect(messages.append)
+    other = next(it for it in review.pending() if it.text == "Kernkraftwerk")
+    window.select_item(other.id)
+    window.accept_suggestion(1)
+    assert str(review.item(other.id).status) == "accepted"
+    assert any(m.startswith("Not saved") and "closed" in m for m in messages)
 
 
 def test_ignore_word_and_personal_dictionary(qtbot: Any, window: Any) -> None:
@@ -485,7 +506,7 @@ def test_ignore_word_and_personal_dictionary(qtbot: Any, window: Any) -> None:
 def test_raw_pane_menu_reverts_an_automatic_fix(qtbot: Any, window: Any) -> None:
     open_and_wait(qtbot, window, [])
     pos = window.raw.text().index("dÃ©licat")
-    menu = window.build_context_menu(window.raw, pos + 1)
+    menu = window.menus.context_menu(window.raw, pos + 1)
     revert = next(a for a in menu.actions() if "Revert" in a.text())
     revert.trigger()
     assert "dÃ©licat" in window.clean.text()
@@ -608,7 +629,7 @@ def test_revert_an_automatic_fix_from_the_findings_panel(qtbot: Any, window: Any
 def test_findings_table_menu_offers_the_same_decisions(qtbot: Any, window: Any) -> None:
     open_and_wait(qtbot, window, [])
     target = next(it for it in window.review.pending() if it.text == "Selenskyj")
-    menu = window.build_item_menu([target])
+    menu = window.menus.item_menu([target])
     labels = [a.text() for a in menu.actions() if not a.isSeparator()]
     assert "Zelensky" in labels[0] and any("Reject" in label for label in labels)
     menu.actions()[0].trigger()
@@ -620,21 +641,22 @@ def test_typing_waiting_for_a_pause_is_saved_on_close(
     qtbot: Any, tmp_path: Path, sample_text: str, monkeypatch: Any
 ) -> None:
     from editor.gui import main_window as mw
+    from editor.gui import session_keeper
     from editor.gui.settings import Settings
 
-    monkeypatch.setattr(mw, "BIG_REVIEW", 1)  # treat the sample like a huge review: typing is saved on pauses
+    monkeypatch.setattr(session_keeper, "BIG_REVIEW", 1)  # the sample as a huge review: typing saved on pauses
     src = tmp_path / "a.txt"
     src.write_text(sample_text, encoding="utf-8")
     w = mw.MainWindow(Settings())
     qtbot.addWidget(w)
     w.show()
     open_and_wait(qtbot, w, [str(src)])
-    assert w._doc().big
+    assert w.doc().big
     w.clean.set_cursor_position(0)
     w.activateWindow()
     w.clean.setFocus()
     type_text(w.clean, "Titre : ")
-    assert w._idle_save_timer.isActive()
+    assert w.keeper.idle_save_timer.isActive()
     w.close()  # before the pause timer fired
     w2 = mw.MainWindow(Settings())
     qtbot.addWidget(w2)

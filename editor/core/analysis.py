@@ -1,16 +1,20 @@
-"""Analysis entry points the editor runs off the GUI thread. Qt-free on purpose: long articles are analysed in a
-separate process (PERFORMANCE 3: a Python analysis in a thread starves the GUI thread of the GIL, and one regular
-expression over a multi-megabyte line can hold it for seconds), and that process must not load Qt.
+"""Analysis entry points the editor runs off the GUI thread. Qt-free on purpose, and so in the core: long articles
+are analysed in a separate process (a Python analysis in a thread starves the GUI thread of the GIL, and one
+regular expression over a multi-megabyte line can hold it for seconds), and that process must not load Qt.
 """
 
 from __future__ import annotations
 
 import contextlib
 import threading
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from editor.core.article import Article
 from editor.core.rules.base import CheckConfig
+
+if TYPE_CHECKING:  # imported when used: the editor's window must paint before the analysis machinery loads
+    from editor.core.review import Review
+    from editor.core.urls import Link
 
 # Articles longer than this (characters) are analysed in a separate process.
 PROCESS_ABOVE = 300_000
@@ -20,7 +24,7 @@ class AnalysisCancelled(Exception):
     """The person moved on (another article, Cancel) before the analysis ended."""
 
 
-def analyse_article(article: Article, config: CheckConfig, state: dict[str, Any] | None) -> tuple[Any, list[Any]]:
+def analyse_article(article: Article, config: CheckConfig, state: dict[str, Any] | None) -> tuple[Review, list[Link]]:
     """Build the review of one article (restoring a saved state when there is one) and find its links."""
     from editor.core.review import Review
     from editor.core.urls import find_links
@@ -47,7 +51,7 @@ def child_main(job: str) -> None:
     with open(job, "rb") as f:
         article, config, state = pickle.load(f)
     try:
-        out: tuple[str, Any] = ("ok", analyse_article(article, config, state))
+        out: tuple[str, object] = ("ok", analyse_article(article, config, state))
     except Exception as e:
         out = ("error", f"{type(e).__name__}: {e}")
     sys.stdout.buffer.write(pickle.dumps(out, protocol=pickle.HIGHEST_PROTOCOL))
@@ -56,7 +60,7 @@ def child_main(job: str) -> None:
 
 def analyse_maybe_in_process(
     article: Article, config: CheckConfig, state: dict[str, Any] | None, cancel: threading.Event
-) -> tuple[Any, list[Any]]:
+) -> tuple[Review, list[Link]]:
     """analyse_article, in a child process for long articles, so the GUI thread keeps the GIL to itself; the
     child is killed when the analysis is cancelled. A fresh interpreter (not multiprocessing): it must not
     re-run whatever script started the editor."""
@@ -86,7 +90,7 @@ def analyse_maybe_in_process(
                 [
                     sys.executable,
                     "-c",
-                    "import sys; from editor.gui.analysis import child_main; child_main(sys.argv[1])",
+                    "import sys; from editor.core.analysis import child_main; child_main(sys.argv[1])",
                     job,
                 ],
                 stdin=subprocess.DEVNULL,
@@ -114,4 +118,5 @@ def analyse_maybe_in_process(
     status, value = pickle.loads(out)
     if status != "ok":
         raise RuntimeError(str(value))
-    return value  # type: ignore[no-any-return]
+    review, links = value
+    return review, links

@@ -1,0 +1,240 @@
+"""Articles arriving from the loading worker, their analysis, and a changed source reloaded.
+
+The loading job streams typed events (`editor.gui.jobs`); the first article is shown as soon as it is read, its
+analysis starts once the session stored it, and a long article gets its visible part checked first (a preview)
+while the whole analysis runs.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject
+from PySide6.QtWidgets import QMessageBox
+
+from editor.gui import jobs
+from editor.gui.documents import Doc
+from editor.gui.panes import Mark
+from editor.gui.widgets.articles import ArticleRow
+
+if TYPE_CHECKING:
+    from editor.core.article import Article
+    from editor.core.findings import Finding
+    from editor.formats.loaders import LoadError
+    from editor.gui.main_window import MainWindow
+
+PREVIEW_ABOVE = 50_000  # characters: longer articles get their visible part checked first
+PREVIEW_MAX = 30_000  # characters checked by the preview at most
+
+
+class Loading(QObject):
+    """Turns loading and analysis results into the window's documents."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.w = window
+        self.load_errors: list[LoadError] = []
+        self.analysing: int | None = None  # index of the article being analysed
+        self._reloading: int | None = None
+        self._preview_doc: int | None = None
+
+    def reset(self) -> None:
+        self.load_errors = []
+
+    # ------------------------------------------------------------------------------------------------ loading
+    def partial(self, kind: str, _job: int, value: object) -> None:
+        """A batch of the loading job: articles, session ids, changed sources, errors."""
+        if kind != "load" or not isinstance(value, list):
+            return
+        w = self.w
+        rows = []
+        first = not w.docs
+        pending_restore = w.keeper.pending_restore
+        for entry in value:
+            if isinstance(entry, jobs.Stored):
+                self._stored(entry.index, entry.aid)
+            elif isinstance(entry, jobs.SourceChanged):
+                self._source_changed(entry.index, entry.session_copy, entry.on_disk)
+            elif isinstance(entry, jobs.SessionWriteFailed):
+                w.keeper.failed.emit(self.tr("Not saved: {error}").format(error=entry.error))
+            elif isinstance(entry, jobs.Loaded):
+                doc = Doc(entry.article, entry.aid)
+                if pending_restore is not None and entry.aid == pending_restore[0]:
+                    doc.cursor = pending_restore[1]
+                doc.status = w.keeper.article_status(entry.aid) or doc.status
+                w.docs.append(doc)
+                rows.append(ArticleRow(entry.article.label, doc.status))
+            else:
+                self.load_errors.append(entry)
+        w.articles.model.extend(rows)
+        if len(w.docs) > 1:
+            w.articles_dock.show()
+        if first and w.docs and w.current is None:
+            target = 0
+            if pending_restore is not None:
+                target = next((i for i, d in enumerate(w.docs) if d.aid == pending_restore[0]), 0)
+            w.show_article(target)
+
+    def _stored(self, index: int, aid: int) -> None:
+        """The session id of an article shown before it was stored: restore its state, then analyse it."""
+        w = self.w
+        if not 0 <= index < len(w.docs):
+            return
+        doc = w.docs[index]
+        doc.aid = aid
+        status = w.keeper.article_status(aid)
+        if status is not None:
+            doc.status = status
+            w.articles.model.update(index, status=doc.status)
+        restore = w.keeper.pending_restore
+        if restore is not None and aid == restore[0]:
+            doc.cursor = restore[1]
+        if index == w.current and doc.review is None and self.analysing is None:
+            self.analyse(index)
+
+    def _source_changed(self, index: int, old: Article, new: Article) -> None:
+        """Show the session's version (with all the work) and ask whether to reload the file instead."""
+        w = self.w
+        if not 0 <= index < len(w.docs):
+            return
+        doc = w.docs[index]
+        doc.article = old
+        doc.changed_source = new
+        if index == w.current:
+            w.raw.set_text(old.text)
+        w.keeper.source_changed(index, doc, new)
+
+    def finished(self) -> None:
+        w = self.w
+        # A restored article (not the first) may have arrived after the first batch.
+        restore = w.keeper.pending_restore
+        if restore is not None and w.docs:
+            aid, cursor = restore
+            target = next((i for i, d in enumerate(w.docs) if d.aid == aid), None)
+            if target is not None:
+                w.docs[target].cursor = cursor
+                if target != w.current:
+                    w.show_article(target)
+            w.keeper.pending_restore = None
+        if self.load_errors:
+            lines = [str(e) for e in self.load_errors]
+            shown = "\n".join(lines[:30]) + (f"\n… (+{len(lines) - 30})" if len(lines) > 30 else "")
+            w.statusBar().showMessage(
+                self.tr("{n} file(s) or record(s) could not be loaded").format(n=len(lines)), 10000
+            )
+            w.message_box(
+                QMessageBox.Icon.Warning,
+                self.tr("Some input could not be loaded"),
+                self.tr("{n} file(s) or record(s) could not be loaded:").format(n=len(lines)),
+                shown,
+            )
+        if not w.docs:
+            w.show_banner(self.tr("Nothing to review: no article could be loaded. Use File → Open."))
+        w.loadFinished.emit(len(w.docs))
+
+    # ------------------------------------------------------------------------------------------------ changed files
+    def reload_changed(self, index: int) -> None:
+        """Use the changed file, re-applying the session's decisions that still match (in a worker)."""
+        w = self.w
+        doc = w.docs[index]
+        if doc.changed_source is None or w.keeper.session is None or doc.aid is None:
+            return
+        w.jobs.cancel("analyse")
+        self._reloading = index
+        w.jobs.submit(
+            "reapply",
+            jobs.reapply_changed,
+            session=w.keeper.session,
+            aid=doc.aid,
+            article=doc.changed_source,
+            config=w.config(),
+        )
+        w.job_started(self.tr("Re-applying decisions…"))
+
+    def reapplied(self, result: jobs.Reapplied) -> None:
+        w = self.w
+        index, self._reloading = self._reloading, None
+        if index is None or not 0 <= index < len(w.docs):
+            return
+        doc = w.docs[index]
+        doc.article = doc.changed_source or doc.article
+        doc.changed_source = None
+        doc.review = result.review
+        doc.raw_links = list(result.links)
+        if index == w.current:
+            w.show_article(index)
+        w.statusBar().showMessage(
+            self.tr("Reloaded: {kept} decision(s) re-applied, {lost} lost").format(
+                kept=result.outcome.kept, lost=result.outcome.lost
+            ),
+            10000,
+        )
+
+    # ------------------------------------------------------------------------------------------------ analysis
+    def analyse(self, index: int) -> None:
+        w = self.w
+        doc = w.docs[index]
+        if w.keeper.session is not None and doc.aid is None:
+            return  # its session id is on its way (`_stored` starts the analysis)
+        state = w.keeper.load_review(doc.aid)
+        self.analysing = index
+        if len(doc.article.text) > PREVIEW_ABOVE:
+            self._start_preview(index)
+        w.jobs.submit(
+            "analyse",
+            jobs.analyse_and_prepare,
+            article=doc.article,
+            config=w.config(),
+            state=state,
+            enabled=tuple(w.prefs.enabled_categories),
+        )
+        w.job_started(self.tr("Analysing…"))
+
+    def _start_preview(self, index: int) -> None:
+        """Underline the visible part of a long article first: a quick check of the paragraphs in view runs
+        before the whole analysis, and its marks are replaced when the review arrives."""
+        w = self.w
+        text = w.docs[index].article.text
+        lo, hi = w.raw.visible_blocks()
+        doc_ = w.raw.document()
+        first, last = doc_.findBlockByNumber(max(0, lo - 20)), doc_.findBlockByNumber(hi + 20)
+        start = w.raw.index.to_code_point(first.position()) if first.isValid() else 0
+        end = w.raw.index.to_code_point(last.position() + last.length() - 1) if last.isValid() else len(text)
+        cut = text.rfind("\n\n", 0, start)
+        start = cut + 2 if cut >= 0 else 0
+        cut = text.find("\n\n", end)
+        end = cut if cut >= 0 else len(text)
+        end = min(end, start + PREVIEW_MAX)  # a pathological paragraph: check only its beginning
+        self._preview_doc = index
+        w.jobs.submit(
+            "preview", jobs.preview, text=text, start=start, end=end, article=w.docs[index].article, config=w.config()
+        )
+
+    def preview_done(self, found: list[Finding]) -> None:
+        w = self.w
+        doc = w.doc()
+        if doc is None or doc.review is not None or self._preview_doc != w.current:
+            return
+        w.raw.set_marks(Mark(f.start, f.end, "finding", f.category, str(f.severity)) for f in found)
+        w.previewShown.emit(len(found))
+
+    def analysed(self, result: jobs.Analysed) -> None:
+        w = self.w
+        index, self.analysing = self.analysing, None
+        if index is None or not 0 <= index < len(w.docs):
+            return
+        review = result.review
+        doc = w.docs[index]
+        doc.review = review
+        doc.big = w.keeper.is_big(review)
+        doc.raw_links = list(result.links)
+        doc.prepared = result.prepared
+        w.articles.model.update(index, pending=len(review.pending()))
+        if index == w.current:
+            w.show_review(restore_cursor=True)
+            if review.pending():
+                w.statusBar().showMessage(
+                    self.tr("{n} findings to review: press F8 to go to the first one").format(n=len(review.pending())),
+                    10000,
+                )
+        w.reviewReady.emit(index)

@@ -1,0 +1,242 @@
+"""The decisions on the current article's review: accept, reject, revert, accept all, ignore, undo, hand edits.
+
+A thin layer over `editor.core.review.Review` (Qt-free, the truth): each action checks that it applies, calls the
+review, commits the result through the `SessionKeeper`, then tells the window (`decided`) so that it redraws and
+moves on. It knows no widget: the window resolves which finding an action targets and draws the outcome.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtWidgets import QWidget
+
+from editor.gui import jobs
+
+if TYPE_CHECKING:
+    from editor.core.review import Item, Review
+    from editor.core.rules.base import CheckConfig
+    from editor.gui.documents import Doc
+    from editor.gui.session_keeper import SessionKeeper
+    from editor.gui.settings import Settings
+    from editor.gui.workers import JobRunner
+
+RECHECK_DELAY_MS = 200  # the pause in typing after which edited paragraphs are checked again
+
+# (parent, rule, items, text) -> (do not ask again, accepted)
+ConfirmAcceptAll = Callable[[QWidget, str, "list[Item]", str], tuple[bool, bool]]
+
+
+def ask_accept_all(parent: QWidget, rule: str, items: list[Item], text: str) -> tuple[bool, bool]:
+    """Show what accepting every finding of a rule would change, and ask."""
+    from editor.gui.dialogs.confirm import ConfirmAcceptAllDialog
+
+    return ConfirmAcceptAllDialog.ask(parent, rule, items, text=text)
+
+
+@dataclass(frozen=True, slots=True)
+class RecheckOutcome:
+    """Paragraphs whose findings a re-check replaced, and the items that were in them before."""
+
+    review: Review
+    ranges: list[tuple[int, int]]
+    before: set[int]
+
+
+class ReviewController(QObject):
+    """Runs the review actions of the article the window shows."""
+
+    message = Signal(str, int)  # a status-bar message and how long to show it (ms)
+    decided = Signal(bool, object)  # (move on to the next pending finding?, the item just decided or None)
+    recheckDue = Signal()  # the edited paragraphs are ready to be checked again
+    redrawNeeded = Signal()  # marks and table must be rebuilt from the review
+
+    def __init__(
+        self,
+        parent: QWidget,
+        keeper: SessionKeeper,
+        settings: Settings,
+        current: Callable[[], Doc | None],
+        runner: JobRunner,
+        config: Callable[[], CheckConfig],
+    ) -> None:
+        super().__init__(parent)
+        self._parent = parent
+        self.keeper = keeper
+        self.settings = settings
+        self._current = current
+        self._jobs = runner
+        self._config = config
+        self.confirm_accept_all: ConfirmAcceptAll = ask_accept_all
+        self.recheck_timer = QTimer(self)
+        self.recheck_timer.setSingleShot(True)
+        self.recheck_timer.setInterval(RECHECK_DELAY_MS)
+        self.recheck_timer.timeout.connect(self.start_recheck)
+        self._recheck_revision = -1
+        self._recheck_doc: Doc | None = None
+
+    @property
+    def review(self) -> Review | None:
+        doc = self._current()
+        return doc.review if doc is not None else None
+
+    def _say(self, text: str, ms: int) -> None:
+        self.message.emit(text, ms)
+
+    def _decided(self, advance: bool = True, previous: Item | None = None) -> None:
+        self.keeper.commit(self._current())
+        self.decided.emit(advance, previous)
+
+    # ------------------------------------------------------------------------------------------------ decisions
+    def accept(self, item: Item | None, n: int = 1) -> None:
+        """Accept suggestion `n` (1-based) of a pending finding."""
+        review = self.review
+        if item is None or review is None:
+            self._say(self.tr("No finding selected: press F8 to go to the next one"), 4000)
+            return
+        suggestions = item.finding.suggestions
+        if str(item.status) != "pending":
+            self._say(self.tr("This finding is already decided"), 4000)
+            return
+        if not 1 <= n <= len(suggestions):
+            self._say(self.tr("No suggestion {n}: edit the text by hand, or reject (Ctrl+Backspace)").format(n=n), 5000)
+            return
+        review.accept(item.id, suggestions[n - 1])
+        self._decided(previous=item)
+
+    def reject(self, item: Item | None) -> None:
+        review = self.review
+        if item is None or review is None or str(item.status) != "pending":
+            self._say(self.tr("No pending finding selected"), 4000)
+            return
+        review.reject(item.id)
+        self._decided(previous=item)
+
+    def revert(self, item: Item | None) -> None:
+        """Undo one applied fix (automatic or accepted) on its own, the rest of the text kept."""
+        review = self.review
+        if item is None or review is None or str(item.status) not in ("auto", "accepted"):
+            self._say(self.tr("Select an automatic fix to revert"), 4000)
+            return
+        try:
+            review.revert(item.id)
+        except ValueError as e:  # a later hand edit touched it: the review says why it cannot be reverted alone
+            self._say(str(e), 6000)
+            return
+        self._decided(advance=False)
+
+    def accept_all(self, item: Item | None) -> None:
+        """Accept every pending finding of this finding's rule that has a suggestion, after confirmation."""
+        review = self.review
+        if item is None or review is None:
+            self._say(self.tr("No finding selected"), 4000)
+            return
+        rule = item.finding.rule
+        items = [it for it in review.pending() if it.finding.rule == rule and it.finding.suggestions]
+        if not items:
+            self._say(self.tr("No pending finding of this rule has a suggestion"), 4000)
+            return
+        _dont_ask, ok = self.confirm_accept_all(self._parent, rule, items, review.cleaned)
+        if not ok:
+            return
+        ids = review.accept_all(rule)
+        self._decided(previous=item)
+        self._say(self.tr("Accepted {n} finding(s) of {rule}").format(n=len(ids), rule=rule), 5000)
+
+    def ignore_word(self, word: str | None, previous: Item | None) -> None:
+        """Ignore a word for the rest of this session (every article of it)."""
+        review = self.review
+        if review is None or not word:
+            return
+        review.ignore_word(word)
+        self.keeper.ignore_word(word)
+        self._decided(previous=previous)
+        self._say(self.tr("“{word}” ignored in this session").format(word=word), 4000)
+
+    def add_to_dictionary(self, word: str | None, previous: Item | None) -> bool:
+        """Add a word to the personal dictionary (kept across sessions). False: it could not be written."""
+        review = self.review
+        if review is None or not word:
+            return False
+        try:
+            self.settings.add_personal_word(word)
+        except OSError as e:
+            self._say(self.tr("The dictionary could not be saved: {error}").format(error=str(e)), 8000)
+            return False
+        review.ignore_word(word)
+        self._decided(previous=previous)
+        self._say(self.tr("“{word}” added to your dictionary").format(word=word), 4000)
+        return True
+
+    def undo(self) -> None:
+        review = self.review
+        if review is None or not review.can_undo:
+            self._say(self.tr("Nothing to undo"), 2000)
+            return
+        review.undo()
+        self._decided(advance=False)
+        self.recheck_timer.start()
+
+    def redo(self) -> None:
+        review = self.review
+        if review is None or not review.can_redo:
+            self._say(self.tr("Nothing to redo"), 2000)
+            return
+        review.redo()
+        self._decided(advance=False)
+        self.recheck_timer.start()
+
+    # ------------------------------------------------------------------------------------------------ edits
+    def edit(self, start: int, end: int, text: str) -> None:
+        """One keystroke (or paste) into the review; its paragraph is checked again after a pause in typing, and
+        the text reaches the session in a batch. Nothing here walks all the findings: it runs per keystroke."""
+        review = self.review
+        if review is None:
+            return
+        review.edit(start, end, text)
+        self.recheck_timer.start()
+        self.keeper.save_text_later(self._current())
+
+    def edit_many(self, edits: Sequence[tuple[int, int, str]]) -> None:
+        """A batch of edits (find and replace), saved at once."""
+        review = self.review
+        if review is None:
+            return
+        for s, e, t in edits:
+            review.edit(s, e, t)
+        self.recheck_timer.start()
+        self.keeper.save_text(self._current())
+
+    # ------------------------------------------------------------------------------------------------ re-checks
+    def start_recheck(self) -> None:
+        """Check the edited paragraphs again, in a worker, on a snapshot of the text."""
+        doc = self._current()
+        review = self.review
+        if review is None or doc is None:
+            return
+        dirty = list(review.dirty_paragraphs())
+        if not dirty:
+            self.redrawNeeded.emit()
+            return
+        cleaned = review.cleaned
+        snapshots = [(s, e, cleaned[s:e]) for s, e in dirty]
+        self._recheck_revision = review.revision
+        self._recheck_doc = doc
+        self._jobs.submit(
+            "recheck", jobs.recheck, snapshots=snapshots, lang=review.lang, config=self._config(), url=doc.article.url
+        )
+
+    def recheck_done(self, result: list[jobs.Rechecked]) -> RecheckOutcome | None:
+        """Put the re-check's findings into the review; None when the text changed since its snapshot (a newer
+        re-check is on its way)."""
+        review = self.review
+        if review is None or self._recheck_doc is not self._current() or self._recheck_revision != review.revision:
+            return None
+        ranges = [(r.start, r.end) for r in result]
+        before = {it.id for s, e in ranges for it in review.items_in(s, e)}
+        for r in reversed(result):
+            review.apply_recheck(r.start, r.end, r.findings, self._recheck_revision)
+        return RecheckOutcome(review, ranges, before)

@@ -1,0 +1,316 @@
+"""Everything the window writes to, and reads from, its session (`editor.core.session`).
+
+Why one keeper: a decision is shown as done only once committed, typing must reach the disk within a second
+without pausing on huge reviews, and every failed write must reach the person (the status bar and the "Saved"
+label say "Not saved: …") rather than vanish. Keeping those rules in one place is what makes them hold.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtWidgets import QAbstractButton, QMessageBox, QWidget
+
+from editor.gui.messages import message_box
+
+if TYPE_CHECKING:
+    from editor.core.article import Article
+    from editor.core.review import Review
+    from editor.core.session import Session
+    from editor.gui.documents import Doc
+
+BIG_REVIEW = 3000  # findings; above this, typing is saved when the person pauses (see save_text_later)
+MAX_UNSAVED_S = 1.0  # typing reaches the session at most this many seconds later
+FLUSH_INTERVAL_MS = 1000
+
+
+def _write_errors() -> tuple[type[BaseException], ...]:
+    """What a failed session write raises: the session's own error (SQLite, lock, closed) and the disk's."""
+    from editor.core.session import SessionError
+
+    return (SessionError, OSError)
+
+
+class SessionKeeper(QObject):
+    """Opens and closes the session, commits decisions, saves typing in batches, reports failed writes."""
+
+    failed = Signal(str)  # a write failed: the message to show
+    stateChanged = Signal()  # the "Saved" / "Saving…" / "Not saved" label should be redrawn
+    articleStatusChanged = Signal(object)  # a Doc whose status (todo, in progress, done) changed
+    reloadRequested = Signal(int)  # the person chose to reload the changed file of the article at this index
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent)
+        self._parent = parent
+        self.session: Session | None = None
+        self.message = ""  # why work is not saved, shown instead of "Saved"
+        self.pending_restore: tuple[int, int] | None = None  # (article id, cursor) where the person was
+        self._typing: Doc | None = None  # the article whose typing waits for a pause
+        self._unsaved_since: float | None = None
+        self.flush_timer = QTimer(self)
+        self.flush_timer.setInterval(FLUSH_INTERVAL_MS)
+        self.flush_timer.timeout.connect(self.flush)
+        self.flush_timer.start()
+        self.idle_save_timer = QTimer(self)
+        self.idle_save_timer.setSingleShot(True)
+        self.idle_save_timer.setInterval(FLUSH_INTERVAL_MS)
+        self.idle_save_timer.timeout.connect(self.save_text_now)
+
+    # ------------------------------------------------------------------------------------------------ open, close
+    def open(self, session_path: str | None, paths: Sequence[str]) -> None:
+        """Open (or create) the session of these paths; without one the articles open unsaved, and the person is
+        told why."""
+        from editor.core.session import Session, SessionError, SessionLocked
+
+        path = Path(session_path) if session_path else Session.default_path(list(paths))
+        self.pending_restore = None
+        try:
+            self.session = Session.open(path)
+        except SessionLocked as e:
+            self.session = None
+            self.message = self.tr("Session in use by another window: changes are not saved")
+            message_box(
+                self._parent,
+                QMessageBox.Icon.Warning,
+                self.tr("Session in use"),
+                str(e),
+                self.tr(
+                    "Galley opened the articles without saving your work. Close the other window and reopen to save."
+                ),
+            )
+        except (SessionError, OSError) as e:
+            self.session = None
+            self.message = self.tr("No session: changes are not saved")
+            message_box(self._parent, QMessageBox.Icon.Warning, self.tr("Session not available"), str(e))
+        else:
+            self.message = ""
+            try:
+                self.pending_restore = self.session.current()
+            except SessionError:
+                self.pending_restore = None  # where the person was is a comfort, not their work
+        self.stateChanged.emit()
+
+    def close(self) -> None:
+        """Write what waits, then close (the session commits its full state on close)."""
+        self.flush_typing()
+        session, self.session = self.session, None
+        if session is not None:
+            try:
+                session.close()
+            except _write_errors() as e:
+                self._fail(e)
+
+    def stop(self) -> None:
+        self.flush_timer.stop()
+
+    # ------------------------------------------------------------------------------------------------ state
+    def _fail(self, e: BaseException) -> None:
+        self.message = self.tr("Not saved: {error}").format(error=str(e))
+        self.failed.emit(self.message)
+        self.stateChanged.emit()
+
+    def state_text(self, saving: bool = False) -> str:
+        """What the status bar's save label says."""
+        if self.session is None:
+            return self.message or self.tr("Not saved (no session)")
+        if self.message:
+            return self.message
+        if saving or self.session.has_pending:
+            return self.tr("Saving…")
+        return self.tr("Saved")
+
+    @staticmethod
+    def is_big(review: Review) -> bool:
+        """So many findings that serialising the review is a noticeable pause: typing is saved on pauses."""
+        return len(review.items) >= BIG_REVIEW
+
+    # ------------------------------------------------------------------------------------------------ reads
+    def article_status(self, aid: int | None) -> str | None:
+        if self.session is None or aid is None:
+            return None
+        from editor.core.session import SessionError
+
+        try:
+            return str(self.session.article_record(aid).status)
+        except (SessionError, KeyError):
+            return None
+
+    def load_review(self, aid: int | None) -> dict[str, Any] | None:
+        """The saved review state, or None to analyse afresh (a damaged state is reported, not fatal)."""
+        if self.session is None or aid is None:
+            return None
+        try:
+            return self.session.load_review(aid)
+        except Exception as e:  # any damage in the stored state: analyse afresh, and say so
+            self.failed.emit(self.tr("The saved review could not be read: {error}").format(error=str(e)))
+            return None
+
+    def ignored_words(self) -> list[str]:
+        if self.session is None:
+            return []
+        from editor.core.session import SessionError
+
+        try:
+            return self.session.ignored_words()
+        except SessionError:
+            return []
+
+    # ------------------------------------------------------------------------------------------------ writes
+    def commit(self, doc: Doc | None) -> None:
+        """Commit the review's decisions; the first decision moves the article from "todo" to "in progress"."""
+        if self.session is None or doc is None or doc.aid is None or doc.review is None:
+            return
+        try:
+            self.session.commit_review(doc.aid, doc.review)
+        except _write_errors() as e:
+            self._fail(e)
+            return
+        if doc.status == "todo":
+            doc.status = "in_progress"
+            self.articleStatusChanged.emit(doc)
+
+    def set_status(self, doc: Doc, status: str) -> None:
+        doc.status = status
+        self.articleStatusChanged.emit(doc)
+        if self.session is not None and doc.aid is not None:
+            try:
+                self.session.set_status(doc.aid, status)
+            except _write_errors() as e:
+                self._fail(e)
+
+    def remember_cursor(self, doc: Doc) -> None:
+        """Where the person is, so the session reopens there."""
+        if self.session is None or doc.aid is None:
+            return
+        try:
+            self.session.set_current(doc.aid, doc.cursor)
+        except _write_errors() as e:
+            self._fail(e)
+
+    def ignore_word(self, word: str) -> None:
+        if self.session is None:
+            return
+        try:
+            self.session.ignore_word(word)
+        except _write_errors() as e:
+            self._fail(e)
+
+    def keep_session_version(self, aid: int | None) -> None:
+        if self.session is None or aid is None:
+            return
+        try:
+            self.session.keep_session_version(aid)
+        except _write_errors() as e:
+            self._fail(e)
+
+    def save_reviews(self, docs: Iterable[Doc], flush: bool = False) -> bool:
+        """Write the full state of every analysed review (before an export or a re-analysis). False: it failed."""
+        if self.session is None:
+            return False
+        try:
+            for doc in docs:
+                if doc.review is not None and doc.aid is not None:
+                    self.session.save_review(doc.aid, doc.review)
+            if flush:
+                self.session.flush()
+        except _write_errors() as e:
+            self._fail(e)
+            return False
+        return True
+
+    # ------------------------------------------------------------------------------------------------ typing
+    def save_text(self, doc: Doc | None) -> None:
+        """Write an edited text now (find and replace: one batch of edits)."""
+        if self.session is None or doc is None or doc.aid is None or doc.review is None:
+            return
+        try:
+            self.session.save_text(doc.aid, doc.review)
+        except _write_errors() as e:
+            self._fail(e)
+
+    def save_text_later(self, doc: Doc | None) -> None:
+        """Hand edits reach the session within a second. Serialising a review with tens of thousands of findings
+        costs a noticeable pause, so for those the write waits for a pause in typing, never more than 1 s."""
+        if self.session is None or doc is None or doc.aid is None or doc.review is None:
+            return
+        if not doc.big:
+            self.save_text(doc)
+            return
+        if self._typing is not None and self._typing is not doc:
+            self.save_text_now()
+        self._typing = doc
+        if self._unsaved_since is None:
+            self._unsaved_since = time.monotonic()
+        if time.monotonic() - self._unsaved_since > MAX_UNSAVED_S:
+            self.save_text_now()
+        else:
+            self.idle_save_timer.start()
+
+    def typing_waits(self) -> bool:
+        return self._unsaved_since is not None or self.idle_save_timer.isActive()
+
+    def flush_typing(self) -> None:
+        """Typing still waiting for a pause (huge reviews) is written now: before switching article or closing."""
+        if self.typing_waits():
+            self.save_text_now()
+
+    def save_text_now(self) -> None:
+        self.idle_save_timer.stop()
+        self._unsaved_since = None
+        doc, self._typing = self._typing, None
+        if self.session is None or doc is None or doc.aid is None or doc.review is None:
+            return
+        try:
+            self.session.save_text(doc.aid, doc.review)
+            self.session.flush()
+        except _write_errors() as e:
+            self._fail(e)
+            return
+        self.stateChanged.emit()
+
+    def flush(self) -> None:
+        """The batch of typing and deferred states goes to disk (every second, from the timer)."""
+        if self.session is None:
+            return
+        try:
+            self.session.flush()
+        except _write_errors() as e:
+            self._fail(e)
+            return
+        self.stateChanged.emit()
+
+    # ------------------------------------------------------------------------------------------------ changed files
+    def source_changed(self, index: int, doc: Doc, new: Article) -> None:
+        """The file changed since the session recorded it: keep the session's work, and offer to reload."""
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            self.tr("The file changed"),
+            self.tr("{name} changed on disk since this session recorded it.").format(name=new.source),
+            QMessageBox.StandardButton.NoButton,
+            self._parent,
+        )
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.setInformativeText(
+            self.tr(
+                "Galley shows the session's version, with all your work. You can instead reload the file: "
+                "decisions that still match their text are re-applied, the others and hand edits are dropped."
+            )
+        )
+        keep = box.addButton(self.tr("Keep the session's version"), QMessageBox.ButtonRole.RejectRole)
+        reload = box.addButton(self.tr("Reload and re-apply"), QMessageBox.ButtonRole.AcceptRole)
+        box.setDefaultButton(keep)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.setObjectName("sourceChangedBox")
+
+        def chosen(button: QAbstractButton) -> None:
+            if button is reload:
+                self.reloadRequested.emit(index)
+            else:
+                self.keep_session_version(doc.aid)
+
+        box.buttonClicked.connect(chosen)
+        box.open()

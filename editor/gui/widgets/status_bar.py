@@ -1,0 +1,84 @@
+"""The window's status bar: language and typography profile, finding counts, whether the work is saved, and the
+progress of a running job with its Cancel button."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QLabel, QProgressBar, QPushButton, QStatusBar, QWidget
+
+if TYPE_CHECKING:
+    from editor.core.review import Item
+
+
+class StatusBar(QStatusBar):
+    cancelRequested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.lang_label = QLabel(self)
+        self.lang_label.setObjectName("langLabel")
+        self.counts_label = QLabel(self)
+        self.counts_label.setObjectName("countsLabel")
+        self.saved_label = QLabel(self)
+        self.saved_label.setObjectName("savedLabel")
+        for label in (self.lang_label, self.counts_label, self.saved_label):
+            label.setTextFormat(Qt.TextFormat.PlainText)
+        self.progress = QProgressBar(self)
+        self.progress.setObjectName("jobProgress")
+        self.progress.setMaximumWidth(160)
+        self.progress.setTextVisible(True)
+        self.progress.hide()
+        self.cancel_button = QPushButton(self.tr("Cancel"), self)
+        self.cancel_button.setObjectName("cancelJob")
+        self.cancel_button.clicked.connect(self.cancelRequested)
+        self.cancel_button.hide()
+        for widget in (self.progress, self.cancel_button, self.counts_label, self.lang_label, self.saved_label):
+            self.addPermanentWidget(widget)
+
+    def busy(self, text: str) -> None:
+        """A job started: an indefinite progress bar and Cancel until it ends."""
+        self.progress.setRange(0, 0)
+        self.progress.setFormat(text)
+        self.progress.show()
+        self.cancel_button.show()
+        self.showMessage(text)
+
+    def idle(self) -> None:
+        if not self.progress.isHidden():
+            self.progress.hide()
+            self.cancel_button.hide()
+            self.clearMessage()
+
+    def job_progress(self, kind: str, done: int, total: int) -> None:
+        if total:
+            self.progress.setRange(0, total)
+            self.progress.setValue(done)
+        if kind == "load":
+            self.progress.setFormat(self.tr("Loading… {n}").format(n=done))
+        elif kind == "export":
+            self.progress.setFormat(self.tr("Exporting %v/%m"))
+
+    def show_language(self, lang: str, profile: str, encoding: str | None) -> None:
+        suffix = f" · {encoding}" if encoding else ""  # the codec the article was read with
+        self.lang_label.setText(
+            self.tr("Language: {lang} · Typography: {profile}").format(lang=lang, profile=profile) + suffix
+        )
+
+    def show_counts(self, items: Iterable[Item] | None) -> None:
+        """Pending, accepted and rejected findings of the article (nothing without a review)."""
+        if items is None:
+            self.counts_label.setText("")
+            return
+        counts = {"pending": 0, "accepted": 0, "rejected": 0}
+        for it in items:
+            s = str(it.status)
+            if s in counts:
+                counts[s] += 1
+        self.counts_label.setText(
+            self.tr("{p} pending · {a} accepted · {r} rejected").format(
+                p=counts["pending"], a=counts["accepted"], r=counts["rejected"]
+            )
+        )
