@@ -253,7 +253,16 @@ def export(
 ) -> ExportResult:
     """Export the session's articles (progress and cancel reach the status bar)."""
     from editor.core.export import export_session
+    from editor.formats.export import EXPORTERS
 
     return export_session(
-        session, folder, fmt, only_done=only_done, progress=progress, cancel=cancel.is_set, force=force, config=config
+        session,
+        folder,
+        fmt,
+        only_done=only_done,
+        progress=progress,
+        cancel=cancel.is_set,
+        force=force,
+        config=config,
+        formats=EXPORTERS,
     )

@@ -65,11 +65,12 @@ class SessionKeeper(QObject):
         """Open (or create) the session of these paths; without one the articles open unsaved, and the person is
         told why."""
         from editor.core.session import Session, SessionError, SessionLocked
+        from editor.formats.loaders import iter_paths
 
         path = Path(session_path) if session_path else Session.default_path(list(paths))
         self.pending_restore = None
         try:
-            self.session = Session.open(path)
+            self.session = Session.open(path, loader=iter_paths)
         except SessionLocked as e:
             self.session = None
             self.message = self.tr("Session in use by another window: changes are not saved")

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-EXPORT_FORMATS = ("txt", "md", "html", "json", "jsonl")
+from editor.formats.export import FORMATS
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,7 +42,7 @@ class ExportDialog(QDialog):
         row.addWidget(self.folder, 1)
         row.addWidget(browse)
         self.format = QComboBox(self)
-        for fmt in EXPORT_FORMATS:
+        for fmt in FORMATS:  # the one table of export formats
             self.format.addItem(fmt, fmt)
         self.only_done = QCheckBox(self.tr("Only articles marked done"), self)
         self.force = QCheckBox(self.tr("Overwrite existing files"), self)
