@@ -235,3 +235,19 @@ def test_french_plurals_follow_the_dictionary() -> None:
     assert translate.pluralise("détail") == "détails"
     assert translate.pluralise("panne de courant") == "pannes de courant"
     assert translate.pluralise("débat budgétaire") == "débats budgétaires"
+
+
+@pytest.mark.parametrize("phrase", ["maison", "panne de courant", "prix d'énergie", "de", "blackout", "xqzw"])
+def test_french_frequencies_read_from_wordfreq_data_match_wordfreq(phrase: str) -> None:
+    """The lists are read directly (importing wordfreq costs a second); the figures must stay wordfreq's own."""
+    wordfreq = pytest.importorskip("wordfreq")
+    assert translate.zipf(phrase) == wordfreq.zipf_frequency(phrase, "fr", wordlist="small")
+    assert translate.zipf(phrase, "large") == wordfreq.zipf_frequency(phrase, "fr", wordlist="large")
+
+
+@needs_dict
+def test_unknown_word_has_no_entry_and_no_translation() -> None:
+    d = translate.dictionary()
+    assert d is not None
+    assert d.entries("zzqxv") == ()
+    assert translate.translate("Zzqxvwerk") == ()
