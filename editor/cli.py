@@ -15,7 +15,7 @@ from editor import __version__
 from editor.commands import EXIT_INPUT_ERROR, ClusterError
 from editor.core.glossary import GlossaryError
 from editor.core.spelling import SpellUnavailable
-from editor.formats.export import ARTICLE_FORMATS, FORMATS
+from editor.formats.export import FORMATS
 
 SUBCOMMANDS = ("check", "clean", "export", "session", "rules")
 
@@ -65,9 +65,17 @@ def build_parser(command: str | None) -> argparse.ArgumentParser:
         p.add_argument("paths", nargs="+", metavar="PATH")
         _add_check_options(p)
         out = p.add_mutually_exclusive_group()
-        out.add_argument("-o", "--output", metavar="FILE", help="write the (single) cleaned article here")
-        out.add_argument("--output-dir", metavar="DIR", help="write one file per article into DIR")
-        p.add_argument("--format", default="txt", choices=ARTICLE_FORMATS)
+        out.add_argument("-o", "--output", metavar="FILE", help="write the single article (or the corpus) here")
+        out.add_argument("--output-dir", metavar="DIR", help="write one file per article (or per corpus) into DIR")
+        p.add_argument(
+            "--format", default="txt", choices=FORMATS, help="jsonl writes a corpus back line for line, with its fields"
+        )
+        p.add_argument(
+            "--apply",
+            action="append",
+            metavar="PREFIX",
+            help="also apply the first suggestion of findings whose rule id starts with PREFIX (repeatable; 'all')",
+        )
         p.add_argument("--explain", action="store_true", help="print the changes as a readable diff")
         p.add_argument("--force", action="store_true", help="overwrite existing output files")
         p.add_argument(

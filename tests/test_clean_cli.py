@@ -183,3 +183,79 @@ def test_json_and_txt_render() -> None:
     assert render("Hallo", art, "txt") == "Hallo\n"
     with pytest.raises(ValueError):
         render("x", art, "pdf")
+
+
+# ------------------------------------------------------------------------------------------- --apply and jsonl
+
+APPLY_TEXT = "Le le gouv-gouvernement a examiné le S&amp;eacute;nat , puis un errreur.\n"
+
+
+def test_without_apply_suggestions_stay_for_review(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    src = _write(tmp_path, "a.txt", APPLY_TEXT)
+    assert main(["clean", str(src), "-j", "1"]) == 0
+    assert capsys.readouterr().out == "Le le gouv-gouvernement a examiné le Sénat, puis un errreur.\n"
+
+
+def test_apply_takes_the_first_suggestion_of_the_chosen_rules(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    src = _write(tmp_path, "a.txt", APPLY_TEXT)
+    assert main(["clean", str(src), "--apply", "repetition", "--format", "json", "-j", "1"]) == 0
+    rec = json.loads(capsys.readouterr().out)
+    assert rec["text"] == "Le gouvernement a examiné le Sénat, puis un errreur.\n"  # spelling not chosen
+    accepted = [c for c in rec["changes"] if not c["auto"]]
+    assert [(c["rule"], c["before"], c["after"], c["decision"]) for c in accepted] == [
+        ("repetition.doubled-word", "Le le", "Le", "accepted"),
+        ("repetition.stutter", "gouv-gouvernement", "gouvernement", "accepted"),
+    ]
+    for c in rec["changes"]:  # the log stays in raw coordinates, automatic fixes and applied suggestions alike
+        assert APPLY_TEXT[c["raw_start"] : c["raw_end"]] == c["before"]
+    assert main(["clean", str(src), "--apply", "repetition", "--apply", "spelling.unknown-word", "-j", "1"]) == 0
+    assert capsys.readouterr().out == "Le gouvernement a examiné le Sénat, puis un erreur.\n"
+
+
+def test_apply_all_and_an_unknown_prefix(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    src = _write(tmp_path, "a.txt", APPLY_TEXT)
+    assert main(["clean", str(src), "--apply", "all", "-j", "1"]) == 0
+    out = capsys.readouterr().out
+    assert "gouvernement a examiné" in out and "errreur" not in out and "Le le" not in out
+    assert main(["clean", str(src), "--apply", "repetiton", "-j", "1"]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "repetiton" in err and "Traceback" not in err
+
+
+def test_jsonl_writes_the_corpus_back_line_for_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    corpus = _jsonl(
+        tmp_path,
+        [
+            {"id": 7, "text": "Bonjour , monde .", "tags": ["a", "b"], "meta": {"site": "x.fr"}},
+            "{not json",
+            {"id": 8, "content": "Le le texte.", "title": "T"},
+        ],
+    )
+    dest = tmp_path / "out.jsonl"
+    assert main(["clean", str(corpus), "--format", "jsonl", "--apply", "repetition", "-o", str(dest), "-j", "1"]) == 2
+    assert "corpus.jsonl:2" in capsys.readouterr().err  # the bad line is reported...
+    lines = dest.read_text(encoding="utf-8").splitlines()
+    assert len(lines) == 3 and lines[1] == "{not json"  # ...and written back where it was
+    first, third = json.loads(lines[0]), json.loads(lines[2])
+    assert {k: first[k] for k in ("id", "tags", "meta")} == {"id": 7, "tags": ["a", "b"], "meta": {"site": "x.fr"}}
+    assert first["text"] == "Bonjour, monde."
+    assert first["galley"]["lang"] == "fr" and first["galley"]["changes"]
+    assert third["id"] == 8 and third["title"] == "T" and third["content"] == "Le texte." and "text" not in third
+    assert [c["decision"] for c in third["galley"]["changes"]] == ["accepted"]
+
+
+def test_jsonl_to_stdout_and_from_plain_text(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    src = _write(tmp_path, "a.txt", "Poutine , qui.\n")
+    assert main(["clean", str(src), "--format", "jsonl", "-j", "1"]) == 0
+    (line,) = capsys.readouterr().out.splitlines()
+    rec = json.loads(line)
+    assert rec["text"] == "Poutine, qui.\n" and rec["source"].endswith("a.txt") and rec["changes"]
+
+
+def test_apply_and_jsonl_refuse_what_they_cannot_do_yet(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    src = _write(tmp_path, "a.txt", APPLY_TEXT)
+    out = tmp_path / "out"
+    assert main(["clean", str(src), "--apply", "all", "--output-dir", str(out), "--resume", "-j", "1"]) == 2
+    assert "--apply cannot be combined with --resume" in capsys.readouterr().err

@@ -8,6 +8,13 @@ Where the output goes:
 - neither: the cleaned article(s) go to standard output (several txt/md articles are separated by a form-feed
   line; json becomes one record per line, i.e. JSONL).
 
+`--apply PREFIX` (repeatable, or `all`) also applies the first suggestion of every finding whose rule id starts with
+PREFIX (see `editor.core.applying`); the change log marks those changes `accepted` instead of `auto`.
+
+`--format jsonl` writes corpora back: each input JSON record becomes one line with its own fields, its text field
+corrected and Galley's change log under `galley`, in input order; a line that could not be read is written back as
+it was (and reported). `-o FILE` takes the whole corpus, `--output-dir` writes one `.jsonl` per input file.
+
 `--explain` prints every change as `source:line:col: rule (auto|suggested)` with `- before` / `+ after` lines
 showing the changed text in its context; it goes to standard output when the articles are written to files and to
 standard error when they are written to standard output (so the two never mix).
@@ -21,7 +28,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TextIO
@@ -29,14 +36,17 @@ from typing import Any, TextIO
 from editor.commands import EXIT_INPUT_ERROR, EXIT_OK
 from editor.commands.check import Warmer, config_from_args
 from editor.commands.progress import track_files
+from editor.core.applying import apply_suggestions, unknown_prefixes
 from editor.core.article import Article
 from editor.core.batch import default_jobs, parallel_map
 from editor.core.cleaning import Edit, clean_article
 from editor.core.fileio import ExportError, NameAllocator, atomic_write_text, remove_stale_temporaries, safe_stem
+from editor.core.interfaces import Rendition
+from editor.core.rules import all_rules
 from editor.core.rules.base import CheckConfig
 from editor.core.text import LineIndex
-from editor.formats.export import SUFFIXES, render
-from editor.formats.loaders import LoadError, LoadItem, iter_paths, too_large
+from editor.formats.export import SUFFIXES, render, render_jsonl_line
+from editor.formats.loaders import TEXT_FIELDS, LoadError, LoadItem, iter_paths, too_large
 
 CONTEXT = 24  # characters of context shown on each side of a change by --explain
 
@@ -61,6 +71,7 @@ class CleanResult:
 @dataclass(frozen=True, slots=True)
 class _Task:
     config: CheckConfig
+    apply: tuple[str, ...] = ()
 
     def __call__(self, item: LoadItem) -> CleanResult | LoadError:
         if isinstance(item, LoadError):
@@ -70,9 +81,10 @@ class _Task:
             return refusal
         try:
             c = clean_article(item, self.config)
+            plan = apply_suggestions(c, self.apply, self.config)[0] if self.apply else c.plan
         except RecursionError:
             return LoadError(item.source, "too deeply nested to clean")
-        return CleanResult(item, c.lang, c.text, c.plan.edits)
+        return CleanResult(item, c.lang, plan.apply(), plan.edits)
 
 
 def _where(article: Article) -> str:
@@ -143,10 +155,65 @@ def _resumable(items: Iterator[LoadItem], allocator: NameAllocator, fmt: str, ke
         yield item
 
 
+def _corpus_line(result: CleanResult) -> str:
+    """One line of a JSONL output: the input record with its text corrected and the change log added (as
+    `galley export` writes a corpus), or, for an article that came from no JSON record, a record of its own."""
+    record = result.article.meta.get("record")
+    if not isinstance(record, dict):
+        return render_jsonl_line(Rendition(result.text, result.article, result.changes(), result.lang))
+    rec = dict(record)
+    key = next((k for k in TEXT_FIELDS if rec.get(k) not in (None, "")), None)
+    if key is None:
+        lowered = {k.lower(): k for k in rec if isinstance(k, str)}
+        key = next((lowered[k] for k in TEXT_FIELDS if k in lowered), "text")
+    rec[key] = result.text
+    rec["galley"] = {"lang": result.lang, "changes": result.changes()}
+    return json.dumps(rec, ensure_ascii=False)
+
+
+def _write_corpora(args: argparse.Namespace, results: Iterable[CleanResult | LoadError], explain_out: TextIO) -> int:
+    """`--format jsonl`: every input line back in input order (see the module's docstring)."""
+    status = EXIT_OK
+    files: dict[str, list[str]] = {}
+    for item in results:
+        if isinstance(item, LoadError):
+            print(f"galley: {item}", file=sys.stderr)
+            status = EXIT_INPUT_ERROR
+            if item.raw is not None:  # a bad line of a corpus stays where it was
+                files.setdefault(item.source, []).append(item.raw)
+            continue
+        if args.explain:
+            explain(item, explain_out)
+        files.setdefault(item.article.source, []).append(_corpus_line(item))
+    if not args.output and not args.output_dir:
+        sys.stdout.write("".join(line + "\n" for lines in files.values() for line in lines))
+        sys.stdout.flush()
+        return status
+    try:
+        if args.output:
+            body = "".join(line + "\n" for lines in files.values() for line in lines)
+            atomic_write_text(args.output, body, overwrite=args.force)
+            return status
+        Path(args.output_dir).mkdir(parents=True, exist_ok=True)
+        names = NameAllocator(args.output_dir, avoid_existing=False)
+        for source, lines in files.items():
+            path = names.allocate(safe_stem(Path(source).stem or "corpus"), ".jsonl")
+            atomic_write_text(path, "".join(line + "\n" for line in lines), overwrite=args.force)
+    except (ExportError, OSError) as e:
+        print(f"galley: {e}", file=sys.stderr)
+        return EXIT_INPUT_ERROR
+    return status
+
+
 def run(args: argparse.Namespace) -> int:
     config = config_from_args(args)
     if args.resume and not args.output_dir:
         print("galley: --resume needs --output-dir (it keeps the files a previous run wrote there)", file=sys.stderr)
+        return EXIT_INPUT_ERROR
+    local_only = [opt for opt, on in (("--apply", args.apply), ("--format jsonl", args.format == "jsonl")) if on]
+    if local_only and (args.scheduler or args.resume):
+        other = "--scheduler" if args.scheduler else "--resume"
+        print(f"galley: {local_only[0]} cannot be combined with {other} yet", file=sys.stderr)
         return EXIT_INPUT_ERROR
     if args.scheduler:
         from editor.commands.cluster_clean import run_clean  # Dask is imported only here
@@ -154,14 +221,21 @@ def run(args: argparse.Namespace) -> int:
         return run_clean(args, config)
     fmt: str = args.format
     jobs = args.jobs or default_jobs()
+    apply = tuple(args.apply or ())
+    unknown = unknown_prefixes(apply, (r.id for r in all_rules()))
+    if unknown:
+        print(f"galley: --apply {unknown[0]}: no rule id starts with it (see galley rules)", file=sys.stderr)
+        return EXIT_INPUT_ERROR
     items = iter_paths(args.paths, args.encoding)
     kept = [0]
     if args.resume:
         items = _resumable(items, NameAllocator(args.output_dir, avoid_existing=False), fmt, kept)
-    results = parallel_map(_Task(config), items, jobs, warm=Warmer(config))
+    results = parallel_map(_Task(config, apply), items, jobs, warm=Warmer(config))
     to_stdout = not args.output and not args.output_dir
     results = track_files(results, args.paths, chatty=bool(args.explain and to_stdout))
     explain_out = sys.stderr if to_stdout else sys.stdout
+    if fmt == "jsonl":
+        return _write_corpora(args, results, explain_out)
     status = EXIT_OK
     allocator: NameAllocator | None = None
     if args.output_dir:

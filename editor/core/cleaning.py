@@ -638,7 +638,7 @@ class Cleaned:
         return self.plan.changes()
 
 
-def _compose_plans(first: Plan, second: Plan) -> Plan:
+def compose_plans(first: Plan, second: Plan) -> Plan:
     """One raw→clean plan from a raw→mid plan and a mid→clean plan (edits of the second merge into the first)."""
     ops = [(e.start, e.end, e.replacement, e) for e in second.edits]
     if not ops:
@@ -766,7 +766,7 @@ def clean_text(
         step = plan_from_findings(clean, current)
         if not step.edits or rounds > MAX_ROUNDS:
             break
-        plan = _compose_plans(plan, step)
+        plan = compose_plans(plan, step)
     remaining = [f for f in current if not (is_automatic(f) and f.suggestions[0] == f.text)]
     art = Article(text=text, title=title, url=source_url, lang=lang)
     return Cleaned(art, lang, first, plan, plan.apply(), plan.map, remaining)
