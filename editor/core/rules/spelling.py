@@ -15,7 +15,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 from typing import ClassVar
 
@@ -501,32 +501,50 @@ _LANGUAGE_BEFORE = re.compile(
     r"\b(?:du|en|de l['’])[ \u00a0]?(?:" + _LANGUAGES_FR.replace(" ", "|") + r")[ \u00a0]++$", re.IGNORECASE
 )
 _INITIAL_BEFORE = re.compile(r"(?<![\w.])[A-Z]\.[ \u00a0]++$")
-_OPENERS = '«“"‘('
-_CLOSERS = '»”"’)'
+_ORDINAL_SUFFIXES = frozenset(["ème", "eme", "ième", "ieme", "er", "ère", "nd", "nde", "e"])
+_NUMBER_BEFORE = re.compile(r"(?:\d|\b[IVXLC]+)[ \u00a0]$")
+_PREFIX_RE = re.compile(
+    r"(?:auto|sub|anti|inter|multi|poly|néo|post|pré|super|hyper|micro|macro|mini|semi|méga|ultra|extra|pseudo"
+    r"|proto|para|contre|sur|sous|bio|éco|cyber|géo|télé|radio|photo|vidéo|agro|euro|afro|franco|anglo)"
+)
 
 
-def _not_a_typo(text: str, flags: list[Flag], i: int) -> bool:
+_NAME_OPENER = re.compile(r"(?:^|[.!?:(\n][ \u00a0]*+|\b(?:La|Le|Les|El|Il|Lo|Der|Die|Das|The)[ \u00a0])$")
+
+
+def _opens_name(text: str, s: int) -> bool:
+    """Whether the capitalised word at `s` starts a sentence or follows a capitalised article: the head of a
+    species or a title (`Hypsiboas pombali est`, `La Camella blanca`), not a name in a clause (`d'Aclasta était`)."""
+    return _NAME_OPENER.search(text, max(0, s - 12), s) is not None
+
+
+def _not_a_typo(text: str, flags: list[Flag], i: int, known: Callable[[str], bool], previous_terms: set[int]) -> bool:
     """Lower-case unknown words that are not slips of French typing, whatever a dictionary word looks like them:
     - a word with letters French does not use (`judeţ`, `slovník`, `cerámica`) is another language's word;
-    - a word right after a language name (`du latin stella`) or alone in quotes (`les « vautes »`) is a term being
-      named, not written;
-    - a word right after an unknown capitalised word or an initial (`Hypsiboas pombali`, `C. opilio`,
-      `La Camella blanca`) continues a name: a species, a foreign title.
+    - a word right after a language name (`du latin stella`) is a term being named, not written;
+    - a word right after an initial or an unknown capitalised word that opens a sentence or follows a capitalised
+      article (`C. opilio`, `Hypsiboas pombali`, `La Camella blanca`), or after another word of this list,
+      continues a name or a foreign phrase;
+    - an ordinal's letters cut from their number (`XVIII ème`) belong to the typography rules;
+    - a French prefix glued to a dictionary word (`autosaisir`, `subcarpathiques`) is a regular formation.
     """
     f = flags[i]
     s, e = f.core_start, f.core_end
-    if any(c not in _FRENCH_LETTERS for c in text[s:e].lower()):
+    word = text[s:e].lower()
+    if any(c not in _FRENCH_LETTERS for c in word):
+        return True
+    if word in _ORDINAL_SUFFIXES and _NUMBER_BEFORE.search(text, max(0, s - 12), s):
+        return True
+    m = _PREFIX_RE.match(word)
+    if m and len(word) - m.end() >= 4 and known(word[m.end() :]):
         return True
     before = text[max(0, s - 24) : s]
     if _LANGUAGE_BEFORE.search(before) or _INITIAL_BEFORE.search(before):
         return True
-    left = before.rstrip(" \u00a0\u202f")
-    right = text[e : e + 3].lstrip(" \u00a0\u202f")
-    if left[-1:] in _OPENERS and right[:1] in _CLOSERS:
-        return True
     if i > 0:
         p = flags[i - 1]
-        if p.verdict.kind in ("name", "mixed", "acronym") and joined(text, p.core_end, s) and text[p.core_end] == " ":
+        glued = joined(text, p.core_end, s) and text[p.core_end] == " "
+        if glued and (i - 1 in previous_terms or (p.verdict.kind == "name" and _opens_name(text, p.core_start))):
             return True
     return False
 
@@ -547,10 +565,13 @@ def _lower_case_unknown(ctx: Context) -> tuple[list[Flag], list[Flag]]:
         typos: list[Flag] = []
         terms: list[Flag] = []
         flags = analysis.flags
+        known = Lexicon(ctx.lang).known
+        not_typos: set[int] = set()
         for i, f in enumerate(flags):
             if f.verdict.kind != "word" or f.verdict.foreign or in_foreign_sentence(analysis, f.start):
                 continue
-            if _not_a_typo(ctx.text, flags, i):
+            if _not_a_typo(ctx.text, flags, i, known, not_typos):
+                not_typos.add(i)
                 terms.append(f)
                 continue
             # (no hunspell files to index on this machine: every lower-case unknown word counts as a typo)

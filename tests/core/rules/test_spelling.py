@@ -225,9 +225,9 @@ def test_words_in_letters_french_does_not_use_are_not_french_typos() -> None:
     assert "judeţ" in [f.text for f in spelling(text)]  # still shown, as info
 
 
-def test_terms_named_after_a_language_or_in_quotes_and_species_names_are_not_typos() -> None:
+def test_terms_named_after_a_language_and_species_names_are_not_typos() -> None:
     text = (
-        "Une étoile fixe (du latin stella fixa) brille. Les « vautes » sont des beignets. "
+        "Une étoile fixe (du latin stella fixa) brille. Les gens mangent. "
         "Hypsiboas pombali est une espèce. Le crabe C. opilio est pêché."
     )
     assert warnings(text) == []
@@ -237,3 +237,8 @@ def test_real_typos_next_to_those_classes_are_still_warnings() -> None:
     text = "Le cadre est tres beau, la qualité professionelle et le latin tres ancien."
     assert warnings(text) == ["tres", "tres"]
     assert [f.suggestions[0] for f in spelling(text) if f.text == "tres"] == ["très", "très"]
+
+
+def test_typos_after_a_name_in_a_clause_and_prefixed_words_and_ordinals() -> None:
+    text = "Le taux d’Aclasta étiat bas et l’emploi d’Angiox doivennt suivre. On peut s’autosaisir au XVIII ème."
+    assert warnings(text) == ["étiat", "doivennt"]
