@@ -66,7 +66,7 @@ def make_app(argv: list[str] | None = None) -> QApplication:
 
 
 def install_translation(app: QApplication, ui_language: str) -> Any:
-    """H6b's translators (French ships), following the system locale unless Preferences say otherwise."""
+    """The interface translators (French ships), following the system locale unless Preferences say otherwise."""
     import importlib
 
     try:
@@ -102,7 +102,7 @@ def run_gui(args: argparse.Namespace) -> int:
     window.show()
     paths = list(getattr(args, "paths", []) or [])
     session = getattr(args, "session", None)
-    # Paint the window first, then start loading (PERFORMANCE 10).
+    # Paint the window first, then start loading: the person sees a window at once, the text soon after.
     QTimer.singleShot(0, lambda: window.open_paths(paths, session))
     status = int(app.exec())
     if window.jobs.active():

@@ -4,7 +4,7 @@ Galley's source strings are English; `resources/translations/galley_fr.qm` (buil
 `scripts/build_translations.py`, which `scripts/setup.sh` runs) turns them French. Qt's own strings ("Cancel",
 "&Undo" in a text field's context menu) come from `qtbase_fr.qm` shipped inside PySide6.
 
-How the app uses it (H6a, in app.py, after creating the QApplication and BEFORE building any window, since
+How the app uses it (in app.py, after creating the QApplication and BEFORE building any window, since
 widgets translate their strings when they are built):
 
     from editor.gui.i18n import install_translators

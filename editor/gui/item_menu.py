@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, QPoint
 from PySide6.QtWidgets import QMenu
 
-from editor.gui.widgets.legend import category_label
+from editor.gui.colors import category_label
 
 if TYPE_CHECKING:
     from editor.core.review import Item

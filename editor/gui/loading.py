@@ -14,8 +14,8 @@ from PySide6.QtWidgets import QMessageBox
 
 from editor.gui import jobs
 from editor.gui.documents import Doc
+from editor.gui.models.articles import ArticleRow
 from editor.gui.panes import Mark
-from editor.gui.widgets.articles import ArticleRow
 
 if TYPE_CHECKING:
     from editor.core.article import Article

@@ -33,6 +33,7 @@ from editor.core.resources import sample_article
 from editor.core.rules.base import CheckConfig
 from editor.gui import jobs
 from editor.gui.actions import Actions, build_actions
+from editor.gui.colors import BANNER_BORDER
 from editor.gui.documents import Doc
 from editor.gui.exporting import Exporting
 from editor.gui.item_menu import ItemMenus
@@ -53,7 +54,8 @@ if TYPE_CHECKING:
     from editor.core.review import Item, Review
     from editor.core.session import Session
     from editor.gui.dialogs.find_replace import FindReplaceDialog
-    from editor.gui.widgets.links import LinkRow, LinksPanel
+    from editor.gui.models.links import LinkRow
+    from editor.gui.widgets.links import LinksPanel
 
 HUGE_LINE = 500_000  # characters in one line: above this only the beginning is displayed
 DISPLAY_LIMIT = 200_000
@@ -151,7 +153,7 @@ class MainWindow(QMainWindow):
         self.banner.setObjectName("banner")
         self.banner.setTextFormat(Qt.TextFormat.PlainText)
         self.banner.setWordWrap(True)
-        self.banner.setStyleSheet("QLabel#banner { padding: 4px; border: 1px solid #e0a000; }")
+        self.banner.setStyleSheet(f"QLabel#banner {{ padding: 4px; border: 1px solid {BANNER_BORDER}; }}")
         self.banner.hide()
         central = QWidget(self)
         layout = QVBoxLayout(central)

@@ -2,9 +2,10 @@
 
 Both are `QPlainTextEdit`s (cheap layout on long articles). What is drawn is a list of precomputed `Mark`s
 (code-point spans); `highlightBlock` only looks them up (never tokenises), and only for blocks near the viewport:
-blocks further away are formatted when they scroll into view (PERFORMANCE 6-8). Positions go through
-`editor.gui.positions` (PITFALLS 3); text is read with `toRawText()` so no-break spaces survive (PITFALLS 2);
-the highlighter is never wired to `contentsChanged` (PITFALLS 5).
+blocks further away are formatted when they scroll into view, so a long article costs only what is on screen.
+Positions go through `editor.gui.positions` (Qt counts an emoji as two units, Python as one); text is read with
+`toRawText()` so no-break spaces survive (`toPlainText()` turns them into spaces); the highlighter is never wired
+to `contentsChanged` (re-highlighting on every change would make each keystroke walk the whole document).
 """
 
 from __future__ import annotations
@@ -31,14 +32,15 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QToolTip, QWidget
 
 from editor.core.findings import CATEGORIES
+from editor.gui.colors import FALLBACK_UNDERLINE, category_color, mark_color
 from editor.gui.positions import Utf16Index
-from editor.gui.widgets.legend import category_color, mark_color
 
 # Category and mark colours come from the legend (one source for underlines, chips and legend; light and dark).
 
 # Highlight this many blocks above and below the viewport, so short scrolls show formats at once.
 BLOCK_MARGIN = 30
-# A line longer than this makes every keystroke slow (PITFALLS 6): such articles open read-only.
+# A line longer than this makes every keystroke slow (Qt lays a paragraph out as one unit): such articles open
+# read-only.
 LONG_LINE = 50_000
 
 
@@ -65,7 +67,7 @@ class MarkIndex:
     """Marks sorted by start, answering "which marks touch [start, end)" with one bisect.
 
     Kept as parallel lists of ints plus immutable payloads, so that a keystroke shifts the marks after it with
-    two slice comprehensions (C speed) instead of rebuilding thousands of objects (PERFORMANCE 8).
+    two slice comprehensions (C speed) instead of rebuilding thousands of objects.
     """
 
     __slots__ = ("_data", "_ends", "_maxlen", "_starts")
@@ -222,7 +224,7 @@ class MarkHighlighter(QSyntaxHighlighter):
         self._done: set[int] = set()
         self._fallback = QTextCharFormat()
         self._fallback.setUnderlineStyle(QTextCharFormat.UnderlineStyle.WaveUnderline)
-        self._fallback.setUnderlineColor(QColor("#9e9e9e"))
+        self._fallback.setUnderlineColor(QColor(FALLBACK_UNDERLINE))
 
     def set_palette(self, palette: QPalette) -> None:
         self._formats = _formats(palette)
@@ -282,7 +284,8 @@ class MarkHighlighter(QSyntaxHighlighter):
 
 
 def _raw_text(doc: QTextDocument) -> str:
-    """The document's text with no-break spaces intact (PITFALLS 2); blocks joined by \\n."""
+    """The document's text with no-break spaces intact (`toPlainText()` would turn them into spaces); blocks
+    joined by \\n."""
     return str(doc.toRawText()).replace("\u2029", "\n")
 
 
@@ -317,7 +320,7 @@ class TextPane(QPlainTextEdit):
 
     # -- text ------------------------------------------------------------------------------------------------
     def set_text(self, text: str) -> None:
-        """Show `text` (plain text, never interpreted as markup: PITFALLS 4)."""
+        """Show `text` (plain text, never interpreted as markup: a scraped `<img src=...>` must stay text)."""
         self._text = text
         self.index = Utf16Index(text)
         self.highlighter.forget_blocks()

@@ -1,4 +1,4 @@
-"""The one place where Python code-point offsets become Qt's UTF-16 positions and back (PITFALLS 3).
+"""The one place where Python code-point offsets become Qt's UTF-16 positions and back.
 
 Qt counts an astral character (emoji, flags, some CJK) as two UTF-16 units; Python counts it as one. Every
 position handed to or read from Qt goes through a `Utf16Index` built once per text and updated in place on

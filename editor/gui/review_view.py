@@ -15,8 +15,8 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
 
+from editor.gui.colors import category_label
 from editor.gui.marks import RECHECKED_KINDS, build_marks, clean_marks_of, is_shown, item_raw_span, raw_marks_of
-from editor.gui.widgets.legend import category_label
 
 if TYPE_CHECKING:
     from editor.core.review import Item, Review, ReviewEvent

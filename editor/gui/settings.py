@@ -10,7 +10,7 @@ Where things live (both follow the XDG variables on Linux, which the tests point
   ``platformdirs.user_data_dir("galley")``. A plain file rather than a QSettings key so that people can edit it,
   back it up, and so that the command line can read the same words without Qt.
 
-How the main window uses it (H6a):
+How the main window uses it:
 
 - ``settings = Settings()`` once at start-up (not at import time); ``prefs = settings.load_preferences()``.
 - ``prefs.check_config(ignored_words=...)`` -> the ``CheckConfig`` for the engine/review model;

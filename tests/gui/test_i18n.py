@@ -14,9 +14,9 @@ from PySide6.QtCore import QCoreApplication, QLocale
 from PySide6.QtWidgets import QApplication, QDialogButtonBox
 
 from editor.gui import i18n
+from editor.gui.colors import category_label
 from editor.gui.dialogs.preferences import PreferencesDialog
 from editor.gui.settings import Preferences
-from editor.gui.widgets.legend import category_label
 
 REPO = Path(__file__).resolve().parents[2]
 TS = REPO / "resources" / "translations" / "galley_fr.ts"

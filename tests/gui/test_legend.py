@@ -7,14 +7,8 @@ from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication
 
 from editor.core.findings import CATEGORIES
-from editor.gui.widgets.legend import (
-    CATEGORY_COLORS,
-    LegendWidget,
-    category_color,
-    category_label,
-    contrast_ratio,
-    is_dark,
-)
+from editor.gui.colors import CATEGORY_COLORS, category_color, category_label, contrast_ratio, is_dark
+from editor.gui.widgets.legend import LegendWidget
 
 LIGHT_BASES = ["#ffffff", "#f5f5f5", "#fafafa", "#efefef"]
 DARK_BASES = ["#000000", "#1e1e1e", "#232629", "#2d2d2d", "#353535"]
@@ -80,7 +74,7 @@ def test_legend_counts_and_clicks(qtbot) -> None:  # type: ignore[no-untyped-def
 
 @pytest.mark.parametrize("base", LIGHT_BASES + DARK_BASES)
 def test_pane_marks_keep_contrast(qapp: QApplication, base: str) -> None:
-    from editor.gui.widgets.legend import MARK_COLORS, mark_color
+    from editor.gui.colors import MARK_COLORS, mark_color
 
     text = "#000000" if QColor(base).lightness() >= 128 else "#ffffff"
     palette = _palette(base, text)

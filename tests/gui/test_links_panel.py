@@ -16,8 +16,9 @@ from editor.core.review import Review
 from editor.core.rules import link as link_rules
 from editor.core.rules.base import CheckConfig, Context
 from editor.core.urls import find_links
-from editor.gui.widgets.legend import CATEGORY_COLORS
-from editor.gui.widgets.links import LinksModel, LinksPanel, LinkState, link_rows
+from editor.gui.colors import CATEGORY_COLORS
+from editor.gui.models.links import LinksModel, LinkState, link_rows
+from editor.gui.widgets.links import LinksPanel
 
 SOURCE = "https://www.energie-europe.fr/2025/11/28/accord.html"
 TEXT = (

@@ -1,6 +1,6 @@
 """The confirmation shown before "Accept all of this rule" (Ctrl+Shift+Return): it lists every finding it will change.
 
-How the main window uses it (H6a):
+How the main window uses it:
 
     dont_ask, accepted = ConfirmAcceptAllDialog.ask(self, rule_id, review.pending_of(rule_id), text=cleaned)
     if accepted:
@@ -13,7 +13,7 @@ How the main window uses it (H6a):
 Invisible characters are made visible (no-break space ⍽, narrow no-break space ⎵, tab ⇥, line break ⏎, a
 space at either end of a found text or replacement ␣): a
 typography fix that only swaps a space for a no-break space would otherwise look like no change at all.
-Everything is shown as plain text (PITFALLS 4).
+Everything is shown as plain text: scraped text may hold markup, which must never be rendered.
 """
 
 from __future__ import annotations
@@ -36,7 +36,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from editor.gui.widgets.legend import category_label
+from editor.gui.colors import category_label
 
 _VISIBLE = str.maketrans({"\u00a0": "⍽", "\u202f": "⎵", "\t": "⇥", "\n": "⏎", "\u2029": "⏎", "\u2028": "⏎"})
 CONTEXT_CHARS = 30
@@ -61,7 +61,7 @@ def visible(text: str, edges: bool = False) -> str:
 
 def plain_tooltip(text: str) -> str:
     """A tooltip that shows `text` literally: Qt renders tooltips that look like HTML as rich text, and scraped
-    text may hold `<img src=...>` (PITFALLS 4), so the text is escaped inside a minimal rich-text wrapper."""
+    text may hold `<img src=...>` (Qt would load it), so the text is escaped inside a minimal rich-text wrapper."""
     return "<p style='white-space:pre-wrap'>" + html.escape(text) + "</p>"
 
 

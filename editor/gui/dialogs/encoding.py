@@ -1,9 +1,9 @@
 """Reopen a file with another encoding (File → Reopen with Encoding…), with a live preview.
 
-Galley's decoder guesses well but not always (PITFALLS 12: cp1252 French read as cp1250...); the person picks the
+Galley's decoder guesses well but not always (cp1252 French can read as cp1250...); the person picks the
 codec while seeing what the first lines become.
 
-How the main window uses it (H6a):
+How the main window uses it:
 
     codec, accepted = EncodingDialog.choose(self, current=article.encoding, raw=path.read_bytes()[:65536])
     if accepted:

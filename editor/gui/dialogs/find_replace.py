@@ -2,15 +2,15 @@
 
 The dialog never edits the text widget itself: every replacement goes through the `apply_edit(start, end, text)`
 callback, in code points of the pane's text, so the review model records it as a hand edit (undoable, re-checked,
-kept in the change log) and the pane is refreshed by its owner. The text is read with `toRawText()` (PITFALLS 2:
-`toPlainText()` would turn no-break spaces into spaces) and positions cross into Qt through `Utf16Index`
-(PITFALLS 3), so matches after an emoji are selected exactly.
+kept in the change log) and the pane is refreshed by its owner. The text is read with `toRawText()`
+(`toPlainText()` would turn no-break spaces into spaces) and positions cross into Qt through `Utf16Index` (Qt
+counts an emoji as two units), so matches after an emoji are selected exactly.
 
 Regular expressions run in a separate process (see `regex_search`) with a time budget: a pathological pattern such
 as `(a+)+$` is stopped after `timeout` seconds with a message, and the window never freezes. An invalid pattern or
 replacement shows a message in the dialog, never a traceback.
 
-How the main window uses it (H6a):
+How the main window uses it:
 
     self.find_dialog = FindReplaceDialog(self.cleaned_pane, self._apply_find_edit, parent=self,
                                          apply_edits=self._apply_find_edits)   # apply_edits is optional

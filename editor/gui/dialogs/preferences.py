@@ -1,6 +1,6 @@
 """The Preferences dialog: what is checked, the personal dictionary, the look of the editor.
 
-How the main window uses it (H6a):
+How the main window uses it:
 
     prefs, accepted = PreferencesDialog.edit(self, self.prefs)
     if accepted and prefs != self.prefs:
@@ -42,8 +42,8 @@ from PySide6.QtWidgets import (
 
 from editor.core.findings import CATEGORIES
 from editor.core.rules.base import PROFILES
+from editor.gui.colors import category_label
 from editor.gui.settings import ARTICLE_LANGUAGES, UI_LANGUAGES, Preferences, sort_key
-from editor.gui.widgets.legend import category_label
 
 MAX_GLOSSARY_BYTES = 5_000_000
 

@@ -1,4 +1,4 @@
-"""Regular-expression search that a pathological pattern cannot freeze (PITFALLS 15).
+"""Regular-expression search that a pathological pattern cannot freeze.
 
 Python's `re` cannot be interrupted and holds the GIL while it matches, so a worker *thread* would freeze the
 window just the same on `(a+)+$`. The search therefore runs in a child process that the dialog can kill when it

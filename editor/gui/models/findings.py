@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -21,7 +21,10 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush
 
-from editor.gui.widgets.legend import category_color, category_label
+if TYPE_CHECKING:
+    from editor.core.review import Item
+
+from editor.gui.colors import category_color, category_label
 
 ItemIdRole = Qt.ItemDataRole.UserRole + 1
 CategoryRole = Qt.ItemDataRole.UserRole + 2
@@ -77,7 +80,7 @@ class Row:
     has_suggestion: bool = False
 
     @classmethod
-    def from_item(cls, item: Any) -> Row:
+    def from_item(cls, item: Item) -> Row:
         f = item.finding
         suggestion = f.suggestions[0] if f.suggestions else ""
         return cls(
@@ -103,7 +106,7 @@ class FindingsModel(QAbstractTableModel):
         self._row_of: dict[int, int] = {}
 
     # -- filling ------------------------------------------------------------------------------------------------
-    def set_items(self, items: Iterable[Any]) -> None:
+    def set_items(self, items: Iterable[Item]) -> None:
         """Show these items; when the same ids are shown in the same order only changed rows are refreshed."""
         rows = [Row.from_item(it) for it in items]
         if [r.item_id for r in rows] == [r.item_id for r in self._rows]:
@@ -124,7 +127,7 @@ class FindingsModel(QAbstractTableModel):
         self._row_of = {r.item_id: i for i, r in enumerate(self._rows)}
         self.endResetModel()
 
-    def update_rows(self, removed: Iterable[int], added: Iterable[Any]) -> None:
+    def update_rows(self, removed: Iterable[int], added: Iterable[Item]) -> None:
         """Drop the rows of `removed` ids and append rows for `added` items (a paragraph re-check: a few rows
         change among thousands, so no reset)."""
         gone = sorted((self._row_of[i] for i in removed if i in self._row_of), reverse=True)
@@ -143,7 +146,7 @@ class FindingsModel(QAbstractTableModel):
                 self._row_of[r.item_id] = n + k
             self.endInsertRows()
 
-    def refresh_rows(self, items: Iterable[Any]) -> None:
+    def refresh_rows(self, items: Iterable[Item]) -> None:
         """New snapshots of rows already shown (a status or span change): one dataChanged per changed row."""
         last = self.columnCount() - 1
         for it in items:

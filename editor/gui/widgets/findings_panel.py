@@ -22,8 +22,8 @@ from PySide6.QtWidgets import (
 )
 
 from editor.core.findings import CATEGORIES
+from editor.gui.colors import category_color, category_label
 from editor.gui.models.findings import COL_TEXT, FindingsFilter, FindingsModel, ItemIdRole, Row
-from editor.gui.widgets.legend import category_color, category_label
 
 
 class FlowLayout(QLayout):
