@@ -129,7 +129,7 @@ def test_a_worker_killed_mid_task_costs_only_its_tasks(scheduler: str, tmp_path:
     from distributed import Client
 
     corpus = tmp_path / "big.jsonl"
-    corpus.write_text("".join(generate.corpus_line(i, words=200) + "\n" for i in range(60)), encoding="utf-8")
+    corpus.write_text("".join(generate.corpus_line(i, words=150) + "\n" for i in range(40)), encoding="utf-8")
     local = _galley("check", "--lang", "fr", "--format", "jsonl", "-j", "1", str(corpus))
     env = {**os.environ, **_CACHE, "GALLEY_SHARD_BYTES": "8000"}
     args = [PY, "-m", "editor", "check", "--lang", "fr", "--format", "jsonl", "--scheduler", scheduler, str(corpus)]
@@ -149,7 +149,7 @@ def test_a_worker_killed_mid_task_costs_only_its_tasks(scheduler: str, tmp_path:
     assert killed is not None, "no task was seen running"
     assert proc.returncode == local.returncode == 1, err.decode()
     assert out == local.stdout  # every article exactly once, in order
-    assert [json.loads(x)["index"] for x in out.splitlines()] == list(range(60))
+    assert [json.loads(x)["index"] for x in out.splitlines()] == list(range(40))
 
 
 def _closed_port() -> int:

@@ -235,11 +235,23 @@ def _connect_timeout() -> float:
         return 10.0
 
 
+def _quiet_logs() -> None:
+    """Dask's own log lines (a worker restarting, a reconnection attempt with its traceback) stay out of the
+    output: what matters to the user reaches them as one line from galley."""
+    names = [n for n in logging.root.manager.loggerDict if n.split(".")[0] in ("distributed", "tornado", "asyncio")]
+    for name in {"distributed", "tornado", "asyncio", *names}:
+        logging.getLogger(name).setLevel(logging.CRITICAL + 1)
+
+
+def _first_line(e: BaseException) -> str:
+    text = str(e).strip()
+    return f"{type(e).__name__}: {text.splitlines()[0]}" if text else type(e).__name__
+
+
 @contextmanager
 def connect(address: str, config: CheckConfig) -> Iterator[Client]:
     """A client on the scheduler at `address`, or on a new `LocalCluster` for `local:N`; ClusterError if neither."""
-    for name in ("distributed", "tornado", "asyncio"):  # Dask's own chatter (a worker restarting...) stays quiet
-        logging.getLogger(name).setLevel(logging.CRITICAL)
+    _quiet_logs()
     cluster: LocalCluster | None = None
     if address.startswith("local:"):
         n = address.removeprefix("local:")
@@ -254,8 +266,7 @@ def connect(address: str, config: CheckConfig) -> Iterator[Client]:
         try:
             client = Client(target, timeout=_connect_timeout())  # type: ignore[no-untyped-call]
         except (OSError, TimeoutError, ValueError, TypeError) as e:
-            reason = str(e).splitlines()[0] if str(e) else type(e).__name__
-            raise ClusterError(f"cannot reach the Dask scheduler at {address} ({reason})") from None
+            raise ClusterError(f"cannot reach the Dask scheduler at {address} ({_first_line(e)})") from None
     try:
         client.register_plugin(Warmup(config))
         yield client
@@ -371,10 +382,10 @@ def _result(future: Future[Any], shard: Shard | None) -> Any:
         where = shard.paths[0] if shard else "a shard"
         return LoadError(where, "the workers running this part of the input kept dying; it was not processed")
     except (OSError, TimeoutError, CancelledError) as e:  # the scheduler went away (it cancels what it held)
-        raise ClusterError(f"lost the Dask scheduler ({type(e).__name__}: {e})") from None
+        raise ClusterError(f"lost the Dask scheduler ({_first_line(e)})") from None
     except Exception as e:  # a bug on the worker: say which part of the input, and keep the others
         where = shard.paths[0] if shard else "a shard"
-        return LoadError(where, f"failed on the cluster ({type(e).__name__}: {e})")
+        return LoadError(where, f"failed on the cluster ({_first_line(e)})")
 
 
 def check_items(args: argparse.Namespace, config: CheckConfig) -> Iterator[Any]:
