@@ -11,7 +11,6 @@ import os
 import sys
 import traceback
 from types import TracebackType
-from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
@@ -65,7 +64,7 @@ def make_app(argv: list[str] | None = None) -> QApplication:
     return app
 
 
-def install_translation(app: QApplication, ui_language: str) -> Any:
+def install_translation(app: QApplication, ui_language: str) -> str | None:
     """The interface translators (French ships), following the system locale unless Preferences say otherwise."""
     import importlib
 
@@ -77,8 +76,8 @@ def install_translation(app: QApplication, ui_language: str) -> Any:
     if fn is None:
         return None
     try:
-        return fn(app, ui_language)
-    except Exception:
+        return str(fn(app, ui_language))
+    except Exception:  # the interface then speaks English: a translation must never keep Galley from starting
         return None
 
 

@@ -5,6 +5,8 @@ need not click through them:
 - `confirm.ConfirmAcceptAllDialog.ask(parent, rule, items) -> tuple[bool, bool]`
 - `encoding.EncodingDialog.choose(parent, current, raw=None) -> tuple[str, bool]`
 - `find_replace.FindReplaceDialog(editor, apply_edit, parent)`: a non-modal tool window (see its module).
+- `export.ExportDialog.ask(parent, folder) -> tuple[ExportChoice, bool]` (formats from `editor.formats.export`)
+- `keys.KeysDialog(parent)`: the keyboard shortcuts, read from the actions.
 
 Import the submodules directly; this package imports nothing itself (the find dialog's regex worker process loads
 this package and must stay light).

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import html
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -36,7 +36,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from editor.core.findings import Finding
 from editor.gui.colors import category_label
+
+if TYPE_CHECKING:
+    from editor.core.review import Item
+
+    Reviewed = Item | Finding  # a review item, or a bare finding (tests, previews)
 
 _VISIBLE = str.maketrans({"\u00a0": "⍽", "\u202f": "⎵", "\t": "⇥", "\n": "⏎", "\u2029": "⏎", "\u2028": "⏎"})
 CONTEXT_CHARS = 30
@@ -65,11 +71,11 @@ def plain_tooltip(text: str) -> str:
     return "<p style='white-space:pre-wrap'>" + html.escape(text) + "</p>"
 
 
-def _finding(item: Any) -> Any:
-    return getattr(item, "finding", item)
+def _finding(item: Item | Finding) -> Finding:
+    return item if isinstance(item, Finding) else item.finding
 
 
-def _replacement(item: Any) -> str | None:
+def _replacement(item: Item | Finding) -> str | None:
     chosen = getattr(item, "replacement", None)
     if chosen is not None:
         return str(chosen)
@@ -80,7 +86,7 @@ def _replacement(item: Any) -> str | None:
 class ConfirmAcceptAllDialog(QDialog):
     """Lists the findings of one rule that "accept all" would change, and asks."""
 
-    def __init__(self, rule: str, items: Sequence[Any], text: str | None = None, parent: QWidget | None = None):
+    def __init__(self, rule: str, items: Sequence[Reviewed], text: str | None = None, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("confirmAcceptAllDialog")
         self.setWindowTitle(self.tr("Accept all"))
@@ -149,7 +155,7 @@ class ConfirmAcceptAllDialog(QDialog):
         self.resize(640, 420)
 
     @staticmethod
-    def _context(item: Any, text: str | None) -> str:
+    def _context(item: Item | Finding, text: str | None) -> str:
         start, end = getattr(item, "start", None), getattr(item, "end", None)
         if text is None or start is None or end is None:
             finding = _finding(item)
@@ -163,7 +169,9 @@ class ConfirmAcceptAllDialog(QDialog):
         return " ".join(f"{left}{before}[{text[start:end]}]{after}{right}".split())
 
     @classmethod
-    def ask(cls, parent: QWidget | None, rule: str, items: Sequence[Any], text: str | None = None) -> tuple[bool, bool]:
+    def ask(
+        cls, parent: QWidget | None, rule: str, items: Sequence[Reviewed], text: str | None = None
+    ) -> tuple[bool, bool]:
         """Show the list and wait: returns (do not ask again, accepted)."""
         dialog = cls(rule, items, text, parent)
         try:
