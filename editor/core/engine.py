@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from editor.core.article import Article
 from editor.core.findings import Finding, Severity, make_finding
-from editor.core.language import detect_language, normalise_lang
+from editor.core.language import detect_language, is_supported, normalise_lang
 from editor.core.rules import rules_for
 from editor.core.rules.base import CheckConfig, Context, Rule
 from editor.core.text import lines, paragraphs
@@ -253,7 +253,7 @@ def warm(lang: str, config: CheckConfig | None = None) -> None:
     config = config or CheckConfig()
     ctx = Context(text=_WARM_TEXT.get(lang, _WARM_TEXT["en"]), lang=lang, config=config)
     _run(rules_for(lang, config), ctx)
-    if config.suggestions:
+    if config.suggestions and is_supported(lang):
         from editor.core.suggest import suggester
 
         suggester(lang)

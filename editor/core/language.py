@@ -1,151 +1,90 @@
-"""Which of Galley's languages (fr, de, en) an article is written in.
+"""Which language an article is written in, and whether Galley can check it (fr, de, en).
 
-Function words decide: they are frequent, short and nearly disjoint between the three languages, so a count
-over the first few thousand words is both fast and reliable on news text.
+Identification is lingua's (n-gram models shipped in its wheel). It chooses among the languages Galley checks and
+the Latin-script ones scraped news most often arrives in instead, so that an article in Spanish is reported as
+Spanish, an unsupported language, and not as the nearest of the three. Text lingua cannot place (another script:
+Cyrillic, Greek, CJK...) comes out as `UNDETERMINED`, unsupported too.
+
+Evidence: text without letters says nothing and gets the caller's default; a few words (a title, `Bonjour, monde`)
+are too little to call a text unsupported, so there an unsupported answer also gives the default, while a
+supported one is kept.
+
+Cost: the detector is built on first use, in low-accuracy mode (trigram models only): about 0.1 s and 25 MB to
+load against about 1 s and 170 MB with every n-gram size, for the same answers on article-length samples. Each
+Latin-script candidate adds to the load, hence the short list. `galley check` pays the load once per process (its
+workers fork after a warm-up that loads it).
 """
 
 from __future__ import annotations
 
 import re
+from functools import cache, lru_cache
+from typing import TYPE_CHECKING
 
-_STOPWORDS: dict[str, frozenset[str]] = {
-    "fr": frozenset(
-        [
-            "le",
-            "la",
-            "les",
-            "des",
-            "du",
-            "un",
-            "une",
-            "et",
-            "est",
-            "dans",
-            "que",
-            "qui",
-            "pour",
-            "pas",
-            "sur",
-            "au",
-            "aux",
-            "avec",
-            "ce",
-            "cette",
-            "il",
-            "elle",
-            "ont",
-            "sont",
-            "par",
-            "plus",
-            "été",
-            "mais",
-            "ou",
-            "son",
-            "sa",
-            "ses",
-            "leur",
-            "nous",
-            "vous",
-            "être",
-            "fait",
-            "entre",
-            "après",
-            "selon",
-        ]
-    ),
-    "de": frozenset(
-        [
-            "der",
-            "die",
-            "das",
-            "und",
-            "ist",
-            "nicht",
-            "ein",
-            "eine",
-            "einen",
-            "dem",
-            "den",
-            "des",
-            "mit",
-            "von",
-            "zu",
-            "auf",
-            "für",
-            "sich",
-            "auch",
-            "im",
-            "ist",
-            "war",
-            "wird",
-            "werden",
-            "hat",
-            "haben",
-            "nach",
-            "bei",
-            "aus",
-            "wie",
-            "oder",
-            "aber",
-            "noch",
-            "über",
-            "sie",
-            "es",
-        ]
-    ),
-    "en": frozenset(
-        [
-            "the",
-            "and",
-            "of",
-            "to",
-            "is",
-            "in",
-            "that",
-            "it",
-            "for",
-            "was",
-            "on",
-            "are",
-            "with",
-            "as",
-            "be",
-            "by",
-            "this",
-            "have",
-            "from",
-            "or",
-            "an",
-            "at",
-            "not",
-            "but",
-            "has",
-            "were",
-            "which",
-            "their",
-            "they",
-            "he",
-            "she",
-            "been",
-            "would",
-            "will",
-        ]
-    ),
-}
-_TOKEN = re.compile(r"[^\W\d_]+")
+if TYPE_CHECKING:
+    from lingua import LanguageDetector
+
 SUPPORTED = ("fr", "de", "en")
+UNDETERMINED = "und"  # ISO 639-2: a language that could not be identified
+
+# Languages lingua chooses among (ISO 639-1). Each Latin-script one adds a model to load for every Latin text, so
+# the list holds those that news in this corpus arrives in; scripts of their own cost nothing on Latin text.
+_CANDIDATES = ("fr", "de", "en", "es", "it", "pt", "nl", "pl")
+_NAMES = {
+    "fr": "French",
+    "de": "German",
+    "en": "English",
+    "es": "Spanish",
+    "it": "Italian",
+    "pt": "Portuguese",
+    "nl": "Dutch",
+    "pl": "Polish",
+}
+_LETTER = re.compile(r"[^\W\d_]")
+_MIN_LETTERS = 3  # fewer letters than this is no evidence of any language
+_FIRM_LETTERS = 40  # fewer than this is not enough to call a text unsupported
 
 
-def detect_language(text: str, default: str = "fr", sample_chars: int = 20000) -> str:
-    """The most likely language of `text` among fr, de, en; `default` when there is no evidence."""
-    counts = dict.fromkeys(SUPPORTED, 0)
-    for m in _TOKEN.finditer(text, 0, min(len(text), sample_chars)):
-        w = m.group().lower()
-        for lang, words in _STOPWORDS.items():
-            if w in words:
-                counts[lang] += 1
-    best = max(counts, key=lambda k: counts[k])
-    return best if counts[best] > 0 else default
+@cache
+def _detector() -> LanguageDetector:
+    from lingua import IsoCode639_1, LanguageDetectorBuilder
+
+    codes = [getattr(IsoCode639_1, c.upper()) for c in _CANDIDATES]
+    return LanguageDetectorBuilder.from_iso_codes_639_1(*codes).with_low_accuracy_mode().build()
+
+
+@lru_cache(maxsize=16)
+def _identify(sample: str) -> str:
+    found = _detector().detect_language_of(sample)
+    return found.iso_code_639_1.name.lower() if found is not None else UNDETERMINED
+
+
+def detect_language(text: str, default: str = "fr", sample_chars: int = 600) -> str:
+    """The language of `text`: an ISO 639-1 code (`SUPPORTED` or another one), or `UNDETERMINED`.
+
+    `default` is returned when the text is too short to judge by (see the module's docstring). The first
+    `sample_chars` characters decide: an article does not change language half-way, and the cost stays flat.
+    """
+    sample = text[:sample_chars]
+    letters = 0
+    for _ in _LETTER.finditer(sample):
+        letters += 1
+        if letters >= _FIRM_LETTERS:
+            return _identify(sample)
+    if letters < _MIN_LETTERS:
+        return default
+    found = _identify(sample)
+    return found if is_supported(found) else default
+
+
+def is_supported(lang: str) -> bool:
+    """Whether Galley has dictionaries and rules for `lang` (an ISO 639-1 code as `detect_language` gives)."""
+    return lang in SUPPORTED
+
+
+def language_name(lang: str) -> str:
+    """'es' -> 'Spanish'; the code itself for a language without a name here."""
+    return _NAMES.get(lang, lang)
 
 
 def normalise_lang(value: str | None) -> str | None:

@@ -16,6 +16,7 @@ import re
 from collections.abc import Iterable
 
 from editor.core.findings import SEVERITY_RANK, Finding, Severity, make_finding
+from editor.core.language import UNDETERMINED, is_supported, language_name
 from editor.core.rules._typography_base import words
 from editor.core.rules.base import Context, Rule
 from editor.core.rules.spelling import NAME_GLUE, analyse_words, in_foreign_sentence, joined
@@ -175,4 +176,33 @@ class ForeignSentence(Rule):
         ]
 
 
-RULES = [ForeignWord(), ForeignSentence()]
+class UnsupportedLanguage(Rule):
+    """The whole article is in a language Galley has no dictionaries or rules for (Spanish, Polish...).
+
+    Said once, on the first line, so that a clean report is not mistaken for a clean article: only the checks that
+    do not depend on the language (encoding, markup, links, white space, repeats, boilerplate) ran.
+    """
+
+    id = "foreign.unsupported-language"
+    severity = Severity.WARNING
+    scope = "document"
+    description = "The article is in a language Galley does not check"
+
+    def check(self, ctx: Context) -> Iterable[Finding]:
+        if is_supported(ctx.lang):
+            return []
+        text = ctx.text
+        start = len(text) - len(text.lstrip())
+        end = text.find("\n", start)
+        end = len(text.rstrip()) if end < 0 else len(text[:end].rstrip())
+        if end <= start:
+            return []
+        where = "in " + language_name(ctx.lang) if ctx.lang != UNDETERMINED else "not in a language Galley can identify"
+        message = (
+            f"this article is {where}: Galley checks French, German and English, so only the checks that do not "
+            "depend on the language ran"
+        )
+        return [make_finding(text, self.id, self.severity, start, end, message, language=ctx.lang)]
+
+
+RULES = [ForeignWord(), ForeignSentence(), UnsupportedLanguage()]
