@@ -41,7 +41,7 @@ from editor.core.findings import Finding  # noqa: E402
 from editor.core.rules.base import CheckConfig  # noqa: E402
 
 SEED = 11
-GALLEY = REPO / ".venv" / "bin" / "galley"
+GALLEY = Path(os.environ.get("GALLEY", REPO / ".venv" / "bin" / "galley"))
 
 # French (singular, plural) → German (singular, plural), with other correct French translations
 GERMAN_WORDS: list[tuple[str, str, str, str, tuple[str, ...]]] = [
@@ -517,7 +517,8 @@ def has_apply() -> bool:
 
 
 def words(text: str) -> list[str]:
-    return WORD_RE.findall(text) or text.split()
+    """Whitespace-separated tokens, so `Poutine ,` against `Poutine,` and `S&eacute;nat` count as damaged words."""
+    return text.split()
 
 
 def applied_scores(damages: list[Damage]) -> list[tuple[str, str]] | None:
@@ -537,35 +538,84 @@ def applied_scores(damages: list[Damage]) -> list[tuple[str, str]] | None:
             timeout=3600,
         )
         cleaned = {p.stem: p.read_text(encoding="utf-8").rstrip("\n") for p in out.glob("*")}
-    damaged_words = restored_words = introduced = agreement = 0
+    damaged_words = restored_words = introduced = agreement = collateral = 0
+    examples: list[str] = []
     by_kind: dict[str, list[int]] = defaultdict(lambda: [0, 0])
     for i, d in enumerate(damages):
         got = cleaned.get(f"{i:05d}")
         if got is None:
             continue
-        orig, dam = words(d.original), words(d.damaged)
-        sm = difflib.SequenceMatcher(a=orig, b=dam, autojunk=False)
-        wrong = sum(max(i2 - i1, j2 - j1) for op, i1, i2, j1, j2 in sm.get_opcodes() if op != "equal")
-        after = difflib.SequenceMatcher(a=orig, b=words(got), autojunk=False)
-        still = sum(max(i2 - i1, j2 - j1) for op, i1, i2, j1, j2 in after.get_opcodes() if op != "equal")
-        fixed = max(0, wrong - still)
+        wrong, fixed, other = restored(words(d.original), words(d.damaged), words(got))
+        collateral += other
         damaged_words += wrong
         restored_words += fixed
         by_kind[d.kind][0] += wrong
         by_kind[d.kind][1] += fixed
         introduced += max(0, elision_errors(got) - elision_errors(d.original))
-        agreement += _agreement_findings(got) - _agreement_findings(d.original)
+        agreement += max(0, agreement_errors(got) - agreement_errors(d.original))
+        if len(examples) < 8 and (
+            elision_errors(got) > elision_errors(d.original) or agreement_errors(got) > agreement_errors(d.original)
+        ):
+            examples.append(got)
     rows = [
         ("after `galley clean --apply all`: damaged words restored", _pct(restored_words, damaged_words)),
         *((f"  … {k}", _pct(v[1], v[0])) for k, v in sorted(by_kind.items())),
+        ("words changed by the fixes outside the damage (spelling guesses on names, …)", str(collateral)),
         ("elision/contraction errors introduced by the fixes (must be 0)", str(introduced)),
-        ("agreement findings introduced by the fixes (grammar rules, when present)", str(max(0, agreement))),
+        ("determiner–noun gender clashes introduced by the fixes (must be 0)", str(agreement)),
+        *(("  e.g.", e) for e in examples),
     ]
     return rows
 
 
-def _agreement_findings(text: str) -> int:
-    return sum(1 for f in analyse_text(text, "fr", CheckConfig(lang="fr")) if f.category == "grammar")
+_DETERMINER_RE = re.compile(r"(?<![\w'’-])([Ll]e|[Ll]a|[Uu]n|[Uu]ne|[Dd]u|[Aa]u|[Cc]e|[Cc]ette) ([^\W\d_]+)(?![\w'’-])")
+_DET_GENDER = {
+    "le": "mas",
+    "un": "mas",
+    "du": "mas",
+    "au": "mas",
+    "ce": "mas",
+    "la": "fem",
+    "une": "fem",
+    "cette": "fem",
+}
+
+
+def agreement_errors(text: str) -> int:
+    """Determiners whose gender clashes with the noun after them, by the French dictionary's genders (`le panne`);
+    only nouns the dictionary gives one gender count, so `le premier`, `la plupart` and epicene nouns stay out."""
+    from editor.core.translate import french_gender
+
+    count = 0
+    for m in _DETERMINER_RE.finditer(text):
+        gender = french_gender(m.group(2))
+        if gender and gender != _DET_GENDER[m.group(1).lower()]:
+            count += 1
+    return count
+
+
+def restored(orig: list[str], damaged: list[str], cleaned: list[str]) -> tuple[int, int, int]:
+    """(damaged words, of them restored, other words the cleaning changed): a damaged place counts as restored
+    when the cleaned text aligns with the original there, whatever happened elsewhere in the sentence."""
+    regions = [
+        (i1, i2, max(i2 - i1, j2 - j1))
+        for op, i1, i2, j1, j2 in difflib.SequenceMatcher(a=orig, b=damaged, autojunk=False).get_opcodes()
+        if op != "equal"
+    ]
+    bad: set[int] = set()  # original positions (and gaps before them, as -1 - i) the cleaned text differs at
+    for op, i1, i2, _j1, _j2 in difflib.SequenceMatcher(a=orig, b=cleaned, autojunk=False).get_opcodes():
+        if op in ("replace", "delete"):
+            bad.update(range(i1, i2))
+        if op in ("replace", "insert"):
+            bad.add(-1 - i1)
+    wrong = fixed = 0
+    touched: set[int] = set()
+    for i1, i2, size in regions:
+        places = {*range(i1, i2), -1 - i1, -1 - i2}
+        touched |= places
+        wrong += size
+        fixed += size if not (places & bad) else 0
+    return wrong, fixed, len({b for b in bad if b >= 0} - touched)
 
 
 def _pct(a: int, b: int) -> str:
