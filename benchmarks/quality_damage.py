@@ -325,7 +325,9 @@ def _propn_slot(rng: random.Random, text: str, tokens: list[list[str]] | None) -
     for i, t in enumerate(tokens):
         if t[1] != "PROPN" or i == 0 or not t[0].isalpha() or not t[0][:1].isupper():
             continue
-        if (i + 1 < len(tokens) and tokens[i + 1][1] == "PROPN") or tokens[i - 1][1] == "PROPN":
+        if (i + 1 < len(tokens) and tokens[i + 1][1] == "PROPN") or tokens[i - 1][1] in ("PROPN", "DET"):
+            continue  # part of a longer name, or a name with an article (`la Ligue`): another name would not fit
+        if "DET" in tokens[i - 1][1] or tokens[i - 1][0].endswith(("'", "’")):
             continue
         slots.append(forms[i])
     rng.shuffle(slots)
@@ -539,7 +541,7 @@ def applied_scores(damages: list[Damage]) -> list[tuple[str, str]] | None:
         )
         cleaned = {p.stem: p.read_text(encoding="utf-8").rstrip("\n") for p in out.glob("*")}
     damaged_words = restored_words = introduced = agreement = collateral = 0
-    examples: list[str] = []
+    examples: list[str] = []  # a few elision errors, then the gender clashes
     by_kind: dict[str, list[int]] = defaultdict(lambda: [0, 0])
     for i, d in enumerate(damages):
         got = cleaned.get(f"{i:05d}")
@@ -551,12 +553,13 @@ def applied_scores(damages: list[Damage]) -> list[tuple[str, str]] | None:
         restored_words += fixed
         by_kind[d.kind][0] += wrong
         by_kind[d.kind][1] += fixed
-        introduced += max(0, elision_errors(got) - elision_errors(d.original))
-        agreement += max(0, agreement_errors(got) - agreement_errors(d.original))
-        if len(examples) < 8 and (
-            elision_errors(got) > elision_errors(d.original) or agreement_errors(got) > agreement_errors(d.original)
-        ):
-            examples.append(got)
+        # errors already in the original or in the damaged input are not the fixes' doing
+        new_elisions = max(0, elision_errors(got) - max(elision_errors(d.original), elision_errors(d.damaged)))
+        new_clashes = max(0, agreement_errors(got) - max(agreement_errors(d.original), agreement_errors(d.damaged)))
+        introduced += new_elisions
+        agreement += new_clashes
+        if (new_elisions and len(examples) < 4) or (new_clashes and len(examples) < 8):
+            examples.append(f"{d.kind}: {got}")
     rows = [
         ("after `galley clean --apply all`: damaged words restored", _pct(restored_words, damaged_words)),
         *((f"  … {k}", _pct(v[1], v[0])) for k, v in sorted(by_kind.items())),
