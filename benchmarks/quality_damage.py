@@ -563,7 +563,7 @@ def applied_scores(damages: list[Damage]) -> list[tuple[str, str]] | None:
     rows = [
         ("after `galley clean --apply all`: damaged words restored", _pct(restored_words, damaged_words)),
         *((f"  … {k}", _pct(v[1], v[0])) for k, v in sorted(by_kind.items())),
-        ("words changed by the fixes outside the damage (spelling guesses on names, …)", str(collateral)),
+        ("words changed by the fixes outside the damage", str(collateral)),
         ("elision/contraction errors introduced by the fixes (must be 0)", str(introduced)),
         ("determiner–noun gender clashes introduced by the fixes (must be 0)", str(agreement)),
         *(("  e.g.", e) for e in examples),
