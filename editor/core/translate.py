@@ -659,16 +659,50 @@ def looks_slavic(name: str) -> bool:
     return len(low) >= 4 and (bool(_SLAVIC_RE.search(low)) or "tsch" in low)
 
 
-def suggest_for(text: str, start: int, end: int) -> tuple[str, ...]:
+def suggest_for(text: str, start: int, end: int, maybe_name: bool = False) -> tuple[str, ...]:
     """French suggestions for German text the `foreign` rule flagged: the dictionary's translations in the
-    context's gender, number and case, else (for a name) its French transliteration."""
+    context's gender, number and case, else (for a name) its French transliteration.
+
+    `maybe_name`: the rule was unsure the capitalised word is a common noun; next to another capitalised word or
+    inside a hyphenated word (`Lucille Ball`, `Schwarz-Gelben`) it is then taken for part of a name and never
+    translated, only written the French way when it is a transliterated one.
+    """
     word = text[start:end]
+    if maybe_name and _in_a_name(text, start, end):
+        return french_name(word, confirmed_only=True) if " " not in word else ()
     found = translate(word, hints_at(text, start))
     if found:
         return _same_apostrophes(found, text[max(0, start - 3000) : end + 3000])
     if " " in word or not word[:1].isupper():
         return found
     return french_name(word, confirmed_only=not looks_slavic(word))
+
+
+_NEXT_CAPITAL_RE = re.compile(r"[ \u00a0]([A-ZÀ-ÖØ-Þ][^\W\d_]{0,30})")
+_PREVIOUS_CAPITAL_RE = re.compile(r"([A-ZÀ-ÖØ-Þ][^\W\d_]{0,30})[ \u00a0]$")
+
+
+def _in_a_name(text: str, start: int, end: int) -> bool:
+    """Joined by a hyphen to another word, or next to a capitalised word that is no French word in lower case
+    (`Lucille Ball`, but not `la Seconde Weltkrieg` nor `Le Krieg` at a sentence start)."""
+    if text[start - 1 : start] == "-" or text[end : end + 1] == "-":
+        return True
+    m = _NEXT_CAPITAL_RE.match(text, end)
+    if m and not _french_word(m.group(1)):
+        return True
+    m = _PREVIOUS_CAPITAL_RE.search(text[max(0, start - 33) : start])
+    if m is None or m.group(1).lower() in _DETERMINERS or _french_word(m.group(1)):
+        return False
+    return not hints_at(text, start - len(m.group())).capital
+
+
+def _french_word(word: str) -> bool:
+    from editor.core.spelling import SpellUnavailable, service
+
+    try:
+        return service("fr").check(word.lower())
+    except SpellUnavailable:
+        return False
 
 
 def _same_apostrophes(found: tuple[str, ...], around: str) -> tuple[str, ...]:

@@ -251,3 +251,13 @@ def test_unknown_word_has_no_entry_and_no_translation() -> None:
     assert d is not None
     assert d.entries("zzqxv") == ()
     assert translate.translate("Zzqxvwerk") == ()
+
+
+@needs_dict
+@pytest.mark.parametrize(
+    ("text", "word"), [("Le film avec Lucille Ball est ressorti.", "Ball"), ("Les Schwarz-Gelben ont gagné.", "Gelben")]
+)
+def test_word_that_may_be_part_of_a_name_is_not_translated(text: str, word: str) -> None:
+    s = text.index(word)
+    assert suggest_for(text, s, s + len(word), maybe_name=True) == ()
+    assert suggest_for("Le Krieg a duré.", 3, 8, maybe_name=True) == ("guerre",)

@@ -120,7 +120,8 @@ class ForeignWord(Rule):
                 severity = Severity.INFO  # `le « best of »`: a foreign phrase quoted on purpose
             how = "is" if all(it[4] for it in run) else "looks"
             name = LANGUAGE_NAMES.get(lang, lang)
-            sugg = _translations(ctx, start, end) if lang == "de" and ctx.config.suggestions else ()
+            maybe_name = severity == Severity.INFO
+            sugg = _translations(ctx, start, end, maybe_name) if lang == "de" and ctx.config.suggestions else ()
             out.append(
                 make_finding(
                     text,
@@ -136,11 +137,11 @@ class ForeignWord(Rule):
         return out
 
 
-def _translations(ctx: Context, start: int, end: int) -> tuple[str, ...]:
+def _translations(ctx: Context, start: int, end: int, maybe_name: bool) -> tuple[str, ...]:
     """French for the flagged German words, from the bilingual dictionary (looked up only for flagged words)."""
     from editor.core.translate import suggest_for
 
-    return suggest_for(ctx.text, start, end)
+    return suggest_for(ctx.text, start, end, maybe_name)
 
 
 _SHARED_ENDINGS = ("tion", "tions", "sion", "sions", "ment", "isme", "iste", "ique", "eur", "age", "ité", "ie", "ien")
