@@ -185,3 +185,15 @@ def test_a_spacing_fix_never_lands_inside_a_word_another_fix_restores() -> None:
 )
 def test_repairs_ftfy_makes_that_galley_missed(damaged: str, want: str) -> None:
     assert clean_text(damaged, "fr").text == want
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("Bremer/Mccoy – DrÃ¥ber", "Bremer/Mccoy – DrÃ¥ber"),  # Latin-1 or Mac Roman? ftfy leaves it, and so do we
+        ("hotel $49 $Ì¶6Ì¶3Ì¶ updated 2018", "hotel $49 $̶6̶3̶ updated 2018"),  # accents on symbols can be meant
+        ("Le <br> Ã©tÃ© l’ét&eacute;.", "Le été l’été."),  # ftfy's Mac Roman reading of this line is garbage
+    ],
+)
+def test_word_by_word_repair_stays_as_careful_as_ftfy(text: str, want: str) -> None:
+    assert clean_text(text, "fr").text == want

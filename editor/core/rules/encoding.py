@@ -173,7 +173,7 @@ def _snap_right(text: str, pos: int, ceiling: int) -> int:
 
 
 def _plausible(s: str) -> bool:
-    """Whether a repair reads as text: no word mixes scripts (`lՎt`) and no accent floats without a letter (`̩t`).
+    """Whether a repair reads as text: no word mixes scripts (`lՎt`) or opens with a floating accent (`̩t`).
 
     ftfy sometimes picks a code page that decodes a stretch into such garbage (a line holding `’é` and `Ã©` read
     back as Mac Roman); a repair that is not plausible is not made.
@@ -182,10 +182,20 @@ def _plausible(s: str) -> bool:
         scripts = {unicodedata.name(c, "?").split(" ", 1)[0] for c in word if c.isalpha()}
         if len(scripts) > 1:
             return False
-        for i, c in enumerate(word):
-            if unicodedata.category(c) == "Mn" and (i == 0 or not word[i - 1].isalpha()):
-                return False
+        if unicodedata.category(word[0]) == "Mn":  # (after a symbol it may be meant: `$̶6̶3̶`, `(ง'̀⌣'́)ง`)
+            return False
     return True
+
+
+# Letters each language writes beyond ASCII: a word decoded on its own, without ftfy's view of the whole line,
+# must come out in them. ftfy leaves `DrÃ¥ber` next to `–` alone on purpose (Latin-1 or Mac Roman?); `Dråber`
+# is no French word, while `cÅ“ur` → `cœur` and `Ã©tÃ©` → `été` are.
+_ALPHABETS = {"fr": "àâäçéèêëîïôöùûüÿœæ", "de": "äöüß", "en": ""}
+
+
+def _in_alphabet(s: str, lang: str) -> bool:
+    letters = _ALPHABETS.get(lang)
+    return letters is None or all(c.isascii() or not c.isalpha() or c.lower() in letters for c in s)
 
 
 def _fixed_regions(chunk: str) -> tuple[list[tuple[int, int, str]], str] | None:
@@ -227,7 +237,7 @@ def _repair_words(text: str, start: int, end: int, out: list[Repair], lang: str)
             runs.append([s, e])
     for s, e in runs:
         found = _fixed_regions(text[s:e])
-        if found is not None:
+        if found is not None and all(_in_alphabet(r, lang) for _, _, r in found[0]):
             regions, how = found
             out.extend(Repair(s + a, s + b, r, how) for a, b, r in regions)
             continue
