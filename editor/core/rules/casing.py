@@ -56,6 +56,7 @@ _FUNCTION_WORDS = {
     "de": words("Und Oder Aber Denn Mit Für Von Zu Auf Bei Nach Aus Ist Sind War Wird Werden Dass"),
 }
 _PARTICLES = words("Le La Les Du Des De Un Une")
+_ARTICLES = words("Le La Les Un Une Des Du")
 _WORK_NOUNS = words(
     """livre livres film films roman romans journal ouvrage essai album titre chanson émission série pièce
     spectacle revue magazine quotidien hebdomadaire mensuel opéra tableau exposition documentaire rubrique
@@ -86,6 +87,10 @@ def _next_word(text: str, pos: int, end: int) -> str:
 
 
 class FunctionWordCapital(ParagraphRule):
+    """A conjunction, preposition or pronoun capitalised mid-sentence is a warning; a capitalised article (`Le`,
+    `Une`) is `info`, since it opens a title of a work as often as it is damage (French titles capitalise only
+    their first word, and nothing marks them in plain text)."""
+
     id = "casing.function-word"
     severity = Severity.WARNING
     languages = frozenset({"fr", "de"})
@@ -117,9 +122,10 @@ class FunctionWordCapital(ParagraphRule):
                 continue  # `La Haye`, `Ligue Des Champions`, `À 18 h`: a name, a title, a number
             if any(c not in _FRENCH_LETTERS for c in nxt.lower()):
                 continue  # `La cerámica de Azaila`: a title in another language
-            yield make_finding(
-                text, self.id, self.severity, s, e, f"« {w} » is capitalised in mid-sentence", (_low(w),)
-            )
+            # French capitalises only the first word of a title (`il a lu Le petit prince`): a capitalised article
+            # is as often a title nobody marked as a machine-translation capital, so it is only a hint
+            sev = Severity.INFO if w in _ARTICLES else self.severity
+            yield make_finding(text, self.id, sev, s, e, f"« {w} » is capitalised in mid-sentence", (_low(w),))
 
 
 # --- sentence and heading starts ---------------------------------------------------------------------------------

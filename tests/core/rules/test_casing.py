@@ -146,3 +146,8 @@ def test_a_capitalised_article_opening_a_title_is_not_a_mid_sentence_capital() -
     text = "Il sort les albums Un homme nature et Doc Gynéco ; parmi ses œuvres, La cerámica de Azaila."
     assert findings(text, "casing.function-word") == []
     assert [f.text for f in findings("Il a vu Trump Et le président.", "casing.function-word")] == ["Et"]
+
+
+def test_a_capitalised_article_may_open_an_unmarked_title_and_is_only_info() -> None:
+    found = findings("Il a relu Le petit prince hier, puis Trump Et le président.", "casing.function-word")
+    assert [(f.text, f.severity) for f in found] == [("Le", Severity.INFO), ("Et", Severity.WARNING)]
