@@ -195,3 +195,25 @@ def available(lang: str) -> bool:
 def cache_size(lang: str) -> int:
     """How many unique words are cached for `lang` (benchmarks and tests of the cross-article cache)."""
     return len(_checks.get(DICT_TAGS.get(lang, ""), {}))
+
+
+def french_variant() -> str:
+    """Which of Grammalecte's French dictionaries hunspell reads: "toutes variantes" (both spellings of the 1990
+    reform: `entraînement` and `entrainement`, what `scripts/setup.sh` installs), "classique", "réforme 1990", or ""
+    when no French hunspell files are found. With "classique" the reformed spellings are reported as unknown words,
+    with "réforme 1990" the traditional ones: Galley accepts both only with "toutes variantes"."""
+    from editor.core.suggest import find_dictionary
+
+    found = find_dictionary(DICT_TAGS["fr"])
+    if found is None:
+        return ""
+    with found[1].open(encoding="utf-8", errors="replace") as aff:
+        head = aff.read(2000).upper()
+    for marker, name in (
+        ("TOUTES VARIANTES", "toutes variantes"),
+        ("CLASSIQUE", "classique"),
+        ("RÉFORME", "réforme 1990"),
+    ):
+        if marker in head:
+            return name
+    return ""

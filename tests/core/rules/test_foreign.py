@@ -155,3 +155,8 @@ def test_an_untranslated_sentence_and_a_german_noun_are_still_warnings() -> None
         "Kernkraftwerk",
         "Il a dit the president was wrong about it yesterday",
     ]
+
+
+def test_a_foreign_noun_introduced_by_a_french_determiner_is_a_borrowing_not_a_leftover() -> None:
+    assert foreign_warnings("Dovre est une kommune de Norvège, le fils du landmeister arrive.") == []
+    assert [f.severity for f in foreign("Dovre est une kommune de Norvège.")] == [Severity.INFO]

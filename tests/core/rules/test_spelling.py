@@ -242,3 +242,9 @@ def test_real_typos_next_to_those_classes_are_still_warnings() -> None:
 def test_typos_after_a_name_in_a_clause_and_prefixed_words_and_ordinals() -> None:
     text = "Le taux d’Aclasta étiat bas et l’emploi d’Angiox doivennt suivre. On peut s’autosaisir au XVIII ème."
     assert warnings(text) == ["étiat", "doivennt"]
+
+
+def test_the_french_dictionary_is_the_one_with_both_spellings() -> None:
+    from editor.core.spelling import french_variant
+
+    assert french_variant() == "toutes variantes"  # scripts/setup.sh installs hunspell-fr-comprehensive
