@@ -1,6 +1,6 @@
 # The two commands of the README's quick start: `make run` and `make test`.
 # Each one prepares the machine first (scripts/setup.sh: Debian packages, .venv from uv.lock).
-.PHONY: run test setup lint bench screenshots clean
+.PHONY: run test test-fast setup lint bench screenshots clean
 
 VENV := .venv
 BIN := $(VENV)/bin
@@ -18,6 +18,11 @@ lint: setup
 
 test: lint
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q $(PYTEST_ARGS)
+
+# The edit loop: everything but the long robustness tests marked `slow` (kill -9 rounds, hostile inputs, the
+# per-rule linearity test). `make test` stays the full suite, and it is what CI runs.
+test-fast: setup
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q -m "not slow" $(PYTEST_ARGS)
 
 bench: setup
 	$(BIN)/python benchmarks/run_all.py

@@ -30,3 +30,16 @@ def sample_text() -> str:
     from editor.core.resources import sample_article
 
     return sample_article().read_text(encoding="utf-8")
+
+
+@pytest.fixture
+def random_seed() -> int:
+    """A new seed on every run, so repeated runs explore more cases, printed so a failure can be replayed.
+
+    pytest shows a failing test's output, which holds the line to set: `GALLEY_TEST_SEED=<seed> pytest ...`.
+    """
+    import time
+
+    seed = int(os.environ.get("GALLEY_TEST_SEED") or time.time())
+    print(f"random seed: {seed} (replay with GALLEY_TEST_SEED={seed})")
+    return seed

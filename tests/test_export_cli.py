@@ -240,5 +240,5 @@ def test_kill9_during_export_leaves_old_or_new_files(tmp_path: Path) -> None:
 
 
 @pytest.mark.slow
-def test_kill9_during_export_many_times(tmp_path: Path) -> None:
-    _kill_during_export(tmp_path, rounds=8, seed=int(time.time()))
+def test_kill9_during_export_many_times(tmp_path: Path, random_seed: int) -> None:
+    _kill_during_export(tmp_path, rounds=8, seed=random_seed)

@@ -60,8 +60,8 @@ def _files(folder: Path) -> dict[str, bytes]:
 
 
 @pytest.mark.slow
-def test_kill9_during_clean_leaves_old_or_new_files_and_the_next_run_tidies(tmp_path: Path) -> None:
-    rng = random.Random(int(time.time()))
+def test_kill9_during_clean_leaves_old_or_new_files_and_the_next_run_tidies(tmp_path: Path, random_seed: int) -> None:
+    rng = random.Random(random_seed)
     sizes = [120, 120, 120, 120, 120]
     out, ref = tmp_path / "out", tmp_path / "ref"
     old_inputs = _inputs(tmp_path / "old", "ancien", sizes)

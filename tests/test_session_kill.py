@@ -114,8 +114,8 @@ def test_kill9_during_a_burst_of_decisions_loses_nothing_confirmed(tmp_path: Pat
 
 
 @pytest.mark.slow
-def test_kill9_many_times_at_random_moments(tmp_path: Path) -> None:
-    _rounds(tmp_path, rounds=12, seed=int(time.time()))
+def test_kill9_many_times_at_random_moments(tmp_path: Path, random_seed: int) -> None:
+    _rounds(tmp_path, rounds=12, seed=random_seed)
 
 
 def test_full_disk_during_session_writes_keeps_every_commit(tmp_path: Path) -> None:

@@ -332,7 +332,9 @@ def test_pathological_regex_is_stopped_and_the_window_stays_responsive(qtbot: Qt
     t0 = time.monotonic()
     with qtbot.waitSignal(dialog.searchFinished, timeout=10_000) as blocker:
         dialog.find_next()
-        assert time.monotonic() - t0 < 0.3  # find_next returned at once; the search runs elsewhere
+        returned = time.monotonic() - t0
+    searched = time.monotonic() - t0
+    assert returned < searched / 2  # find_next returned long before the search ended: it runs elsewhere
     heartbeat.stop()
     assert blocker.args == [-1]
     assert "took longer" in dialog.message()
