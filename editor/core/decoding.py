@@ -1,4 +1,7 @@
-"""Bytes to text without guessing wrong silently (PITFALLS 12).
+"""Bytes to text without guessing wrong silently.
+
+charset-normalizer misreads ordinary French cp1252 as cp1250 or mac_latin2, and one stray cp1252 byte in a UTF-8
+file made it decode the whole file wrongly, so the order below is explicit instead.
 
 Order: refuse known binaries by magic bytes; honour BOMs (UTF-32 before UTF-16); strict UTF-8; UTF-16 without a
 BOM by NUL parity; else, when most of the file is UTF-8, decode line by line with a cp1252 fallback and remember

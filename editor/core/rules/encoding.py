@@ -1,8 +1,8 @@
 """Encoding damage: mojibake, HTML entities left in text, control, invisible and bidi characters, lost characters.
 
-Mojibake repair is ftfy's, with a configuration that only undoes encoding damage (PITFALLS 10): ftfy's defaults
+Mojibake repair is ftfy's, with a configuration that only undoes encoding damage: ftfy's defaults
 would also straighten curly quotes, unfold ligatures, decode entities and normalise, which changes correct news
-copy. ftfy costs about a second per megabyte (PITFALLS 11), so it only sees the lines where a cheap regex finds a
+copy. ftfy costs about a second per megabyte, so it only sees the lines where a cheap regex finds a
 character pair that mojibake produces (a UTF-8 lead byte read in a single-byte code page, then a continuation
 byte), and only when its own detector (`is_bad`) agrees. Correct French (`été`, `«`) never forms such a pair.
 
