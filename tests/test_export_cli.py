@@ -27,7 +27,7 @@ from editor.formats.loaders import iter_paths
 REPO = Path(__file__).resolve().parents[1]
 CHILD = REPO / "tests" / "helpers_session_child.py"
 
-PARAGRAPH = "Poutine , qui a parlé avec Trump le {n} mai, visite la centrale Kernkraftwerk de Selenskyj .\n\n"
+PARAGRAPH = "Poutine , qui a parlé avec Trump le {n} mai, visite une Kernkraftwerk de Selenskyj .\n\n"
 
 
 def _make_session(tmp_path: Path, sizes: list[int], *, decide: bool = False) -> Path:

@@ -57,6 +57,7 @@ class Glossary:
 
     lang: str
     index: dict[str, tuple[Entry, ...]]
+    targets: frozenset[str] = frozenset()  # every word of every preferred form: words Galley itself writes
 
     def __len__(self) -> int:
         return sum(len(v) for v in self.index.values())
@@ -138,6 +139,7 @@ def load(lang: str, user_path: str | None = None) -> Glossary:
             if e.prefer and e.wrong in e.prefer:
                 continue  # an entry that prefers itself documents usage; nothing to flag
             index.setdefault(e.words[0].lower(), []).append(e)
-        g = Glossary(lang, {k: tuple(sorted(v, key=lambda e: -len(e.words))) for k, v in index.items()})
+        targets = frozenset(w for e in entries.values() for p in e.prefer for w in WORD_RE.findall(p))
+        g = Glossary(lang, {k: tuple(sorted(v, key=lambda e: -len(e.words))) for k, v in index.items()}, targets)
         _loaded[key] = g
     return g

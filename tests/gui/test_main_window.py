@@ -73,12 +73,12 @@ def test_f8_steps_through_pending_findings_and_wraps(qtbot: Any, window: Any) ->
 def test_accept_reject_and_undo_from_the_keyboard(qtbot: Any, window: Any) -> None:
     open_and_wait(qtbot, window, [])
     review = window.review
-    target = next(it for it in review.pending() if it.text == "Kernkraftwerk")
+    target = next(it for it in review.pending() if it.text.endswith("Kernkraftwerk vieillissants"))
     window.select_item(target.id)
     before = window.clean.text()
     key(window, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     assert "Kernkraftwerk" not in window.clean.text()
-    assert "centrale nucléaire" in window.clean.text()
+    assert "centrales nucléaires vieillissantes" in window.clean.text()
     assert window.clean.document_text() == review.cleaned
     assert str(review.item(target.id).status) == "accepted"
     # the next pending finding became current
@@ -95,7 +95,7 @@ def test_accept_reject_and_undo_from_the_keyboard(qtbot: Any, window: Any) -> No
     assert window.clean.text() == before == window.clean.document_text()
     assert str(review.item(target.id).status) == "pending"
     key(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
-    assert "centrale nucléaire" in window.clean.text()
+    assert "centrales nucléaires vieillissantes" in window.clean.text()
 
 
 def test_alt_n_accepts_suggestion_n(qtbot: Any, window: Any) -> None:
@@ -519,7 +519,7 @@ def test_changing_preferences_reanalyses_and_keeps_decisions(qtbot: Any, window:
     from editor.gui.dialogs.preferences import PreferencesDialog
 
     open_and_wait(qtbot, window, [])
-    target = next(it for it in window.review.pending() if it.text == "Kernkraftwerk")
+    target = next(it for it in window.review.pending() if it.text.endswith("Kernkraftwerk vieillissants"))
     window.select_item(target.id)
     window.accept_suggestion(1)
     new = replace(
@@ -532,7 +532,7 @@ def test_changing_preferences_reanalyses_and_keeps_decisions(qtbot: Any, window:
     qtbot.waitUntil(lambda: window.review is not None, timeout=30_000)
     assert window.clean.font().pointSize() == new.font_size
     assert window.settings.load_preferences().font_size == new.font_size
-    assert "centrale nucléaire" in window.clean.text()  # the decision survived the re-analysis
+    assert "centrales nucléaires vieillissantes" in window.clean.text()  # the decision survived the re-analysis
     shown_rules = {r.rule for r in window.findings.model.rows() if r.status == "pending"}
     assert not any(rule.startswith("register.") for rule in shown_rules)
 
@@ -561,14 +561,14 @@ def test_hover_shows_the_message_and_suggestions(qtbot: Any, window: Any) -> Non
     from PySide6.QtWidgets import QApplication, QToolTip
 
     open_and_wait(qtbot, window, [])
-    target = next(it for it in window.review.pending() if it.text == "Kernkraftwerk")
+    target = next(it for it in window.review.pending() if it.text.endswith("Kernkraftwerk vieillissants"))
     window.select_item(target.id)
     rect = window.clean.cursorRect()
     point = QPoint(rect.center().x() + 8, rect.center().y())
     event = QHelpEvent(QEvent.Type.ToolTip, point, window.clean.viewport().mapToGlobal(point))
     QApplication.sendEvent(window.clean.viewport(), event)
     assert QToolTip.isVisible()
-    assert "centrale nucléaire" in QToolTip.text() and "Kernkraftwerk" in QToolTip.text()
+    assert "centrales nucléaires" in QToolTip.text() and "Kernkraftwerk" in QToolTip.text()
     QToolTip.hideText()
 
 

@@ -31,17 +31,20 @@ def register(text: str) -> list[Finding]:
 
 
 CASES = [
-    ("la Maison Blanche souligne que vous êtes proche d'un accord", "vous êtes", "ils sont"),
-    ("un officier a confirmé que vous connaissiez la distance", "vous connaissiez", "ils connaissaient"),
-    ("alors que vous étiez à quelques mètres", "vous étiez", "ils étaient"),
+    # the span takes in the neighbours the fix changes: `que` elides, a predicative adjective becomes plural
+    ("la Maison Blanche souligne que vous êtes proche d'un accord", "que vous êtes proche", "qu'ils sont proches"),
+    ("un officier a confirmé que vous connaissiez la distance", "que vous connaissiez", "qu'ils connaissaient"),
+    ("alors que vous étiez à quelques mètres", "que vous étiez", "qu'ils étaient"),
     ("le cadre de votre mobilisation", "votre", "leur"),
     ("la formation de vos troupes", "vos", "leurs"),
-    ("le ministre a rappelé que vous pouvez négocier", "vous pouvez", "ils peuvent"),
-    ("les experts estiment que vous viendrez", "vous viendrez", "ils viendront"),
-    ("les experts estiment que vous ne viendrez pas", "vous", "ils"),
-    ("les experts estiment que vous n'êtes pas prêts", "vous n'êtes", "ils ne sont"),
-    ("les experts estiment que vous n’avez pas voté", "vous n’avez", "ils n’ont"),
-    ("le ministre a rappelé que vous l'aviez dit", "vous l'aviez", "ils l'avaient"),
+    ("le ministre a rappelé que vous pouvez négocier", "que vous pouvez", "qu'ils peuvent"),
+    ("les experts estiment que vous viendrez", "que vous viendrez", "qu'ils viendront"),
+    ("les experts estiment que vous ne viendrez pas", "que vous", "qu'ils"),
+    ("les experts estiment que vous n'êtes pas prêts", "que vous n'êtes pas prêts", "qu'ils ne sont pas prêts"),
+    ("les experts estiment que vous n’avez pas voté", "que vous n’avez", "qu’ils n’ont"),
+    ("le ministre a rappelé que vous l'aviez dit", "que vous l'aviez", "qu'ils l'avaient"),
+    ("les experts estiment que vous êtes arrivé", "que vous êtes arrivé", "qu'ils sont arrivés"),
+    ("les experts estiment que vous avez été informée", "que vous avez été informée", "qu'ils ont été informés"),
 ]
 
 
@@ -133,7 +136,7 @@ def test_articles_that_address_their_reader_get_info_only(elsewhere: str) -> Non
 def test_sample_passages(sample_text: str) -> None:
     found = register(sample_text)
     texts = [f.text for f in found]
-    assert "vous êtes" in texts
+    assert "que vous êtes prêts" in texts
     assert {"votre", "vos"} <= set(texts)
 
 

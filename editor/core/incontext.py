@@ -1,0 +1,311 @@
+"""Suggestions checked in their sentence before they are offered, and applying first suggestions in batch.
+
+Why: a suggestion is judged by the text it produces, not by the word it replaces. `vous êtes` → `ils sont` is
+right alone and wrong after `que` (`que ils`); `conclusion` is right for `fazit` and wrong at the start of a
+heading. So every word-level suggestion is
+
+1. put in context: its elisions, contractions and agreements with the neighbouring words are made
+   (`editor.core.french`, `editor.core.agreement`), which may widen the finding to those words;
+2. applied to its sentence, and the sentence re-analysed with the paragraph rules: a finding the suggestion
+   creates is repaired with that finding's own first suggestion when it lies inside the replacement (`conclusion`
+   → `Conclusion`), otherwise the suggestion is dropped — never offered as is;
+3. where two findings cover the same words and one's checked suggestion also clears the other (`fazit`: casing
+   `Fazit` and glossary `Conclusion`), the two become one finding with that combined suggestion.
+
+`checked_suggestions` is what the engine runs on every analysis; `apply_first_suggestions` is the batch side
+(`galley clean --apply`): it applies the first suggestion of the chosen findings with the same checks.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import replace
+
+from editor.core import french
+from editor.core.findings import Finding
+from editor.core.rules.base import CheckConfig, Context, Rule
+
+#: Categories whose suggestions replace words (and so can break the grammar around them).
+WORD_CATEGORIES = frozenset({"terminology", "register", "foreign", "spelling", "casing", "repetition"})
+#: Categories whose findings on the suggestion's own words are Galley's own proposals, not new damage.
+_OWN_WORD_CATEGORIES = frozenset({"spelling", "foreign"})
+_SENTENCE_END_RE = re.compile(r"[.!?…]\s|\n")
+_MAX_SENTENCE = 600
+_LETTER_RE = re.compile(r"[^\W\d_]")
+
+
+def _sentence(text: str, start: int, end: int) -> tuple[int, int]:
+    """(start, end) of the sentence(s) around [start, end): out to a sentence end or a line break, capped."""
+    lo = max(0, start - _MAX_SENTENCE)
+    s = lo
+    for m in _SENTENCE_END_RE.finditer(text, lo, start):
+        s = m.end()
+    m2 = _SENTENCE_END_RE.search(text, end, min(len(text), end + _MAX_SENTENCE))
+    e = m2.start() + 1 if m2 else min(len(text), end + _MAX_SENTENCE)
+    return s, max(e, end)
+
+
+class _Checker:
+    """Re-analyses sentences with the paragraph rules of one language, caching the original sentences."""
+
+    def __init__(self, text: str, lang: str, config: CheckConfig) -> None:
+        from editor.core.rules import rules_for
+
+        self.text = text
+        self.lang = lang
+        self.config = replace(config, suggestions=False)
+        self.rules: list[Rule] = [r for r in rules_for(lang, self.config) if r.scope == "paragraph"]
+        self._old: dict[tuple[int, int], list[Finding]] = {}
+
+    def findings(self, sentence: str) -> list[Finding]:
+        ctx = Context(text=sentence, lang=self.lang, config=self.config)
+        out: list[Finding] = []
+        for rule in self.rules:
+            out.extend(rule.check(ctx))
+        return out
+
+    def original(self, s: int, e: int) -> list[Finding]:
+        found = self._old.get((s, e))
+        if found is None:
+            found = self._old[(s, e)] = self.findings(self.text[s:e])
+        return found
+
+    def verify(self, start: int, end: int, rep: str) -> str | None:
+        """`rep` for text[start:end] as it can be offered (repaired if need be), or None.
+
+        A finding on the replaced words counts as created only if no finding of its rule was there before (a
+        link whose text now reads differently is the same link); elsewhere in the sentence, any finding more.
+        """
+        s, e = _sentence(self.text, start, end)
+        old = self.original(s, e)
+        oa, ob = start - s, end - s
+        old_here = {f.rule for f in old if (f.start < ob and f.end > oa) or f.start == f.end == oa}
+        old_keys = Counter((f.rule, f.text) for f in old)
+        old_errors = {self.text[s + x : s + y] for x, y, _ in french.errors(self.text[s:e])}
+        own = {w.lower() for w in re.findall(r"[^\W\d_][\w'’-]*", rep)}
+        for _attempt in range(3):
+            cand = self.text[s:start] + rep + self.text[end:e]
+            a, b = start - s, start - s + len(rep)
+            found = self.findings(cand)
+            new_keys = Counter((f.rule, f.text) for f in found) - old_keys
+            created: list[Finding] = []
+            for f in found:
+                if f.rule.startswith("whitespace.") or (f.category in _OWN_WORD_CATEGORIES and f.text.lower() in own):
+                    continue
+                if f.start < b and f.end > a:
+                    if f.rule not in old_here and new_keys.get((f.rule, f.text), 0) > 0:
+                        created.append(f)
+                elif new_keys.get((f.rule, f.text), 0) > 0:
+                    created.append(f)
+            created += [g for g in _grammar_errors(cand, a, b) if g.text not in old_errors]
+            if not created:
+                return rep
+            fix = next((f for f in created if f.suggestions and a <= f.start and f.end <= b), None)
+            if fix is None:
+                return None
+            rep = rep[: fix.start - a] + fix.suggestions[0] + rep[fix.end - a :]
+        return None
+
+
+def _grammar_errors(sentence: str, a: int, b: int) -> list[Finding]:
+    """Elision and contraction errors touching the replaced words, as findings (the check refuses them)."""
+    from editor.core.findings import Severity, make_finding
+
+    out: list[Finding] = []
+    lo, hi = french.window(sentence, a, b)
+    for s, e, fix in french.errors(sentence, lo, hi):
+        if e >= a and s <= b:
+            out.append(
+                make_finding(sentence, "casing.elision", Severity.WARNING, s, e, "elision", (fix,) if fix else ())
+            )
+    return out
+
+
+def _contextual(text: str, f: Finding, sug: str) -> tuple[int, int, str, bool]:
+    """The suggestion with its neighbours made to agree and elide; False when agreement could not be decided."""
+    from editor.core import agreement
+
+    s, e, rep, decided = f.start, f.end, sug, True
+    if f.category in ("terminology", "foreign"):
+        s, e, rep, decided = agreement.agree(text, s, e, rep, f.extra.get("gender"))
+    elif f.category == "register":
+        s, e, rep = agreement.predicate(text, s, e, rep)
+    return (*french.in_context(text, s, e, rep), decided)
+
+
+def _check_one(checker: _Checker, text: str, f: Finding) -> Finding:
+    """`f` with its suggestions checked in context; widened to the neighbours they change."""
+    spans: list[tuple[int, int, str]] = []
+    undecided = False
+    for sug in f.suggestions:
+        if _LETTER_RE.search(sug + f.text):
+            s, e, rep, decided = _contextual(text, f, sug)
+            if not decided:
+                undecided = True
+                continue
+        else:
+            s, e, rep = f.start, f.end, sug
+        ok = checker.verify(s, e, rep)
+        if ok is not None:
+            spans.append((s, e, ok))
+    if spans == [(f.start, f.end, x) for x in f.suggestions]:
+        return f
+    if not spans:
+        why = (
+            "the gender of the replacement is unknown: make the words around it agree by hand"
+            if undecided
+            else "no suggestion fits this sentence as it is: correct it by hand"
+        )
+        extra = {**f.extra, "agreement": "unknown"} if undecided else f.extra
+        return replace(f, suggestions=(), auto=False, message=f"{f.message} — {why}", extra=extra)
+    lo = min(s for s, _, _ in spans)
+    hi = max(e for _, e, _ in spans)
+    sugs = tuple(dict.fromkeys(text[lo:s] + rep + text[e:hi] for s, e, rep in spans))
+    return Finding(f.category, f.rule, f.severity, lo, hi, text[lo:hi], f.message, sugs, f.auto, f.extra)
+
+
+def checked_suggestions(text: str, findings: Sequence[Finding], lang: str, config: CheckConfig) -> list[Finding]:
+    """`findings` with every word-level suggestion checked in its sentence (see the module's docstring).
+
+    French only (the elision and agreement rules are French); other languages come back unchanged. Findings
+    whose suggestions all fail keep their message, say so, and lose `auto`. The result is sorted by position.
+    """
+    if lang != "fr" or not any(f.suggestions and f.category in WORD_CATEGORIES for f in findings):
+        return list(findings)
+    checker = _Checker(text, lang, config)
+    out = [_check_one(checker, text, f) if f.suggestions and f.category in WORD_CATEGORIES else f for f in findings]
+    return _merge(out)
+
+
+def _case_only(f: Finding) -> bool:
+    """A finding whose first suggestion only changes letter case (`fazit` → `Fazit`): it composes with any other
+    fix of the same words."""
+    return bool(f.suggestions) and f.suggestions[0] != f.text and f.suggestions[0].lower() == f.text.lower()
+
+
+def _with_case_of(model: str, original: str, suggestion: str) -> str:
+    """`suggestion` with the case change that `original` → `model` made (capital first letter, or all capitals)."""
+    if model.isupper() and len(model) > 1 and not original.isupper():
+        return suggestion.upper()
+    if model[:1].isupper() and not original[:1].isupper():
+        return suggestion[:1].upper() + suggestion[1:]
+    if model[:1].islower() and original[:1].isupper():
+        return suggestion[:1].lower() + suggestion[1:]
+    return suggestion
+
+
+def _merge(findings: list[Finding]) -> list[Finding]:
+    """Findings on the same words that compose become one: a case fix folds into the other fix's suggestions
+    (`fazit`: casing `Fazit` + glossary `conclusion` → one finding `Conclusion`); two fixes whose checked first
+    suggestions agree become one."""
+    by_span: dict[tuple[int, int], list[int]] = {}
+    for i, f in enumerate(findings):
+        if f.suggestions and f.category in WORD_CATEGORIES and f.end > f.start:
+            by_span.setdefault((f.start, f.end), []).append(i)
+    drop: set[int] = set()
+    merged: dict[int, Finding] = {}
+    for group in by_span.values():
+        if len(group) < 2:
+            continue
+        cases = [i for i in group if _case_only(findings[i])]
+        others = [i for i in group if i not in cases]
+        for keep in others or cases[:1]:
+            f = merged.get(keep, findings[keep])
+            folded: list[str] = []
+            for j in group:
+                g = findings[j]
+                if j == keep or j in drop or keep in drop:
+                    continue
+                if j in cases:
+                    sugs = tuple(dict.fromkeys(_with_case_of(g.suggestions[0], g.text, x) for x in f.suggestions))
+                    f = replace(f, suggestions=sugs)
+                elif g.suggestions[0] != f.suggestions[0]:
+                    continue
+                drop.add(j)
+                folded.append(g.rule)
+            if folded:
+                also = ", ".join(sorted(set(folded)))
+                f = replace(f, message=f"{f.message} (also corrects {also})", extra={**f.extra, "also": also})
+            merged[keep] = f
+    if not drop and not merged:
+        return findings
+    return [merged.get(i, f) for i, f in enumerate(findings) if i not in drop]
+
+
+def drop_own_words(findings: Sequence[Finding], lang: str, config: CheckConfig) -> list[Finding]:
+    """Findings without the unknown-word verdicts on words Galley itself proposes (glossary targets such as
+    `Zaporijjia`, `Zelensky`): a word Galley writes must not be reported by the next check."""
+    from editor.core.glossary import load
+
+    try:
+        known = load(lang, config.glossary_path).targets
+    except ValueError:
+        return list(findings)
+    if not known:
+        return list(findings)
+    return [f for f in findings if not (f.category in _OWN_WORD_CATEGORIES and f.text in known)]
+
+
+def _chosen(f: Finding, prefixes: Iterable[str]) -> bool:
+    return any(p in ("all", f.rule) or f.rule.startswith(p.rstrip(".") + ".") for p in prefixes)
+
+
+def apply_first_suggestions(
+    text: str,
+    findings: Sequence[Finding],
+    prefixes: Iterable[str],
+    lang: str,
+    config: CheckConfig | None = None,
+) -> tuple[str, list[Finding]]:
+    """`text` with the first suggestion of every finding whose rule id starts with one of `prefixes` ("all" for
+    every rule) applied, and the findings applied (in `text` coordinates).
+
+    `findings` should come from the engine (whose suggestions are already checked in context). Overlapping
+    findings: the earlier wins. Findings whose agreement could not be decided are skipped. Each replacement is put
+    in context again against the text as already corrected to its right, so neighbouring fixes elide together.
+    """
+    prefixes = tuple(prefixes)
+    chosen: list[Finding] = []
+    last_end = -1
+    for f in sorted(findings, key=lambda f: (f.start, -f.end)):
+        if not f.suggestions or not _chosen(f, prefixes) or f.extra.get("agreement") == "unknown":
+            continue
+        if f.start < last_end or (f.start == f.end and f.start == last_end):
+            continue
+        chosen.append(f)
+        last_end = f.end
+    parts: list[str] = []
+    regions: list[tuple[int, int]] = []  # the replacements, in the corrected text's coordinates
+    pos = 0
+    length = 0
+    for f in chosen:
+        parts.append(text[pos : f.start])
+        length += f.start - pos
+        rep = f.suggestions[0]
+        parts.append(rep)
+        if f.category in WORD_CATEGORIES:
+            regions.append((length, length + len(rep)))
+        length += len(rep)
+        pos = f.end
+    parts.append(text[pos:])
+    out = "".join(parts)
+    if lang == "fr" and regions:
+        out = _settle(out, regions)
+    return out, chosen
+
+
+def _settle(text: str, regions: list[tuple[int, int]]) -> str:
+    """Elisions and contractions made right where two replacements (or one and its neighbour) now meet."""
+    fixes = []
+    k = 0
+    apostrophe = french.apostrophe_of(text)
+    for s, e, new in french.errors(text, apostrophe=apostrophe):
+        while k < len(regions) and regions[k][1] < s:
+            k += 1
+        if new is not None and k < len(regions) and regions[k][0] <= e:
+            fixes.append((s, e, new))
+    for s, e, new in reversed(fixes):
+        text = text[:s] + new + text[e:]
+    return text
