@@ -31,13 +31,17 @@ from editor.core.rules.base import CheckConfig, Context, Rule
 WORD_CATEGORIES = frozenset({"terminology", "register", "foreign", "spelling", "casing", "repetition"})
 #: Categories whose findings on the suggestion's own words are Galley's own proposals, not new damage.
 _OWN_WORD_CATEGORIES = frozenset({"spelling", "foreign"})
+#: What a changed word can break in its sentence: a repeated word, a wrong form again, a capital. (Spelling of
+#: the suggestion's own words is Galley's own choice; punctuation, links and markup are not touched by it.)
+_RECHECKED = frozenset({"repetition", "terminology", "casing"})
 _SENTENCE_END_RE = re.compile(r"[.!?…]\s|\n")
-_MAX_SENTENCE = 600
+_MAX_SENTENCE = 160
 _LETTER_RE = re.compile(r"[^\W\d_]")
 
 
 def _sentence(text: str, start: int, end: int) -> tuple[int, int]:
-    """(start, end) of the sentence(s) around [start, end): out to a sentence end or a line break, capped."""
+    """(start, end) of the sentence(s) around [start, end): out to a sentence end or a line break, capped at a
+    few words beyond the replaced ones (what a changed word can break is near it)."""
     lo = max(0, start - _MAX_SENTENCE)
     s = lo
     for m in _SENTENCE_END_RE.finditer(text, lo, start):
@@ -56,20 +60,19 @@ class _Checker:
         self.text = text
         self.lang = lang
         self.config = replace(config, suggestions=False)
-        self.rules: list[Rule] = [r for r in rules_for(lang, self.config) if r.scope == "paragraph"]
-        self._old: dict[tuple[int, int], list[Finding]] = {}
+        self.rules: list[Rule] = [
+            r for r in rules_for(lang, self.config) if r.scope == "paragraph" and r.category in _RECHECKED
+        ]
+        self._seen: dict[str, list[Finding]] = {}  # sentence → its findings (news repeats its phrases)
 
     def findings(self, sentence: str) -> list[Finding]:
-        ctx = Context(text=sentence, lang=self.lang, config=self.config)
-        out: list[Finding] = []
-        for rule in self.rules:
-            out.extend(rule.check(ctx))
-        return out
-
-    def original(self, s: int, e: int) -> list[Finding]:
-        found = self._old.get((s, e))
+        found = self._seen.get(sentence)
         if found is None:
-            found = self._old[(s, e)] = self.findings(self.text[s:e])
+            ctx = Context(text=sentence, lang=self.lang, config=self.config)
+            found = [f for rule in self.rules for f in rule.check(ctx)]
+            if len(self._seen) > 5000:
+                self._seen.clear()
+            self._seen[sentence] = found
         return found
 
     def verify(self, start: int, end: int, rep: str) -> str | None:
@@ -79,11 +82,12 @@ class _Checker:
         link whose text now reads differently is the same link); elsewhere in the sentence, any finding more.
         """
         s, e = _sentence(self.text, start, end)
-        old = self.original(s, e)
+        old = self.findings(self.text[s:e])
         oa, ob = start - s, end - s
         old_here = {f.rule for f in old if (f.start < ob and f.end > oa) or f.start == f.end == oa}
         old_keys = Counter((f.rule, f.text) for f in old)
-        old_errors = {self.text[s + x : s + y] for x, y, _ in french.errors(self.text[s:e])}
+        lo, hi = french.window(self.text, start, end)
+        old_errors = {self.text[x:y] for x, y, _ in french.errors(self.text, lo, hi)}
         own = {w.lower() for w in re.findall(r"[^\W\d_][\w'’-]*", rep)}
         for _attempt in range(3):
             cand = self.text[s:start] + rep + self.text[end:e]

@@ -39,7 +39,7 @@ def test_lower_cased_german_noun_is_found() -> None:
 def test_word_that_only_looks_german_is_found() -> None:
     text = "La Zeitenwendungsbeschleunigung a commencé."
     (f,) = foreign(text)
-    assert f.text == "Zeitenwendungsbeschleunigung"
+    assert f.text.endswith("Zeitenwendungsbeschleunigung")  # with its article when a translation must agree
 
 
 def test_names_shared_across_languages_are_not_foreign() -> None:
