@@ -152,7 +152,7 @@ def test_references_in_another_language_are_info() -> None:
 
 def test_an_untranslated_sentence_and_a_german_noun_are_still_warnings() -> None:
     assert foreign_warnings("Le Kernkraftwerk ferme. Il a dit the president was wrong about it yesterday.") == [
-        "Kernkraftwerk",
+        "Le Kernkraftwerk",  # with the article that must agree with the translation (la centrale nucléaire)
         "Il a dit the president was wrong about it yesterday",
     ]
 
