@@ -19,7 +19,8 @@ from hypothesis import strategies as st
 
 from editor.core import session as session_mod
 from editor.core.article import Article
-from editor.core.session import SCHEMA_VERSION, Session, SessionError, Status, text_sha256
+from editor.core.session import SCHEMA_VERSION, Session, SessionError, SessionLocked, Status, text_sha256
+from editor.core.session import paths as session_paths
 from editor.core.session import store as session_store
 from editor.formats.loaders import iter_paths, load_paths
 
@@ -597,8 +598,8 @@ def test_an_edit_that_keeps_size_and_modification_time_is_seen(tmp_path: Path, m
         src.write_text(text, encoding="utf-8")
         os.utime(src, ns=(before.st_atime_ns, mtime_ns))
 
-    for racy_ns in (session_store.RACY_NS, 0):  # a fingerprint just taken is not cached; an old one is
-        monkeypatch.setattr(session_store, "RACY_NS", racy_ns)
+    for racy_ns in (session_paths.RACY_NS, 0):  # a fingerprint just taken is not cached; an old one is
+        monkeypatch.setattr(session_paths, "RACY_NS", racy_ns)
         rewrite(original, before.st_mtime_ns)
         with Session.open(tmp_path / f"a{racy_ns}.galley", loader=iter_paths) as s:
             (aid,) = s.add_paths([src])
@@ -634,3 +635,21 @@ def test_opening_a_path_that_does_not_exist_leaves_no_file(tmp_path: Path) -> No
     assert sorted(p.name for p in tmp_path.iterdir()) == ["missing.txt.galley"]
     with Session.open(path, readonly=True) as reader:
         assert reader.ignored_words() == ["Kiew"]
+
+
+def test_a_new_session_that_could_not_be_created_is_refused_on_open(tmp_path: Path) -> None:
+    """Created later, at the first write; but what would make that write fail is said at once, as before."""
+    (tmp_path / "a-file").write_text("x")
+    with pytest.raises(SessionError, match="cannot create the folder"):
+        Session.open(tmp_path / "a-file" / "sub" / "s.galley")
+    path = tmp_path / "new.galley"
+    first = Session.open(path)
+    second = Session.open(path)  # neither has written: both may still open
+    first.ignore_word("Kiew")  # the first write creates the file and takes the lock
+    with pytest.raises(SessionLocked, match="open in another Galley window"):
+        Session.open(path)
+    with pytest.raises(SessionLocked):
+        second.ignore_word("Kyiv")  # the other one is told when it tries to write
+    second.close()
+    first.close()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a-file", "new.galley"]

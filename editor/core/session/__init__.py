@@ -33,6 +33,7 @@ from typing import Any
 from editor.core.article import Article
 from editor.core.interfaces import Loader, LoadProblem, default_loader
 from editor.core.rules.base import CheckConfig
+from editor.core.session.paths import SUFFIX, Fingerprints, default_session_path, file_signature, source_key
 from editor.core.session.reapply import (
     CONTEXT_CHARS,
     MATCH_CONTEXT,
@@ -58,21 +59,16 @@ from editor.core.session.store import (
     LOCK_SUFFIX,
     MIGRATIONS,
     SCHEMA_VERSION,
-    SUFFIX,
-    Fingerprints,
     Store,
     article_from_row,
     decision_from_row,
-    default_session_path,
     dump,
-    file_signature,
     has_text,
     insert_article,
     insert_decision,
     put_text,
     record_from_row,
     replace_source,
-    source_key,
     storable,
     touch_in_progress,
 )

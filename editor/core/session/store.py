@@ -21,21 +21,19 @@ exist, an empty folder) leaves no session, WAL, shared-memory or lock file behin
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import json
 import os
 import re
 import sqlite3
-import stat
 import sys
 import threading
-import time
 from collections.abc import Callable, Iterator, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 from editor.core.article import Article
+from editor.core.session.paths import file_signature
 from editor.core.session.records import (
     Action,
     ArticleRecord,
@@ -49,13 +47,9 @@ from editor.core.session.records import (
 if sys.platform != "win32":
     import fcntl
 
-SUFFIX = ".galley"
 LOCK_SUFFIX = ".lock"
 SCHEMA_VERSION = 4
 APPLICATION_ID = 0x47414C59  # "GALY": marks the SQLite file as a Galley session
-# A file changed less than this long before it was fingerprinted may change again without its size or time
-# stamps moving (their resolution is coarse on many file systems): such a fingerprint is not cached.
-RACY_NS = 2_000_000_000
 
 _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 
@@ -211,6 +205,18 @@ class FileLock:
             return
         raise SessionError(f"{self.path}: cannot take the session lock")
 
+    def probe(self) -> None:
+        """Raise `SessionLocked` if a live process holds the lock; never creates the lock file."""
+        try:
+            fd = os.open(self.path, os.O_RDWR)
+        except OSError:
+            return  # no lock file: nobody holds it
+        try:
+            if not _try_lock(fd):
+                raise SessionLocked(self.path.with_suffix(""), _read_pid(fd))
+        finally:
+            os.close(fd)  # closing drops a lock taken here
+
     def release(self) -> None:
         if self._fd is None:
             return
@@ -263,6 +269,17 @@ def _check_header(p: Path) -> None:
         raise SessionError(f"{p}: cannot read the session ({e.strerror or e})") from e
     if head and head != b"SQLite format 3\x00":
         raise SessionError(f"{p}: not a Galley session (not an SQLite database)")
+
+
+def _check_creatable(p: Path) -> None:
+    """Refuse now a session file that could not be created later: its nearest existing folder must be writable."""
+    folder = p.parent
+    while not folder.exists() and folder != folder.parent:
+        folder = folder.parent
+    if not folder.is_dir():
+        raise SessionError(f"{p.parent}: cannot create the folder ({folder} is not a folder)")
+    if not os.access(folder, os.W_OK | os.X_OK):
+        raise SessionError(f"{p}: cannot create the session ({folder} is not writable)")
 
 
 def _connect(p: Path | str, *, readonly: bool) -> sqlite3.Connection:
@@ -380,7 +397,12 @@ class Store:
 
     @classmethod
     def _not_yet_created(cls, p: Path) -> Store:
-        """A session with nothing in it yet: an empty in-memory database until the first write creates the file."""
+        """A session with nothing in it yet: an empty in-memory database until the first write creates the file.
+
+        What would make that first write fail is reported now, as for an existing file: a folder that cannot be
+        created or written, or another live window creating the same session."""
+        _check_creatable(p)
+        FileLock(p.with_name(p.name + LOCK_SUFFIX)).probe()
         conn = _connect(":memory:", readonly=False)
         try:
             _prepare(conn, p)
@@ -490,96 +512,6 @@ class Store:
             self._conn.close()
             if self._lock is not None:
                 self._lock.release()
-
-
-# ---------------------------------------------------------------------------------------------------- paths
-
-
-def default_session_path(paths: Sequence[str | os.PathLike[str]]) -> Path:
-    """See `Session.default_path`."""
-    resolved = [Path(p).expanduser().resolve() for p in paths]
-    if len(resolved) == 1:
-        target = resolved[0]
-        if target.is_dir():
-            candidate = target / ".galley" / "session.galley"
-            folder_ok = (
-                default_folder_writable(candidate.parent)
-                if candidate.parent.exists()
-                else default_folder_writable(target)
-            )
-        else:
-            candidate = target.with_name(target.name + SUFFIX)
-            folder_ok = default_folder_writable(target.parent)
-        if folder_ok and (not candidate.exists() or os.access(candidate, os.W_OK)):
-            return candidate
-    return user_data_session(resolved)
-
-
-def default_folder_writable(folder: Path) -> bool:
-    return folder.is_dir() and os.access(folder, os.W_OK | os.X_OK)
-
-
-def user_data_session(resolved: Sequence[Path]) -> Path:
-    import platformdirs
-
-    from editor.core.fileio import safe_stem
-
-    key = "\n".join(sorted(str(p) for p in resolved)) or "<sample>"
-    digest = hashlib.sha256(key.encode("utf-8", errors="surrogatepass")).hexdigest()[:12]
-    first = min(resolved, key=str) if resolved else None
-    name = safe_stem(first.name if first else "sample", fallback="session", max_bytes=60)
-    return Path(platformdirs.user_data_dir("galley")) / "sessions" / f"{name}-{digest}{SUFFIX}"
-
-
-def source_key(source: str) -> str:
-    if source.startswith("<"):
-        return source
-    try:
-        return str(Path(source).resolve())
-    except OSError:
-        return source
-
-
-def file_signature(source: str) -> tuple[int | None, int | None]:
-    try:
-        st = os.stat(source)
-    except (OSError, ValueError):
-        return None, None
-    return st.st_size, st.st_mtime_ns
-
-
-class Fingerprints:
-    """Content fingerprints of source files, each computed once while the file's status shows no change.
-
-    A fingerprint is cached only when the file's last change is older than `RACY_NS` before it was read, so a
-    later edit that keeps size and time stamps (possible within their resolution) is still seen: the cache key
-    includes the change time, which no tool can set back."""
-
-    def __init__(self) -> None:
-        self._cache: dict[str, tuple[tuple[int, ...], str]] = {}
-
-    def __call__(self, source: str) -> str | None:
-        try:
-            st = os.stat(source)
-        except (OSError, ValueError):
-            return None
-        if not stat.S_ISREG(st.st_mode):
-            return None
-        key = (st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns, st.st_ctime_ns)
-        hit = self._cache.get(source)
-        if hit is not None and hit[0] == key:
-            return hit[1]
-        started = time.time_ns()
-        try:
-            with open(source, "rb") as f:
-                digest = hashlib.file_digest(f, "blake2b").hexdigest()
-        except (OSError, ValueError):
-            return None
-        if max(st.st_mtime_ns, st.st_ctime_ns) < started - RACY_NS:
-            self._cache[source] = (key, digest)
-        else:
-            self._cache.pop(source, None)
-        return digest
 
 
 # ---------------------------------------------------------------------------------------------------- rows
