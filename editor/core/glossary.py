@@ -42,6 +42,8 @@ class Entry:
     severity: Severity
     auto: bool
     exact_case: bool  # written with capitals: match that spelling (and ALL CAPS) only
+    gender: str = ""  # "mas" or "fem": the preferred form's gender, where the dictionary cannot tell
+    template: str = ""  # word order after a name: "centrale nucléaire de {name}" for `Zaporozhye Kernkraftwerk`
 
     def message(self, matched: str | None = None) -> str:
         """What the finding says; `matched` is the text as written in the article (its case, its spaces)."""
@@ -64,7 +66,7 @@ class Glossary:
 
 
 def _entry(wrong: str, value: Any, kind: str, where: str) -> Entry:
-    note, severity, auto = "", Severity.WARNING, False
+    note, severity, auto, gender, template = "", Severity.WARNING, False, "", ""
     if isinstance(value, str):
         prefer: list[Any] = [value]
     elif isinstance(value, list):
@@ -78,6 +80,12 @@ def _entry(wrong: str, value: Any, kind: str, where: str) -> Entry:
         except ValueError:
             raise GlossaryError(f"{where}: severity of “{wrong}” must be error, warning or info") from None
         auto = bool(value.get("auto", False))
+        gender = str(value.get("gender", ""))
+        if gender not in ("", "mas", "fem"):
+            raise GlossaryError(f"{where}: gender of “{wrong}” must be mas or fem")
+        template = str(value.get("template", ""))
+        if template and "{name}" not in template:
+            raise GlossaryError(f"{where}: the template of “{wrong}” must contain {{name}}")
     else:
         raise GlossaryError(f"{where}: “{wrong}” must map to a string, a list or a table")
     if not all(isinstance(p, str) for p in prefer):
@@ -86,7 +94,7 @@ def _entry(wrong: str, value: Any, kind: str, where: str) -> Entry:
     if not words:
         raise GlossaryError(f"{where}: “{wrong}” contains no word")
     exact = any(c.isupper() for c in wrong)
-    return Entry(wrong, words, tuple(prefer), kind, note, severity, auto, exact)
+    return Entry(wrong, words, tuple(prefer), kind, note, severity, auto, exact, gender, template)
 
 
 def parse(data: dict[str, Any], where: str) -> dict[str, dict[str, Entry]]:

@@ -91,3 +91,27 @@ def test_a_suggestion_that_creates_a_new_finding_is_not_offered(tmp_path: Path) 
     found = analyse_text(text, "fr", CheckConfig(glossary_path=str(glossary)))
     f = next(f for f in found if f.rule == "terminology.glossary")
     assert f.suggestions == ("journal",)
+
+
+def test_glossary_word_order_template_takes_in_the_name_before(sample: tuple[str, list[Finding]]) -> None:
+    _, found = sample
+    f = _at(found, "le Zaporozhye Kernkraftwerk")
+    assert f.suggestions[0] == "la centrale nucléaire de Zaporijjia"
+    assert not [g for g in found if g.text == "Zaporozhye"]  # folded into the one fix
+
+
+def test_glossary_gender_and_template_are_checked(tmp_path: Path) -> None:
+    from editor.core.glossary import GlossaryError, read
+
+    bad = tmp_path / "bad.toml"
+    bad.write_text('[fr.x]\n"foo" = { prefer = ["bar"], gender = "neutre" }\n', encoding="utf-8")
+    with pytest.raises(GlossaryError, match="gender"):
+        read(bad)
+    bad.write_text('[fr.x]\n"foo" = { prefer = ["bar"], template = "bar de" }\n', encoding="utf-8")
+    with pytest.raises(GlossaryError, match="template"):
+        read(bad)
+    good = tmp_path / "good.toml"
+    good.write_text('[fr.x]\n"blitzwort" = { prefer = ["zorglubage"], gender = "fem" }\n', encoding="utf-8")
+    found = analyse_text("Il a parlé du blitzwort hier soir.", "fr", CheckConfig(glossary_path=str(good)))
+    f = next(f for f in found if f.rule == "terminology.glossary")
+    assert f.suggestions[0] == "de la zorglubage"

@@ -49,6 +49,62 @@ def _only_space(text: str, a: int, b: int) -> bool:
     return 0 < b - a <= 3 and gap.isspace() and gap.count("\n") <= 1  # never across a blank line (paragraphs)
 
 
+_NOT_NAMES = frozenset(
+    [
+        "le",
+        "la",
+        "les",
+        "l",
+        "un",
+        "une",
+        "des",
+        "du",
+        "de",
+        "d",
+        "au",
+        "aux",
+        "ce",
+        "cet",
+        "cette",
+        "ces",
+        "son",
+        "sa",
+        "ses",
+        "leur",
+        "leurs",
+        "notre",
+        "nos",
+        "votre",
+        "vos",
+        "et",
+        "ou",
+        "à",
+        "en",
+        "par",
+        "pour",
+        "sur",
+        "dans",
+        "avec",
+    ]
+)
+
+
+def _named(text: str, words: list[tuple[int, int]], i: int, out: list[Finding]) -> tuple[int, str] | None:
+    """(start, French form) of the name right before word `i` (`Zaporozhye` in `Zaporozhye Kernkraftwerk`), for an
+    entry with a word-order template; the name's own glossary finding, if any, is folded in (and removed)."""
+    if i == 0:
+        return None
+    ps, pe = words[i - 1]
+    name = text[ps:pe]
+    if not _only_space(text, pe, words[i][0]) or not name[:1].isupper() or name.lower() in _NOT_NAMES:
+        return None
+    if "'" in name or "’" in name or _sentence_start(text, ps):
+        return None
+    if out and (out[-1].start, out[-1].end) == (ps, pe) and out[-1].suggestions:
+        name = out.pop().suggestions[0]
+    return ps, name
+
+
 class GlossaryTerm(Rule):
     id = "terminology.glossary"
     scope = "paragraph"
@@ -93,6 +149,12 @@ class GlossaryTerm(Rule):
                 suggestions = entry.prefer
             else:
                 suggestions = tuple(_adapt(matched, p) for p in entry.prefer)
+            named = _named(text, words, i, out) if entry.template and start == s else None
+            if named is not None:  # `Zaporozhye Kernkraftwerk` → `centrale nucléaire de Zaporijjia`
+                start, name = named
+                suggestions = (entry.template.format(name=name),)
+                matched = text[start:end]
+            extra = {"kind": entry.kind, "gender": entry.gender} if entry.gender else {"kind": entry.kind}
             out.append(
                 make_finding(
                     text,
@@ -103,7 +165,7 @@ class GlossaryTerm(Rule):
                     entry.message(" ".join(matched.split())),
                     suggestions,
                     auto=entry.auto and bool(suggestions),
-                    kind=entry.kind,
+                    **extra,
                 )
             )
             i = last + 1
