@@ -735,9 +735,10 @@ def _reanalyse(
         if key not in seen:
             seen.add(key)
             tidy.append(f)
-    from editor.core.engine import drop_words_inside_encoding_repairs
+    from editor.core.engine import drop_words_inside_encoding_repairs, offered
 
-    return drop_words_inside_encoding_repairs(tidy)
+    # findings made again here are offered like those of a full analysis (suggestions checked in context)
+    return offered(text, drop_words_inside_encoding_repairs(tidy), lang, config)
 
 
 def clean_text(

@@ -99,7 +99,7 @@ def _tidy(findings: list[Finding]) -> list[Finding]:
     return drop_words_inside_encoding_repairs(tidy)
 
 
-def _offered(text: str, findings: list[Finding], lang: str, config: CheckConfig) -> list[Finding]:
+def offered(text: str, findings: list[Finding], lang: str, config: CheckConfig) -> list[Finding]:
     """The findings as they are offered: suggestions checked in their sentence, Galley's own words not flagged."""
     from editor.core.incontext import checked_suggestions, drop_own_words
 
@@ -125,9 +125,9 @@ def analyse_text(
     if jobs > 1 and len(text) >= PARALLEL_MIN_CHARS and _can_fork():
         found = _run_split(rules, text, lang, config, source_url, title, jobs)
         if found is not None:
-            return _offered(text, _tidy(found), lang, config)
+            return offered(text, _tidy(found), lang, config)
     ctx = Context(text=text, lang=lang, config=config, source_url=source_url, title=title)
-    return _offered(text, _tidy(_run(rules, ctx)), lang, config)
+    return offered(text, _tidy(_run(rules, ctx)), lang, config)
 
 
 # ------------------------------------------------------------------------------------------------------------
@@ -303,4 +303,4 @@ def recheck_paragraph(
     config = config or CheckConfig()
     ctx = Context(text=text[start:end], lang=lang, config=config, source_url=source_url, offset=start)
     rules = [r for r in rules_for(lang, config) if r.scope == "paragraph"]
-    return [f.shifted(start) for f in _offered(ctx.text, _tidy(_run(rules, ctx)), lang, config)]
+    return [f.shifted(start) for f in offered(ctx.text, _tidy(_run(rules, ctx)), lang, config)]
