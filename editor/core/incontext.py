@@ -64,6 +64,7 @@ class _Checker:
             r for r in rules_for(lang, self.config) if r.scope == "paragraph" and r.category in _RECHECKED
         ]
         self._seen: dict[str, list[Finding]] = {}  # sentence → its findings (news repeats its phrases)
+        self.verdicts: dict[tuple[object, ...], tuple[list[tuple[int, int, str]], bool]] = {}
 
     def findings(self, sentence: str) -> list[Finding]:
         found = self._seen.get(sentence)
@@ -140,7 +141,23 @@ def _contextual(text: str, f: Finding, sug: str) -> tuple[int, int, str, bool]:
 
 
 def _check_one(checker: _Checker, text: str, f: Finding) -> Finding:
-    """`f` with its suggestions checked in context; widened to the neighbours they change."""
+    """`f` with its suggestions checked in context; widened to the neighbours they change.
+
+    The verdicts are remembered per sentence: the same fix in the same sentence (news repeats its phrases, and a
+    scraped page its paragraphs) is checked once.
+    """
+    ss, se = _sentence(text, max(0, f.start - 60), min(len(text), f.end + 60))
+    key = (text[ss:se], f.start - ss, f.end - ss, f.category, f.suggestions, f.extra.get("gender"))
+    known = checker.verdicts.get(key)
+    if known is None:
+        spans, undecided = _checked_spans(checker, text, f)
+        checker.verdicts[key] = ([(s - ss, e - ss, r) for s, e, r in spans], undecided)
+    else:
+        spans, undecided = [(s + ss, e + ss, r) for s, e, r in known[0]], known[1]
+    return _rebuilt(text, f, spans, undecided)
+
+
+def _checked_spans(checker: _Checker, text: str, f: Finding) -> tuple[list[tuple[int, int, str]], bool]:
     spans: list[tuple[int, int, str]] = []
     undecided = False
     for sug in f.suggestions:
@@ -154,6 +171,10 @@ def _check_one(checker: _Checker, text: str, f: Finding) -> Finding:
         ok = checker.verify(s, e, rep)
         if ok is not None:
             spans.append((s, e, ok))
+    return spans, undecided
+
+
+def _rebuilt(text: str, f: Finding, spans: list[tuple[int, int, str]], undecided: bool) -> Finding:
     if spans == [(f.start, f.end, x) for x in f.suggestions]:
         return f
     if not spans:
