@@ -221,8 +221,14 @@ class Warmup(WorkerPlugin):
     def setup(self, worker: Any) -> None:
         from editor.core.engine import warm
 
-        with _PROCESS_LOCK:
-            warm(self.config.lang if self.config.lang != "auto" else "fr", self.config)
+        # Never wait here: setup runs on the worker's event loop, and a task of another run may hold the lock for
+        # long. A busy worker has loaded what it needs already, or its first task loads it (the caches are per
+        # process either way).
+        if _PROCESS_LOCK.acquire(blocking=False):
+            try:
+                warm(self.config.lang if self.config.lang != "auto" else "fr", self.config)
+            finally:
+                _PROCESS_LOCK.release()
 
 
 # --------------------------------------------------------------------------------------------- client side
