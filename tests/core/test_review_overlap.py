@@ -67,3 +67,20 @@ def test_words_of_accepted_fixes_are_known_to_later_checks() -> None:
     assert not unknown & {"Zelensky", "Volodymyr", "Zaporijjia"}
     state = r.to_state()
     assert "Zaporijjia" in state["proposed"]
+
+
+def test_accepting_every_first_suggestion_from_the_keyboard_keeps_the_french_right() -> None:
+    from editor.core import french
+
+    text = SAMPLE.read_text(encoding="utf-8")
+    r = Review.open(Article(text, lang="fr"), CheckConfig(lang="fr"))
+    for _ in range(200):  # as a person pressing Ctrl+Return on each pending finding in turn
+        nxt = next((it for it in r.pending() if it.suggestions), None)
+        if nxt is None:
+            break
+        r.accept(nxt.id)
+    out = r.cleaned
+    assert "qu'ils sont proches" in out and "qu'ils étaient" in out and "l'envoyé" in out
+    assert "que ils" not in out and "le envoyé" not in out and "de le " not in out
+    before = {text[s:e] for s, e, _ in french.errors(text)}
+    assert [out[s:e] for s, e, _ in french.errors(out) if out[s:e] not in before] == []
