@@ -22,6 +22,7 @@ from editor.core.export import export_session
 from editor.core.fileio import TEMP_PREFIX
 from editor.core.review import Review
 from editor.core.session import Session
+from editor.formats.export import EXPORTERS
 from editor.formats.loaders import iter_paths
 
 REPO = Path(__file__).resolve().parents[1]
@@ -181,7 +182,7 @@ def test_read_only_output_folder_gives_a_clear_error_and_writes_nothing(tmp_path
 
 def test_full_disk_during_export_leaves_no_partial_file_and_names_what_was_not_written(tmp_path: Path) -> None:
     path = _make_session(tmp_path, [2, 200, 2])  # the middle article is far larger than the limit
-    reference = export_session(Session.open(path, readonly=True), tmp_path / "ref", "txt")
+    reference = export_session(Session.open(path, readonly=True), tmp_path / "ref", "txt", formats=EXPORTERS)
     sizes = {p.name: p.stat().st_size for p in reference.written}
     limit = 16 * 1024
     assert min(sizes.values()) < limit < max(sizes.values())
@@ -205,14 +206,20 @@ def _kill_during_export(tmp_path: Path, rounds: int, seed: int) -> None:
     rng = random.Random(seed)
     path = _make_session(tmp_path, [30, 30, 30, 30])
     out = tmp_path / "out"
-    old = {p.name: p.read_bytes() for p in export_session(Session.open(path, readonly=True), out, "txt").written}
+    old = {
+        p.name: p.read_bytes()
+        for p in export_session(Session.open(path, readonly=True), out, "txt", formats=EXPORTERS).written
+    }
     with Session.open(path) as s:  # new decisions: every file's content changes
         for rec in s.articles():
             rv = Review.restore(s.article(rec.id), s.check_config(), s.load_review(rec.id) or {})
             rv.accept_all("terminology.glossary")
             s.commit_review(rec.id, rv)
     new_dir = tmp_path / "new"
-    new = {p.name: p.read_bytes() for p in export_session(Session.open(path, readonly=True), new_dir, "txt").written}
+    new = {
+        p.name: p.read_bytes()
+        for p in export_session(Session.open(path, readonly=True), new_dir, "txt", formats=EXPORTERS).written
+    }
     assert new.keys() == old.keys() and all(new[k] != old[k] for k in new)
     for _ in range(rounds):
         for name, data in old.items():  # start each round from the old files

@@ -1,4 +1,4 @@
-"""Export a session's corrected articles, in any registered format, and a summary report (CSV or HTML).
+"""Export a session's corrected articles, in any format the caller hands in, and a summary report (CSV or HTML).
 
 Why it is built this way: an export may be cut off at any moment (kill, full disk, read-only folder), and the
 person must still be able to trust every file in the folder. Every file is written through `fileio`'s atomic
@@ -38,7 +38,7 @@ from editor.core.fileio import (
     remove_stale_temporaries,
     safe_stem,
 )
-from editor.core.interfaces import ExportFormat, Rendition, default_export_formats
+from editor.core.interfaces import ExportFormat, Rendition
 from editor.core.rules.base import CheckConfig
 from editor.core.session import ArticleRecord, Decision, Session, Status, rebuild_review
 
@@ -145,21 +145,19 @@ def export_session(
     force: bool = False,
     config: CheckConfig | None = None,
     jobs: int = 1,
-    formats: Mapping[str, ExportFormat] | None = None,
+    formats: Mapping[str, ExportFormat],
 ) -> ExportResult:
     """Write the session's corrected articles into `out_dir` and, with `report`, a summary.
 
-    `formats` is the table of export formats (`editor.formats.export.EXPORTERS`, the registered default when
-    None); `fmt` names one of them. Raises `ExportError` before writing anything when the format or the report's
-    suffix is unknown, the folder cannot be used, or targets exist without `force`. Failures while writing are
-    collected in the result (article and reason); after a full disk or an unwritable folder the export stops and
-    lists every article not written. `jobs` > 1 rebuilds the reviews in that many processes (the CLI; the
-    editor's worker thread keeps 1).
+    `formats` is the table of export formats (`editor.formats.export.EXPORTERS`); `fmt` names one of them.
+    Raises `ExportError` before writing anything when the format or the report's suffix is unknown, the folder
+    cannot be used, or targets exist without `force`. Failures while writing are collected in the result
+    (article and reason); after a full disk or an unwritable folder the export stops and lists every article not
+    written. `jobs` > 1 rebuilds the reviews in that many processes (the CLI; the editor's worker thread keeps 1).
     """
-    table = formats if formats is not None else default_export_formats()
-    exporter = table.get(fmt)
+    exporter = formats.get(fmt)
     if exporter is None:
-        raise ExportError(f"unknown export format {fmt!r} (choose from {', '.join(table) or 'none registered'})")
+        raise ExportError(f"unknown export format {fmt!r} (choose from {', '.join(formats)})")
     folder = Path(out_dir)
     report_path = Path(report) if report is not None else None
     if report_path is not None and report_path.suffix.lower() not in REPORT_SUFFIXES:

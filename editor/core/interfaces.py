@@ -2,14 +2,13 @@
 
 The core knows no file format (`editor.formats` depends on the core, never the reverse). A front end hands the
 core its loader (`Session.open(..., loader=...)`) and its export formats (`export_session(..., formats=...)`).
-Importing `editor.formats` also registers them here as defaults, for a caller that does not pass its own.
 """
 
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
 from typing import Any, Protocol
 
 from editor.core.article import Article
@@ -62,26 +61,3 @@ class ExportFormat(Protocol):
 
     @property
     def render(self) -> Callable[[Rendition], str]: ...
-
-
-@dataclass(slots=True)
-class _Defaults:
-    loader: Loader | None = None
-    export_formats: Mapping[str, ExportFormat] = field(default_factory=dict)
-
-
-_defaults = _Defaults()
-
-
-def register_defaults(*, loader: Loader, export_formats: Mapping[str, ExportFormat]) -> None:
-    """Called by `editor.formats` when imported: the parts used when a caller passes none."""
-    _defaults.loader = loader
-    _defaults.export_formats = dict(export_formats)
-
-
-def default_loader() -> Loader | None:
-    return _defaults.loader
-
-
-def default_export_formats() -> Mapping[str, ExportFormat]:
-    return _defaults.export_formats

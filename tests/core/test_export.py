@@ -14,6 +14,7 @@ from editor.core.export import export_session
 from editor.core.fileio import TEMP_PREFIX, ExportError
 from editor.core.review import Review
 from editor.core.session import Session, Status
+from editor.formats.export import EXPORTERS
 from editor.formats.loaders import iter_paths
 
 DAMAGED = (
@@ -53,7 +54,7 @@ def session(tmp_path: Path) -> Session:
 
 def test_txt_export_has_the_corrected_text_with_safe_unique_names(session: Session, tmp_path: Path) -> None:
     out = tmp_path / "out"
-    result = export_session(session, out, "txt")
+    result = export_session(session, out, "txt", formats=EXPORTERS)
     assert result.ok
     assert result.articles == len(result.written) == 4
     names = sorted(p.name for p in out.iterdir())
@@ -68,21 +69,25 @@ def test_txt_export_has_the_corrected_text_with_safe_unique_names(session: Sessi
     assert "Poutine, qui" in other and "Kernkraftwerk" in other  # no decisions: automatic fixes only
     # the same export again needs --force, and then replaces the same files (no -3, -4 copies)
     with pytest.raises(ExportError, match="exist already"):
-        export_session(session, out, "txt")
-    again = export_session(session, out, "txt", force=True)
+        export_session(session, out, "txt", formats=EXPORTERS)
+    again = export_session(session, out, "txt", force=True, formats=EXPORTERS)
     assert sorted(p.name for p in again.written) == sorted(p.name for p in result.written)
     assert len(list(out.iterdir())) == 4
 
 
 def test_md_and_html_keep_headings_paragraphs_and_links(session: Session, tmp_path: Path) -> None:
-    md = export_session(session, tmp_path / "md", "md", only_done=True)
+    md = export_session(session, tmp_path / "md", "md", only_done=True, formats=EXPORTERS)
     assert md.ok and md.skipped == 3
     (path,) = md.written
     text = path.read_text(encoding="utf-8")
     assert text.startswith("# Été 🇺🇦 : « crise » à Kyiv")
     assert "\n## Les détails\n" in text
     assert "](<https://example.org/a>)" in text
-    page = export_session(session, tmp_path / "html", "html", only_done=True).written[0].read_text(encoding="utf-8")
+    page = (
+        export_session(session, tmp_path / "html", "html", only_done=True, formats=EXPORTERS)
+        .written[0]
+        .read_text(encoding="utf-8")
+    )
     assert "<h1>Été 🇺🇦 : « crise » à Kyiv</h1>" in page
     assert "<h2>Les détails</h2>" in page
     assert '<a href="https://example.org/a"' in page
@@ -90,7 +95,7 @@ def test_md_and_html_keep_headings_paragraphs_and_links(session: Session, tmp_pa
 
 
 def test_json_carries_metadata_and_the_correction_log(session: Session, tmp_path: Path) -> None:
-    result = export_session(session, tmp_path / "json", "json", only_done=True)
+    result = export_session(session, tmp_path / "json", "json", only_done=True, formats=EXPORTERS)
     (path,) = result.written
     record = json.loads(path.read_text(encoding="utf-8"))
     assert record["title"] == TITLES[0]
@@ -125,7 +130,7 @@ def test_jsonl_corpus_is_written_back_line_for_line(tmp_path: Path) -> None:
     with Session.open(tmp_path / "c.galley", loader=iter_paths) as s:
         ids = s.add_paths([corpus])
         s.set_status(ids[2], "done")
-        result = export_session(s, tmp_path / "out", "jsonl")
+        result = export_session(s, tmp_path / "out", "jsonl", formats=EXPORTERS)
         assert result.ok
         (path,) = result.written
         assert path.name == "corpus.jsonl"
@@ -140,7 +145,7 @@ def test_jsonl_corpus_is_written_back_line_for_line(tmp_path: Path) -> None:
         assert second["text"] == "Rien à redire ici."
         assert third["galley"]["status"] == "done"
         # only the done record is corrected; the others are written back as they came
-        done_only = export_session(s, tmp_path / "done", "jsonl", only_done=True)
+        done_only = export_session(s, tmp_path / "done", "jsonl", only_done=True, formats=EXPORTERS)
         lines = done_only.written[0].read_text(encoding="utf-8").splitlines()
         assert len(lines) == 4 and lines[1] == bad
         assert json.loads(lines[0]) == good[0]
@@ -148,7 +153,7 @@ def test_jsonl_corpus_is_written_back_line_for_line(tmp_path: Path) -> None:
 
 
 def test_articles_from_files_export_as_one_jsonl(session: Session, tmp_path: Path) -> None:
-    result = export_session(session, tmp_path / "out", "jsonl")
+    result = export_session(session, tmp_path / "out", "jsonl", formats=EXPORTERS)
     (path,) = result.written
     assert path.name == "s.jsonl"
     assert result.articles == len(TITLES)
@@ -162,7 +167,7 @@ def test_report_counts_findings_per_category_and_decisions_per_rule(
     session: Session, tmp_path: Path, suffix: str
 ) -> None:
     report = tmp_path / f"report{suffix}"
-    result = export_session(session, tmp_path / "out", "txt", report=report)
+    result = export_session(session, tmp_path / "out", "txt", report=report, formats=EXPORTERS)
     assert result.ok and result.report == report
     body = report.read_text(encoding="utf-8")
     if suffix == ".csv":
@@ -177,22 +182,22 @@ def test_report_counts_findings_per_category_and_decisions_per_rule(
     else:
         assert "<h2>Findings per category</h2>" in body and "<td>terminology.glossary</td>" in body
     with pytest.raises(ExportError, match=r"\.csv or \.html"):
-        export_session(session, tmp_path / "x", "txt", report=tmp_path / "report.pdf")
+        export_session(session, tmp_path / "x", "txt", report=tmp_path / "report.pdf", formats=EXPORTERS)
 
 
 def test_output_folder_problems_are_refused_before_writing(session: Session, tmp_path: Path) -> None:
     a_file = tmp_path / "file"
     a_file.write_text("x")
     with pytest.raises(ExportError, match="is a file"):
-        export_session(session, a_file, "txt")
+        export_session(session, a_file, "txt", formats=EXPORTERS)
     with pytest.raises(ExportError, match="unknown export format"):
-        export_session(session, tmp_path / "o", "pdf")
+        export_session(session, tmp_path / "o", "pdf", formats=EXPORTERS)
 
 
 def test_a_target_that_is_a_folder_fails_alone(session: Session, tmp_path: Path) -> None:
     out = tmp_path / "out"
     (out / "même-titre.txt").mkdir(parents=True)
-    result = export_session(session, out, "txt", force=True)
+    result = export_session(session, out, "txt", force=True, formats=EXPORTERS)
     assert not result.ok
     assert [label for label, _ in result.failed] == ["Même titre"]
     assert "is a folder" in result.failed[0][1]
@@ -212,7 +217,7 @@ def test_progress_cancel_and_stale_temporaries(session: Session, tmp_path: Path)
         if done == 2:
             stop.set()
 
-    result = export_session(session, out, "txt", progress=progress, cancel=stop)
+    result = export_session(session, out, "txt", progress=progress, cancel=stop, formats=EXPORTERS)
     assert result.cancelled and not result.ok
     assert seen == [(1, 4), (2, 4)]
     assert len(result.written) == 2
@@ -225,7 +230,7 @@ def test_line_ends_and_no_break_spaces_survive(tmp_path: Path) -> None:
     src.write_bytes("Titre\r\n\r\nIl dit\u00a0: «\u202fbonjour\u202f».\r\n".encode())
     with Session.open(tmp_path / "n.galley", loader=iter_paths) as s:
         s.add_paths([src])
-        (path,) = export_session(s, tmp_path / "out", "txt").written
+        (path,) = export_session(s, tmp_path / "out", "txt", formats=EXPORTERS).written
     assert path.read_bytes() == "Titre\r\n\r\nIl dit\u00a0: «\u202fbonjour\u202f».\r\n".encode()
 
 
@@ -243,13 +248,13 @@ def test_worker_processes_give_the_same_files(tmp_path: Path) -> None:
         rv = Review.open(s.article(ids[5]), s.check_config())
         rv.accept(_item(rv, "terminology.glossary", "Kernkraftwerk"), "centrale nucléaire")
         s.commit_review(ids[5], rv)
-        one = export_session(s, tmp_path / "one", "jsonl", report=tmp_path / "one.csv")
-        two = export_session(s, tmp_path / "two", "jsonl", report=tmp_path / "two.csv", jobs=2)
+        one = export_session(s, tmp_path / "one", "jsonl", report=tmp_path / "one.csv", formats=EXPORTERS)
+        two = export_session(s, tmp_path / "two", "jsonl", report=tmp_path / "two.csv", jobs=2, formats=EXPORTERS)
         assert one.ok and two.ok
         assert one.written[0].read_bytes() == two.written[0].read_bytes()
         assert (tmp_path / "one.csv").read_bytes() == (tmp_path / "two.csv").read_bytes()
         assert "centrale nucléaire de Selenskyj" in two.written[0].read_text(encoding="utf-8")
-        txt = export_session(s, tmp_path / "txt", "txt", jobs=2)
+        txt = export_session(s, tmp_path / "txt", "txt", jobs=2, formats=EXPORTERS)
         assert len(txt.written) == 12 and txt.ok
 
 

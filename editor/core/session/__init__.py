@@ -31,7 +31,7 @@ from pathlib import Path
 from typing import Any
 
 from editor.core.article import Article
-from editor.core.interfaces import Loader, LoadProblem, default_loader
+from editor.core.interfaces import Loader, LoadProblem
 from editor.core.rules.base import CheckConfig
 from editor.core.session.paths import SUFFIX, Fingerprints, default_session_path, file_signature, source_key
 from editor.core.session.reapply import (
@@ -176,11 +176,10 @@ class Session:
 
     @property
     def loader(self) -> Loader:
-        """How this session reads source files: the one it was given, else the registered default."""
-        loader = self._loader or default_loader()
-        if loader is None:
+        """How this session reads source files (given to `open`)."""
+        if self._loader is None:
             raise SessionError(f"{self.path}: this session was opened without a way to read source files")
-        return loader
+        return self._loader
 
     @staticmethod
     def default_path(paths: Sequence[str | os.PathLike[str]]) -> Path:
