@@ -259,3 +259,13 @@ def test_apply_and_jsonl_refuse_what_they_cannot_do_yet(tmp_path: Path, capsys: 
     out = tmp_path / "out"
     assert main(["clean", str(src), "--apply", "all", "--output-dir", str(out), "--resume", "-j", "1"]) == 2
     assert "--apply cannot be combined with --resume" in capsys.readouterr().err
+
+
+def test_apply_all_on_the_sample_gives_correct_french(capsys: pytest.CaptureFixture[str]) -> None:
+    sample = Path(__file__).resolve().parent / "data" / "sample_000.txt"
+    assert main(["clean", str(sample), "--apply", "all", "-j", "1"]) == 0
+    out = capsys.readouterr().out
+    assert "qu'ils sont proches" in out and "alors qu'ils étaient" in out
+    assert "l'envoyé pour le Proche-Orient" in out
+    assert "que ils" not in out and "le envoyé" not in out and " vous " not in out
+    assert "phon-phon" not in out and "Trump, qui a été Trump" not in out

@@ -10,9 +10,11 @@ from editor.core.findings import Severity, make_finding
 
 def test_prefixes_choose_rules() -> None:
     assert chosen("repetition.stutter", ("repetition",)) and chosen("spelling.unknown-word", ("all",))
-    assert not chosen("spelling.unknown-word", ("repetition", "typography"))
+    assert chosen("spelling.unknown-word", ("spelling.unknown-word",)) and chosen("spelling.x", ("spelling.",))
+    assert not chosen("spelling.unknown-word", ("repetition", "typography", "spell"))
     assert unknown_prefixes(["all", "repetition", "spellin", "nosuch"], ["repetition.stutter", "spelling.x"]) == [
-        "nosuch"
+        "spellin",
+        "nosuch",
     ]
 
 
@@ -29,3 +31,16 @@ def test_overlapping_suggestions_are_never_both_applied() -> None:
     assert [e.before for e in plan.edits if not e.auto] == ["Le le"]
     for e in plan.edits:
         assert raw[e.start : e.end] == e.before
+
+
+def test_replacements_elide_with_their_neighbours_and_are_logged() -> None:
+    """Applied in batch, a register fix after `que` and a glossary fix after `le` come out elided."""
+    raw = "La Maison Blanche souligne que vous êtes proche d'un accord, dirigé par le Nahenvoyé Steve Witkoff.\n"
+    plan, done = apply_suggestions(clean_article(Article(raw, source="a.txt")), ("register", "terminology"))
+    assert plan.apply() == (
+        "La Maison Blanche souligne qu'ils sont proches d'un accord, dirigé par l'envoyé pour le Proche-Orient "
+        "Steve Witkoff.\n"
+    )
+    assert {f.rule for f in done} == {"register.second-person", "terminology.glossary"}
+    for e in plan.edits:
+        assert raw[e.start : e.end] == e.before and e.decision == "accepted"
