@@ -34,11 +34,14 @@ class Exporting(QObject):
             return
         doc = w.doc()
         default = str(Path(doc.article.source).parent / "galley-export") if doc else str(Path.home())
-        choice, ok = ExportDialog.ask(w, default)
+        not_done = sum(1 for d in w.docs if d.status != "done")
+        choice, ok = ExportDialog.ask(w, default, not_done, len(w.docs))
         if ok:
-            self.start(choice.folder, choice.fmt, only_done=choice.only_done, force=choice.force)
+            self.start(choice.folder, choice.fmt, only_done=choice.only_done, force=choice.force, report=choice.report)
 
-    def start(self, folder: str, fmt: str, only_done: bool = False, force: bool = False) -> None:
+    def start(
+        self, folder: str, fmt: str, only_done: bool = False, force: bool = False, report: str | None = None
+    ) -> None:
         """Export the session in a worker (progress and cancel in the status bar)."""
         w = self.w
         session = w.keeper.session
@@ -48,7 +51,7 @@ class Exporting(QObject):
             return  # the failure is on the status bar: exporting now would write stale decisions
         w.jobs.submit(
             "export", jobs.export, session=session, folder=folder, fmt=fmt, only_done=only_done, force=force,
-            config=w.config(),
+            config=w.config(), report=report,
         )  # fmt: skip
         w.job_started(self.tr("Exporting…"))
 
@@ -60,7 +63,7 @@ class Exporting(QObject):
         self._report(result)
 
     def _report(self, result: ExportResult) -> None:
-        n = len(result.written)
+        n = result.articles
         if result.failed:
             detail = "\n".join(str(f) for f in result.failed[:30])
             self.w.message_box(
@@ -70,4 +73,9 @@ class Exporting(QObject):
                 detail,
             )
         else:
-            self.w.statusBar().showMessage(self.tr("Exported {n} article(s)").format(n=n), 8000)
+            parts = [self.tr("Exported {n} article(s) in {files} file(s)").format(n=n, files=len(result.written))]
+            if result.skipped:
+                parts.append(self.tr("{n} not marked done left out").format(n=result.skipped))
+            if result.report is not None:
+                parts.append(self.tr("report: {path}").format(path=result.report))
+            self.w.statusBar().showMessage("; ".join(parts), 8000)

@@ -250,6 +250,7 @@ def export(
     config: CheckConfig,
     progress: Callable[[int, int], None],
     cancel: threading.Event,
+    report: str | None = None,
 ) -> ExportResult:
     """Export the session's articles (progress and cancel reach the status bar)."""
     from editor.core.export import export_session
@@ -265,4 +266,5 @@ def export(
         force=force,
         config=config,
         formats=EXPORTERS,
+        report=report,
     )

@@ -34,6 +34,7 @@ from editor.core.rules.base import CheckConfig
 from editor.gui import jobs
 from editor.gui.actions import Actions, build_actions
 from editor.gui.colors import BANNER_BORDER
+from editor.gui.dialogs.confirm import ask_done_anyway
 from editor.gui.documents import Doc
 from editor.gui.exporting import Exporting
 from editor.gui.item_menu import ItemMenus
@@ -98,6 +99,7 @@ class MainWindow(QMainWindow):
         self.loading = Loading(self)
         self.exporting = Exporting(self)
         self.find_dialog: FindReplaceDialog | None = None
+        self.confirm_done: Callable[[QWidget, list[Item]], bool] = ask_done_anyway
 
         self._build_panes()
         self._build_docks()
@@ -639,6 +641,11 @@ class MainWindow(QMainWindow):
     def mark_done(self) -> None:
         doc = self.doc()
         if doc is None or self.current is None:
+            return
+        pending = doc.review.pending() if doc.review is not None else []
+        if pending and not self.confirm_done(self, pending):
+            message = self.tr("Not marked done: {n} finding(s) pending").format(n=len(pending))
+            self.statusBar().showMessage(message, 5000)
             return
         self.keeper.set_status(doc, "done")
         n = len(self.docs)

@@ -2,6 +2,25 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr_FR" sourcelanguage="en">
     <context>
+        <name />
+        <message>
+            <source>Mark done</source>
+            <translation>Marquer comme terminé</translation>
+        </message>
+        <message>
+            <source>{n} finding(s) of this article are still pending.</source>
+            <translation>{n} signalement(s) de cet article sont encore en attente.</translation>
+        </message>
+        <message>
+            <source>Mark done anyway</source>
+            <translation>Marquer terminé quand même</translation>
+        </message>
+        <message>
+            <source>Keep reviewing</source>
+            <translation>Continuer la relecture</translation>
+        </message>
+    </context>
+    <context>
         <name>App</name>
         <message>
             <source>Galley: unexpected error</source>
@@ -215,12 +234,28 @@
             <translation>Écraser les fichiers existants</translation>
         </message>
         <message>
+            <source>No report</source>
+            <translation>Pas de rapport</translation>
+        </message>
+        <message>
+            <source>{kind} report</source>
+            <translation>Rapport {kind}</translation>
+        </message>
+        <message>
+            <source>{n} of {total} article(s) are not marked done: check “Only articles marked done” to leave them out.</source>
+            <translation>{n} article(s) sur {total} ne sont pas marqués comme terminés : cochez « Seulement les articles terminés » pour les laisser de côté.</translation>
+        </message>
+        <message>
             <source>Folder:</source>
             <translation>Dossier :</translation>
         </message>
         <message>
             <source>Format:</source>
             <translation>Format :</translation>
+        </message>
+        <message>
+            <source>Report:</source>
+            <translation>Rapport :</translation>
         </message>
         <message>
             <source>Export into</source>
@@ -250,8 +285,16 @@
             <translation>{n} article(s) écrit(s) ; ceux-ci ne l’ont pas été :</translation>
         </message>
         <message>
-            <source>Exported {n} article(s)</source>
-            <translation>{n} article(s) exporté(s)</translation>
+            <source>Exported {n} article(s) in {files} file(s)</source>
+            <translation>{n} article(s) exporté(s) dans {files} fichier(s)</translation>
+        </message>
+        <message>
+            <source>{n} not marked done left out</source>
+            <translation>{n} non terminé(s) laissé(s) de côté</translation>
+        </message>
+        <message>
+            <source>report: {path}</source>
+            <translation>rapport : {path}</translation>
         </message>
     </context>
     <context>
@@ -705,6 +748,10 @@
             <translation>Cet article contient une ligne de {n} caractères. Pour que Galley reste réactif, le volet Nettoyé est en lecture seule ; les signalements peuvent toujours être acceptés, rejetés et exportés.</translation>
         </message>
         <message>
+            <source>Not marked done: {n} finding(s) pending</source>
+            <translation>Non marqué comme terminé : {n} signalement(s) en attente</translation>
+        </message>
+        <message>
             <source>Every article is done</source>
             <translation>Tous les articles sont terminés</translation>
         </message>
@@ -1137,6 +1184,25 @@
         <message>
             <source>Accept Suggestion {n}</source>
             <translation>Accepter la suggestion {n}</translation>
+        </message>
+    </context>
+    <context>
+        <name>ConfirmDone</name>
+        <message>
+            <source>Mark done</source>
+            <translation>Marquer comme terminé</translation>
+        </message>
+        <message>
+            <source>Mark done anyway</source>
+            <translation>Marquer terminé quand même</translation>
+        </message>
+        <message>
+            <source>Keep reviewing</source>
+            <translation>Continuer la relecture</translation>
+        </message>
+        <message>
+            <source>{n} finding(s) of this article are still pending.</source>
+            <translation>{n} signalement(s) de cet article sont encore en attente.</translation>
         </message>
     </context>
     <context>

@@ -307,6 +307,9 @@ def test_mark_done_opens_the_next_article(qtbot: Any, window: Any, tmp_path: Pat
         (tmp_path / f"{n}.txt").write_text(f"Article {n} : le le texte.\n", encoding="utf-8")
     open_and_wait(qtbot, window, [str(tmp_path)])
     assert window.current == 0
+    window.confirm_done = lambda _parent, _pending: (
+        True
+    )  # "Mark done anyway" (the question itself: test_done_and_export)
     key(window, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
     assert window.current == 1
     assert window.articles.model.row(0).status == "done"

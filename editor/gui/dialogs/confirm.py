@@ -179,3 +179,41 @@ class ConfirmAcceptAllDialog(QDialog):
             return dialog.dont_ask.isChecked() and accepted, accepted
         finally:
             dialog.deleteLater()
+
+
+PENDING_LISTED = 12
+
+
+def pending_summary(items: Sequence[Item]) -> str:
+    """One line per pending finding (the first few), as plain text: category, rule and the text it is about."""
+    lines = []
+    for it in items[:PENDING_LISTED]:
+        f = it.finding
+        lines.append(f"{category_label(f.category)} · {f.rule} · «{visible(f.text, edges=True)[:40]}»")
+    if len(items) > PENDING_LISTED:
+        lines.append(f"… (+{len(items) - PENDING_LISTED})")
+    return "\n".join(lines)
+
+
+def ask_done_anyway(parent: QWidget, items: Sequence[Item]) -> bool:
+    """Marking an article done while findings are pending is allowed, but never silently: list them and ask."""
+    from PySide6.QtCore import QCoreApplication
+    from PySide6.QtWidgets import QMessageBox
+
+    def tr(text: str) -> str:
+        return QCoreApplication.translate("ConfirmDone", text)
+
+    box = QMessageBox(parent)
+    box.setObjectName("confirmDoneDialog")
+    box.setIcon(QMessageBox.Icon.Question)
+    box.setWindowTitle(tr("Mark done"))
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    box.setText(tr("{n} finding(s) of this article are still pending.").format(n=len(items)))
+    box.setInformativeText(pending_summary(items))
+    anyway = box.addButton(tr("Mark done anyway"), QMessageBox.ButtonRole.AcceptRole)
+    keep = box.addButton(tr("Keep reviewing"), QMessageBox.ButtonRole.RejectRole)
+    anyway.setObjectName("doneAnyway")
+    keep.setObjectName("keepReviewing")
+    box.setDefaultButton(keep)
+    box.exec()
+    return box.clickedButton() is anyway
