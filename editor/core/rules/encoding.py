@@ -453,7 +453,7 @@ class HtmlEntity(Rule):
 
 
 # A run of control characters, terminal colour codes (`\x1b[1m`, whose `[1m` is no text either) included.
-_CONTROL_RE = re.compile(r"(?:\x1b\[[0-9;]{0,32}[A-Za-z]|[\x00-\x08\x0b\x0c\x0e-\x1a\x1c-\x1f\x7f-\x9f]|\x1b)++")
+_CONTROL_RE = re.compile(r"(?>(?:\x1b\[[0-9;]{0,32}[A-Za-z]|[\x00-\x08\x0b\x0c\x0e-\x1a\x1c-\x1f\x7f-\x9f]|\x1b)+)")
 _LINE_SEPARATORS = frozenset("\x0b\x0c")  # Word's manual line break, the page break: between words, a line break
 
 
