@@ -51,10 +51,10 @@ MAX_RATIO = 10
 
 def _time(rule: Rule, text: str, lang: str) -> float:
     ctx = Context(text=text, lang=lang, config=CheckConfig(lang=lang, suggestions=False))
-    t0 = time.perf_counter()
+    t0 = time.process_time()
     for _ in rule.check(ctx):
         pass
-    return time.perf_counter() - t0
+    return time.process_time() - t0
 
 
 @pytest.mark.slow

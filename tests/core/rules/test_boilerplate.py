@@ -148,10 +148,10 @@ def test_every_pattern_is_linear_on_long_lines() -> None:
     regex = patterns.regex
 
     def cost(line: str) -> float:
-        t0 = time.perf_counter()
+        t0 = time.process_time()
         for _ in range(100):
             regex.fullmatch(line)
-        return time.perf_counter() - t0
+        return time.process_time() - t0
 
     for chunk in ("a", " ", ":", "©", "photo : ", "lire aussi : ", "cookies ", "/"):
         line = (chunk * (patterns.longest // len(chunk) + 1))[: patterns.longest]
@@ -175,8 +175,8 @@ def test_every_pattern_is_linear_on_long_lines() -> None:
 )
 def test_one_megabyte_stays_linear(text: str) -> None:
     ctx = Context(text=text, lang="fr")
-    t0 = time.perf_counter()
+    t0 = time.process_time()
     found = list(RULES[0].check(ctx))
-    assert time.perf_counter() - t0 < 3.0  # ~0.3 s measured; generous for a noisy machine
+    assert time.process_time() - t0 < 3.0  # CPU seconds (~0.3 s): load from other processes does not count
     for f in found[:100]:
         assert f.text == text[f.start : f.end]

@@ -158,8 +158,8 @@ def test_sample_title(sample_text: str) -> None:
 def test_one_megabyte_stays_linear(text: str) -> None:
     ctx = Context(text=text, lang="fr")
     _ = ctx.words, ctx.paragraphs
-    t0 = time.perf_counter()
+    t0 = time.process_time()
     found = [f for rule in RULES for f in rule.check(ctx)]
-    assert time.perf_counter() - t0 < 3.0  # ~0.1-0.6 s measured; generous for a noisy machine
+    assert time.process_time() - t0 < 3.0  # CPU seconds of this process: other processes on the machine do not count
     for f in found[:100]:
         assert f.text == text[f.start : f.end]

@@ -152,6 +152,6 @@ def test_rules_handle_a_megabyte_of_hostile_text(unit: str) -> None:
     text = unit * (1_000_000 // len(unit))
     for rule in RULES:
         ctx = Context(text=text, lang="fr", config=CONFIG)
-        t0 = time.perf_counter()
+        t0 = time.process_time()
         list(rule.check(ctx))
-        assert time.perf_counter() - t0 < 5.0, rule.id  # generous: the bar is ~1 s on an idle machine
+        assert time.process_time() - t0 < 5.0, rule.id  # CPU seconds (~1 s): load from other processes does not count

@@ -176,10 +176,10 @@ def test_one_megabyte_of_hostile_text_stays_linear(name: str) -> None:
     ctx = Context(text=text, lang="fr")
     _ = ctx.words, ctx.paragraphs  # shared with every rule; not this rule's cost
     for rule in RULES:
-        t0 = time.perf_counter()
+        t0 = time.process_time()
         found = list(rule.check(ctx))
-        elapsed = time.perf_counter() - t0
-        assert elapsed < 3.0, (rule.id, name, elapsed)  # ~0.1-0.5 s measured; generous for a noisy machine
+        elapsed = time.process_time() - t0
+        assert elapsed < 3.0, (rule.id, name, elapsed)  # CPU seconds of this process: other processes do not count
         for f in found[:100]:
             assert f.text == text[f.start : f.end]
 
