@@ -5,9 +5,10 @@ the Latin-script ones scraped news most often arrives in instead, so that an art
 Spanish, an unsupported language, and not as the nearest of the three. Text lingua cannot place (another script:
 Cyrillic, Greek, CJK...) comes out as `UNDETERMINED`, unsupported too.
 
-Evidence: text without letters says nothing and gets the caller's default; a few words (a title, `Bonjour, monde`)
-are too little to call a text unsupported, so there an unsupported answer also gives the default, while a
-supported one is kept.
+Evidence: text without letters says nothing and gets the caller's default. On a short text (a title, one sentence)
+trigram statistics guess: `Le chat dort.` scores German first. There the answer is taken only when lingua is sure
+of it (its confidence at least `_SURE`), else the caller's default stands; and a few words are too little to call a
+text unsupported at all.
 
 Cost: the detector is built on first use, in low-accuracy mode (trigram models only): about 0.1 s and 25 MB to
 load against about 1 s and 170 MB with every n-gram size, for the same answers on article-length samples. Each
@@ -43,6 +44,8 @@ _NAMES = {
 _LETTER = re.compile(r"[^\W\d_]")
 _MIN_LETTERS = 3  # fewer letters than this is no evidence of any language
 _FIRM_LETTERS = 40  # fewer than this is not enough to call a text unsupported
+_SHORT_LETTERS = 120  # below this, an answer must be a sure one
+_SURE = 0.8  # lingua's confidence for its first language that makes a short text's answer count
 
 
 @cache
@@ -59,6 +62,14 @@ def _identify(sample: str) -> str:
     return found.iso_code_639_1.name.lower() if found is not None else UNDETERMINED
 
 
+@lru_cache(maxsize=64)
+def _identify_if_sure(sample: str) -> str | None:
+    values = _detector().compute_language_confidence_values(sample)
+    if not values or values[0].value < _SURE:
+        return None
+    return str(values[0].language.iso_code_639_1.name.lower())
+
+
 def detect_language(text: str, default: str = "fr", sample_chars: int = 600) -> str:
     """The language of `text`: an ISO 639-1 code (`SUPPORTED` or another one), or `UNDETERMINED`.
 
@@ -69,12 +80,16 @@ def detect_language(text: str, default: str = "fr", sample_chars: int = 600) -> 
     letters = 0
     for _ in _LETTER.finditer(sample):
         letters += 1
-        if letters >= _FIRM_LETTERS:
+        if letters >= _SHORT_LETTERS:
             return _identify(sample)
     if letters < _MIN_LETTERS:
         return default
-    found = _identify(sample)
-    return found if is_supported(found) else default
+    found = _identify_if_sure(sample)
+    if found is None and letters >= _FIRM_LETTERS and _identify(sample) == UNDETERMINED:
+        return UNDETERMINED  # another script: no model claims it at all
+    if found is None or (not is_supported(found) and letters < _FIRM_LETTERS):
+        return default
+    return found
 
 
 def is_supported(lang: str) -> bool:

@@ -61,3 +61,16 @@ def test_an_unsupported_article_says_so_once_and_gets_no_french_verdicts() -> No
 def test_a_supported_article_gets_no_such_note() -> None:
     found = analyse(Article(text=ARTICLES["fr"]))
     assert not [f for f in found if f.rule == "foreign.unsupported-language"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Le chat dort.", "fr"),  # trigrams alone score German first: not sure enough to leave the default
+        ("Article un : le le texte.", "fr"),
+        ("Der Hund schläft im Garten.", "de"),
+        ("The dog sleeps.", "en"),
+    ],
+)
+def test_a_short_text_changes_language_only_when_sure(text: str, expected: str) -> None:
+    assert detect_language(text, default="fr") == expected
