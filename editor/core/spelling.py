@@ -1,6 +1,6 @@
 """The spell-checking service: one enchant dictionary per language, shared, locked and cached.
 
-Why it looks like this (PITFALLS 7-9, PERFORMANCE design 1):
+Why it looks like this:
 - one `enchant.Dict` per thread segfaults, so each language has exactly one dictionary per process, created on
   first use and only ever called under a lock;
 - a look-up costs 25-45 µs but a cached one ~50 ns, and a 200k-word article has ~20k unique words, so every

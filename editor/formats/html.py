@@ -23,8 +23,8 @@ def _paragraphs(text: str) -> str:
 
 
 class _VisibleText(HTMLParser):
-    """Visible text in document order. Python's own parser has no depth limit (lxml stops at 256, PITFALLS 14)
-    and never loads anything the page refers to."""
+    """Visible text in document order. Python's own parser has no depth limit (lxml silently drops everything
+    past 256 levels) and never loads anything the page refers to."""
 
     _HIDDEN = frozenset({"script", "style", "noscript", "template", "iframe", "svg", "head", "title"})
     _BLOCK = frozenset({"p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "article", "section"})

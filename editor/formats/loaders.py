@@ -112,7 +112,7 @@ def article_from_record(record: Any, source: str, index: int) -> Article | str:
 
 
 def _parse_json(text: str) -> Any:
-    """json.loads with its non-ValueError failures turned into ValueError (PITFALLS 13)."""
+    """json.loads with its other failures (RecursionError on deep nesting, ValueError on huge numbers) as ValueError."""
     try:
         return json.loads(text)
     except RecursionError:
