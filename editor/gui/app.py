@@ -7,13 +7,16 @@ an exception that escapes a slot becomes a dialog instead of killing the process
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
+import signal
+import socket
 import sys
 import traceback
 from types import TracebackType
 
-from PySide6.QtCore import QCoreApplication, Qt, QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtCore import QCoreApplication, QSocketNotifier, Qt, QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 _hook_busy = False
 
@@ -51,6 +54,38 @@ def _show_exception(exc_type: type[BaseException], exc: BaseException, tb: Trace
 
 def install_excepthook() -> None:
     sys.excepthook = _show_exception
+
+
+def close_on_signals(window: QWidget) -> None:
+    """SIGTERM, SIGHUP and SIGINT close the window as Ctrl+Q does: pending typing is written to the session
+    first. Python runs a signal handler only between bytecodes, and Qt's event loop may sleep in C for a long
+    time; the signal's wake-up byte on a socket wakes the loop so that the handler runs at once."""
+    read, write = socket.socketpair()
+    read.setblocking(False)
+    write.setblocking(False)
+    try:
+        signal.set_wakeup_fd(write.fileno())
+    except ValueError:  # not the main thread: leave the default handlers
+        read.close()
+        write.close()
+        return
+
+    def close(_signum: int, _frame: object) -> None:
+        QTimer.singleShot(0, window.close)
+
+    for sig in (signal.SIGTERM, signal.SIGHUP, signal.SIGINT):
+        signal.signal(sig, close)
+    notifier = QSocketNotifier(read.fileno(), QSocketNotifier.Type.Read, window)
+
+    def drain() -> None:
+        with contextlib.suppress(OSError):
+            read.recv(256)
+
+    notifier.activated.connect(drain)
+    _KEEP.append((read, write, notifier))
+
+
+_KEEP: list[object] = []
 
 
 def make_app(argv: list[str] | None = None) -> QApplication:
@@ -99,6 +134,7 @@ def run_gui(args: argparse.Namespace) -> int:
         encoding=getattr(args, "encoding", None),
     )
     window.show()
+    close_on_signals(window)
     paths = list(getattr(args, "paths", []) or [])
     session = getattr(args, "session", None)
     # Paint the window first, then start loading: the person sees a window at once, the text soon after.

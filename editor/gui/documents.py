@@ -25,3 +25,7 @@ class Doc:
     big: bool = False  # so many findings that serialising the review is a noticeable pause
     changed_source: Article | None = None  # the file's new version when it changed since the session
     prepared: Prepared | None = None  # marks and table rows built by the analysis worker
+    # Typing before the review exists (`editor.gui.drafts`): replacements in the Cleaned pane, in order, and what
+    # they were typed over (the session's cleaned text when the analysis started).
+    draft: list[tuple[int, int, str]] = field(default_factory=list)
+    draft_base: str = ""

@@ -7,12 +7,12 @@ while the whole analysis runs.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QMessageBox
 
-from editor.gui import jobs
+from editor.gui import drafts, jobs
 from editor.gui.documents import Doc
 from editor.gui.models.articles import ArticleRow
 from editor.gui.panes import Mark
@@ -20,6 +20,7 @@ from editor.gui.panes import Mark
 if TYPE_CHECKING:
     from editor.core.article import Article
     from editor.core.findings import Finding
+    from editor.core.review import Review
     from editor.formats.loaders import LoadError
     from editor.gui.main_window import MainWindow
 
@@ -37,6 +38,7 @@ class Loading(QObject):
         self.analysing: int | None = None  # index of the article being analysed
         self._reloading: int | None = None
         self._preview_doc: int | None = None
+        self._scroll_to: int | None = None  # where the Cleaned pane was scrolled when typing was folded in
 
     def reset(self) -> None:
         self.load_errors = []
@@ -177,6 +179,7 @@ class Loading(QObject):
         if w.keeper.session is not None and doc.aid is None:
             return  # its session id is on its way (`_stored` starts the analysis)
         state = w.keeper.load_review(doc.aid)
+        self._resume_draft(index, state)
         self.analysing = index
         if len(doc.article.text) > PREVIEW_ABOVE:
             self._start_preview(index)
@@ -189,6 +192,42 @@ class Loading(QObject):
             enabled=tuple(w.prefs.enabled_categories),
         )
         w.job_started(self.tr("Analysing…"))
+
+    def _resume_draft(self, index: int, state: dict[str, Any] | None) -> None:
+        """Note what typing during this analysis is made over; after a crash during an analysis, show the typing
+        the session kept (it joins the review when the analysis arrives)."""
+        w = self.w
+        doc = w.docs[index]
+        doc.draft_base = base = drafts.base_of(state)
+        if doc.draft:
+            w.keeper.save_draft_later(doc)  # typed before its session id was known
+            return
+        saved = w.keeper.saved_draft(doc.aid)
+        if saved is None or saved[1] != base or not saved[0]:
+            return
+        doc.draft = list(saved[0])
+        if index == w.current and not w.view.shown_limit:
+            w.set_clean_text(drafts.apply_edits(doc.article.text, doc.draft))
+
+    def _fold_draft(self, index: int, doc: Doc, review: Review) -> None:
+        """Carry what was typed during the analysis over to its review, keeping the cursor and scroll where the
+        person left them; it is saved like any typing, and one undo step takes it back."""
+        w = self.w
+        shown = index == w.current
+        marks = (w.clean.cursor_position(), w.clean.top_position()) if shown else (0, 0)
+        edits = drafts.rebase([*doc.draft, *((m, m, "") for m in marks)], review.raw_to_clean)
+        for s, e, t in edits[: len(doc.draft)]:
+            if 0 <= s <= e <= len(review.cleaned):
+                review.edit(s, e, t, merge=True)
+        doc.draft = []
+        doc.prepared = None  # built for the text before the typing: drawn afresh from the review
+        if shown:
+            doc.cursor = edits[-2][0]
+        w.keeper.save_text(doc)
+        w.keeper.flush()
+        w.keeper.drop_draft(doc)
+        w.reviews.recheck_timer.start()
+        self._scroll_to = edits[-1][0] if shown else None
 
     def _start_preview(self, index: int) -> None:
         """Underline the visible part of a long article first: a quick check of the paragraphs in view runs
@@ -229,9 +268,15 @@ class Loading(QObject):
         doc.big = w.keeper.is_big(review)
         doc.raw_links = list(result.links)
         doc.prepared = result.prepared
+        self._scroll_to = None
+        if doc.draft:
+            self._fold_draft(index, doc, review)
         w.articles.model.update(index, pending=len(review.pending()))
         if index == w.current:
-            w.show_review(restore_cursor=True)
+            w.show_review(restore_cursor=self._scroll_to is None)
+            if self._scroll_to is not None:
+                w.clean.set_cursor_position(doc.cursor)
+                w.clean.scroll_to_position(self._scroll_to)
             if review.pending():
                 w.statusBar().showMessage(
                     self.tr("{n} findings to review: press F8 to go to the first one").format(n=len(review.pending())),

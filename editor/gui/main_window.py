@@ -36,6 +36,7 @@ from editor.gui.actions import Actions, build_actions
 from editor.gui.colors import BANNER_BORDER
 from editor.gui.dialogs.confirm import ask_done_anyway
 from editor.gui.documents import Doc
+from editor.gui.drafts import apply_edits
 from editor.gui.exporting import Exporting
 from editor.gui.item_menu import ItemMenus
 from editor.gui.loading import Loading
@@ -479,9 +480,10 @@ class MainWindow(QMainWindow):
         self.raw.set_marks([])
         self.raw.set_current(None)
         if doc.review is None:
-            self.set_clean_text(self.view.displayed(doc.article.text))
+            # Editable at once: what is typed before the analysis arrives is kept and rebased onto its review.
+            self.set_clean_text(self.view.displayed(apply_edits(doc.article.text, doc.draft)))
             self.clean.set_marks([])
-            self.clean.setReadOnly(True)
+            self.clean.setReadOnly(bool(self._read_only_reason))
             self.findings.set_items([])
             self.loading.analyse(index)
         else:
@@ -661,7 +663,11 @@ class MainWindow(QMainWindow):
         """One keystroke (or paste). Nothing here walks all the findings: a keystroke in a 200k-word article must
         stay far below a frame (16 ms)."""
         review = self.review
+        doc = self.doc()
         if review is None:
+            if doc is not None:  # typed while the article is analysed: kept until its review arrives
+                doc.draft.append((start, end, text))
+                self.keeper.save_draft_later(doc)
             return
         self.saved_label.setText(self.keeper.state_text(saving=True))
         self.reviews.edit(start, end, text)

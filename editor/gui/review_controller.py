@@ -7,6 +7,7 @@ moves on. It knows no widget: the window resolves which finding an action target
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -25,6 +26,7 @@ if TYPE_CHECKING:
     from editor.gui.workers import JobRunner
 
 RECHECK_DELAY_MS = 200  # the pause in typing after which edited paragraphs are checked again
+TYPING_BURST_S = 2.0  # a pause in typing longer than this starts a new undo step
 
 # (parent, rule, items, text) -> (do not ask again, accepted)
 ConfirmAcceptAll = Callable[[QWidget, str, "list[Item]", str], tuple[bool, bool]]
@@ -77,6 +79,7 @@ class ReviewController(QObject):
         self.recheck_timer.timeout.connect(self.start_recheck)
         self._recheck_revision = -1
         self._recheck_doc: Doc | None = None
+        self._last_typed = float("-inf")
 
     @property
     def review(self) -> Review | None:
@@ -196,7 +199,11 @@ class ReviewController(QObject):
         review = self.review
         if review is None:
             return
-        review.edit(start, end, text)
+        now = time.monotonic()
+        # Typing joins the previous hand edit's undo step while it goes on (a pause starts a new step), as in any
+        # editor; the review keeps apart what does not continue that edit, and any other action in between.
+        review.edit(start, end, text, merge=now - self._last_typed < TYPING_BURST_S)
+        self._last_typed = now
         self.recheck_timer.start()
         self.keeper.save_text_later(self._current())
 

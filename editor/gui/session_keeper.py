@@ -26,6 +26,7 @@ if TYPE_CHECKING:
 BIG_REVIEW = 3000  # findings; above this, typing is saved when the person pauses (see save_text_later)
 MAX_UNSAVED_S = 1.0  # typing reaches the session at most this many seconds later
 FLUSH_INTERVAL_MS = 1000
+DRAFT_DELAY_MS = 250  # typing before the review exists is written after this pause (and on close)
 
 
 def _write_errors() -> tuple[type[BaseException], ...]:
@@ -59,6 +60,11 @@ class SessionKeeper(QObject):
         self.idle_save_timer.setSingleShot(True)
         self.idle_save_timer.setInterval(FLUSH_INTERVAL_MS)
         self.idle_save_timer.timeout.connect(self.save_text_now)
+        self._drafts: list[Doc] = []  # articles typed into before their review arrived, not yet written
+        self.draft_timer = QTimer(self)
+        self.draft_timer.setSingleShot(True)
+        self.draft_timer.setInterval(DRAFT_DELAY_MS)
+        self.draft_timer.timeout.connect(self.save_drafts)
 
     # ------------------------------------------------------------------------------------------------ open, close
     def open(self, session_path: str | None, paths: Sequence[str]) -> None:
@@ -256,8 +262,61 @@ class SessionKeeper(QObject):
 
     def flush_typing(self) -> None:
         """Typing still waiting for a pause (huge reviews) is written now: before switching article or closing."""
+        self.save_drafts()
         if self.typing_waits():
             self.save_text_now()
+
+    # ------------------------------------------------------------------------------------------------ drafts
+    def save_draft_later(self, doc: Doc) -> None:
+        """Typing made while the article is still analysed: written after a short pause, so that a crash during
+        a long analysis loses nothing (the review, and with it the usual saving, does not exist yet)."""
+        if doc not in self._drafts:
+            self._drafts.append(doc)
+        if not self.draft_timer.isActive():
+            self.draft_timer.start()
+
+    def save_drafts(self) -> None:
+        self.draft_timer.stop()
+        docs, self._drafts = self._drafts, []
+        if self.session is None:
+            return
+        from editor.gui import drafts
+
+        for doc in docs:
+            if doc.aid is None:
+                self._drafts.append(doc)  # not stored yet: written once its session id arrives
+                continue
+            try:
+                value = drafts.to_json(doc.draft, doc.draft_base) if doc.draft else None
+                self.session.set_meta(f"draft:{doc.aid}", value)
+            except _write_errors() as e:
+                self._fail(e)
+                return
+        self.stateChanged.emit()
+
+    def saved_draft(self, aid: int | None) -> tuple[list[tuple[int, int, str]], str] | None:
+        """Typing saved while an analysis ran that never ended (the window was killed): (edits, base)."""
+        if self.session is None or aid is None:
+            return None
+        from editor.core.session import SessionError
+        from editor.gui import drafts
+
+        try:
+            return drafts.from_json(self.session.get_meta(f"draft:{aid}"))
+        except (SessionError, ValueError):
+            return None
+
+    def drop_draft(self, doc: Doc) -> None:
+        """The draft is now part of the review, which was written: forget the saved copy."""
+        if doc in self._drafts:
+            self._drafts.remove(doc)
+        if self.session is None or doc.aid is None:
+            return
+        try:
+            if self.session.get_meta(f"draft:{doc.aid}") is not None:
+                self.session.set_meta(f"draft:{doc.aid}", None)
+        except _write_errors() as e:
+            self._fail(e)
 
     def save_text_now(self) -> None:
         self.idle_save_timer.stop()
