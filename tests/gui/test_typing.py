@@ -147,3 +147,30 @@ def test_a_hand_edit_an_accepted_fix_and_an_accept_all_are_one_step_each(qtbot: 
     for expected in reversed(states[:-1]):
         ctrl(w, Qt.Key.Key_Z)
         assert w.clean.text() == expected
+
+
+def test_ctrl_q_during_the_analysis_keeps_the_typing(qtbot: Any, tmp_path: Path, sample_text: str) -> None:
+    from editor.gui.main_window import MainWindow
+    from editor.gui.settings import Settings
+
+    src = tmp_path / "a.txt"
+    src.write_text(sample_text, encoding="utf-8")
+    session = tmp_path / "a.galley"
+    w = MainWindow(Settings())
+    qtbot.addWidget(w)
+    w.show()
+    w.open_paths([str(src)], str(session))
+    qtbot.waitUntil(lambda: w.loading.analysing is not None, timeout=60_000)
+    w.activateWindow()
+    w.clean.setFocus()
+    w.clean.set_cursor_position(0)
+    type_text(w.clean, "Dernier mot. ")
+    assert w.review is None
+    QTest.keyClick(w.clean, Qt.Key.Key_Q, Qt.KeyboardModifier.ControlModifier)
+    assert not w.isVisible()
+    w2 = MainWindow(Settings())
+    qtbot.addWidget(w2)
+    w2.show()
+    open_and_wait(qtbot, w2, [str(src)], str(session))
+    assert w2.clean.text().startswith("Dernier mot. ")
+    w2.close()
