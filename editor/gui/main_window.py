@@ -331,7 +331,7 @@ class MainWindow(QMainWindow):
         self.articles_dock.hide()
         self.raw.set_text("")
         self.clean.set_text("")
-        self.findings.set_items([])
+        self.findings.clear()
         self.show_banner("")
         to_load = [str(p) for p in paths] or [str(sample_article())]
         self.keeper.open(session_path, [str(p) for p in paths])
@@ -484,7 +484,7 @@ class MainWindow(QMainWindow):
             self.set_clean_text(self.view.displayed(apply_edits(doc.article.text, doc.draft)))
             self.clean.set_marks([])
             self.clean.setReadOnly(bool(self._read_only_reason))
-            self.findings.set_items([])
+            self.findings.clear()
             self.loading.analyse(index)
         else:
             self.show_review(restore_cursor=True)
@@ -761,7 +761,7 @@ class MainWindow(QMainWindow):
         doc = self.doc()
         lang = str(review.lang) if review is not None else (self.lang_override if self.lang_override != "auto" else "…")
         self.status.show_language(lang, self.prefs.profile, doc.article.encoding if doc is not None else None)
-        self.status.show_counts(review.items if review is not None else None)
+        self.status.show_counts([it for it in review.items if self.view.shown(it)] if review is not None else None)
         self._update_saved()
 
     def _update_saved(self) -> None:

@@ -60,6 +60,7 @@ class ReviewView(QObject):
         self.shown_limit: int | None = None  # characters displayed of a text with a huge line (None: all)
         self.syncing_scroll = False
         self._events: list[ReviewEvent] = []
+        self._edited: set[int] = set()  # items a hand edit touched since the last redraw (dropped or stale)
         self._listening: list[Review] = []
 
     @property
@@ -82,6 +83,7 @@ class ReviewView(QObject):
             review.add_listener(self._on_event)
             self._listening.append(review)
         self._events.clear()
+        self._edited.clear()
         w = self.w
         w.set_clean_text(self.displayed(review.cleaned))
         w.clean.setReadOnly(read_only)
@@ -115,7 +117,8 @@ class ReviewView(QObject):
         self.update_counts(items)
 
     def update_counts(self, items: list[Item] | None = None) -> None:
-        """Pending findings per category in the legend, and in the article list."""
+        """Pending findings per category in the legend, the status bar and the article list: all three count
+        the findings the table can show (categories switched off in Preferences are not counted)."""
         review = self.review
         if items is None:
             items = [it for it in review.items if self.shown(it)] if review is not None else []
@@ -124,6 +127,7 @@ class ReviewView(QObject):
             if str(it.status) == "pending":
                 counts[it.finding.category] = counts.get(it.finding.category, 0) + 1
         self.w.legend.set_counts(counts)
+        self.w.status.show_counts(items)
         if self.w.current is not None and review is not None:
             self.w.articles.model.update(self.w.current, pending=sum(counts.values()))
 
@@ -149,8 +153,12 @@ class ReviewView(QObject):
 
     # ------------------------------------------------------------------------------------------------ changes
     def _on_event(self, event: ReviewEvent) -> None:
-        # Hand edits are already in the pane, re-checks are drawn by `rechecked`: keep decisions only.
-        if event.kind not in ("edit", "recheck"):
+        # Hand edits are already in the pane, re-checks are drawn by `rechecked`: keep decisions only. A hand
+        # edit still drops the pending findings it touched (and makes decided ones stale): remember which, so
+        # that their rows and marks go too (`after_edit`).
+        if event.kind == "edit":
+            self._edited.update(int(i) for i in event.items)
+        elif event.kind != "recheck":
             self._events.append(event)
 
     def _apply_events(self) -> bool:
@@ -165,23 +173,7 @@ class ReviewView(QObject):
             w.clean.apply_text_ops(list(e.ops))
         if w.clean.text() != review.cleaned:
             return False
-        ids = {int(i) for e in events for i in e.items}
-        present = []
-        for i in ids:
-            try:
-                present.append(review.item(i))
-            except KeyError:
-                continue
-        shown = [it for it in present if self.shown(it)]
-        w.clean.update_item_marks(ids, [m for it in shown for m in clean_marks_of(it)])
-        w.raw.update_item_marks(ids, [m for it in shown for m in raw_marks_of(review, it)])
-        model = w.findings.model
-        shown_ids = {it.id for it in shown}
-        removed = [i for i in ids if i not in shown_ids and model.row_for(i) is not None]
-        added = [it for it in shown if model.row_for(it.id) is None]
-        changed = [it for it in shown if model.row_for(it.id) is not None]
-        w.findings.update_rows(removed, added, changed)
-        self.update_counts()
+        self._redraw_items(review, {int(i) for e in events for i in e.items})
         return True
 
     def after_decision(self) -> None:
@@ -207,6 +199,31 @@ class ReviewView(QObject):
             self.refresh_marks(raw=False)
         else:
             self.w.clean.shift_marks(start, end, inserted)
+        if self._edited:
+            self._redraw_items(review, self._edited)
+            self._edited = set()
+
+    def _redraw_items(self, review: Review, ids: set[int]) -> None:
+        """Rows, marks and counts of the items a hand edit touched: a finding whose text was deleted or typed
+        over is gone from the review, so its row, its underline and its count go too (only when an edit touched
+        findings: plain typing between them costs nothing here)."""
+        present = []
+        for i in ids:
+            try:
+                present.append(review.item(i))
+            except KeyError:
+                continue
+        shown = [it for it in present if self.shown(it)]
+        w = self.w
+        w.clean.update_item_marks(ids, [m for it in shown for m in clean_marks_of(it)])
+        w.raw.update_item_marks(ids, [m for it in shown for m in raw_marks_of(review, it)])
+        model = w.findings.model
+        shown_ids = {it.id for it in shown}
+        removed = [i for i in ids if i not in shown_ids and model.row_for(i) is not None]
+        added = [it for it in shown if model.row_for(it.id) is None]
+        changed = [it for it in shown if model.row_for(it.id) is not None]
+        w.findings.update_rows(removed, added, changed)
+        self.update_counts()
 
     def rechecked(self, outcome: RecheckOutcome) -> None:
         """Replace the marks and rows of re-checked paragraphs."""

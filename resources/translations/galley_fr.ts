@@ -439,8 +439,24 @@
             <translation>Tous</translation>
         </message>
         <message>
+            <source>{n} finding(s) ({which}): {total} in all, {p} pending</source>
+            <translation>{n} signalement(s) ({which}) : {total} en tout, {p} en attente</translation>
+        </message>
+        <message>
             <source>All {n}</source>
             <translation>Tous ({n})</translation>
+        </message>
+        <message>
+            <source>No findings in this article.</source>
+            <translation>Aucun signalement dans cet article.</translation>
+        </message>
+        <message>
+            <source>All reviewed: no finding pending here.</source>
+            <translation>Tout est revu : aucun signalement en attente ici.</translation>
+        </message>
+        <message>
+            <source>Nothing matches these filters.</source>
+            <translation>Rien ne correspond à ces filtres.</translation>
         </message>
     </context>
     <context>
@@ -512,8 +528,8 @@
     <context>
         <name>LegendWidget</name>
         <message>
-            <source>{name} ({count})</source>
-            <translation>{name} ({count})</translation>
+            <source>{name} ({count} pending)</source>
+            <translation>{name} ({count} en attente)</translation>
         </message>
         <message>
             <source>Click to show only this category</source>

@@ -62,7 +62,7 @@ def test_legend_counts_and_clicks(qtbot) -> None:  # type: ignore[no-untyped-def
     legend = LegendWidget(columns=2)
     qtbot.addWidget(legend)
     legend.set_counts({"typography": 3})
-    assert legend.row_text("typography") == f"{category_label('typography')} (3)"
+    assert legend.row_text("typography") == f"{category_label('typography')} (3 pending)"
     assert not legend._rows["spelling"].isEnabled()
     legend.show()
     from PySide6.QtCore import Qt

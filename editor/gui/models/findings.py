@@ -6,7 +6,7 @@ filtering and status changes. The model holds small row snapshots; the review mo
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -56,6 +56,10 @@ def status_label(status: str) -> str:
         "reverted": _tr("reverted"),
     }
     return labels.get(status, status)
+
+
+def _searchable(row: Row) -> str:
+    return f"{row.text}\n{row.suggestion}\n{row.message}\n{row.rule}".casefold()
 
 
 def _one_line(text: str, limit: int = 80) -> str:
@@ -170,10 +174,11 @@ class FindingsModel(QAbstractTableModel):
     def item_id(self, row: int) -> int:
         return self._rows[row].item_id
 
-    def counts_by_category(self, status: str | None = None) -> dict[str, int]:
+    def counts_by_category(self, statuses: Collection[str] | None = None) -> dict[str, int]:
+        """Rows per category, of these statuses only (None: every row)."""
         counts: dict[str, int] = {}
         for r in self._rows:
-            if status is None or r.status == status:
+            if statuses is None or r.status in statuses:
                 counts[r.category] = counts.get(r.category, 0) + 1
         return counts
 
@@ -270,6 +275,17 @@ class FindingsFilter(QSortFilterProxyModel):
     def categories(self) -> frozenset[str] | None:
         return self._categories
 
+    def statuses(self) -> frozenset[str] | None:
+        return self._statuses
+
+    def accepts_ignoring_status(self, row: Row) -> bool:
+        """Whether the row passes every filter but the status one (to tell "all reviewed" from "no match")."""
+        return (
+            (self._categories is None or row.category in self._categories)
+            and SEVERITY_RANK.get(row.severity, 2) <= self._max_rank
+            and (not self._search or self._search in _searchable(row))
+        )
+
     def set_min_severity(self, severity: str) -> None:
         """Show findings at least this severe: "info" shows all, "error" only errors."""
         self.beginFilterChange()
@@ -292,12 +308,7 @@ class FindingsFilter(QSortFilterProxyModel):
         model = self.sourceModel()
         if isinstance(model, FindingsModel):
             r = model.rows()[source_row]
-            return (
-                (self._categories is None or r.category in self._categories)
-                and SEVERITY_RANK.get(r.severity, 2) <= self._max_rank
-                and (self._statuses is None or r.status in self._statuses)
-                and (not self._search or self._search in f"{r.text}\n{r.suggestion}\n{r.message}\n{r.rule}".casefold())
-            )
+            return (self._statuses is None or r.status in self._statuses) and self.accepts_ignoring_status(r)
         idx = model.index(source_row, 0, source_parent)
         if self._categories is not None and model.data(idx, CategoryRole) not in self._categories:
             return False

@@ -5,13 +5,14 @@ Selecting a row emits `itemSelected(item_id)`; the window then selects that find
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPoint, QRect, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, QPoint, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QHBoxLayout,
     QHeaderView,
+    QLabel,
     QLayout,
     QLayoutItem,
     QLineEdit,
@@ -112,21 +113,21 @@ class FindingsPanel(QWidget):
         self.proxy = FindingsFilter(self)
         self.proxy.setSourceModel(self.model)
         self._quiet = False
+        self._reviewed = False  # False while there is no review (loading, analysing): an empty table says nothing
 
         self.search = QLineEdit(self)
         self.search.setObjectName("findingsSearch")
         self.search.setPlaceholderText(self.tr("Search findings…"))
         self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(self.proxy.set_search)
+        self.search.textChanged.connect(self._update_empty)
 
         self.severity = QComboBox(self)
         self.severity.setObjectName("severityFilter")
         self.severity.addItem(self.tr("All severities"), "info")
         self.severity.addItem(self.tr("Warnings and errors"), "warning")
         self.severity.addItem(self.tr("Errors only"), "error")
-        self.severity.currentIndexChanged.connect(
-            lambda _i: self.proxy.set_min_severity(str(self.severity.currentData()))
-        )
+        self.severity.currentIndexChanged.connect(self._severity_changed)
 
         self.status = QComboBox(self)
         self.status.setObjectName("statusFilter")
@@ -134,8 +135,8 @@ class FindingsPanel(QWidget):
         self.status.addItem(self.tr("All statuses"), None)
         self.status.addItem(self.tr("Decided"), ["accepted", "rejected", "ignored"])
         self.status.addItem(self.tr("Automatic fixes"), ["auto", "reverted"])
-        self.status.currentIndexChanged.connect(lambda _i: self.proxy.set_statuses(self.status.currentData()))
-        self.status.setCurrentIndex(1)
+        self.status.setCurrentIndex(1)  # "All statuses", the filter's default
+        self.status.currentIndexChanged.connect(self._status_changed)
 
         self.chips: dict[str, QToolButton] = {}
         chip_box = QWidget(self)
@@ -156,8 +157,6 @@ class FindingsPanel(QWidget):
             chip.clicked.connect(self._chips_changed)
             self.chips[category] = chip
             flow.addWidget(chip)
-        self._counts: dict[str, int] = {}
-        self._update_chip_labels()
 
         self.table = QTableView(self)
         self.table.setObjectName("findingsTable")
@@ -187,6 +186,19 @@ class FindingsPanel(QWidget):
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.table.customContextMenuRequested.connect(self._context_menu)
 
+        # An empty table is never blank: it says whether everything is reviewed or the filters match nothing.
+        self.empty_label = QLabel(self.table.viewport())
+        self.empty_label.setObjectName("findingsEmpty")
+        self.empty_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_label.setWordWrap(True)
+        self.empty_label.hide()
+        self.table.viewport().installEventFilter(self)
+        proxy = self.proxy
+        for signal in (proxy.rowsInserted, proxy.rowsRemoved, proxy.modelReset, proxy.layoutChanged):
+            signal.connect(self._update_empty)
+        self._update_chip_labels()
+
         top = QHBoxLayout()
         top.setContentsMargins(0, 0, 0, 0)
         top.addWidget(self.search, 1)
@@ -200,7 +212,15 @@ class FindingsPanel(QWidget):
         layout.addWidget(self.table, 1)
 
     # -- content ---------------------------------------------------------------------------------------------------
+    def clear(self) -> None:
+        """No review to show (loading, analysing): an empty table without a placeholder."""
+        self._reviewed = False
+        self.set_items([])
+        self._reviewed = False
+        self._update_empty()
+
     def set_items(self, items: object) -> None:
+        self._reviewed = True
         current = self.current_item()
         self._quiet = True
         try:
@@ -209,7 +229,6 @@ class FindingsPanel(QWidget):
                 self.select_item(current)
         finally:
             self._quiet = False
-        self._counts = self.model.counts_by_category()
         self._update_chip_labels()
 
     def update_rows(self, removed: object, added: object, changed: object = ()) -> None:
@@ -223,12 +242,11 @@ class FindingsPanel(QWidget):
                 self.select_item(current)
         finally:
             self._quiet = quiet
-        self._counts = self.model.counts_by_category()
         self._update_chip_labels()
 
     def set_rows(self, rows: list[Row]) -> None:
+        self._reviewed = True
         self.model.set_rows(rows)
-        self._counts = self.model.counts_by_category()
         self._update_chip_labels()
 
     def current_item(self) -> int | None:
@@ -269,11 +287,54 @@ class FindingsPanel(QWidget):
 
     # -- internals ---------------------------------------------------------------------------------------------------
     def _update_chip_labels(self) -> None:
+        """Each chip counts the rows of its category that the status filter lets through (what clicking it
+        shows); the tooltip gives both that and the pending count, which is what the legend counts."""
+        statuses = self.proxy.statuses()
+        counted = self.model.counts_by_category(statuses)
+        everything = self.model.counts_by_category()
+        pending = self.model.counts_by_category(("pending",))
+        which = self.status.currentText().lower()
         for category, chip in self.chips.items():
-            n = self._counts.get(category, 0)
+            n = counted.get(category, 0)
             chip.setText(f"{category_label(category)} {n}")
-            chip.setVisible(n > 0 or chip.isChecked())
-        self.all_chip.setText(self.tr("All {n}").format(n=sum(self._counts.values())))
+            chip.setToolTip(
+                self.tr("{n} finding(s) ({which}): {total} in all, {p} pending").format(
+                    n=n, which=which, total=everything.get(category, 0), p=pending.get(category, 0)
+                )
+            )
+            chip.setVisible(everything.get(category, 0) > 0 or chip.isChecked())
+        self.all_chip.setText(self.tr("All {n}").format(n=sum(counted.values())))
+        self._update_empty()
+
+    def _severity_changed(self, _index: int) -> None:
+        self.proxy.set_min_severity(str(self.severity.currentData()))
+        self._update_empty()
+
+    def _status_changed(self, _index: int) -> None:
+        self.proxy.set_statuses(self.status.currentData())
+        self._update_chip_labels()
+
+    def _update_empty(self, *_args: object) -> None:
+        """Say why the table is empty: nothing in the article, all reviewed, or nothing matches the filters."""
+        if not self._reviewed or self.proxy.rowCount() > 0:
+            self.empty_label.hide()
+            return
+        rows = self.model.rows()
+        candidates = [r for r in rows if self.proxy.accepts_ignoring_status(r)]
+        if not rows:
+            text = self.tr("No findings in this article.")
+        elif candidates and not any(r.status == "pending" for r in candidates):
+            text = self.tr("All reviewed: no finding pending here.")
+        else:
+            text = self.tr("Nothing matches these filters.")
+        self.empty_label.setText(text)
+        self.empty_label.setGeometry(self.table.viewport().rect())
+        self.empty_label.show()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.table.viewport() and event.type() == QEvent.Type.Resize:
+            self.empty_label.setGeometry(self.table.viewport().rect())
+        return super().eventFilter(watched, event)
 
     def _all_clicked(self) -> None:
         self.show_only(None)

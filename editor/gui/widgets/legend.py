@@ -1,7 +1,8 @@
 """The legend: a swatch and a name per category of finding, in the colours of `editor.gui.colors`.
 
-``LegendWidget(parent=None, columns=1)``; ``set_counts({category: n})`` adds "(n)" after each name and greys out
-categories with no finding; ``categoryClicked(str)`` is emitted when the person clicks a row (the window filters
+``LegendWidget(parent=None, columns=1)``; ``set_counts({category: n})`` adds "(n pending)" after each name (the
+legend counts what is left to review; the filter chips of the findings panel say what they count) and greys out
+categories with nothing pending; ``categoryClicked(str)`` is emitted when the person clicks a row (the window filters
 the findings panel with it). Nothing here paints a background: the legend takes its colours from the palette
 like every other widget.
 """
@@ -83,7 +84,7 @@ class LegendWidget(QWidget):
         self._refresh()
 
     def set_counts(self, counts: Mapping[str, int] | None) -> None:
-        """Show how many findings each category has; None hides the counts."""
+        """Show how many findings of each category are pending; None hides the counts."""
         self._counts = dict(counts) if counts is not None else None
         self._refresh()
 
@@ -107,7 +108,7 @@ class LegendWidget(QWidget):
                 row.setEnabled(True)
             else:
                 n = self._counts.get(category, 0)
-                row.label.setText(self.tr("{name} ({count})").format(name=name, count=n))
+                row.label.setText(self.tr("{name} ({count} pending)").format(name=name, count=n))
                 row.setEnabled(n > 0)
             row.setToolTip(self.tr("Click to show only this category"))
             row.swatch.update()
