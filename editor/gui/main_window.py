@@ -125,6 +125,7 @@ class MainWindow(QMainWindow):
         self.jobs.progress.connect(lambda kind, _job, done, total: self.status.job_progress(kind, done, total))
         self.jobs.cancelled.connect(lambda _kind, _job: self.job_ended())
         self.keeper.failed.connect(lambda text: self.statusBar().showMessage(text, 15000))
+        self.keeper.recovered.connect(lambda text: self.statusBar().showMessage(text, 5000))  # replaces "Not saved"
         self.keeper.stateChanged.connect(self._update_saved)
         self.keeper.articleStatusChanged.connect(self._article_status_changed)
         self.keeper.reloadRequested.connect(self.loading.reload_changed)

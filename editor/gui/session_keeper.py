@@ -8,7 +8,7 @@ label say "Not saved: …") rather than vanish. Keeping those rules in one place
 from __future__ import annotations
 
 import time
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -26,6 +26,8 @@ if TYPE_CHECKING:
 BIG_REVIEW = 3000  # findings; above this, typing is saved when the person pauses (see save_text_later)
 MAX_UNSAVED_S = 1.0  # typing reaches the session at most this many seconds later
 FLUSH_INTERVAL_MS = 1000
+RETRY_FIRST_MS = 1000  # a failed write is tried again after this long, then twice as long each time it fails
+RETRY_MAX_MS = 30_000
 DRAFT_DELAY_MS = 250  # typing before the review exists is written after this pause (and on close)
 
 
@@ -36,10 +38,16 @@ def _write_errors() -> tuple[type[BaseException], ...]:
     return (SessionError, OSError)
 
 
+def _saving_review(session: Session, aid: int, review: Review) -> Callable[[], None]:
+    """A write of one review's full state, to run now and again if it fails."""
+    return lambda: session.save_review(aid, review)
+
+
 class SessionKeeper(QObject):
     """Opens and closes the session, commits decisions, saves typing in batches, reports failed writes."""
 
     failed = Signal(str)  # a write failed: the message to show
+    recovered = Signal(str)  # the writes that had failed are on disk now: the message to show
     stateChanged = Signal()  # the "Saved" / "Saving…" / "Not saved" label should be redrawn
     articleStatusChanged = Signal(object)  # a Doc whose status (todo, in progress, done) changed
     reloadRequested = Signal(int)  # the person chose to reload the changed file of the article at this index
@@ -65,6 +73,15 @@ class SessionKeeper(QObject):
         self.draft_timer.setSingleShot(True)
         self.draft_timer.setInterval(DRAFT_DELAY_MS)
         self.draft_timer.timeout.connect(self.save_drafts)
+        # Writes that failed (a full disk, a vanished folder), tried again with back-off until they succeed:
+        # the review in memory holds the work, these calls bring the session back in line with it.
+        self._retry: dict[tuple[str, object], Callable[[], object]] = {}
+        self._unsaved_changes = 0  # changes made since the writes started failing
+        self._error = ""
+        self._retry_delay = RETRY_FIRST_MS
+        self.retry_timer = QTimer(self)
+        self.retry_timer.setSingleShot(True)
+        self.retry_timer.timeout.connect(self.retry)
 
     # ------------------------------------------------------------------------------------------------ open, close
     def open(self, session_path: str | None, paths: Sequence[str]) -> None:
@@ -75,6 +92,7 @@ class SessionKeeper(QObject):
 
         path = Path(session_path) if session_path else Session.default_path(list(paths))
         self.pending_restore = None
+        self._forget_failures()
         try:
             self.session = Session.open(path, loader=iter_paths)
         except SessionLocked as e:
@@ -113,12 +131,81 @@ class SessionKeeper(QObject):
 
     def stop(self) -> None:
         self.flush_timer.stop()
+        self.retry_timer.stop()
 
     # ------------------------------------------------------------------------------------------------ state
-    def _fail(self, e: BaseException) -> None:
-        self.message = self.tr("Not saved: {error}").format(error=str(e))
+    @property
+    def failing(self) -> bool:
+        """Writes failed and are waiting to be tried again."""
+        return bool(self._error)
+
+    def _fail(self, e: BaseException, change: bool = True) -> None:
+        """A write failed: say so (with how many changes are waiting) and try again later, with back-off."""
+        if change:
+            self._unsaved_changes += 1
+        self._error = str(e)
+        self._say_failure()
         self.failed.emit(self.message)
+        if not self.retry_timer.isActive():
+            self.retry_timer.start(self._retry_delay)
+
+    def _say_failure(self) -> None:
+        self.message = self.tr("Not saved ({n} change(s) waiting, trying again): {error}").format(
+            n=self._unsaved_changes, error=self._error
+        )
         self.stateChanged.emit()
+
+    def _write(self, key: tuple[str, object] | None, op: Callable[[], object], change: bool = True) -> bool:
+        """Run one session write. A failure is reported and `op` is kept (under `key`, replacing an older one)
+        to be tried again; while failing, a change is counted even when its own write succeeds (the ones before
+        it are still missing) and it prompts an immediate retry of those."""
+        if key is not None:
+            self._retry.pop(key, None)
+        try:
+            op()
+        except _write_errors() as e:
+            if key is not None:
+                self._retry[key] = op
+            self._fail(e, change)
+            return False
+        if self.failing:
+            if change:
+                self._unsaved_changes += 1
+            self.retry()
+        return True
+
+    def retry(self) -> None:
+        """Try the failed writes again, in order, then the batch of typing; back off while they still fail."""
+        self.retry_timer.stop()
+        if not self.failing:
+            return
+        if self.session is None:
+            return  # closed: what failed is said; a session opened next starts afresh
+        try:
+            for key, op in list(self._retry.items()):
+                op()
+                del self._retry[key]
+            if self._drafts:
+                self._save_drafts()
+            self.session.flush()
+        except _write_errors() as e:
+            self._error = str(e)
+            self._retry_delay = min(self._retry_delay * 2, RETRY_MAX_MS)
+            self.retry_timer.start(self._retry_delay)
+            self._say_failure()
+            return
+        n = self._unsaved_changes
+        self._forget_failures()
+        self.stateChanged.emit()
+        self.recovered.emit(self.tr("Saved: the {n} change(s) that were waiting are in the session").format(n=n))
+
+    def _forget_failures(self) -> None:
+        self.retry_timer.stop()
+        self._retry.clear()
+        self._unsaved_changes = 0
+        self._error = ""
+        self._retry_delay = RETRY_FIRST_MS
+        self.message = ""
 
     def state_text(self, saving: bool = False) -> str:
         """What the status bar's save label says."""
@@ -169,12 +256,11 @@ class SessionKeeper(QObject):
     # ------------------------------------------------------------------------------------------------ writes
     def commit(self, doc: Doc | None) -> None:
         """Commit the review's decisions; the first decision moves the article from "todo" to "in progress"."""
-        if self.session is None or doc is None or doc.aid is None or doc.review is None:
+        session = self.session
+        if session is None or doc is None or doc.aid is None or doc.review is None:
             return
-        try:
-            self.session.commit_review(doc.aid, doc.review)
-        except _write_errors() as e:
-            self._fail(e)
+        aid, review = doc.aid, doc.review
+        if not self._write(("commit", aid), lambda: session.commit_review(aid, review)):
             return
         if doc.status == "todo":
             doc.status = "in_progress"
@@ -183,61 +269,51 @@ class SessionKeeper(QObject):
     def set_status(self, doc: Doc, status: str) -> None:
         doc.status = status
         self.articleStatusChanged.emit(doc)
-        if self.session is not None and doc.aid is not None:
-            try:
-                self.session.set_status(doc.aid, status)
-            except _write_errors() as e:
-                self._fail(e)
+        session, aid = self.session, doc.aid
+        if session is not None and aid is not None:
+            self._write(("status", aid), lambda: session.set_status(aid, status))
 
     def remember_cursor(self, doc: Doc) -> None:
         """Where the person is, so the session reopens there."""
-        if self.session is None or doc.aid is None:
+        session, aid = self.session, doc.aid
+        if session is None or aid is None:
             return
-        try:
-            self.session.set_current(doc.aid, doc.cursor)
-        except _write_errors() as e:
-            self._fail(e)
+        # kept pending by the session when its write fails: the retry's flush writes it
+        self._write(None, lambda: session.set_current(aid, doc.cursor), change=False)
 
     def ignore_word(self, word: str) -> None:
-        if self.session is None:
-            return
-        try:
-            self.session.ignore_word(word)
-        except _write_errors() as e:
-            self._fail(e)
+        session = self.session
+        if session is not None:
+            self._write(("ignore", word), lambda: session.ignore_word(word))
 
     def keep_session_version(self, aid: int | None) -> None:
-        if self.session is None or aid is None:
-            return
-        try:
-            self.session.keep_session_version(aid)
-        except _write_errors() as e:
-            self._fail(e)
+        session = self.session
+        if session is not None and aid is not None:
+            self._write(("keep", aid), lambda: session.keep_session_version(aid))
 
     def save_reviews(self, docs: Iterable[Doc], flush: bool = False) -> bool:
         """Write the full state of every analysed review (before an export or a re-analysis). False: it failed."""
-        if self.session is None:
+        session = self.session
+        if session is None:
             return False
-        try:
-            for doc in docs:
-                if doc.review is not None and doc.aid is not None:
-                    self.session.save_review(doc.aid, doc.review)
-            if flush:
-                self.session.flush()
-        except _write_errors() as e:
-            self._fail(e)
-            return False
-        return True
+        ok = True
+        for doc in docs:
+            aid, review = doc.aid, doc.review
+            if review is not None and aid is not None:
+                ok = self._write(("state", aid), _saving_review(session, aid, review)) and ok
+        if flush and ok:
+            ok = self._write(None, session.flush, change=False)
+        return ok
 
     # ------------------------------------------------------------------------------------------------ typing
     def save_text(self, doc: Doc | None) -> None:
         """Write an edited text now (find and replace: one batch of edits)."""
-        if self.session is None or doc is None or doc.aid is None or doc.review is None:
+        session = self.session
+        if session is None or doc is None or doc.aid is None or doc.review is None:
             return
-        try:
-            self.session.save_text(doc.aid, doc.review)
-        except _write_errors() as e:
-            self._fail(e)
+        aid, review = doc.aid, doc.review
+        # the session keeps typing it could not write and writes it with the next flush (the retry's)
+        self._write(None, lambda: session.save_text(aid, review))
 
     def save_text_later(self, doc: Doc | None) -> None:
         """Hand edits reach the session within a second. Serialising a review with tens of thousands of findings
@@ -277,22 +353,27 @@ class SessionKeeper(QObject):
 
     def save_drafts(self) -> None:
         self.draft_timer.stop()
-        docs, self._drafts = self._drafts, []
-        if self.session is None:
+        if self.session is not None and self._write(None, self._save_drafts):
+            self.stateChanged.emit()
+
+    def _save_drafts(self) -> None:
+        """Write the waiting drafts; a failure leaves the unwritten ones waiting (for the retry)."""
+        session = self.session
+        if session is None:
             return
         from editor.gui import drafts
 
-        for doc in docs:
+        docs, self._drafts = self._drafts, []
+        for k, doc in enumerate(docs):
             if doc.aid is None:
                 self._drafts.append(doc)  # not stored yet: written once its session id arrives
                 continue
             try:
                 value = drafts.to_json(doc.draft, doc.draft_base) if doc.draft else None
-                self.session.set_meta(f"draft:{doc.aid}", value)
-            except _write_errors() as e:
-                self._fail(e)
-                return
-        self.stateChanged.emit()
+                session.set_meta(f"draft:{doc.aid}", value)
+            except BaseException:
+                self._drafts.extend(docs[k:])
+                raise
 
     def saved_draft(self, aid: int | None) -> tuple[list[tuple[int, int, str]], str] | None:
         """Typing saved while an analysis ran that never ended (the window was killed): (edits, base)."""
@@ -310,38 +391,40 @@ class SessionKeeper(QObject):
         """The draft is now part of the review, which was written: forget the saved copy."""
         if doc in self._drafts:
             self._drafts.remove(doc)
-        if self.session is None or doc.aid is None:
+        session, aid = self.session, doc.aid
+        if session is None or aid is None:
             return
-        try:
-            if self.session.get_meta(f"draft:{doc.aid}") is not None:
-                self.session.set_meta(f"draft:{doc.aid}", None)
-        except _write_errors() as e:
-            self._fail(e)
+
+        def drop() -> None:
+            if session.get_meta(f"draft:{aid}") is not None:
+                session.set_meta(f"draft:{aid}", None)
+
+        self._write(("draft", aid), drop, change=False)
 
     def save_text_now(self) -> None:
         self.idle_save_timer.stop()
         self._unsaved_since = None
         doc, self._typing = self._typing, None
-        if self.session is None or doc is None or doc.aid is None or doc.review is None:
+        session = self.session
+        if session is None or doc is None or doc.aid is None or doc.review is None:
             return
-        try:
-            self.session.save_text(doc.aid, doc.review)
-            self.session.flush()
-        except _write_errors() as e:
-            self._fail(e)
-            return
-        self.stateChanged.emit()
+        aid, review = doc.aid, doc.review
+
+        def write() -> None:
+            session.save_text(aid, review)
+            session.flush()
+
+        if self._write(None, write):
+            self.stateChanged.emit()
 
     def flush(self) -> None:
-        """The batch of typing and deferred states goes to disk (every second, from the timer)."""
-        if self.session is None:
+        """The batch of typing and deferred states goes to disk (every second, from the timer; while writes
+        fail, the retry timer writes it, backing off)."""
+        session = self.session
+        if session is None or self.failing:
             return
-        try:
-            self.session.flush()
-        except _write_errors() as e:
-            self._fail(e)
-            return
-        self.stateChanged.emit()
+        if self._write(None, session.flush, change=False):
+            self.stateChanged.emit()
 
     # ------------------------------------------------------------------------------------------------ changed files
     def source_changed(self, index: int, doc: Doc, new: Article) -> None:

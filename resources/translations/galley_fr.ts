@@ -1016,8 +1016,12 @@
             <translation>Session indisponible</translation>
         </message>
         <message>
-            <source>Not saved: {error}</source>
-            <translation>Non enregistré : {error}</translation>
+            <source>Not saved ({n} change(s) waiting, trying again): {error}</source>
+            <translation>Non enregistré ({n} modification(s) en attente, nouvel essai bientôt) : {error}</translation>
+        </message>
+        <message>
+            <source>Saved: the {n} change(s) that were waiting are in the session</source>
+            <translation>Enregistré : les {n} modification(s) en attente sont dans la session</translation>
         </message>
         <message>
             <source>Not saved (no session)</source>
