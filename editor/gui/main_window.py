@@ -340,7 +340,7 @@ class MainWindow(QMainWindow):
         for p in paths:
             self.settings.add_recent_file(p)
         session = self.keeper.session
-        if not paths and session_path and session is not None and session.articles():
+        if (self.keeper.read_only or (not paths and session_path)) and session is not None and session.articles():
             self.jobs.submit("load", jobs.load_session_articles, session=session)
         else:
             self.jobs.submit("load", jobs.load_articles, paths=to_load, encoding=self.encoding, session=session)
@@ -511,7 +511,7 @@ class MainWindow(QMainWindow):
                 "This article has a line of {n} characters. To keep Galley responsive the Cleaned pane is "
                 "read-only; findings can still be accepted, rejected and exported."
             ).format(n=f"{longest:,}")
-        return ""
+        return self.keeper.read_only_reason
 
     def set_clean_text(self, text: str) -> None:
         """Replace the Cleaned pane's text without taking it for the person moving the cursor."""

@@ -89,6 +89,13 @@ class ReviewController(QObject):
     def _say(self, text: str, ms: int) -> None:
         self.message.emit(text, ms)
 
+    def _refused(self) -> bool:
+        """Decisions are refused (and the person told why) while the session is shown read-only."""
+        if self.keeper.read_only:
+            self._say(self.tr("Read-only: this session is open in another window"), 5000)
+            return True
+        return False
+
     def _decided(self, advance: bool = True, previous: Item | None = None) -> None:
         self.keeper.commit(self._current())
         self.decided.emit(advance, previous)
@@ -96,6 +103,8 @@ class ReviewController(QObject):
     # ------------------------------------------------------------------------------------------------ decisions
     def accept(self, item: Item | None, n: int = 1) -> None:
         """Accept suggestion `n` (1-based) of a pending finding."""
+        if self._refused():
+            return
         review = self.review
         if item is None or review is None:
             self._say(self.tr("No finding selected: press F8 to go to the next one"), 4000)
@@ -111,6 +120,8 @@ class ReviewController(QObject):
         self._decided(previous=item)
 
     def reject(self, item: Item | None) -> None:
+        if self._refused():
+            return
         review = self.review
         if item is None or review is None or str(item.status) != "pending":
             self._say(self.tr("No pending finding selected"), 4000)
@@ -120,6 +131,8 @@ class ReviewController(QObject):
 
     def revert(self, item: Item | None) -> None:
         """Undo one applied fix (automatic or accepted) on its own, the rest of the text kept."""
+        if self._refused():
+            return
         review = self.review
         if item is None or review is None or str(item.status) not in ("auto", "accepted"):
             self._say(self.tr("Select an automatic fix to revert"), 4000)
@@ -133,6 +146,8 @@ class ReviewController(QObject):
 
     def accept_all(self, item: Item | None) -> None:
         """Accept every pending finding of this finding's rule that has a suggestion, after confirmation."""
+        if self._refused():
+            return
         review = self.review
         if item is None or review is None:
             self._say(self.tr("No finding selected"), 4000)
@@ -151,6 +166,8 @@ class ReviewController(QObject):
 
     def ignore_word(self, word: str | None, previous: Item | None) -> None:
         """Ignore a word for the rest of this session (every article of it)."""
+        if self._refused():
+            return
         review = self.review
         if review is None or not word:
             return
@@ -161,6 +178,8 @@ class ReviewController(QObject):
 
     def add_to_dictionary(self, word: str | None, previous: Item | None) -> bool:
         """Add a word to the personal dictionary (kept across sessions). False: it could not be written."""
+        if self._refused():
+            return False
         review = self.review
         if review is None or not word:
             return False
@@ -175,6 +194,8 @@ class ReviewController(QObject):
         return True
 
     def undo(self) -> None:
+        if self._refused():
+            return
         review = self.review
         if review is None or not review.can_undo:
             self._say(self.tr("Nothing to undo"), 2000)
@@ -184,6 +205,8 @@ class ReviewController(QObject):
         self.recheck_timer.start()
 
     def redo(self) -> None:
+        if self._refused():
+            return
         review = self.review
         if review is None or not review.can_redo:
             self._say(self.tr("Nothing to redo"), 2000)
@@ -209,6 +232,8 @@ class ReviewController(QObject):
 
     def edit_many(self, edits: Sequence[tuple[int, int, str]]) -> None:
         """A batch of edits (find and replace), saved at once."""
+        if self._refused():
+            return
         review = self.review
         if review is None:
             return

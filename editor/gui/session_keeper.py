@@ -96,28 +96,60 @@ class SessionKeeper(QObject):
         try:
             self.session = Session.open(path, loader=iter_paths)
         except SessionLocked as e:
-            self.session = None
-            self.message = self.tr("Session in use by another window: changes are not saved")
-            message_box(
-                self._parent,
-                QMessageBox.Icon.Warning,
-                self.tr("Session in use"),
-                str(e),
-                self.tr(
-                    "Galley opened the articles without saving your work. Close the other window and reopen to save."
-                ),
-            )
+            self._open_read_only(path, e)
         except (SessionError, OSError) as e:
             self.session = None
             self.message = self.tr("No session: changes are not saved")
             message_box(self._parent, QMessageBox.Icon.Warning, self.tr("Session not available"), str(e))
-        else:
-            self.message = ""
+        if self.session is not None:
+            if not self.session.readonly:
+                self.message = ""
             try:
                 self.pending_restore = self.session.current()
             except SessionError:
                 self.pending_restore = None  # where the person was is a comfort, not their work
         self.stateChanged.emit()
+
+    def _open_read_only(self, path: Path, locked: Exception) -> None:
+        """Another window holds the session: show the session's work (its decisions, its cleaned text) read-only
+        rather than the bare source, which would look as if that work were lost."""
+        from editor.core.session import Session, SessionError
+        from editor.formats.loaders import iter_paths
+
+        try:
+            self.session = Session.open(path, readonly=True, loader=iter_paths)
+            if not self.session.articles():  # nothing stored yet by the other window: the bare articles
+                self.session.close()
+                self.session = None
+        except (SessionError, OSError):
+            self.session = None  # not created yet by the other window: the bare articles, unsaved
+        if self.session is not None:
+            self.message = self.tr("Read-only: the session is open in another window")
+            info = self.tr(
+                "Galley shows the session as the other window last saved it, read-only. Close the other window and "
+                "reopen to make changes."
+            )
+        else:
+            self.message = self.tr("Session in use by another window: changes are not saved")
+            info = self.tr(
+                "Galley opened the articles without saving your work. Close the other window and reopen to save."
+            )
+        message_box(self._parent, QMessageBox.Icon.Warning, self.tr("Session in use"), str(locked), info)
+
+    @property
+    def read_only(self) -> bool:
+        """The session is shown but not written (another window holds it)."""
+        return self.session is not None and self.session.readonly
+
+    @property
+    def read_only_reason(self) -> str:
+        """What the window's banner says while the session is read-only ("" when it is writable)."""
+        if not self.read_only:
+            return ""
+        return self.tr(
+            "This session is open in another Galley window: it is shown read-only, with the work that window saved. "
+            "Close the other window and reopen to make changes."
+        )
 
     def close(self) -> None:
         """Write what waits, then close (the session commits its full state on close)."""
@@ -159,6 +191,8 @@ class SessionKeeper(QObject):
         """Run one session write. A failure is reported and `op` is kept (under `key`, replacing an older one)
         to be tried again; while failing, a change is counted even when its own write succeeds (the ones before
         it are still missing) and it prompts an immediate retry of those."""
+        if self.read_only:
+            return True  # nothing is written to a session another window holds (decisions are refused earlier)
         if key is not None:
             self._retry.pop(key, None)
         try:

@@ -926,6 +926,10 @@
     <context>
         <name>ReviewController</name>
         <message>
+            <source>Read-only: this session is open in another window</source>
+            <translation>Lecture seule : cette session est ouverte dans une autre fenêtre</translation>
+        </message>
+        <message>
             <source>No finding selected: press F8 to go to the next one</source>
             <translation>Aucun signalement sélectionné : F8 pour aller au suivant</translation>
         </message>
@@ -1014,6 +1018,18 @@
         <message>
             <source>Session not available</source>
             <translation>Session indisponible</translation>
+        </message>
+        <message>
+            <source>Read-only: the session is open in another window</source>
+            <translation>Lecture seule : la session est ouverte dans une autre fenêtre</translation>
+        </message>
+        <message>
+            <source>Galley shows the session as the other window last saved it, read-only. Close the other window and reopen to make changes.</source>
+            <translation>Galley montre la session telle que l’autre fenêtre l’a enregistrée, en lecture seule. Fermez l’autre fenêtre et rouvrez pour faire des modifications.</translation>
+        </message>
+        <message>
+            <source>This session is open in another Galley window: it is shown read-only, with the work that window saved. Close the other window and reopen to make changes.</source>
+            <translation>Cette session est ouverte dans une autre fenêtre de Galley : elle est affichée en lecture seule, avec le travail que cette fenêtre a enregistré. Fermez l’autre fenêtre et rouvrez pour faire des modifications.</translation>
         </message>
         <message>
             <source>Not saved ({n} change(s) waiting, trying again): {error}</source>
