@@ -268,6 +268,11 @@ def _frequency_table(size: str) -> dict[str, int]:
         return table
 
 
+def has_frequencies(size: str = "small") -> bool:
+    """Whether wordfreq's list of that size could be read (without it, callers fall back to what they did before)."""
+    return bool(_frequency_table(size))
+
+
 @lru_cache(maxsize=65536)
 def zipf(phrase: str, size: str = "small") -> float:
     """How common a French word or phrase is (Zipf scale: 0 = unknown, 7 = `de`), combined over its words as wordfreq

@@ -17,11 +17,14 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from editor.core.findings import Finding, Severity, make_finding
 from editor.core.rules.base import Context, Rule
 from editor.core.spelling import CACHE_LIMIT, DICT_TAGS, SpellService, available, clean_token, service
+
+if TYPE_CHECKING:
+    from editor.core.suggest import Suggester
 
 # French elisions: the part after the apostrophe is checked on its own (`l'OTAN`, `jusqu’à`, `d'Ukraine`).
 _ELISION_FR = re.compile(r"(?:[cdjlmnst]|qu|jusqu|lorsqu|puisqu|quoiqu|presqu|quelqu)['’]", re.IGNORECASE)
@@ -549,12 +552,59 @@ def _not_a_typo(text: str, flags: list[Flag], i: int, known: Callable[[str], boo
     return False
 
 
-def _lower_case_unknown(ctx: Context) -> tuple[list[Flag], list[Flag]]:
-    """Lower-case unknown words split in two: typos of a dictionary word (one or two edits away), and the rest.
+# A typo is one slip of the keyboard: an accent, a doubled or missing letter, a transposition, one letter more,
+# less or changed (the suggester's cost of one edit is at most ~1.05 with accents on top).
+_ONE_SLIP = 1.1
+# How common (Zipf, wordfreq's French list) the word behind a typo must be: 2.5 is about once in 3 million words,
+# the frequency of `détérioré` or `navigable`; rarer words (`safre`, `kératome`, `basophiles`) are far more often
+# the nearest neighbour of another rare but correct word than what a writer meant.
+_COMMON_ZIPF = 2.5
 
-    A word is only called a typo when Galley can say what it is a typo of; a lower-case word with no dictionary
-    word within two edits is far more often a rare term, a demonym or a neologism (`bethoncourtoise`,
-    `bivalirudine`) than a slip of the keyboard, so it is reported as `info`.
+
+def likely_typo(index: Suggester, word: str) -> bool:
+    """Whether an unknown lower-case word is likely a slip in typing a common word: some dictionary word one slip
+    away from it is common French.
+
+    A rare correct word (`barophiles`, `tératome`, `somalisation`, `sifakas`, `staretz`) has only rare dictionary
+    words one slip away (`basophiles`, `kératome`, `starets`) or none; a typo of a common word (`hopital`,
+    `intaller`, `combatttre`, `possesion`) has that common word among them, even when a rare word is nearer
+    (`apros` is nearer `paros` than `après`): so every word one slip away counts, not the nearest alone. Two slips
+    are not enough evidence (`juvenes` → `jouvences`). In other languages (only French frequencies are read) or
+    without wordfreq's list, any word within two edits counts, as without hunspell files every unknown word does.
+    """
+    if not len(index):
+        return True
+    found = index.candidates(word)
+    if not found:
+        return False
+    from editor.core.translate import has_frequencies, zipf
+
+    if index.lang != "fr" or not has_frequencies("large"):
+        return True
+    return any(cost <= _ONE_SLIP and zipf(form.lower(), "large") >= _COMMON_ZIPF for form, cost in found.items())
+
+
+_NEXT_WORD = re.compile(r" ([^\W\d_]++)")
+
+
+def _split_elision(text: str, s: int, e: int, known: Callable[[str], bool]) -> tuple[int, str] | None:
+    """`aujourd hui`, `presqu île`: an unknown word that is a known word once joined to the next by an apostrophe
+    is one word with its apostrophe lost (one warning for both parts, with the word), not two unknown words.
+    Returns the end of the second part and the joined word."""
+    m = _NEXT_WORD.match(text, e)
+    if not m:
+        return None
+    apostrophe = "’" if text.count("’") > text.count("'") else "'"
+    whole = text[s:e] + apostrophe + m.group(1)
+    return (m.end(), whole) if known(whole) else None
+
+
+def _lower_case_unknown(ctx: Context) -> tuple[list[Flag], list[Flag]]:
+    """Lower-case unknown words split in two: likely typos of a common word (`likely_typo`), and the rest.
+
+    A word is only called a typo when Galley can say what common word it is a slip of; a lower-case word with no
+    common dictionary word one slip away is far more often a rare term, a demonym or a neologism
+    (`bethoncourtoise`, `bivalirudine`, `tératome`) than a slip of the keyboard, so it is reported as `info`.
     """
 
     def split() -> tuple[list[Flag], list[Flag]]:
@@ -567,15 +617,22 @@ def _lower_case_unknown(ctx: Context) -> tuple[list[Flag], list[Flag]]:
         flags = analysis.flags
         known = Lexicon(ctx.lang).known
         not_typos: set[int] = set()
+        elided: dict[int, tuple[int, str]] = ctx.memo("spelling.split-elisions", dict)  # first part's end → whole
         for i, f in enumerate(flags):
             if f.verdict.kind != "word" or f.verdict.foreign or in_foreign_sentence(analysis, f.start):
+                continue
+            if i > 0 and elided.get(flags[i - 1].core_end, (-1, ""))[0] == f.core_end:
+                continue  # `hui` of `aujourd hui`: reported with its first part
+            whole = _split_elision(ctx.text, f.core_start, f.core_end, known)
+            if whole is not None:
+                elided[f.core_end] = whole
+                typos.append(f)
                 continue
             if _not_a_typo(ctx.text, flags, i, known, not_typos):
                 not_typos.add(i)
                 terms.append(f)
                 continue
-            # (no hunspell files to index on this machine: every lower-case unknown word counts as a typo)
-            (typos if not len(index) or index.candidates(ctx.text[f.core_start : f.core_end]) else terms).append(f)
+            (typos if likely_typo(index, ctx.text[f.core_start : f.core_end]) else terms).append(f)
         return typos, terms
 
     return ctx.memo("spelling.lower-case", split)
@@ -585,8 +642,10 @@ class UnknownWord(Rule):
     """Stays a warning although it is the noisiest rule on clean corpora (`benchmarks/noise.py`): most of what it
     finds there are real typos of those corpora (`tres`, `professionel`, `célébres`), and it is the rule that finds
     injected typos (98 %). Its known false alarms are narrowed by class instead (`_not_a_typo`: other alphabets,
-    named terms, species and foreign titles, prefixed formations, detached ordinals; no dictionary word within two
-    edits), and both spellings of the 1990 reform are in the dictionary."""
+    named terms, species and foreign titles, prefixed formations, detached ordinals) and by `likely_typo`: a warning
+    only when the nearest dictionary word is one slip away (accent, doubled, missing, extra, swapped or changed
+    letter) of a common French word; a rare word whose neighbours are rare too (`tératome` → `kératome`) is
+    `spelling.unknown-term`. Both spellings of the 1990 reform are in the dictionary."""
 
     id = "spelling.unknown-word"
     severity = Severity.WARNING
@@ -601,7 +660,13 @@ class UnknownWord(Rule):
         from editor.core.suggest import suggest
 
         out: list[Finding] = []
+        elided: dict[int, tuple[int, str]] = ctx.memo("spelling.split-elisions", dict)
         for f in wanted:
+            if f.core_end in elided:
+                end, whole = elided[f.core_end]
+                msg = f"“{ctx.text[f.core_start : end]}” has lost its apostrophe: “{whole}”"
+                out.append(make_finding(ctx.text, self.id, self.severity, f.core_start, end, msg, (whole,)))
+                continue
             word = ctx.text[f.core_start : f.core_end]
             sugg: tuple[str, ...] = ()
             if ctx.config.suggestions:
@@ -625,7 +690,7 @@ class UnknownTerm(Rule):
     severity = Severity.INFO
     scope = "paragraph"
     languages = frozenset(DICT_TAGS)
-    description = "A lower-case word no dictionary knows and not close to any: a rare term, or garbled"
+    description = "A lower-case word no dictionary knows and not one slip from a common word: a rare term, or garbled"
 
     def check(self, ctx: Context) -> Iterable[Finding]:
         return [
@@ -635,7 +700,7 @@ class UnknownTerm(Rule):
                 self.severity,
                 f.core_start,
                 f.core_end,
-                f"unknown word “{ctx.text[f.core_start : f.core_end]}”, not close to any dictionary word: "
+                f"unknown word “{ctx.text[f.core_start : f.core_end]}”, not a slip of a common word: "
                 "a rare term (add it to your dictionary) or garbled text?",
             )
             for f in _lower_case_unknown(ctx)[1]

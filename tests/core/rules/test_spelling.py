@@ -169,6 +169,47 @@ def test_lower_case_word_far_from_every_dictionary_word_is_info_not_a_typo() -> 
     }
 
 
+@pytest.mark.parametrize(
+    "word",
+    ["tératome", "barophiles", "somalisation", "staretz", "mezcal", "thyréophore", "subcarpathiques"],
+)
+def test_rare_word_whose_dictionary_neighbours_are_rare_is_info_not_a_typo(word: str) -> None:
+    text = f"Le rapport du laboratoire mentionne le {word} dans sa conclusion."
+    found = [(f.text, f.rule, f.severity) for f in spelling(text)]
+    assert found == [(word, "spelling.unknown-term", Severity.INFO)]
+
+
+@pytest.mark.parametrize(
+    ("typo", "fix"),
+    [
+        ("hopital", "hôpital"),
+        ("intaller", "installer"),
+        ("combatttre", "combattre"),
+        ("possesion", "possession"),
+        ("créationn", "création"),
+        ("naviguable", "navigable"),
+        ("apros", "après"),  # a rare word (`paros`) is nearer, the common one is one slip away too
+    ],
+)
+def test_one_slip_from_a_common_word_stays_a_warning(typo: str, fix: str) -> None:
+    text = f"Le rapport du laboratoire mentionne aussi {typo} dans sa conclusion."
+    (f,) = spelling(text)
+    assert (f.text, f.rule, f.severity) == (typo, "spelling.unknown-word", Severity.WARNING)
+    assert fix in f.suggestions
+
+
+def test_a_word_split_where_its_apostrophe_was_lost_is_one_warning_with_the_word() -> None:
+    text = "Les membres du parti se servent aujourd hui de ce texte, presque chaque jour."
+    (f,) = spelling(text)
+    assert (f.text, f.rule, f.severity, f.suggestions[:1]) == (
+        "aujourd hui",
+        "spelling.unknown-word",
+        Severity.WARNING,
+        ("aujourd'hui",),
+    )
+    assert spelling("Les membres du parti se servent aujourd’hui de ce texte.") == []
+
+
 def test_german_separable_verbs_and_name_particles_are_known() -> None:
     config = CheckConfig(lang="de", enabled=("spelling",))
     text = "Er versuchte herauszukriechen, als sie mitnimmt und heruntergeschaut hat, mit Guillermo del Toro."
