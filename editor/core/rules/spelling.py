@@ -644,7 +644,8 @@ class UnknownWord(Rule):
     injected typos (96 %). Its known false alarms are narrowed by class instead (`_not_a_typo`: other alphabets,
     named terms, species and foreign titles, prefixed formations, detached ordinals) and by `likely_typo`: a warning
     only when a common French word is one slip away (accent, doubled, missing, extra, swapped or changed letter);
-    a rare word whose neighbours are rare too (`tératome` → `kératome`) is `spelling.unknown-term`. Both spellings of the 1990 reform are in the dictionary."""
+    a rare word whose neighbours are rare too (`tératome` → `kératome`) is `spelling.unknown-term`. Both spellings
+    of the 1990 reform are in the dictionary."""
 
     id = "spelling.unknown-word"
     severity = Severity.WARNING
