@@ -202,13 +202,13 @@ class SessionKeeper(QObject):
                 self._retry[key] = op
             self._fail(e, change)
             return False
-        if self.failing:
-            if change:
-                self._unsaved_changes += 1
-            self.retry()
+        if self.failing and change:
+            # this change was written, so there may be room again: try the failed ones now, without backing off
+            self._unsaved_changes += 1
+            self.retry(back_off=False)
         return True
 
-    def retry(self) -> None:
+    def retry(self, back_off: bool = True) -> None:
         """Try the failed writes again, in order, then the batch of typing; back off while they still fail."""
         self.retry_timer.stop()
         if not self.failing:
@@ -224,7 +224,8 @@ class SessionKeeper(QObject):
             self.session.flush()
         except _write_errors() as e:
             self._error = str(e)
-            self._retry_delay = min(self._retry_delay * 2, RETRY_MAX_MS)
+            if back_off:
+                self._retry_delay = min(self._retry_delay * 2, RETRY_MAX_MS)
             self.retry_timer.start(self._retry_delay)
             self._say_failure()
             return
