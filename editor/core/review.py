@@ -85,6 +85,7 @@ class Review:
         self._undo: list[_Step] = []
         self._redo: list[_Step] = []
         self._ignored: set[str] = set(config.ignored_words)
+        self._ignored_rules: set[str] = set()  # rules the person ignores in this article only
         self._proposed: set[str] = set()  # words Galley wrote into the text (accepted fixes): never "unknown"
         self._dirty: list[tuple[int, int]] = []
         self._revision = 0
@@ -147,6 +148,7 @@ class Review:
         r._redo = [_Step.from_json(s) for s in state.get("redo", ())]
         r._ignored = set(state.get("ignored", ())) | set(config.ignored_words)
         r._proposed = set(state.get("proposed", ()))
+        r._ignored_rules = set(state.get("ignored_rules", ()))
         r._dirty = [(int(a), int(b)) for a, b in state.get("dirty", ())]
         r._revision = int(state.get("revision", 0))
         cleaned = state.get("cleaned")
@@ -177,6 +179,7 @@ class Review:
             "redo": [s.to_json() for s in self._redo],
             "ignored": sorted(self._ignored),
             "proposed": sorted(self._proposed),
+            "ignored_rules": sorted(self._ignored_rules),
             "dirty": [list(d) for d in self._dirty],
             "revision": self._revision,
         }
@@ -285,6 +288,11 @@ class Review:
         return frozenset(self._ignored)
 
     @property
+    def ignored_rules(self) -> frozenset[str]:
+        """Rules ignored in this article: their findings come in ignored, also after re-checks."""
+        return frozenset(self._ignored_rules)
+
+    @property
     def proposed(self) -> frozenset[str]:
         """Words of the fixes accepted so far: no later check reports them as unknown."""
         return frozenset(self._proposed)
@@ -350,6 +358,37 @@ class Review:
         self._ignored.add(word)
         self._status_step("ignore", before, added)
         return sorted(before)
+
+    def ignore_rule(self, rule: str) -> list[int]:
+        """Ignore `rule` in this article (one undo step): its pending findings, now and after re-checks, are
+        ignored; the other articles still get it. Returns the ids ignored."""
+        before: dict[int, Item | None] = {}
+        for it in self._items.values():
+            if it.status is Status.PENDING and it.rule == rule:
+                before[it.id] = replace(it)
+                it.status = Status.IGNORED
+        if not before and rule in self._ignored_rules:
+            return []
+        added = () if rule in self._ignored_rules else (rule,)
+        self._ignored_rules.add(rule)
+        step = _Step("ignore_rule", [], 0, (), (), before, {}, (), list(self._dirty), rules_added=added)
+        self._pending_step = (step, set(before))
+        self._finish()
+        return sorted(before)
+
+    def set_source_url(self, url: str | None) -> list[tuple[int, int]]:
+        """The article's source URL is now `url` (host-less links can be rebuilt with its host): the paragraphs
+        holding link findings are marked for a re-check, which they get from `dirty_paragraphs`. Returns them."""
+        self.article = replace(self.article, url=url)
+        for it in self._items.values():
+            if it.category == "link":
+                self.mark_for_recheck(it.start, it.end)
+        return self.dirty_paragraphs()
+
+    def mark_for_recheck(self, start: int, end: int) -> None:
+        """Have the paragraph(s) of [start, end) checked again (what the rules know changed: a glossary entry, the
+        source URL); `dirty_paragraphs` then lists them."""
+        self._add_dirty(*_paragraph_bounds(self._text, start, end))
 
     def revert(self, item_id: int) -> None:
         """Undo one automatic fix (or an accepted one): its span gets the raw text back.
@@ -498,8 +537,14 @@ class Review:
             prev = existing.get(key)
             if prev is not None:  # found again: the item (its id, its decision) stays
                 drop.discard(prev.id)
+                said = (prev.finding.message, prev.finding.suggestions)
+                if prev.status is Status.PENDING and said != (f.message, f.suggestions):
+                    # what it says changed with what the rules know (the article's source URL was set)
+                    prev.finding = replace(prev.finding, message=f.message, suggestions=f.suggestions)
+                    changed.append(prev.id)
                 continue
-            status = Status.IGNORED if f.text in self._ignored else Status.PENDING
+            ignored = f.text in self._ignored or f.rule in self._ignored_rules
+            status = Status.IGNORED if ignored else Status.PENDING
             rs, re_ = self._plan.map.raw_span(f.start, f.end)
             it = Item(self._next_id, f, status, None, f.start, f.end, rs, re_)
             self._next_id += 1
@@ -705,11 +750,13 @@ class Review:
             plan_from, plan_to = step.new_edits, step.old_edits
             for w in step.ignored_added:
                 self._ignored.discard(w)
+            self._ignored_rules.difference_update(step.rules_added)
         else:
             ops = [(a, a + len(old), new) for a, old, new in step.ops]
             states = step.after
             plan_from, plan_to = step.old_edits, step.new_edits
             self._ignored.update(step.ignored_added)
+            self._ignored_rules.update(step.rules_added)
         touched = self._replace_text(ops, {}, {}) if ops else set()
         if plan_from or plan_to:
             self._plan = splice(self._plan, step.splice_at, step.splice_at + len(plan_from), plan_to, self._text)

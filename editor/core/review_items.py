@@ -146,6 +146,7 @@ class _Step:
     dirty_before: list[tuple[int, int]] = field(default_factory=list)
     dirty_after: list[tuple[int, int]] = field(default_factory=list)
     first_new_id: int = 0  # items with this id or above were created after the step began (re-checks)
+    rules_added: tuple[str, ...] = ()  # rules this step ignores in the article (undo drops them again)
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -160,6 +161,7 @@ class _Step:
             "dirty_before": [list(d) for d in self.dirty_before],
             "dirty_after": [list(d) for d in self.dirty_after],
             "first_new_id": self.first_new_id,
+            "rules_added": list(self.rules_added),
         }
 
     @staticmethod
@@ -176,6 +178,7 @@ class _Step:
             [(int(a), int(b)) for a, b in d.get("dirty_before", ())],
             [(int(a), int(b)) for a, b in d.get("dirty_after", ())],
             int(d.get("first_new_id", 0)),
+            tuple(d.get("rules_added", ())),
         )
 
 

@@ -21,6 +21,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
+from editor.core import i18n as core_i18n
 from editor.core.resources import resource
 
 SUPPORTED = ("fr", "en")
@@ -44,16 +45,21 @@ def resolve_language(choice: str, locale: QLocale | None = None) -> str:
 
 
 def install_translators(app: QCoreApplication, choice: str = "system", directory: Path | None = None) -> str:
-    """Install the translators for `choice`; returns the language now in use."""
+    """Install the translators for `choice`; returns the language now in use.
+
+    The core's messages (findings, rule explanations) follow the same language, so that a finding reads in the
+    language of the menus around it."""
     for old in _installed:
         app.removeTranslator(old)
     _installed.clear()
     language = resolve_language(choice)
+    core_i18n.set_language(language)
     if language == "en":
         return "en"
     folder = directory if directory is not None else translations_dir()
     ours = QTranslator(app)
     if not ours.load(str(folder / f"galley_{language}.qm")):
+        core_i18n.set_language("en")
         return "en"
     app.installTranslator(ours)
     _installed.append(ours)

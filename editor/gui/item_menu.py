@@ -1,12 +1,12 @@
 """What the person can do with the findings under the mouse: tooltips, and the context menus of the panes and of
-the findings table (suggestions first, then reject, accept all, ignore, add to dictionary, revert)."""
+the findings table (suggestions first, then the actions that apply, each with its key)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QPoint
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QMenu
 
 from editor.gui.colors import category_label
@@ -60,34 +60,53 @@ class ItemMenus(QObject):
         return menu
 
     def item_menu(self, items: list[Item]) -> QMenu:
-        """The decisions for these findings: suggestions first, then reject / accept all / ignore / revert."""
+        """The decisions for these findings, each with its key: suggestions first (Alt+N), then reject, accept all,
+        ignore, the rule and glossary actions, revert; only those that apply to the finding."""
         w = self.w
         menu = QMenu(w)
         for item in items[:3]:
             f = item.finding
-            status = str(item.status)
-            if status == "pending":
+            applicable = w.finding_actions.applicable(item)
+            if str(item.status) == "pending":
                 for n, s in enumerate(f.suggestions[:9], start=1):
                     label = self.tr("Replace with “{s}”").format(s=s) if s else self.tr("Delete “{t}”").format(t=f.text)
-                    act = menu.addAction(label.replace("&", "&&"))
+                    act = menu.addAction(f"{label.replace('&', '&&')}\tAlt+{n}")
                     act.triggered.connect(lambda _c=False, i=item.id, k=n: self._accept(i, k))
                 menu.addSeparator()
-                word = f.text.strip()[:40]
-                entries: list[tuple[str, Callable[[], None]]] = [
-                    (self.tr("Reject (keep as is)"), w.reject),
-                    (self.tr("Accept all of {rule}…").format(rule=f.rule), w.accept_all),
-                    (self.tr("Ignore “{w}” in session").format(w=word), w.ignore_word),
-                    (self.tr("Add “{w}” to dictionary").format(w=word), w.add_to_dictionary),
-                ]
-                for label, fn in entries:
-                    a = menu.addAction(label)
-                    a.triggered.connect(lambda _c=False, i=item.id, fn=fn: self._do(i, fn))
-            elif status in ("auto", "accepted"):
-                what = self.tr("Revert automatic fix") if status == "auto" else self.tr("Revert this fix")
-                a = menu.addAction(f"{what}: “{f.text.strip()[:30]}”".replace("&", "&&"))
-                a.triggered.connect(lambda _c=False, i=item.id: w.revert(i))
+            for name, label in self._labels(item).items():
+                if name not in applicable:
+                    continue
+                key = self._key(name)
+                a = menu.addAction(f"{label}\t{key}" if key else label)
+                a.setObjectName(f"menu_{name}")
+                a.triggered.connect(lambda _c=False, i=item.id, n=name: self._run(i, n))
             menu.addSeparator()
         return menu
+
+    def _labels(self, item: Item) -> dict[str, str]:
+        f = item.finding
+        word = f.text.strip()[:40].replace("&", "&&")
+        rule = f.rule
+        return {
+            "reject": self.tr("Reject (keep as is)"),
+            "delete_link": self.tr("Delete this link"),
+            "set_url": self.tr("Set the article's source URL…"),
+            "accept_all": self.tr("Accept all of {rule}…").format(rule=rule),
+            "ignore": self.tr("Ignore “{w}” in session").format(w=word),
+            "dictionary": self.tr("Add “{w}” to dictionary").format(w=word),
+            "glossary": self.tr("Always replace “{w}”… (glossary)").format(w=word),
+            "ignore_rule": self.tr("Ignore {rule} in this article").format(rule=rule),
+            "rule_off": self.tr("Turn {rule} off").format(rule=rule),
+            "revert": (self.tr("Revert automatic fix") if str(item.status) == "auto" else self.tr("Revert this fix"))
+            + f": “{word[:30]}”",
+        }
+
+    def _key(self, name: str) -> str:
+        """The key of the window's command of that name ("" when it has none)."""
+        action = self.w.actions_.by_name.get(name)
+        if action is None or action.shortcut().isEmpty():
+            return ""
+        return action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
 
     def pane_menu(self, pane: TextPane, pos: int, global_pos: QPoint) -> None:
         menu = self.context_menu(pane, pos)
@@ -108,6 +127,6 @@ class ItemMenus(QObject):
         self.w.select_item(item_id)
         self.w.accept_suggestion(n)
 
-    def _do(self, item_id: int, fn: Callable[[], None]) -> None:
+    def _run(self, item_id: int, name: str) -> None:
         self.w.select_item(item_id)
-        fn()
+        self.w.finding_actions.run(name)

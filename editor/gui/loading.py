@@ -189,7 +189,7 @@ class Loading(QObject):
             article=doc.article,
             config=w.config(),
             state=state,
-            enabled=tuple(w.prefs.enabled_categories),
+            enabled=w.prefs.shown(),
         )
         w.job_started(self.tr("Analysing…"))
 

@@ -38,6 +38,7 @@ from editor.gui.dialogs.confirm import ask_done_anyway
 from editor.gui.documents import Doc
 from editor.gui.drafts import apply_edits
 from editor.gui.exporting import Exporting
+from editor.gui.finding_actions import FindingActions
 from editor.gui.item_menu import ItemMenus
 from editor.gui.loading import Loading
 from editor.gui.messages import message_box
@@ -45,7 +46,7 @@ from editor.gui.panes import LONG_LINE, CleanPane, RawPane
 from editor.gui.review_controller import ConfirmAcceptAll, ReviewController
 from editor.gui.review_view import ReviewView
 from editor.gui.session_keeper import SessionKeeper
-from editor.gui.settings import Settings
+from editor.gui.settings import Preferences, Settings
 from editor.gui.widgets.articles import ArticleList
 from editor.gui.widgets.findings_panel import FindingsPanel
 from editor.gui.widgets.legend import LegendWidget
@@ -104,6 +105,8 @@ class MainWindow(QMainWindow):
 
         self._build_panes()
         self._build_docks()
+        self.finding_actions = FindingActions(self)
+        self.detail_dock = self.finding_actions.build_dock()
         self._build_status_bar()
         self.actions_ = build_actions(self, self._handlers(), self.accept_suggestion)
         self._build_menus()
@@ -114,6 +117,7 @@ class MainWindow(QMainWindow):
 
         self.resize(1280, 820)
         self.settings.restore_window(self, self._layout_parts())
+        self.findings.ensure_label_widths()
         self.update_actions()
         self._update_status()
 
@@ -281,7 +285,7 @@ class MainWindow(QMainWindow):
         review.addSeparator()
         review.addAction(a["done"])
         view = mb.addMenu(self.tr("&View"))
-        for dock in (self.findings_dock, self.articles_dock, self.legend_dock, self.links_dock):
+        for dock in (self.findings_dock, self.detail_dock, self.articles_dock, self.legend_dock, self.links_dock):
             view.addAction(dock.toggleViewAction())
         help_menu = mb.addMenu(self.tr("&Help"))
         help_menu.addAction(a["keys"])
@@ -441,6 +445,7 @@ class MainWindow(QMainWindow):
                 if self.item(self.current_item) is None:
                     self.current_item = None
                     self.clean.set_current(None)
+                self.update_actions()
                 self._update_status()
                 self.rechecked.emit()
         elif kind == "export":
@@ -708,8 +713,11 @@ class MainWindow(QMainWindow):
         from editor.gui.dialogs.preferences import PreferencesDialog
 
         new, ok = PreferencesDialog.edit(self, self.prefs)
-        if not ok or new == self.prefs:
-            return
+        if ok and new != self.prefs:
+            self.apply_preferences(new)
+
+    def apply_preferences(self, new: Preferences) -> None:
+        """Save and use new preferences; a new check configuration re-analyses the open articles."""
         old = self.prefs
         self.settings.save_preferences(new)
         self.prefs = new
@@ -717,13 +725,16 @@ class MainWindow(QMainWindow):
         self.raw.setFont(font)
         self.clean.setFont(font)
         if old.check_config() != new.check_config():
-            # Re-analyse every article with the new configuration, keeping the decisions made.
-            analysed = [doc for doc in self.docs if doc.review is not None]
-            self.keeper.save_reviews(analysed)
-            for doc in analysed:
-                doc.review = None
-            if self.current is not None:
-                self.show_article(self.current)
+            self.reanalyse()
+
+    def reanalyse(self) -> None:
+        """Re-analyse every article with the current configuration, keeping the decisions made."""
+        analysed = [doc for doc in self.docs if doc.review is not None]
+        self.keeper.save_reviews(analysed)
+        for doc in analysed:
+            doc.review = None
+        if self.current is not None:
+            self.show_article(self.current)
 
     def export_dialog(self) -> None:
         self.exporting.ask()
@@ -754,6 +765,7 @@ class MainWindow(QMainWindow):
         for action in a.suggestion:
             action.setEnabled(review is not None)
         a["done"].setEnabled(self.doc() is not None)
+        self.finding_actions.show(self.item(self.current_item))
         a["export"].setEnabled(self.keeper.session is not None)
         self.reopen_action.setEnabled(self.doc() is not None)
 

@@ -60,8 +60,12 @@ def raw_marks_of(review: Review, item: Item) -> list[Mark]:
 
 
 def is_shown(item: Item, enabled: Iterable[str]) -> bool:
-    """Pending findings of a category switched off in Preferences are hidden (decisions stay visible)."""
-    return str(item.status) != "pending" or item.finding.category in enabled
+    """Pending findings of a category switched off in Preferences are hidden (decisions stay visible), and so are
+    those of a rule turned off, named "-rule.id" in `enabled` (`Preferences.shown`): a review saved before the
+    rule was turned off still holds them."""
+    if str(item.status) != "pending":
+        return True
+    return item.finding.category in enabled and "-" + item.finding.rule not in enabled
 
 
 def build_marks(

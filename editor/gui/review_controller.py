@@ -100,6 +100,10 @@ class ReviewController(QObject):
         self.keeper.commit(self._current())
         self.decided.emit(advance, previous)
 
+    def commit_decision(self, previous: Item | None) -> None:
+        """A decision made on the review elsewhere (detail panel actions): commit it, redraw, move on."""
+        self._decided(previous=previous)
+
     # ------------------------------------------------------------------------------------------------ decisions
     def accept(self, item: Item | None, n: int = 1) -> None:
         """Accept suggestion `n` (1-based) of a pending finding."""

@@ -68,7 +68,7 @@ class ReviewView(QObject):
         return self.w.review
 
     def shown(self, item: Item) -> bool:
-        return is_shown(item, self.w.prefs.enabled_categories)
+        return is_shown(item, self.w.prefs.shown())
 
     def displayed(self, text: str) -> str:
         return text if self.shown_limit is None else text[: self.shown_limit]
@@ -105,7 +105,7 @@ class ReviewView(QObject):
             return
         doc = self.w.doc()
         links = doc.raw_links if doc is not None and raw else []
-        clean_marks, raw_marks = build_marks(review, self.w.prefs.enabled_categories, links, raw=raw)
+        clean_marks, raw_marks = build_marks(review, self.w.prefs.shown(), links, raw=raw)
         if raw:
             self.w.raw.set_marks(raw_marks)
         self.w.clean.set_marks(clean_marks)

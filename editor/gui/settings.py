@@ -56,6 +56,11 @@ def settings_path() -> Path:
     return Path(platformdirs.user_config_dir(APP_NAME, appauthor=False)) / "galley.ini"
 
 
+def user_glossary_path() -> Path:
+    """Where "add to glossary" writes when the preferences name no glossary file yet."""
+    return Path(platformdirs.user_config_dir(APP_NAME, appauthor=False)) / "glossary.toml"
+
+
 def personal_dictionary_path() -> Path:
     return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False)) / "personal-dictionary.txt"
 
@@ -87,6 +92,7 @@ class Preferences:
     font_family: str = ""  # empty = the system's fixed-width font
     font_size: int = DEFAULT_FONT_SIZE
     ui_language: str = "system"  # system / fr / en
+    disabled_rules: tuple[str, ...] = ()  # rule ids turned off ("turn this rule off")
 
     def normalised(self) -> Preferences:
         """The same preferences with every value inside its allowed range (settings files can be hand-edited)."""
@@ -100,11 +106,12 @@ class Preferences:
             font_family=self.font_family.strip(),
             font_size=min(72, max(6, int(self.font_size))),
             ui_language=self.ui_language if self.ui_language in UI_LANGUAGES else "system",
+            disabled_rules=tuple(sorted({r.strip() for r in self.disabled_rules if r.strip()})),
         )
 
     def check_config(self, ignored_words: Iterable[str] = (), online: bool = False) -> CheckConfig:
         """The engine configuration these preferences ask for."""
-        disabled = tuple(c for c in CATEGORIES if c not in self.enabled_categories)
+        disabled = (*(c for c in CATEGORIES if c not in self.enabled_categories), *self.disabled_rules)
         return CheckConfig(
             lang=self.article_language,
             profile=self.profile,
@@ -114,6 +121,11 @@ class Preferences:
             ignored_words=frozenset(ignored_words),
             online=online,
         )
+
+    def shown(self) -> tuple[str, ...]:
+        """What the window shows of a review (`editor.gui.marks.is_shown`): the enabled categories, and each rule
+        turned off as "-rule.id"."""
+        return (*self.enabled_categories, *("-" + r for r in self.disabled_rules))
 
     def editor_font(self) -> QFont:
         """The font of both text panes (the system fixed-width font unless the person chose one)."""
@@ -177,6 +189,7 @@ class Settings:
         try:
             defaults = Preferences()
             categories = _as_list(s.value("enabled_categories"))
+            disabled_rules = _as_list(s.value("disabled_rules")) or []
             prefs = Preferences(
                 article_language=_as_str(s.value("article_language"), defaults.article_language),
                 profile=_as_str(s.value("profile"), defaults.profile),
@@ -186,6 +199,7 @@ class Settings:
                 font_family=_as_str(s.value("font_family"), ""),
                 font_size=_as_int(s.value("font_size"), DEFAULT_FONT_SIZE),
                 ui_language=_as_str(s.value("ui_language"), defaults.ui_language),
+                disabled_rules=tuple(disabled_rules),
             )
         finally:
             s.endGroup()
@@ -203,6 +217,7 @@ class Settings:
         s.setValue("font_family", prefs.font_family)
         s.setValue("font_size", prefs.font_size)
         s.setValue("ui_language", prefs.ui_language)
+        s.setValue("disabled_rules", list(prefs.disabled_rules))
         s.endGroup()
         s.sync()
         self.save_personal_words(prefs.personal_words)

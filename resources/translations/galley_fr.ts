@@ -401,6 +401,120 @@
         </message>
     </context>
     <context>
+        <name>FindingActions</name>
+        <message>
+            <source>Finding</source>
+            <translation>Constat</translation>
+        </message>
+        <message>
+            <source>{rule} ignored in this article ({n} finding(s))</source>
+            <translation>{rule} ignorée dans cet article ({n} constat(s))</translation>
+        </message>
+        <message>
+            <source>{rule} turned off (Preferences, Checking, to turn it back on)</source>
+            <translation>{rule} désactivée (Préférences, Vérification, pour la réactiver)</translation>
+        </message>
+        <message>
+            <source>The glossary could not be saved: {error}</source>
+            <translation>Le glossaire n’a pas pu être enregistré : {error}</translation>
+        </message>
+        <message>
+            <source>Glossary: always replace “{wrong}” by “{prefer}” ({path})</source>
+            <translation>Glossaire : toujours remplacer « {wrong} » par « {prefer} » ({path})</translation>
+        </message>
+        <message>
+            <source>Not a web address: {url}</source>
+            <translation>Ce n’est pas une adresse web : {url}</translation>
+        </message>
+        <message>
+            <source>Source URL set: links are checked again with {url}</source>
+            <translation>URL source définie : les liens sont revérifiés avec {url}</translation>
+        </message>
+        <message>
+            <source>Article's source URL</source>
+            <translation>URL source de l’article</translation>
+        </message>
+        <message>
+            <source>The address the article was published at (host-less links are rebuilt with its site):</source>
+            <translation>L’adresse où l’article a été publié (les liens sans nom de site sont reconstruits avec ce site) :</translation>
+        </message>
+    </context>
+    <context>
+        <name>FindingDetail</name>
+        <message>
+            <source>Why</source>
+            <translation>Pourquoi</translation>
+        </message>
+        <message>
+            <source>Examples</source>
+            <translation>Exemples</translation>
+        </message>
+        <message>
+            <source>Suggestions</source>
+            <translation>Suggestions</translation>
+        </message>
+        <message>
+            <source>&amp;Accept (Ctrl+Return)</source>
+            <translation>&amp;Accepter (Ctrl+Entrée)</translation>
+        </message>
+        <message>
+            <source>Re&amp;ject (Ctrl+Backspace)</source>
+            <translation>Re&amp;jeter (Ctrl+Retour arrière)</translation>
+        </message>
+        <message>
+            <source>Ignore this &amp;word (Ctrl+I)</source>
+            <translation>Ignorer ce &amp;mot (Ctrl+I)</translation>
+        </message>
+        <message>
+            <source>Add to &amp;dictionary (Ctrl+Shift+D)</source>
+            <translation>Ajouter au &amp;dictionnaire (Ctrl+Maj+D)</translation>
+        </message>
+        <message>
+            <source>Ignore this rule in this a&amp;rticle</source>
+            <translation>Ignorer cette règle dans cet a&amp;rticle</translation>
+        </message>
+        <message>
+            <source>&amp;Turn this rule off</source>
+            <translation>&amp;Désactiver cette règle</translation>
+        </message>
+        <message>
+            <source>Add to &amp;glossary…</source>
+            <translation>Ajouter au &amp;glossaire…</translation>
+        </message>
+        <message>
+            <source>Accept all of this r&amp;ule…</source>
+            <translation>Tout accepter pour cette r&amp;ègle…</translation>
+        </message>
+        <message>
+            <source>De&amp;lete this link</source>
+            <translation>Supprimer ce &amp;lien</translation>
+        </message>
+        <message>
+            <source>Set the article's &amp;source URL…</source>
+            <translation>Définir l’URL &amp;source de l’article…</translation>
+        </message>
+        <message>
+            <source>Re&amp;vert this fix (Ctrl+Shift+R)</source>
+            <translation>Annuler cette &amp;correction (Ctrl+Maj+R)</translation>
+        </message>
+        <message>
+            <source>No finding selected</source>
+            <translation>Aucun constat sélectionné</translation>
+        </message>
+        <message>
+            <source>Select a finding in the table or press F8 to go to the next one.</source>
+            <translation>Sélectionnez un constat dans le tableau ou appuyez sur F8 pour aller au suivant.</translation>
+        </message>
+        <message>
+            <source>Changed “{before}” → “{after}”</source>
+            <translation>Modifié : « {before} » → « {after} »</translation>
+        </message>
+        <message>
+            <source>(delete)</source>
+            <translation>(supprimer)</translation>
+        </message>
+    </context>
+    <context>
         <name>FindingsPanel</name>
         <message>
             <source>Search findings…</source>
@@ -460,6 +574,25 @@
         </message>
     </context>
     <context>
+        <name>GlossaryEntryDialog</name>
+        <message>
+            <source>Add to Glossary</source>
+            <translation>Ajouter au glossaire</translation>
+        </message>
+        <message>
+            <source>From now on, in every article, always replace:</source>
+            <translation>Désormais, dans chaque article, toujours remplacer :</translation>
+        </message>
+        <message>
+            <source>&amp;Replace:</source>
+            <translation>&amp;Remplacer :</translation>
+        </message>
+        <message>
+            <source>&amp;By:</source>
+            <translation>&amp;Par :</translation>
+        </message>
+    </context>
+    <context>
         <name>ItemMenus</name>
         <message>
             <source>(delete)</source>
@@ -490,6 +623,14 @@
             <translation>Rejeter (garder tel quel)</translation>
         </message>
         <message>
+            <source>Delete this link</source>
+            <translation>Supprimer ce lien</translation>
+        </message>
+        <message>
+            <source>Set the article's source URL…</source>
+            <translation>Définir l’URL source de l’article…</translation>
+        </message>
+        <message>
             <source>Accept all of {rule}…</source>
             <translation>Tout accepter pour {rule}…</translation>
         </message>
@@ -500,6 +641,18 @@
         <message>
             <source>Add “{w}” to dictionary</source>
             <translation>Ajouter « {w} » au dictionnaire</translation>
+        </message>
+        <message>
+            <source>Always replace “{w}”… (glossary)</source>
+            <translation>Toujours remplacer « {w} »… (glossaire)</translation>
+        </message>
+        <message>
+            <source>Ignore {rule} in this article</source>
+            <translation>Ignorer {rule} dans cet article</translation>
+        </message>
+        <message>
+            <source>Turn {rule} off</source>
+            <translation>Désactiver {rule}</translation>
         </message>
         <message>
             <source>Revert automatic fix</source>
@@ -865,6 +1018,10 @@
         <message>
             <source>Kinds of problems to look for:</source>
             <translation>Types de problèmes à rechercher :</translation>
+        </message>
+        <message>
+            <source>Rules turned off (check one to turn it back on):</source>
+            <translation>Règles désactivées (cochez-en une pour la réactiver) :</translation>
         </message>
         <message>
             <source>Words in your personal dictionary are never reported as misspelled or foreign.</source>

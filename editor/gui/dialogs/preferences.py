@@ -154,6 +154,12 @@ class PreferencesDialog(QDialog):
         layout.addWidget(QLabel(self.tr("Kinds of problems to look for:"), page))
         layout.addWidget(self.categories, 1)
         layout.addLayout(check_row)
+        self.rules_off = QListWidget(page)
+        self.rules_off.setObjectName("disabledRules")
+        self.rules_off.setMaximumHeight(self.fontMetrics().height() * 5)
+        self.rules_off_label = QLabel(self.tr("Rules turned off (check one to turn it back on):"), page)
+        layout.addWidget(self.rules_off_label)
+        layout.addWidget(self.rules_off)
         return page
 
     def _dictionary_tab(self) -> QWidget:
@@ -221,6 +227,13 @@ class PreferencesDialog(QDialog):
             checked = item.data(Qt.ItemDataRole.UserRole) in enabled
             item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
         self.glossary_edit.setText(prefs.glossary_path)
+        self.rules_off.clear()
+        for rule in prefs.disabled_rules:
+            item = QListWidgetItem(rule, self.rules_off)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Unchecked)
+        self.rules_off.setVisible(bool(prefs.disabled_rules))
+        self.rules_off_label.setVisible(bool(prefs.disabled_rules))
         self.words.clear()
         for word in prefs.personal_words:
             self.words.addItem(word)
@@ -247,6 +260,11 @@ class PreferencesDialog(QDialog):
             font_family=family,
             font_size=self.size_spin.value(),
             ui_language=str(self.ui_combo.currentData()),
+            disabled_rules=tuple(
+                self.rules_off.item(i).text()
+                for i in range(self.rules_off.count())
+                if self.rules_off.item(i).checkState() != Qt.CheckState.Checked
+            ),
         ).normalised()
 
     def check_glossary(self) -> str | None:

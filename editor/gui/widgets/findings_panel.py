@@ -6,7 +6,7 @@ Selecting a row emits `itemSelected(item_id)`; the window then selects that find
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, QPoint, QRect, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
+from PySide6.QtGui import QColor, QFontMetrics, QIcon, QPainter, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -24,7 +24,20 @@ from PySide6.QtWidgets import (
 
 from editor.core.findings import CATEGORIES
 from editor.gui.colors import category_color, category_label
-from editor.gui.models.findings import COL_TEXT, FindingsFilter, FindingsModel, ItemIdRole, Row
+from editor.gui.models.findings import (
+    COL_CATEGORY,
+    COL_RULE,
+    COL_SEVERITY,
+    COL_STATUS,
+    COL_SUGGESTION,
+    COL_TEXT,
+    FindingsFilter,
+    FindingsModel,
+    ItemIdRole,
+    Row,
+    severity_label,
+    status_label,
+)
 
 
 class FlowLayout(QLayout):
@@ -87,6 +100,24 @@ class FlowLayout(QLayout):
             x += hint.width() + gap
             line = max(line, hint.height())
         return y + line - rect.y()
+
+
+def column_widths(fm: QFontMetrics, model: FindingsModel) -> dict[int, int]:
+    """Each narrow column as wide as its longest label in the interface language (French labels are longer:
+    "avertissement", "corrigé automatiquement"), so no label is cut to "avertisse…"."""
+    labels = {
+        COL_CATEGORY: [category_label(c) for c in CATEGORIES],
+        COL_RULE: ["typography.apostrophe"],
+        COL_SUGGESTION: ["Suggestion___"],
+        COL_SEVERITY: [severity_label(s) for s in ("error", "warning", "info")],
+        COL_STATUS: [status_label(s) for s in ("pending", "accepted", "rejected", "ignored", "auto", "reverted")],
+    }
+    out = {}
+    for col, texts in labels.items():
+        header = str(model.headerData(col, Qt.Orientation.Horizontal))
+        # the header also holds the sort arrow; cells have a margin on each side
+        out[col] = max([fm.horizontalAdvance(header) + 28, *(fm.horizontalAdvance(t) + 16 for t in texts)])
+    return out
 
 
 def colour_dot(colour: QColor, size: int = 10) -> QIcon:
@@ -172,15 +203,8 @@ class FindingsPanel(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(False)
         header.setSectionResizeMode(COL_TEXT, QHeaderView.ResizeMode.Stretch)
-        fm = self.fontMetrics()
-        for col, sample in (
-            (0, "Capitalisation_"),
-            (1, "typography.apostrophe"),
-            (3, "Suggestion___"),
-            (4, "warning__"),
-            (5, "fixed automatically"),
-        ):
-            header.resizeSection(col, fm.horizontalAdvance(sample) + 16)
+        for col, width in column_widths(self.fontMetrics(), self.model).items():
+            header.resizeSection(col, width)
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
         self.table.activated.connect(self._activated)
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
@@ -210,6 +234,13 @@ class FindingsPanel(QWidget):
         layout.addLayout(top)
         layout.addWidget(chip_box)
         layout.addWidget(self.table, 1)
+
+    def ensure_label_widths(self) -> None:
+        """Widen columns a saved layout left narrower than their labels (saved in another language)."""
+        header = self.table.horizontalHeader()
+        for col, width in column_widths(self.fontMetrics(), self.model).items():
+            if header.sectionSize(col) < width:
+                header.resizeSection(col, width)
 
     # -- content ---------------------------------------------------------------------------------------------------
     def clear(self) -> None:
