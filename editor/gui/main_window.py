@@ -724,17 +724,13 @@ class MainWindow(QMainWindow):
         font = new.editor_font()
         self.raw.setFont(font)
         self.clean.setFont(font)
-        if old.check_config() != new.check_config():
-            self.reanalyse()
-
-    def reanalyse(self) -> None:
-        """Re-analyse every article with the current configuration, keeping the decisions made."""
-        analysed = [doc for doc in self.docs if doc.review is not None]
-        self.keeper.save_reviews(analysed)
-        for doc in analysed:
-            doc.review = None
-        if self.current is not None:
-            self.show_article(self.current)
+        if old.check_config() != new.check_config():  # re-analyse every article, keeping the decisions made
+            analysed = [doc for doc in self.docs if doc.review is not None]
+            self.keeper.save_reviews(analysed)
+            for doc in analysed:
+                doc.review = None
+            if self.current is not None:
+                self.show_article(self.current)
 
     def export_dialog(self) -> None:
         self.exporting.ask()
