@@ -139,7 +139,7 @@ class FindingActions(QObject):
     def ignore_rule(self, item: Item | None) -> None:
         """Ignore the finding's rule in this article only: kept in the review's saved state (the session)."""
         review = self.w.review
-        if item is None or review is None:
+        if item is None or review is None or self.w.reviews.refused():
             return
         rule = item.finding.rule
         ids = review.ignore_rule(rule)
@@ -199,7 +199,7 @@ class FindingActions(QObject):
         self.w.reviews.start_recheck()
 
     def delete_link(self, item: Item | None) -> None:
-        if item is None or str(item.status) != "pending" or self.w.review is None:
+        if item is None or str(item.status) != "pending" or self.w.review is None or self.w.reviews.refused():
             return
         self.w.review.accept(item.id, "")
         self.w.reviews.commit_decision(item)
@@ -208,7 +208,7 @@ class FindingActions(QObject):
         """Ask the article's source URL, then re-check its links so that host-less ones can be rebuilt."""
         doc = self.w.doc()
         review = self.w.review
-        if doc is None or review is None:
+        if doc is None or review is None or self.w.reviews.refused():
             return
         url, ok = self.ask_url(self.w, doc.article.url or "")
         if not ok or not url:

@@ -100,6 +100,10 @@ class ReviewController(QObject):
         self.keeper.commit(self._current())
         self.decided.emit(advance, previous)
 
+    def refused(self) -> bool:
+        """True (and the person told why) when decisions cannot be made now: the session is read-only."""
+        return self._refused()
+
     def commit_decision(self, previous: Item | None) -> None:
         """A decision made on the review elsewhere (detail panel actions): commit it, redraw, move on."""
         self._decided(previous=previous)
