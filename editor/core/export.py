@@ -24,10 +24,10 @@ import json
 import os
 import threading
 from collections import Counter, defaultdict
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 from editor.core.article import Article
 from editor.core.batch import parallel_map
@@ -420,7 +420,14 @@ def _corpus_body(session: Session, group: _Group, exporter: ExportFormat, output
 # ---------------------------------------------------------------------------------------------------- report
 
 
-def report_rows(outputs: list[Output]) -> tuple[list[list[Any]], list[list[Any]]]:
+class Statused(Protocol):
+    """What the report reads of an article: the (category, rule, status) of every finding."""
+
+    @property
+    def statuses(self) -> list[tuple[str, str, str]]: ...
+
+
+def report_rows(outputs: Sequence[Statused]) -> tuple[list[list[Any]], list[list[Any]]]:
     """(per category, per rule) rows: name, findings, then one count per status."""
     by_category: dict[str, Counter[str]] = defaultdict(Counter)
     by_rule: dict[str, Counter[str]] = defaultdict(Counter)
@@ -433,7 +440,7 @@ def report_rows(outputs: list[Output]) -> tuple[list[list[Any]], list[list[Any]]
     return cats, rules
 
 
-def build_report(outputs: list[Output], suffix: str) -> str:
+def build_report(outputs: Sequence[Statused], suffix: str) -> str:
     """The summary as CSV (one table, first column says category or rule) or as a small HTML page."""
     cats, rules = report_rows(outputs)
     header = ["findings", *STATUSES]

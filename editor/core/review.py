@@ -23,6 +23,7 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
+from itertools import pairwise
 from typing import Any
 
 from editor.core.article import Article
@@ -321,21 +322,25 @@ class Review:
 
         Where two of them overlap, the earlier one is taken and the other stays pending.
         """
-        chosen: list[tuple[Item, str]] = []
-        last_end = -1
-        last_empty_at = -1
-        for it in self.items:
-            if it.status is not Status.PENDING or it.rule != rule or not it.suggestions:
-                continue
-            if it.start < last_end or (it.start == it.end == last_empty_at):
-                continue
-            chosen.append((it, it.suggestions[0]))
-            last_end = it.end
-            last_empty_at = it.start if it.start == it.end else -1
-        if not chosen:
+        from editor.core.bulk import Scope, Selector, choose
+
+        return self.accept_many([(it.id, rep) for it, rep in choose(self.items, Selector(Scope.RULE, rule))])
+
+    def accept_many(self, chosen: Sequence[tuple[int, str]]) -> list[int]:
+        """Accept pending items with the given replacements as ONE undo step (a bulk accept); returns their ids.
+
+        Items no longer pending, or overlapping an earlier one, are skipped: the choice may come from a preview
+        the person looked at while a re-check changed the items.
+        """
+        from editor.core.bulk import non_overlapping
+
+        wanted = dict(chosen)
+        items = [it for it in self.items if it.id in wanted and it.status is Status.PENDING]
+        picked = [(it, wanted[it.id]) for it in non_overlapping(items)]
+        if not picked:
             return []
-        self._accept_items("accept_all", chosen)
-        return [it.id for it, _ in chosen]
+        self._accept_items("accept_all", picked)
+        return [it.id for it, _ in picked]
 
     def reject(self, item_id: int) -> None:
         """Keep the text as it is; the finding is closed."""
@@ -451,6 +456,25 @@ class Review:
         self._add_dirty(start, start + len(text))
         if last is None or not self._merge_into(last):
             self._finish()
+
+    def edit_many(self, edits: Sequence[tuple[int, int, str]]) -> int:
+        """Several hand edits (a replace-all) as ONE undo step; spans in the current text, any order, not
+        overlapping (ValueError otherwise). Returns how many changed the text."""
+        if any(not 0 <= a <= b <= len(self._text) for a, b, _ in edits):
+            raise ValueError("an edit lies outside the text")
+        ops = sorted((a, b, t) for a, b, t in edits if self._text[a:b] != t)
+        for (a, b, _), (c, _, _) in pairwise(ops):
+            if c < b or a == b == c:
+                raise ValueError(f"edits overlap at {c}")
+        if not ops:
+            return 0
+        self._change("edit", [(a, b, t, None) for a, b, t in ops], {}, {})
+        shift = 0
+        for a, b, t in ops:
+            self._add_dirty(a + shift, a + shift + len(t))
+            shift += len(t) - (b - a)
+        self._finish()
+        return len(ops)
 
     def _merge_into(self, last: _Step) -> bool:
         """Fold the pending edit step into `last` (see `edit(merge=True)`); False if their plan changes are apart."""
