@@ -4,8 +4,9 @@
     QT_QPA_PLATFORM=offscreen .venv/bin/python scripts/screenshots.py [--out docs/screenshots] [--lang en|fr]
 
 Writes main-window.png (the sample under review, first finding selected), findings-filtered.png (the findings
-panel filtered to one category) and preferences.png. Settings, data and the session live in a temporary folder,
-so the pictures show Galley's defaults and the person's own settings are neither read nor changed.
+panel filtered to one category), preferences.png and statistics.png (after a bulk accept of the safe findings).
+Settings, data and the session live in a temporary folder, so the pictures show Galley's defaults and the
+person's own settings are neither read nor changed.
 """
 
 from __future__ import annotations
@@ -90,6 +91,18 @@ def take(out_dir: Path, language: str = "en", timeout: float = 60.0) -> list[Pat
         _wait(app, lambda: False, 0.2)
         written.append(_save(app, dialog, out_dir / "preferences.png"))
         dialog.close()
+
+        # the statistics view after some review: every safe finding accepted in bulk, the next one rejected
+        from editor.core.bulk import Scope, Selector
+
+        window.corpus.bulk.apply(Selector(Scope.SAFE), everywhere=False)
+        window.next_finding()
+        window.reject()
+        stats = window.corpus.statistics()
+        stats.resize(900, 760)
+        _wait(app, lambda: False, 0.2)
+        written.append(_save(app, stats, out_dir / "statistics.png"))
+        stats.close()
 
         window.cancel_jobs()
         window.close()

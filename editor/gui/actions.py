@@ -34,6 +34,12 @@ def commands() -> list[Command]:
         Command("undo", _tr("&Undo"), ("Ctrl+Z",), _tr("Undo the last fix or hand edit")),
         Command("redo", _tr("&Redo"), ("Ctrl+Shift+Z", "Ctrl+Y"), _tr("Redo")),
         Command("find", _tr("&Find and Replace…"), ("Ctrl+F",)),
+        Command(
+            "find_all",
+            _tr("Find and Replace in A&ll Articles…"),
+            ("Ctrl+Shift+F",),
+            _tr("Regular expressions over every open article, with a preview of every match"),
+        ),
         Command("preferences", _tr("&Preferences…"), ("Ctrl+,",)),
         Command("next", _tr("&Next Finding"), ("F8",), _tr("Go to the next pending finding")),
         Command("previous", _tr("&Previous Finding"), ("Shift+F8",), _tr("Go to the previous pending finding")),
@@ -45,10 +51,22 @@ def commands() -> list[Command]:
             ("Ctrl+Shift+Return", "Ctrl+Shift+Enter"),
             _tr("Accept every pending finding of the same rule, after a confirmation"),
         ),
+        Command(
+            "bulk",
+            _tr("Accept in &Bulk…"),
+            ("Ctrl+Shift+B",),
+            _tr("Accept every safe finding, or all of a category or rule, here or in every open article"),
+        ),
         Command("ignore", _tr("&Ignore Word in Session"), ("Ctrl+I",)),
         Command("dictionary", _tr("Add to Personal &Dictionary"), ("Ctrl+Shift+D",)),
         Command("revert", _tr("Re&vert Automatic Fix"), ("Ctrl+Shift+R",), _tr("Undo one automatic fix")),
         Command("done", _tr("Mark &Done and Open Next"), ("Ctrl+D",)),
+        Command(
+            "statistics",
+            _tr("&Statistics…"),
+            ("Ctrl+Shift+T",),
+            _tr("Findings per category, rule and decision, for the article and the session"),
+        ),
         Command("keys", _tr("&Keyboard Shortcuts"), ("F1",)),
         Command("about", _tr("&About Galley")),
     ]
@@ -101,6 +119,8 @@ def build_actions(
 
 def key_table() -> list[tuple[str, str]]:
     """(keys, what they do) for the Keyboard Shortcuts window and the README."""
-    rows = [(", ".join(c.keys), c.label.replace("&", "").rstrip("…")) for c in commands() if c.keys]
-    rows.insert(10, ("Alt+1 … Alt+9", _tr("Accept suggestion N")))
+    keyed = [c for c in commands() if c.keys]
+    rows = [(", ".join(c.keys), c.label.replace("&", "").rstrip("…")) for c in keyed]
+    after_accept = next(i for i, c in enumerate(keyed) if c.name == "accept") + 1
+    rows.insert(after_accept, ("Alt+1 … Alt+9", _tr("Accept suggestion N")))
     return rows

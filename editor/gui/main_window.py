@@ -34,6 +34,7 @@ from editor.core.rules.base import CheckConfig
 from editor.gui import jobs
 from editor.gui.actions import Actions, build_actions
 from editor.gui.colors import BANNER_BORDER
+from editor.gui.corpus_tools import CorpusTools
 from editor.gui.dialogs.confirm import ask_done_anyway
 from editor.gui.documents import Doc
 from editor.gui.drafts import apply_edits
@@ -100,6 +101,7 @@ class MainWindow(QMainWindow):
         self.menus = ItemMenus(self)
         self.loading = Loading(self)
         self.exporting = Exporting(self)
+        self.corpus = CorpusTools(self)
         self.find_dialog: FindReplaceDialog | None = None
         self.confirm_done: Callable[[QWidget, list[Item]], bool] = ask_done_anyway
 
@@ -248,6 +250,7 @@ class MainWindow(QMainWindow):
             "done": self.mark_done,
             "keys": lambda: KeysDialog(self).exec(),
             "about": self._about,
+            **self.corpus.handlers(),
         }
 
     def _build_menus(self) -> None:
@@ -269,6 +272,7 @@ class MainWindow(QMainWindow):
             edit.addAction(a[name])
         edit.addSeparator()
         edit.addAction(a["find"])
+        edit.addAction(a["find_all"])
         edit.addSeparator()
         edit.addAction(a["preferences"])
         review = mb.addMenu(self.tr("&Review"))
@@ -280,13 +284,15 @@ class MainWindow(QMainWindow):
         for action in a.suggestion:
             sub.addAction(action)
             self.addAction(action)
-        for name in ("reject", "accept_all", "ignore", "dictionary", "revert"):
+        for name in ("reject", "accept_all", "bulk", "ignore", "dictionary", "revert"):
             review.addAction(a[name])
         review.addSeparator()
         review.addAction(a["done"])
         view = mb.addMenu(self.tr("&View"))
         for dock in (self.findings_dock, self.detail_dock, self.articles_dock, self.legend_dock, self.links_dock):
             view.addAction(dock.toggleViewAction())
+        view.addSeparator()
+        view.addAction(a["statistics"])
         help_menu = mb.addMenu(self.tr("&Help"))
         help_menu.addAction(a["keys"])
         help_menu.addAction(a["about"])
@@ -687,7 +693,9 @@ class MainWindow(QMainWindow):
         if self.find_dialog is None:
             from editor.gui.dialogs.find_replace import FindReplaceDialog
 
-            self.find_dialog = FindReplaceDialog(self.clean, self._find_edit, parent=self, apply_edits=self._find_edits)
+            self.find_dialog = FindReplaceDialog(
+                self.clean, self._find_edit, parent=self, apply_edits=self._find_edits, corpus=self.corpus
+            )
             self.find_dialog.matchSelected.connect(self._find_selected)
         self.find_dialog.open_for_selection()
 
@@ -756,9 +764,9 @@ class MainWindow(QMainWindow):
         a = self.actions_
         a["undo"].setEnabled(review is not None and review.can_undo)
         a["redo"].setEnabled(review is not None and review.can_redo)
-        for name in ("next", "previous", "accept", "reject", "accept_all", "ignore", "dictionary", "revert", "find"):
+        for name in ("next", "previous", "accept", "reject", "accept_all", "bulk", "ignore", "dictionary", "revert"):
             a[name].setEnabled(review is not None)
-        for action in a.suggestion:
+        for action in [*a.suggestion, a["find"], a["find_all"]]:
             action.setEnabled(review is not None)
         a["done"].setEnabled(self.doc() is not None)
         self.finding_actions.show(self.item(self.current_item))

@@ -239,16 +239,41 @@ class ReviewController(QObject):
         self.keeper.save_text_later(self._current())
 
     def edit_many(self, edits: Sequence[tuple[int, int, str]]) -> None:
-        """A batch of edits (find and replace), saved at once."""
+        """A batch of edits (find and replace), saved at once, one undo step."""
         if self._refused():
             return
         review = self.review
         if review is None:
             return
-        for s, e, t in edits:
-            review.edit(s, e, t)
+        review.edit_many(edits)
         self.recheck_timer.start()
         self.keeper.save_text(self._current())
+
+    def accept_many(self, doc: Doc, chosen: Sequence[tuple[int, str]]) -> list[int]:
+        """Accept these findings of one open article (maybe not the one shown) as one undo step of its review."""
+        if doc.review is None or self._refused():
+            return []
+        ids = doc.review.accept_many(chosen)
+        if ids:
+            self.keeper.commit(doc)
+            if doc is self._current():
+                self.decided.emit(False, None)
+        return ids
+
+    def edit_doc(self, doc: Doc, edits: Sequence[tuple[int, int, str]]) -> int:
+        """A replace-all in one open article (maybe not the one shown), as one undo step of its review."""
+        if doc.review is None or self._refused():
+            return 0
+        if doc is self._current():
+            n = len(edits)
+            self.edit_many(edits)
+            return n
+        n = doc.review.edit_many(edits)
+        if n:
+            doc.review.recheck_dirty()  # not shown: check it now, so its findings are right when it is
+            self.keeper.save_text(doc)
+            self.keeper.commit(doc)
+        return n
 
     # ------------------------------------------------------------------------------------------------ re-checks
     def start_recheck(self) -> None:

@@ -11,6 +11,7 @@ cut because of a huge line, or the texts disagree), everything is rebuilt from t
 
 from __future__ import annotations
 
+from functools import partial
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
@@ -80,7 +81,7 @@ class ReviewView(QObject):
         if review is None:
             return
         if review not in self._listening:
-            review.add_listener(self._on_event)
+            review.add_listener(partial(self._on_event, source=review))
             self._listening.append(review)
         self._events.clear()
         self._edited.clear()
@@ -152,10 +153,13 @@ class ReviewView(QObject):
         bar.setValue(value)
 
     # ------------------------------------------------------------------------------------------------ changes
-    def _on_event(self, event: ReviewEvent) -> None:
+    def _on_event(self, event: ReviewEvent, *, source: Review) -> None:
+        # Only the article shown is drawn (a bulk accept or a replace-all also changes articles that are not).
         # Hand edits are already in the pane, re-checks are drawn by `rechecked`: keep decisions only. A hand
         # edit still drops the pending findings it touched (and makes decided ones stale): remember which, so
         # that their rows and marks go too (`after_edit`).
+        if source is not self.review:
+            return
         if event.kind == "edit":
             self._edited.update(int(i) for i in event.items)
         elif event.kind != "recheck":

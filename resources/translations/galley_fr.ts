@@ -47,6 +47,76 @@
         </message>
     </context>
     <context>
+        <name>BulkAcceptDialog</name>
+        <message>
+            <source>Accept in Bulk</source>
+            <translation>Accepter en bloc</translation>
+        </message>
+        <message>
+            <source>Every &amp;safe finding (automatic, or information with one suggestion)</source>
+            <translation>Toutes les alertes &amp;sûres (automatiques, ou informations à une seule suggestion)</translation>
+        </message>
+        <message>
+            <source>Every finding of the &amp;category “{name}”</source>
+            <translation>Toutes les alertes de la &amp;catégorie « {name} »</translation>
+        </message>
+        <message>
+            <source>Every finding of the r&amp;ule “{name}”</source>
+            <translation>Toutes les alertes de la &amp;règle « {name} »</translation>
+        </message>
+        <message>
+            <source>In every &amp;open article</source>
+            <translation>Dans tous les articles &amp;ouverts</translation>
+        </message>
+        <message>
+            <source>Article</source>
+            <translation>Article</translation>
+        </message>
+        <message>
+            <source>Found</source>
+            <translation>Trouvé</translation>
+        </message>
+        <message>
+            <source>Becomes</source>
+            <translation>Devient</translation>
+        </message>
+        <message>
+            <source>Context</source>
+            <translation>Contexte</translation>
+        </message>
+        <message>
+            <source>Accept</source>
+            <translation>Accepter</translation>
+        </message>
+        <message>
+            <source>{n} change(s) in {k} article(s).</source>
+            <translation>{n} modification(s) dans {k} article(s).</translation>
+        </message>
+        <message>
+            <source>{m} article(s) not analysed yet are left out: open them first.</source>
+            <translation>{m} article(s) pas encore analysé(s) sont laissés de côté : ouvrez-les d’abord.</translation>
+        </message>
+        <message>
+            <source>(deleted)</source>
+            <translation>(supprimé)</translation>
+        </message>
+        <message>
+            <source>Accept {n}</source>
+            <translation>Accepter {n}</translation>
+        </message>
+    </context>
+    <context>
+        <name>BulkReview</name>
+        <message>
+            <source>No article analysed yet</source>
+            <translation>Aucun article analysé pour l’instant</translation>
+        </message>
+        <message>
+            <source>Accepted {n} finding(s) in {k} article(s); Ctrl+Z undoes them, article by article</source>
+            <translation>{n} alerte(s) acceptée(s) dans {k} article(s) ; Ctrl+Z les annule, article par article</translation>
+        </message>
+    </context>
+    <context>
         <name>Categories</name>
         <message>
             <source>Encoding</source>
@@ -142,6 +212,49 @@
         <message>
             <source>Findings without a suggestion are left unchanged.</source>
             <translation>Les signalements sans suggestion restent inchangés.</translation>
+        </message>
+    </context>
+    <context>
+        <name>CorpusPreviewDialog</name>
+        <message>
+            <source>Replace in All Articles</source>
+            <translation>Remplacer dans tous les articles</translation>
+        </message>
+        <message>
+            <source>Matches in All Articles</source>
+            <translation>Occurrences dans tous les articles</translation>
+        </message>
+        <message>
+            <source>{n} match(es) in {k} article(s).</source>
+            <translation>{n} occurrence(s) dans {k} article(s).</translation>
+        </message>
+        <message>
+            <source>Article</source>
+            <translation>Article</translation>
+        </message>
+        <message>
+            <source>Found</source>
+            <translation>Trouvé</translation>
+        </message>
+        <message>
+            <source>Becomes</source>
+            <translation>Devient</translation>
+        </message>
+        <message>
+            <source>Context</source>
+            <translation>Contexte</translation>
+        </message>
+        <message>
+            <source>(deleted)</source>
+            <translation>(supprimé)</translation>
+        </message>
+        <message>
+            <source>&amp;Go to Match</source>
+            <translation>&amp;Aller à l’occurrence</translation>
+        </message>
+        <message>
+            <source>Replace {n}</source>
+            <translation>Remplacer {n}</translation>
         </message>
     </context>
     <context>
@@ -304,6 +417,10 @@
             <translation>Rechercher et remplacer</translation>
         </message>
         <message>
+            <source>Searching article {i} of {n}…</source>
+            <translation>Recherche dans l’article {i} sur {n}…</translation>
+        </message>
+        <message>
             <source>Text or regular expression</source>
             <translation>Texte ou expression régulière</translation>
         </message>
@@ -322,6 +439,14 @@
         <message>
             <source>&amp;Whole words</source>
             <translation>&amp;Mots entiers</translation>
+        </message>
+        <message>
+            <source>In all open a&amp;rticles</source>
+            <translation>Dans tous les a&amp;rticles ouverts</translation>
+        </message>
+        <message>
+            <source>Next and Replace All list every match of every article first</source>
+            <translation>Suivant et Tout remplacer listent d’abord chaque occurrence de chaque article</translation>
         </message>
         <message>
             <source>&amp;Previous</source>
@@ -344,6 +469,10 @@
             <translation>Fermer</translation>
         </message>
         <message>
+            <source>&amp;Stop</source>
+            <translation>Arrê&amp;ter</translation>
+        </message>
+        <message>
             <source>&amp;Find:</source>
             <translation>&amp;Rechercher :</translation>
         </message>
@@ -354,6 +483,22 @@
         <message>
             <source>Type the text to find.</source>
             <translation>Saisissez le texte à rechercher.</translation>
+        </message>
+        <message>
+            <source>Search stopped.</source>
+            <translation>Recherche arrêtée.</translation>
+        </message>
+        <message>
+            <source>The search took longer than {seconds:g} s in “{article}” and was stopped. Simplify the regular expression (nested repetitions such as (a+)+ are slow).</source>
+            <translation>La recherche a pris plus de {seconds:g} s dans « {article} » et a été arrêtée. Simplifiez l’expression régulière (les répétitions imbriquées comme (a+)+ sont lentes).</translation>
+        </message>
+        <message>
+            <source>{n} match(es) in {k} article(s).</source>
+            <translation>{n} occurrence(s) dans {k} article(s).</translation>
+        </message>
+        <message>
+            <source>Replaced {n} occurrence(s) in {k} article(s); Ctrl+Z undoes them, article by article.</source>
+            <translation>{n} occurrence(s) remplacée(s) dans {k} article(s) ; Ctrl+Z les annule, article par article.</translation>
         </message>
         <message>
             <source>Searching…</source>
@@ -1234,6 +1379,89 @@
         </message>
     </context>
     <context>
+        <name>StatisticsDialog</name>
+        <message>
+            <source>Statistics</source>
+            <translation>Statistiques</translation>
+        </message>
+        <message>
+            <source>This article</source>
+            <translation>Cet article</translation>
+        </message>
+        <message>
+            <source>Whole session</source>
+            <translation>Toute la session</translation>
+        </message>
+        <message>
+            <source>&amp;Show:</source>
+            <translation>&amp;Afficher :</translation>
+        </message>
+        <message>
+            <source>Category</source>
+            <translation>Catégorie</translation>
+        </message>
+        <message>
+            <source>Rule</source>
+            <translation>Règle</translation>
+        </message>
+        <message>
+            <source>By &amp;category</source>
+            <translation>Par &amp;catégorie</translation>
+        </message>
+        <message>
+            <source>By &amp;rule</source>
+            <translation>Par &amp;règle</translation>
+        </message>
+        <message>
+            <source>&amp;Export Report…</source>
+            <translation>&amp;Exporter le rapport…</translation>
+        </message>
+        <message>
+            <source>Close</source>
+            <translation>Fermer</translation>
+        </message>
+        <message>
+            <source>Findings</source>
+            <translation>Alertes</translation>
+        </message>
+        <message>
+            <source>Accepted %</source>
+            <translation>% acceptées</translation>
+        </message>
+        <message>
+            <source>Rejected %</source>
+            <translation>% rejetées</translation>
+        </message>
+        <message>
+            <source>{n} finding(s): accepted {a}, rejected {r} of those decided.</source>
+            <translation>{n} alerte(s) : {a} acceptées, {r} rejetées parmi celles tranchées.</translation>
+        </message>
+        <message>
+            <source>Articles: {done} done, {pending} not done.</source>
+            <translation>Articles : {done} terminé(s), {pending} non terminé(s).</translation>
+        </message>
+        <message>
+            <source>{n} not analysed yet (not counted).</source>
+            <translation>{n} pas encore analysé(s) (non comptés).</translation>
+        </message>
+        <message>
+            <source>Export Report</source>
+            <translation>Exporter le rapport</translation>
+        </message>
+        <message>
+            <source>HTML report (*.html);;CSV report (*.csv)</source>
+            <translation>Rapport HTML (*.html);;Rapport CSV (*.csv)</translation>
+        </message>
+        <message>
+            <source>The report could not be written: {error}</source>
+            <translation>Le rapport n’a pas pu être écrit : {error}</translation>
+        </message>
+        <message>
+            <source>Report written: {path}</source>
+            <translation>Rapport écrit : {path}</translation>
+        </message>
+    </context>
+    <context>
         <name>StatusBar</name>
         <message>
             <source>Cancel</source>
@@ -1299,6 +1527,14 @@
             <translation>&amp;Rechercher et remplacer…</translation>
         </message>
         <message>
+            <source>Find and Replace in A&amp;ll Articles…</source>
+            <translation>Rechercher et remplacer dans &amp;tous les articles…</translation>
+        </message>
+        <message>
+            <source>Regular expressions over every open article, with a preview of every match</source>
+            <translation>Expressions régulières sur tous les articles ouverts, avec un aperçu de chaque occurrence</translation>
+        </message>
+        <message>
             <source>&amp;Preferences…</source>
             <translation>&amp;Préférences…</translation>
         </message>
@@ -1343,6 +1579,14 @@
             <translation>Accepter tous les signalements en attente de la même règle, après confirmation</translation>
         </message>
         <message>
+            <source>Accept in &amp;Bulk…</source>
+            <translation>Accepter en &amp;bloc…</translation>
+        </message>
+        <message>
+            <source>Accept every safe finding, or all of a category or rule, here or in every open article</source>
+            <translation>Accepter toutes les alertes sûres, ou toutes celles d’une catégorie ou d’une règle, ici ou dans tous les articles ouverts</translation>
+        </message>
+        <message>
             <source>&amp;Ignore Word in Session</source>
             <translation>&amp;Ignorer le mot dans la session</translation>
         </message>
@@ -1361,6 +1605,14 @@
         <message>
             <source>Mark &amp;Done and Open Next</source>
             <translation>Marquer &amp;terminé et ouvrir le suivant</translation>
+        </message>
+        <message>
+            <source>&amp;Statistics…</source>
+            <translation>&amp;Statistiques…</translation>
+        </message>
+        <message>
+            <source>Findings per category, rule and decision, for the article and the session</source>
+            <translation>Alertes par catégorie, règle et décision, pour l’article et la session</translation>
         </message>
         <message>
             <source>&amp;Keyboard Shortcuts</source>

@@ -23,7 +23,9 @@ def test_screenshot_script_writes_non_empty_pngs(tmp_path: Path) -> None:
         check=False,
     )
     assert result.returncode == 0, result.stderr[-2000:]
-    for name, min_width in (("main-window.png", 1000), ("findings-filtered.png", 400), ("preferences.png", 300)):
+    shots = [("main-window.png", 1000), ("findings-filtered.png", 400), ("preferences.png", 300)]
+    shots.append(("statistics.png", 600))
+    for name, min_width in shots:
         path = tmp_path / name
         assert path.stat().st_size > 5_000, name
         image = QImage(str(path))

@@ -75,12 +75,27 @@ def _finding(item: Item | Finding) -> Finding:
     return item if isinstance(item, Finding) else item.finding
 
 
-def _replacement(item: Item | Finding) -> str | None:
+def replacement_of(item: Item | Finding) -> str | None:
     chosen = getattr(item, "replacement", None)
     if chosen is not None:
         return str(chosen)
     suggestions = getattr(_finding(item), "suggestions", ())
     return str(suggestions[0]) if suggestions else None
+
+
+def in_context(item: Item | Finding, text: str | None) -> str:
+    """The words around a finding on one line, the finding in [brackets] (plain text, for a person to read)."""
+    start, end = getattr(item, "start", None), getattr(item, "end", None)
+    if text is None or start is None or end is None:
+        finding = _finding(item)
+        start, end = getattr(finding, "start", None), getattr(finding, "end", None)
+    if text is None or start is None or end is None or not 0 <= start <= end <= len(text):
+        return ""
+    before = text[max(0, start - CONTEXT_CHARS) : start]
+    after = text[end : end + CONTEXT_CHARS]
+    left = "…" if start > CONTEXT_CHARS else ""
+    right = "…" if end + CONTEXT_CHARS < len(text) else ""
+    return " ".join(f"{left}{before}[{text[start:end]}]{after}{right}".split())
 
 
 class ConfirmAcceptAllDialog(QDialog):
@@ -120,7 +135,7 @@ class ConfirmAcceptAllDialog(QDialog):
         self.without_suggestion = 0
         for row, item in enumerate(items):
             finding = _finding(item)
-            replacement = _replacement(item)
+            replacement = replacement_of(item)
             if replacement is None:
                 self.without_suggestion += 1
                 shown = self.tr("(no suggestion: left as is)")
@@ -156,17 +171,7 @@ class ConfirmAcceptAllDialog(QDialog):
 
     @staticmethod
     def _context(item: Item | Finding, text: str | None) -> str:
-        start, end = getattr(item, "start", None), getattr(item, "end", None)
-        if text is None or start is None or end is None:
-            finding = _finding(item)
-            start, end = getattr(finding, "start", None), getattr(finding, "end", None)
-        if text is None or start is None or end is None or not 0 <= start <= end <= len(text):
-            return ""
-        before = text[max(0, start - CONTEXT_CHARS) : start]
-        after = text[end : end + CONTEXT_CHARS]
-        left = "…" if start > CONTEXT_CHARS else ""
-        right = "…" if end + CONTEXT_CHARS < len(text) else ""
-        return " ".join(f"{left}{before}[{text[start:end]}]{after}{right}".split())
+        return in_context(item, text)
 
     @classmethod
     def ask(

@@ -25,6 +25,9 @@ How the main window uses it:
 - Signal `matchSelected(start, end)` (code points) after a match is selected, to scroll the Raw pane with it.
 - Signal `searchFinished(count)` after each search (-1 when it failed); `message()` is the status line's text.
 - Shortcuts inside the dialog: Return = next, Shift+Return = previous, F3 / Shift+F3 likewise.
+- With `corpus` (see `corpus_find.Corpus`), "In all open articles" searches every open article, one after the
+  other in the same time-boxed process, lists every match with its context (`ask_corpus`, replaceable by tests)
+  and replaces them all once confirmed, one undo step per article.
 """
 
 from __future__ import annotations
@@ -46,6 +49,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from editor.gui.dialogs.corpus_find import AskCorpus, Corpus, CorpusPreviewDialog, CorpusSearch, Match, group_edits
 from editor.gui.dialogs.regex_search import Query, Result, Searcher, find_all
 from editor.gui.positions import Utf16Index
 
@@ -72,6 +76,7 @@ class FindReplaceDialog(QDialog):
         parent: QWidget | None = None,
         apply_edits: ApplyEdits | None = None,
         timeout: float = 2.0,
+        corpus: Corpus | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("findReplaceDialog")
@@ -87,6 +92,14 @@ class FindReplaceDialog(QDialog):
         self._poll = QTimer(self)
         self._poll.setInterval(15)
         self._poll.timeout.connect(self._check_search)
+        self._corpus = corpus
+        self.ask_corpus: AskCorpus = CorpusPreviewDialog.ask
+        self._corpus_search = CorpusSearch(self._searcher, self)
+        self._corpus_search.finished.connect(self._corpus_done)
+        self._corpus_search.progress.connect(
+            lambda i, n: self._set_message(self.tr("Searching article {i} of {n}…").format(i=i, n=n))
+        )
+        self._corpus_replacing = False
 
         self.find_edit = QLineEdit(self)
         self.find_edit.setObjectName("findEdit")
@@ -99,6 +112,10 @@ class FindReplaceDialog(QDialog):
         self.regex_box = QCheckBox(self.tr("Regular e&xpression"), self)
         self.case_box = QCheckBox(self.tr("&Match case"), self)
         self.words_box = QCheckBox(self.tr("&Whole words"), self)
+        self.everywhere_box = QCheckBox(self.tr("In all open a&rticles"), self)
+        self.everywhere_box.setObjectName("findEverywhere")
+        self.everywhere_box.setVisible(corpus is not None)
+        self.everywhere_box.setToolTip(self.tr("Next and Replace All list every match of every article first"))
         self.status = QLabel(self)
         self.status.setObjectName("findStatus")
         self.status.setTextFormat(Qt.TextFormat.PlainText)  # may quote the pattern: never rich text
@@ -111,6 +128,10 @@ class FindReplaceDialog(QDialog):
         self.replace_button = QPushButton(self.tr("&Replace"), self)
         self.replace_all_button = QPushButton(self.tr("Replace &All"), self)
         self.close_button = QPushButton(self.tr("Close"), self)
+        self.stop_button = QPushButton(self.tr("&Stop"), self)
+        self.stop_button.setObjectName("findStop")
+        self.stop_button.hide()
+        self.stop_button.clicked.connect(self.stop)
         for button in (self.previous_button, self.replace_button, self.replace_all_button, self.close_button):
             button.setAutoDefault(False)
         self.next_button.setDefault(True)
@@ -119,13 +140,14 @@ class FindReplaceDialog(QDialog):
         form.addRow(self.tr("&Find:"), self.find_edit)
         form.addRow(self.tr("Replace &with:"), self.replace_edit)
         options = QHBoxLayout()
-        for box in (self.regex_box, self.case_box, self.words_box):
+        for box in (self.regex_box, self.case_box, self.words_box, self.everywhere_box):
             options.addWidget(box)
         options.addStretch(1)
         buttons = QHBoxLayout()
         for button in (self.previous_button, self.next_button, self.replace_button, self.replace_all_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
+        buttons.addWidget(self.stop_button)
         buttons.addWidget(self.close_button)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
@@ -164,17 +186,84 @@ class FindReplaceDialog(QDialog):
         return self._pending is not None
 
     def find_next(self) -> None:
+        if self.everywhere:
+            self.search_everywhere(replacing=False)
+            return
         self._run(self._select_next)
 
     def find_previous(self) -> None:
+        if self.everywhere:
+            self.search_everywhere(replacing=False)
+            return
         self._run(self._select_previous)
 
     def replace_current(self) -> None:
         """Replace the selected match (if the selection is one), then go to the next match."""
+        if self.everywhere:
+            self.search_everywhere(replacing=True)
+            return
         self._run(self._replace_selected)
 
     def replace_all(self) -> None:
+        if self.everywhere:
+            self.search_everywhere(replacing=True)
+            return
         self._run(self._replace_every)
+
+    # Every open article ----------------------------------------------------------------------------------------
+    @property
+    def everywhere(self) -> bool:
+        return self._corpus is not None and self.everywhere_box.isChecked()
+
+    def search_everywhere(self, replacing: bool) -> None:
+        """Search every open article; then list the matches (and replace them all when confirmed)."""
+        query = self._query()
+        if query is None or self._corpus is None:
+            self._set_message(self.tr("Type the text to find."))
+            return
+        try:
+            query.compiled()
+        except Exception as e:  # re.error, OverflowError, RecursionError on absurd patterns
+            self._show_error(str(e))
+            return
+        self._corpus_replacing = replacing
+        self.stop_button.show()
+        self._corpus_search.start(query, self._corpus.texts())
+
+    def stop(self) -> None:
+        """Stop a search of every article (Stop button)."""
+        self._corpus_search.cancel()
+
+    def _corpus_done(self, matches: list[Match], error: str) -> None:
+        self.stop_button.hide()
+        if error:
+            if error == "cancelled":
+                self._set_message(self.tr("Search stopped."))
+            elif error.startswith("timeout:"):
+                self._set_message(
+                    self.tr(
+                        "The search took longer than {seconds:g} s in “{article}” and was stopped. "
+                        "Simplify the regular expression (nested repetitions such as (a+)+ are slow)."
+                    ).format(seconds=self._searcher.timeout, article=error.split(":", 1)[1])
+                )
+            else:
+                self._show_error(error)
+                return
+            self.searchFinished.emit(-1)
+            return
+        self.searchFinished.emit(len(matches))
+        if not matches or self._corpus is None:
+            self._set_message(self.tr("No match."))
+            return
+        articles = len({m.doc for m in matches})
+        self._set_message(self.tr("{n} match(es) in {k} article(s).").format(n=len(matches), k=articles))
+        replace, chosen = self.ask_corpus(self, matches, self._corpus_replacing)
+        if replace:
+            changed = self._corpus.apply(group_edits(matches), self._corpus_search.searched)
+            message = self.tr("Replaced {n} occurrence(s) in {k} article(s); Ctrl+Z undoes them, article by article.")
+            self._set_message(message.format(n=len(matches), k=changed))
+        elif chosen is not None:
+            self._corpus.go_to(chosen.doc, chosen.start, chosen.end)
 
     # Searching -------------------------------------------------------------------------------------------------
     def _query(self) -> Query | None:
@@ -339,6 +428,8 @@ class FindReplaceDialog(QDialog):
         """Stop the search process when the dialog goes away; it restarts on the next regex search."""
         self._poll.stop()
         self._pending = None
+        self._corpus_search.cancel(silent=True)
+        self.stop_button.hide()
         self._searcher.close()
         super().hideEvent(event)
 
