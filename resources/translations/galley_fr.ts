@@ -112,6 +112,10 @@
             <translation>Aucun article analysé pour l’instant</translation>
         </message>
         <message>
+            <source>Read-only: this session is open in another window</source>
+            <translation>Lecture seule : cette session est ouverte dans une autre fenêtre</translation>
+        </message>
+        <message>
             <source>Accepted {n} finding(s) in {k} article(s); Ctrl+Z undoes them, article by article</source>
             <translation>{n} alerte(s) acceptée(s) dans {k} article(s) ; Ctrl+Z les annule, article par article</translation>
         </message>
