@@ -13,9 +13,10 @@ stays pending (its text is gone once the first is applied). The review applies t
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
+from itertools import pairwise
 
 from editor.core.findings import Finding, Severity
 from editor.core.review_items import Item, Status
@@ -68,3 +69,15 @@ def choose(items: Iterable[Item], selector: Selector) -> list[tuple[Item, str]]:
     """The pending items (sorted by position) the selector takes, each with the replacement it would get."""
     matching = (it for it in items if it.status is Status.PENDING and selector.matches(it.finding))
     return [(it, it.suggestions[0]) for it in non_overlapping(matching)]
+
+
+def sorted_edits(text: str, edits: Sequence[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """The edits of a replace-all that change `text`, sorted; ValueError when one lies outside the text or two
+    overlap (their order would be ambiguous)."""
+    if any(not 0 <= a <= b <= len(text) for a, b, _ in edits):
+        raise ValueError("an edit lies outside the text")
+    ops = sorted((a, b, t) for a, b, t in edits if text[a:b] != t)
+    for (a, b, _), (c, _, _) in pairwise(ops):
+        if c < b or a == b == c:
+            raise ValueError(f"edits overlap at {c}")
+    return ops

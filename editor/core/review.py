@@ -23,7 +23,6 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
-from itertools import pairwise
 from typing import Any
 
 from editor.core.article import Article
@@ -318,29 +317,21 @@ class Review:
         self._accept_items("accept", [(it, rep)])
 
     def accept_all(self, rule: str) -> list[int]:
-        """Accept every pending finding of `rule` that has a suggestion, as ONE undo step; returns their ids.
-
-        Where two of them overlap, the earlier one is taken and the other stays pending.
-        """
+        """Accept every pending finding of `rule` with a suggestion, as ONE undo step (see `accept_many`)."""
         from editor.core.bulk import Scope, Selector, choose
 
         return self.accept_many([(it.id, rep) for it, rep in choose(self.items, Selector(Scope.RULE, rule))])
 
     def accept_many(self, chosen: Sequence[tuple[int, str]]) -> list[int]:
-        """Accept pending items with the given replacements as ONE undo step (a bulk accept); returns their ids.
-
-        Items no longer pending, or overlapping an earlier one, are skipped: the choice may come from a preview
-        the person looked at while a re-check changed the items.
-        """
+        """Accept items with these replacements as ONE undo step; returns their ids. Items no longer pending (a
+        re-check ran since the preview), or overlapping an earlier one, are skipped."""
         from editor.core.bulk import non_overlapping
 
         wanted = dict(chosen)
-        items = [it for it in self.items if it.id in wanted and it.status is Status.PENDING]
-        picked = [(it, wanted[it.id]) for it in non_overlapping(items)]
-        if not picked:
-            return []
-        self._accept_items("accept_all", picked)
-        return [it.id for it, _ in picked]
+        items = non_overlapping(it for it in self.items if it.id in wanted and it.status is Status.PENDING)
+        if items:
+            self._accept_items("accept_all", [(it, wanted[it.id]) for it in items])
+        return [it.id for it in items]
 
     def reject(self, item_id: int) -> None:
         """Keep the text as it is; the finding is closed."""
@@ -460,20 +451,16 @@ class Review:
     def edit_many(self, edits: Sequence[tuple[int, int, str]]) -> int:
         """Several hand edits (a replace-all) as ONE undo step; spans in the current text, any order, not
         overlapping (ValueError otherwise). Returns how many changed the text."""
-        if any(not 0 <= a <= b <= len(self._text) for a, b, _ in edits):
-            raise ValueError("an edit lies outside the text")
-        ops = sorted((a, b, t) for a, b, t in edits if self._text[a:b] != t)
-        for (a, b, _), (c, _, _) in pairwise(ops):
-            if c < b or a == b == c:
-                raise ValueError(f"edits overlap at {c}")
-        if not ops:
-            return 0
-        self._change("edit", [(a, b, t, None) for a, b, t in ops], {}, {})
-        shift = 0
-        for a, b, t in ops:
-            self._add_dirty(a + shift, a + shift + len(t))
-            shift += len(t) - (b - a)
-        self._finish()
+        from editor.core.bulk import sorted_edits
+
+        ops = sorted_edits(self._text, edits)
+        if ops:
+            self._change("edit", [(a, b, t, None) for a, b, t in ops], {}, {})
+            shift = 0
+            for a, b, t in ops:
+                self._add_dirty(a + shift, a + shift + len(t))
+                shift += len(t) - (b - a)
+            self._finish()
         return len(ops)
 
     def _merge_into(self, last: _Step) -> bool:

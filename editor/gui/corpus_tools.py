@@ -100,6 +100,18 @@ class CorpusTools(QObject):
         w.clean.set_cursor_position(end)
         w.raw.set_current(int(review.clean_to_raw(start)), int(review.clean_to_raw(end)))
 
+    def open_find(self) -> None:
+        """Show the find and replace dialog (Ctrl+F), made once; its edits go through the window's review."""
+        w = self.window
+        if w.find_dialog is None:
+            from editor.gui.dialogs.find_replace import FindReplaceDialog
+
+            w.find_dialog = FindReplaceDialog(
+                w.clean, lambda s, e, t: w._find_edits([(s, e, t)]), w, apply_edits=w._find_edits, corpus=self
+            )
+            w.find_dialog.matchSelected.connect(w._find_selected)
+        w.find_dialog.open_for_selection()
+
     def find_everywhere(self) -> None:
         """The find and replace dialog, searching every open article."""
         w = self.window

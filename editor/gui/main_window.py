@@ -688,19 +688,8 @@ class MainWindow(QMainWindow):
         self.actions_["redo"].setEnabled(bool(review.can_redo))
 
     def find_replace(self) -> None:
-        if self.review is None:
-            return
-        if self.find_dialog is None:
-            from editor.gui.dialogs.find_replace import FindReplaceDialog
-
-            self.find_dialog = FindReplaceDialog(
-                self.clean, self._find_edit, parent=self, apply_edits=self._find_edits, corpus=self.corpus
-            )
-            self.find_dialog.matchSelected.connect(self._find_selected)
-        self.find_dialog.open_for_selection()
-
-    def _find_edit(self, start: int, end: int, text: str) -> None:
-        self._find_edits([(start, end, text)])
+        if self.review is not None:
+            self.corpus.open_find()  # builds `find_dialog` the first time
 
     def _find_edits(self, edits: list[tuple[int, int, str]]) -> None:
         if self.review is None or self._read_only_reason:
