@@ -16,6 +16,7 @@ from editor.gui import drafts, jobs
 from editor.gui.documents import Doc
 from editor.gui.models.articles import ArticleRow
 from editor.gui.panes import Mark
+from editor.gui.pending_counts import PendingCounts
 
 if TYPE_CHECKING:
     from editor.core.article import Article
@@ -39,9 +40,11 @@ class Loading(QObject):
         self._reloading: int | None = None
         self._preview_doc: int | None = None
         self._scroll_to: int | None = None  # where the Cleaned pane was scrolled when typing was folded in
+        self.counts = PendingCounts(window)  # the article list's counts, for articles not opened yet too
 
     def reset(self) -> None:
         self.load_errors = []
+        self.w.jobs.cancel(self.counts.kind)  # counts of the articles open before are not these ones
 
     # ------------------------------------------------------------------------------------------------ loading
     def partial(self, kind: str, _job: int, value: object) -> None:

@@ -36,6 +36,13 @@
         </message>
     </context>
     <context>
+        <name>ArticleList</name>
+        <message>
+            <source>Only articles with &amp;pending findings</source>
+            <translation>Seulement les articles avec des signalements en &amp;attente</translation>
+        </message>
+    </context>
+    <context>
         <name>ArticleListModel</name>
         <message>
             <source>(untitled)</source>
@@ -553,11 +560,11 @@
         <name>FindingActions</name>
         <message>
             <source>Finding</source>
-            <translation>Constat</translation>
+            <translation>Signalement</translation>
         </message>
         <message>
             <source>{rule} ignored in this article ({n} finding(s))</source>
-            <translation>{rule} ignorée dans cet article ({n} constat(s))</translation>
+            <translation>{rule} ignorée dans cet article ({n} signalement(s))</translation>
         </message>
         <message>
             <source>{rule} turned off (Preferences, Checking, to turn it back on)</source>
@@ -648,11 +655,11 @@
         </message>
         <message>
             <source>No finding selected</source>
-            <translation>Aucun constat sélectionné</translation>
+            <translation>Aucun signalement sélectionné</translation>
         </message>
         <message>
             <source>Select a finding in the table or press F8 to go to the next one.</source>
-            <translation>Sélectionnez un constat dans le tableau ou appuyez sur F8 pour aller au suivant.</translation>
+            <translation>Sélectionnez un signalement dans le tableau ou appuyez sur F8 pour aller au suivant.</translation>
         </message>
         <message>
             <source>Changed “{before}” → “{after}”</source>

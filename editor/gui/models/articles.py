@@ -12,6 +12,7 @@ from editor.gui.colors import STATUS_COLORS
 
 _Index = QModelIndex | QPersistentModelIndex
 StatusRole = Qt.ItemDataRole.UserRole + 1
+PendingRole = Qt.ItemDataRole.UserRole + 2  # pending findings, None while not counted yet
 
 
 def status_icon(status: str, size: int = 14) -> QIcon:
@@ -68,7 +69,7 @@ class ArticleListModel(QAbstractListModel):
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._rows)
 
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> str | QIcon | None:
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> str | int | QIcon | None:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
             return None
         row = self._rows[index.row()]
@@ -85,6 +86,8 @@ class ArticleListModel(QAbstractListModel):
             return f"<p style='white-space:pre-wrap'>{html.escape(row.label)}</p>"
         if role == StatusRole:
             return row.status
+        if role == PendingRole:
+            return row.pending
         return None
 
     def append(self, row: ArticleRow) -> int:
