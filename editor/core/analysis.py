@@ -13,6 +13,8 @@ from editor.core.article import Article
 from editor.core.rules.base import CheckConfig
 
 if TYPE_CHECKING:  # imported when used: the editor's window must paint before the analysis machinery loads
+    from editor.core.engine import Reporter
+    from editor.core.findings import Finding
     from editor.core.review import Review
     from editor.core.urls import Link
 
@@ -45,13 +47,26 @@ def analyse_article(article: Article, config: CheckConfig, state: dict[str, Any]
 def child_main(job: str) -> None:
     """The analysis process: a pickled (article, config, state) in the file `job`, a pickled ("ok", result) or
     ("error", message) on stdout."""
+    import json
     import pickle
     import sys
 
+    from editor.core.engine import reporting
+
     with open(job, "rb") as f:
-        article, config, state = pickle.load(f)
+        article, config, state, *rest = pickle.load(f)
+
+    def report(done: int, total: int, found: list[Finding]) -> None:
+        rows = [
+            [f.start, f.end, f.category, f.rule, str(f.severity), f.message, f.text, f.suggestions[:1]] for f in found
+        ]
+        line = json.dumps({"done": done, "total": total, "found": rows}, ensure_ascii=True)
+        sys.stderr.write(f"{PROGRESS_MARK}{line}\n")
+        sys.stderr.flush()
+
     try:
-        out: tuple[str, object] = ("ok", analyse_article(article, config, state))
+        with reporting(report) if rest and rest[0] else contextlib.nullcontext():
+            out: tuple[str, object] = ("ok", analyse_article(article, config, state))
     except Exception as e:
         out = ("error", f"{type(e).__name__}: {e}")
     sys.stdout.buffer.write(pickle.dumps(out, protocol=pickle.HIGHEST_PROTOCOL))
@@ -59,13 +74,21 @@ def child_main(job: str) -> None:
 
 
 def analyse_maybe_in_process(
-    article: Article, config: CheckConfig, state: dict[str, Any] | None, cancel: threading.Event
+    article: Article,
+    config: CheckConfig,
+    state: dict[str, Any] | None,
+    cancel: threading.Event,
+    report: Reporter | None = None,
 ) -> tuple[Review, list[Link]]:
     """analyse_article, in a child process for long articles, so the GUI thread keeps the GIL to itself; the
     child is killed when the analysis is cancelled. A fresh interpreter (not multiprocessing): it must not
-    re-run whatever script started the editor."""
+    re-run whatever script started the editor. `report` hears how far a fresh analysis went, paragraph by
+    paragraph, with the findings of the paragraphs checked (raw coordinates, before tidying)."""
     if len(article.text) <= PROCESS_ABOVE:
-        return analyse_article(article, config, state)
+        from editor.core.engine import reporting
+
+        with reporting(report) if report is not None else contextlib.nullcontext():
+            return analyse_article(article, config, state)
     import os
     import pickle
     import subprocess
@@ -82,7 +105,7 @@ def analyse_maybe_in_process(
 
     # The input goes through a file: a pipe would need a writer thread next to the timed reads below.
     with tempfile.NamedTemporaryFile(prefix="galley-analysis-", suffix=".pickle", delete=False) as f:
-        pickle.dump((article, config, state), f, protocol=pickle.HIGHEST_PROTOCOL)
+        pickle.dump((article, config, state, report is not None), f, protocol=pickle.HIGHEST_PROTOCOL)
         job = f.name
     try:
         try:
@@ -100,15 +123,24 @@ def analyse_maybe_in_process(
             )
         except OSError:  # no process could be started (resource limits): analyse here
             return analyse_article(article, config, state)
-        while True:
-            try:
-                out, err = proc.communicate(timeout=0.1)
-                break
-            except subprocess.TimeoutExpired:
-                if cancel.is_set():
-                    proc.kill()
-                    proc.communicate()
-                    raise AnalysisCancelled from None
+        errors: list[str] = []
+        reader = threading.Thread(target=_read_progress, args=(proc, report, errors), daemon=True)
+        reader.start()
+        stdout = proc.stdout
+        assert stdout is not None
+        chunks: list[bytes] = []
+        stdout_reader = threading.Thread(target=lambda: chunks.append(stdout.read()), daemon=True)
+        stdout_reader.start()
+        while proc.poll() is None or stdout_reader.is_alive():
+            if cancel.is_set():
+                proc.kill()
+                proc.wait()
+                raise AnalysisCancelled
+            stdout_reader.join(timeout=0.1)
+        proc.wait()
+        reader.join(timeout=5)
+        out = b"".join(chunks)
+        err = "".join(errors).encode()
     finally:
         with contextlib.suppress(OSError):
             os.unlink(job)
@@ -120,3 +152,29 @@ def analyse_maybe_in_process(
         raise RuntimeError(str(value))
     review, links = value
     return review, links
+
+
+PROGRESS_MARK = "\x1egalley-progress "
+
+
+def _read_progress(proc: Any, report: Reporter | None, errors: list[str]) -> None:
+    """The child's stderr: progress lines go to `report`, anything else is kept for an error message."""
+    import json
+
+    from editor.core.findings import Finding, Severity
+
+    for raw in proc.stderr:
+        line = raw.decode("utf-8", "replace")
+        if not line.startswith(PROGRESS_MARK):
+            errors.append(line)
+            continue
+        if report is None:
+            continue
+        try:
+            data = json.loads(line[len(PROGRESS_MARK) :])
+            found = [
+                Finding(c, r, Severity(sev), s, e, t, m, tuple(sug)) for s, e, c, r, sev, m, t, sug in data["found"]
+            ]
+            report(int(data["done"]), int(data["total"]), found)
+        except Exception:  # progress is a comfort: a report the window cannot take must not end the analysis
+            continue

@@ -718,6 +718,7 @@ def _reanalyse(
         from editor.core.engine import analyse_text
 
         return analyse_text(text, lang, config, source_url=source_url, title=title)
+    moved = {id(f) for f in out}  # in untouched paragraphs: offered already, their sentence unchanged
     para_rules = [r for r in rules if r.scope == "paragraph"]
     for j in sorted(touched):
         a, b = paras[j]
@@ -738,7 +739,7 @@ def _reanalyse(
     from editor.core.engine import drop_words_inside_encoding_repairs, offered
 
     # findings made again here are offered like those of a full analysis (suggestions checked in context)
-    return offered(text, drop_words_inside_encoding_repairs(tidy), lang, config)
+    return offered(text, drop_words_inside_encoding_repairs(tidy), lang, config, moved)
 
 
 def clean_text(

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import sys
 from bisect import bisect_right
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Collection, Iterable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from itertools import pairwise
 from typing import TYPE_CHECKING
 
@@ -99,11 +101,14 @@ def _tidy(findings: list[Finding]) -> list[Finding]:
     return drop_words_inside_encoding_repairs(tidy)
 
 
-def offered(text: str, findings: list[Finding], lang: str, config: CheckConfig) -> list[Finding]:
-    """The findings as they are offered: suggestions checked in their sentence, Galley's own words not flagged."""
+def offered(
+    text: str, findings: list[Finding], lang: str, config: CheckConfig, settled: Collection[int] = ()
+) -> list[Finding]:
+    """The findings as they are offered: suggestions checked in their sentence, Galley's own words not flagged
+    (`settled`: the `id()` of findings offered already, in an unchanged sentence)."""
     from editor.core.incontext import checked_suggestions, drop_own_words
 
-    return checked_suggestions(text, drop_own_words(findings, lang, config), lang, config)
+    return checked_suggestions(text, drop_own_words(findings, lang, config), lang, config, settled)
 
 
 def analyse_text(
@@ -122,12 +127,65 @@ def analyse_text(
     """
     config = config or CheckConfig()
     rules = rules_for(lang, config)
+    report = _reporter.get()
+    if report is not None:
+        _reporter.set(None)  # the first pass only: the cleaner's later passes re-check small parts
+        found = _run_reporting(rules, text, lang, config, source_url, title, report)
+        if found is not None:
+            return offered(text, _tidy(found), lang, config)
     if jobs > 1 and len(text) >= PARALLEL_MIN_CHARS and _can_fork():
         found = _run_split(rules, text, lang, config, source_url, title, jobs)
         if found is not None:
             return offered(text, _tidy(found), lang, config)
     ctx = Context(text=text, lang=lang, config=config, source_url=source_url, title=title)
     return offered(text, _tidy(_run(rules, ctx)), lang, config)
+
+
+# ------------------------------------------------------------------------------------------------------------
+# Progress of a long analysis, paragraph by paragraph.
+#
+# The editor shows how far the analysis of a long article went, and the findings of the paragraphs already
+# checked. Paragraph-scope rules give the same findings on any run of whole paragraphs as on the whole text, so
+# the first pass checks them chunk after chunk and reports each chunk's findings; the document-scope rules run
+# once at the end. The findings are the same as the usual run's.
+
+#: (characters checked, characters in all, the untidied findings of the chunk just checked)
+Reporter = Callable[[int, int, list[Finding]], None]
+_reporter: ContextVar[Reporter | None] = ContextVar("galley_analysis_reporter", default=None)
+REPORT_CHUNK_CHARS = 20_000
+
+
+@contextmanager
+def reporting(callback: Reporter) -> Iterator[None]:
+    """Within this block, the next analysis reports its progress and findings to `callback` as it goes."""
+    token = _reporter.set(callback)
+    try:
+        yield
+    finally:
+        _reporter.reset(token)
+
+
+def _run_reporting(
+    rules: list[Rule],
+    text: str,
+    lang: str,
+    config: CheckConfig,
+    source_url: str | None,
+    title: str | None,
+    report: Reporter,
+) -> list[Finding] | None:
+    bounds = _cuts(text, REPORT_CHUNK_CHARS)
+    if len(bounds) < 2:
+        return None
+    para_rules = [r for r in rules if r.scope == "paragraph"]
+    doc_rules = [r for r in rules if r.scope != "paragraph"]
+    found: list[Finding] = []
+    for b in bounds:
+        chunk = _chunk_findings(para_rules, text, b, lang, config, source_url, title)
+        found.extend(chunk)
+        report(b[1], len(text), chunk)
+    found.extend(_run(doc_rules, Context(text=text, lang=lang, config=config, source_url=source_url, title=title)))
+    return found
 
 
 # ------------------------------------------------------------------------------------------------------------

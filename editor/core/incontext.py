@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import replace
 
 from editor.core import french
@@ -191,16 +191,27 @@ def _rebuilt(text: str, f: Finding, spans: list[tuple[int, int, str]], undecided
     return Finding(f.category, f.rule, f.severity, lo, hi, text[lo:hi], f.message, sugs, f.auto, f.extra)
 
 
-def checked_suggestions(text: str, findings: Sequence[Finding], lang: str, config: CheckConfig) -> list[Finding]:
+def checked_suggestions(
+    text: str,
+    findings: Sequence[Finding],
+    lang: str,
+    config: CheckConfig,
+    settled: Collection[int] = (),
+) -> list[Finding]:
     """`findings` with every word-level suggestion checked in its sentence (see the module's docstring).
 
     French only (the elision and agreement rules are French); other languages come back unchanged. Findings
     whose suggestions all fail keep their message, say so, and lose `auto`. The result is sorted by position.
+    `settled` holds the `id()` of findings already checked in this same sentence (the cleaner moves those of
+    untouched paragraphs): checking them again would cost as much as the first time and change nothing.
     """
     if lang != "fr" or not any(f.suggestions and f.category in WORD_CATEGORIES for f in findings):
         return list(findings)
     checker = _Checker(text, lang, config)
-    out = [_check_one(checker, text, f) if f.suggestions and f.category in WORD_CATEGORIES else f for f in findings]
+    out = [
+        _check_one(checker, text, f) if f.suggestions and f.category in WORD_CATEGORIES and id(f) not in settled else f
+        for f in findings
+    ]
     return _merge(out)
 
 

@@ -208,11 +208,20 @@ def analyse_and_prepare(
     state: dict[str, Any] | None,
     enabled: tuple[str, ...],
     cancel: threading.Event,
+    progress: Callable[[int, int], None] | None = None,
+    partial: Callable[[list[Finding]], None] | None = None,
 ) -> Analysed:
-    """The analysis, then what the window draws of it (marks, table rows)."""
+    """The analysis, then what the window draws of it (marks, table rows). A long one reports how far it went
+    (characters checked) and streams the findings of the paragraphs checked, for the table to fill meanwhile."""
     from editor.core.analysis import analyse_maybe_in_process
 
-    review, links = analyse_maybe_in_process(article, config, state, cancel)
+    def report(done: int, total: int, found: list[Finding]) -> None:
+        if progress is not None:
+            progress(done, total)
+        if partial is not None:
+            partial([f for f in found if f.category in enabled])
+
+    review, links = analyse_maybe_in_process(article, config, state, cancel, report)
     clean_marks, raw_marks = build_marks(review, enabled, links)
     shown = frozenset(enabled)
     rows = [Row.from_item(it) for it in review.items if is_shown(it, shown)]

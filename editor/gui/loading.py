@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QMessageBox
 from editor.gui import drafts, jobs
 from editor.gui.documents import Doc
 from editor.gui.models.articles import ArticleRow
+from editor.gui.models.findings import Row
 from editor.gui.panes import Mark
 from editor.gui.pending_counts import PendingCounts
 
@@ -41,6 +42,7 @@ class Loading(QObject):
         self._preview_doc: int | None = None
         self._scroll_to: int | None = None  # where the Cleaned pane was scrolled when typing was folded in
         self.counts = PendingCounts(window)  # the article list's counts, for articles not opened yet too
+        self._so_far: list[Finding] = []  # findings streamed by the analysis running
 
     def reset(self) -> None:
         self.load_errors = []
@@ -49,6 +51,9 @@ class Loading(QObject):
     # ------------------------------------------------------------------------------------------------ loading
     def partial(self, kind: str, _job: int, value: object) -> None:
         """A batch of the loading job: articles, session ids, changed sources, errors."""
+        if kind == "analyse" and isinstance(value, list):
+            self._found_so_far(value)
+            return
         if kind != "load" or not isinstance(value, list):
             return
         w = self.w
@@ -184,6 +189,7 @@ class Loading(QObject):
         state = w.keeper.load_review(doc.aid)
         self._resume_draft(index, state)
         self.analysing = index
+        self._so_far = []
         if len(doc.article.text) > PREVIEW_ABOVE:
             self._start_preview(index)
         w.jobs.submit(
@@ -251,6 +257,32 @@ class Loading(QObject):
         w.jobs.submit(
             "preview", jobs.preview, text=text, start=start, end=end, article=w.docs[index].article, config=w.config()
         )
+
+    def _found_so_far(self, found: list[Finding]) -> None:
+        """Findings of the paragraphs the analysis has checked so far: listed and underlined in Raw until the
+        review replaces them (they are not decisions yet: nothing can be accepted before the review)."""
+        w = self.w
+        doc = w.doc()
+        if doc is None or doc.review is not None or self.analysing != w.current or not found:
+            return
+        self._so_far.extend(found)
+        rows = [
+            Row(
+                -(i + 1),
+                f.category,
+                f.rule,
+                f.text,
+                f.suggestions[0] if f.suggestions else "",
+                str(f.severity),
+                "pending",
+                f.message,
+                f.start,
+                bool(f.suggestions),
+            )
+            for i, f in enumerate(self._so_far)
+        ]
+        w.findings.set_rows(rows)
+        w.raw.set_marks(Mark(f.start, f.end, "finding", f.category, str(f.severity)) for f in self._so_far)
 
     def preview_done(self, found: list[Finding]) -> None:
         w = self.w

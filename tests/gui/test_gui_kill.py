@@ -12,6 +12,8 @@ import time
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 from tests.gui.conftest import open_and_wait
 from tests.gui.test_typing import long_article
 
@@ -85,6 +87,7 @@ def reopened_text(qtbot: Any, article: Path, session: Path) -> str:
     return text
 
 
+@pytest.mark.slow
 def test_kill_9_while_typing_during_the_analysis_loses_no_word(qtbot: Any, tmp_path: Path) -> None:
     article = tmp_path / "long.txt"
     long_article(article, 60_000)
@@ -108,6 +111,7 @@ def test_kill_9_while_typing_during_the_analysis_loses_no_word(qtbot: Any, tmp_p
     assert text.startswith(" ".join(WORDS) + " ")
 
 
+@pytest.mark.slow
 def test_sigterm_closes_the_window_promptly_after_saving_the_typing(qtbot: Any, tmp_path: Path) -> None:
     article = tmp_path / "long.txt"
     long_article(article, 60_000)

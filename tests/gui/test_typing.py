@@ -11,6 +11,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 
@@ -54,6 +55,7 @@ def test_typing_right_after_opening_the_sample_is_kept(qtbot: Any, window: Any) 
     assert w.clean.cursor_position() == len("Avant-propos. Suite.")
 
 
+@pytest.mark.slow
 def test_typing_during_a_long_analysis_is_kept_and_saved(qtbot: Any, tmp_path: Path) -> None:
     from editor.core.session import Session
     from editor.gui.main_window import MainWindow

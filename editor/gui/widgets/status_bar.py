@@ -3,6 +3,7 @@ progress of a running job with its Cancel button."""
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
@@ -18,6 +19,7 @@ class StatusBar(QStatusBar):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._analysis_start: tuple[float, int] | None = None  # (when, characters checked) at the first report
         self.lang_label = QLabel(self)
         self.lang_label.setObjectName("langLabel")
         self.counts_label = QLabel(self)
@@ -42,6 +44,7 @@ class StatusBar(QStatusBar):
         """A job started: an indefinite progress bar and Cancel until it ends."""
         self.progress.setRange(0, 0)
         self.progress.setFormat(text)
+        self._analysis_start = None
         self.progress.show()
         self.cancel_button.show()
         self.showMessage(text)
@@ -56,10 +59,25 @@ class StatusBar(QStatusBar):
         if total:
             self.progress.setRange(0, total)
             self.progress.setValue(done)
-        if kind == "load":
+        if kind == "analyse" and total:
+            self.progress.setFormat(self._analysis_format(done, total))
+        elif kind == "load":
             self.progress.setFormat(self.tr("Loading… {n}").format(n=done))
         elif kind == "export":
             self.progress.setFormat(self.tr("Exporting %v/%m"))
+
+    def _analysis_format(self, done: int, total: int) -> str:
+        """ "Analysing… 40 % · about 12 s left": the time left is the pace so far over what remains to check."""
+        now = time.monotonic()
+        if self._analysis_start is None or done < self._analysis_start[1]:
+            self._analysis_start = (now, done)
+        t0, d0 = self._analysis_start
+        if done >= total:
+            return self.tr("Analysing… finishing")
+        if done <= d0 or now - t0 < 0.5:
+            return self.tr("Analysing… %p%")
+        left = (now - t0) / (done - d0) * (total - done)
+        return self.tr("Analysing… %p% · about {s} s left").format(s=max(1, round(left)))
 
     def show_language(self, lang: str, profile: str, encoding: str | None) -> None:
         suffix = f" · {encoding}" if encoding else ""  # the codec the article was read with

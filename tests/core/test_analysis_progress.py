@@ -1,0 +1,50 @@
+"""A long analysis reports how far it went, paragraph by paragraph, and the findings of the paragraphs checked;
+the review it ends with is the one of the usual run (in this process and in the separate analysis process)."""
+
+from __future__ import annotations
+
+import sys
+import threading
+from pathlib import Path
+
+import pytest
+
+from editor.core import analysis
+from editor.core.article import Article
+from editor.core.findings import Finding
+from editor.core.rules.base import CheckConfig
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture(scope="module")
+def article() -> Article:
+    sys.path.insert(0, str(REPO / "benchmarks"))
+    try:
+        import generate
+    finally:
+        sys.path.pop(0)
+    return Article(text=str(generate.article(12_000, seed=5)), title="Long", source="long.txt")
+
+
+def _keys(review: object) -> list[tuple[object, ...]]:
+    return [(it.finding.rule, it.start, it.end, str(it.status)) for it in review.items]  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize("in_process", [True, False])
+def test_progress_reaches_the_end_and_changes_nothing(
+    article: Article, in_process: bool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    config = CheckConfig()
+    plain, _ = analysis.analyse_article(article, config, None)
+    if not in_process:
+        monkeypatch.setattr(analysis, "PROCESS_ABOVE", 1000)
+    reports: list[tuple[int, int, list[Finding]]] = []
+    review, _ = analysis.analyse_maybe_in_process(
+        article, config, None, threading.Event(), lambda d, t, f: reports.append((d, t, f))
+    )
+    assert len(reports) >= 3
+    done = [d for d, _, _ in reports]
+    assert done == sorted(done) and done[-1] == len(article.text) == reports[0][1]
+    assert sum(len(f) for _, _, f in reports) > 0
+    assert _keys(review) == _keys(plain)

@@ -1,0 +1,41 @@
+"""A long article's analysis shows how far it went and fills the findings table as paragraphs are checked."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.gui.test_typing import long_article
+
+
+@pytest.mark.slow
+def test_long_analysis_shows_determinate_progress_and_fills_the_table(qtbot: Any, tmp_path: Path) -> None:
+    from editor.gui.main_window import MainWindow
+    from editor.gui.settings import Settings
+
+    src = tmp_path / "long.txt"
+    long_article(src, 60_000)
+    w = MainWindow(Settings())
+    qtbot.addWidget(w)
+    w.show()
+    w.open_paths([str(src)], str(tmp_path / "long.galley"))
+    seen: list[tuple[int, int, str, int]] = []
+
+    def sample() -> bool:
+        bar = w.progress
+        if w.review is None and bar.maximum() > 0 and bar.value() > 0:
+            seen.append((bar.value(), bar.maximum(), bar.text(), w.findings.model.rowCount()))
+        return w.review is not None
+
+    qtbot.waitUntil(sample, timeout=240_000)
+    assert seen, "no determinate progress was shown during the analysis"
+    during = [s for s in seen if s[0] < s[1]]
+    assert during, "the progress was never between its start and its end"
+    assert any(rows > 0 for *_, rows in during), "the findings table stayed empty until the end"
+    assert any("%" in text for _, _, text, _ in during)
+    assert any("left" in text for _, _, text, _ in seen)
+    rows = w.findings.model.rowCount()
+    assert rows >= max(r for *_, r in seen) * 0.5  # the review's own rows replaced the ones streamed
+    w.close()
