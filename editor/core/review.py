@@ -355,6 +355,19 @@ class Review:
         self._status_step("ignore", before, added)
         return sorted(before)
 
+    def unignore_word(self, word: str) -> list[int]:
+        """Take `word` off the ignore list: its findings ignored by the list are pending again (one undo step)."""
+        if word not in self._ignored:
+            return []
+        before: dict[int, Item | None] = {}
+        for it in self._items.values():
+            if it.status is Status.IGNORED and it.text == word:
+                before[it.id] = replace(it)
+                it.status = Status.PENDING
+        self._ignored.discard(word)
+        self._status_step("unignore", before)
+        return sorted(before)
+
     def ignore_rule(self, rule: str) -> list[int]:
         """Ignore `rule` in this article (one undo step): its pending findings, now and after re-checks, are
         ignored; the other articles still get it. Returns the ids ignored."""
@@ -371,15 +384,6 @@ class Review:
         self._pending_step = (step, set(before))
         self._finish()
         return sorted(before)
-
-    def set_source_url(self, url: str | None) -> list[tuple[int, int]]:
-        """The article's source URL is now `url` (host-less links can be rebuilt with its host): the paragraphs
-        holding link findings are marked for a re-check, which they get from `dirty_paragraphs`. Returns them."""
-        self.article = replace(self.article, url=url)
-        for it in self._items.values():
-            if it.category == "link":
-                self.mark_for_recheck(it.start, it.end)
-        return self.dirty_paragraphs()
 
     def mark_for_recheck(self, start: int, end: int) -> None:
         """Have the paragraph(s) of [start, end) checked again (what the rules know changed: a glossary entry, the

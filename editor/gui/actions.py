@@ -59,6 +59,9 @@ def commands() -> list[Command]:
         ),
         Command("ignore", _tr("&Ignore Word in Session"), ("Ctrl+I",)),
         Command("dictionary", _tr("Add to Personal &Dictionary"), ("Ctrl+Shift+D",)),
+        Command(
+            "word_lists", _tr("&Glossary and Ignore List…"), (), _tr("Your glossary and this session's ignore list")
+        ),
         Command("revert", _tr("Re&vert Automatic Fix"), ("Ctrl+Shift+R",), _tr("Undo one automatic fix")),
         Command("done", _tr("Mark &Done and Open Next"), ("Ctrl+D",)),
         Command(

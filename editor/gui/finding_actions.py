@@ -23,6 +23,7 @@ from editor.gui.widgets.finding_detail import FindingDetail
 
 if TYPE_CHECKING:
     from editor.core.review import Item
+    from editor.core.user_glossary import UserEntry
     from editor.gui.main_window import MainWindow
 
 MISSING_HOST = "link.missing-host"
@@ -36,6 +37,8 @@ def _tr(text: str) -> str:
 AskGlossary = Callable[[QWidget, str, str], tuple[tuple[str, str], bool]]
 # (parent, current url) -> (url, accepted)
 AskUrl = Callable[[QWidget, str], tuple[str, bool]]
+# (parent, glossary entries, ignored words, glossary file) -> ((entries, words), accepted)
+AskWordLists = Callable[[QWidget, "list[UserEntry]", list[str], str], "tuple[tuple[list[UserEntry], list[str]], bool]"]
 
 
 def ask_glossary_entry(parent: QWidget, wrong: str, prefer: str) -> tuple[tuple[str, str], bool]:
@@ -55,6 +58,14 @@ def ask_source_url(parent: QWidget, current: str) -> tuple[str, bool]:
     return text.strip(), bool(ok)
 
 
+def ask_word_lists(
+    parent: QWidget, entries: list[UserEntry], ignored: list[str], path: str
+) -> tuple[tuple[list[UserEntry], list[str]], bool]:
+    from editor.gui.dialogs.word_lists import WordListsDialog
+
+    return WordListsDialog.edit(parent, entries, ignored, path)
+
+
 def is_one_word(text: str) -> bool:
     """A single dictionary word: not a URL, not a phrase, not punctuation."""
     m = WORD_RE.fullmatch(text.strip())
@@ -69,6 +80,7 @@ class FindingActions(QObject):
         self.w = window
         self.ask_glossary: AskGlossary = ask_glossary_entry
         self.ask_url: AskUrl = ask_source_url
+        self.ask_word_lists: AskWordLists = ask_word_lists
 
     def build_dock(self) -> QDockWidget:
         """The detail panel in a dock of its own (beside the findings table), wired to the window's commands."""
@@ -187,8 +199,8 @@ class FindingActions(QObject):
         )
         self._recheck_occurrences(wrong)
 
-    def _recheck_occurrences(self, text: str) -> None:
-        """Check again the paragraphs of the open article that hold `text` (a new glossary entry applies there)."""
+    def _recheck_occurrences(self, text: str, start: bool = True) -> None:
+        """Check again the paragraphs of the open article that hold `text` (a glossary entry changed there)."""
         review = self.w.review
         if review is None or not text:
             return
@@ -196,7 +208,8 @@ class FindingActions(QObject):
         while at >= 0:
             review.mark_for_recheck(at, at + len(text))
             at = review.cleaned.find(text, at + len(text))
-        self.w.reviews.start_recheck()
+        if start:
+            self.w.reviews.start_recheck()
 
     def delete_link(self, item: Item | None) -> None:
         if item is None or str(item.status) != "pending" or self.w.review is None or self.w.reviews.refused():
@@ -216,10 +229,70 @@ class FindingActions(QObject):
         if "://" not in url or not url.split("://", 1)[1].strip("/"):
             self._say(self.tr("Not a web address: {url}").format(url=url), 6000)
             return
-        review.set_source_url(url)
-        doc.article = review.article
+        # host-less links can now be rebuilt with the URL's host: the paragraphs of link findings are checked again
+        review.article = doc.article = replace(review.article, url=url)
+        for it in review.items:
+            if it.category == "link":
+                review.mark_for_recheck(it.start, it.end)
         self.w.reviews.start_recheck()
         self._say(self.tr("Source URL set: links are checked again with {url}").format(url=url))
+
+    # ------------------------------------------------------------------------------------------------ word lists
+    def edit_word_lists(self) -> None:
+        """View and change the user's glossary and the session's ignore list; what changed is written (file,
+        session) and re-checked in the open articles."""
+        from editor.core import user_glossary
+        from editor.gui.settings import user_glossary_path
+
+        w = self.w
+        path = w.prefs.glossary_path or str(user_glossary_path())
+        try:
+            entries = user_glossary.entries(path)
+        except GlossaryError as e:
+            self._say(str(e), 10000)
+            return
+        ignored = w.keeper.ignored_words()
+        (new_entries, new_words), ok = self.ask_word_lists(w, entries, ignored, path)
+        if not ok or w.reviews.refused():
+            return
+        if new_entries != entries:
+            try:
+                user_glossary.save(path, new_entries)
+            except (GlossaryError, OSError) as e:
+                self._say(self.tr("The glossary could not be saved: {error}").format(error=str(e)), 8000)
+            else:
+                if not w.prefs.glossary_path:
+                    w.settings.save_preferences(replace(w.prefs, glossary_path=path))
+                    w.prefs = w.settings.load_preferences()
+                changed = {e.wrong for e in set(entries) ^ set(new_entries)}
+                for wrong in changed:
+                    self._recheck_occurrences(wrong, start=False)
+        self._apply_ignore_list(set(ignored), set(new_words))
+        w.reviews.start_recheck()
+
+    def _apply_ignore_list(self, old: set[str], new: set[str]) -> None:
+        w = self.w
+        session = w.keeper.session
+        for word in sorted(new - old):
+            w.keeper.ignore_word(word)
+        for word in sorted(old - new):
+            if session is not None:
+                try:
+                    session.unignore_word(word)
+                except Exception as e:  # the session reports its own write errors; show them, never crash
+                    self._say(str(e), 8000)
+        for doc in w.docs:
+            if doc.review is None:
+                continue
+            for word in sorted(new - old):
+                doc.review.ignore_word(word)
+            for word in sorted(old - new):
+                doc.review.unignore_word(word)
+            if new != old:
+                w.keeper.commit(doc)
+        if new != old:
+            w.reviews.redrawNeeded.emit()
+            w.update_actions()
 
     def _say(self, text: str, ms: int = 5000) -> None:
         self.w.statusBar().showMessage(text, ms)

@@ -246,6 +246,7 @@ class MainWindow(QMainWindow):
             "accept_all": self.accept_all,
             "ignore": self.ignore_word,
             "dictionary": self.add_to_dictionary,
+            "word_lists": self.finding_actions.edit_word_lists,
             "revert": self.revert,
             "done": self.mark_done,
             "keys": lambda: KeysDialog(self).exec(),
@@ -274,6 +275,7 @@ class MainWindow(QMainWindow):
         edit.addAction(a["find"])
         edit.addAction(a["find_all"])
         edit.addSeparator()
+        edit.addAction(a["word_lists"])
         edit.addAction(a["preferences"])
         review = mb.addMenu(self.tr("&Review"))
         for name in ("next", "previous"):

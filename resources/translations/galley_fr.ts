@@ -1496,6 +1496,53 @@
         </message>
     </context>
     <context>
+        <name>WordListsDialog</name>
+        <message>
+            <source>Glossary and Ignore List</source>
+            <translation>Glossaire et liste d’exclusion</translation>
+        </message>
+        <message>
+            <source>&amp;Glossary</source>
+            <translation>&amp;Glossaire</translation>
+        </message>
+        <message>
+            <source>&amp;Ignored in this session</source>
+            <translation>&amp;Ignorés dans cette session</translation>
+        </message>
+        <message>
+            <source>Always replace the left form by the right one, in every article. File: {path}</source>
+            <translation>Toujours remplacer la forme de gauche par celle de droite, dans chaque article. Fichier : {path}</translation>
+        </message>
+        <message>
+            <source>Replace</source>
+            <translation>Remplacer</translation>
+        </message>
+        <message>
+            <source>By</source>
+            <translation>Par</translation>
+        </message>
+        <message>
+            <source>&amp;Add</source>
+            <translation>&amp;Ajouter</translation>
+        </message>
+        <message>
+            <source>&amp;Remove</source>
+            <translation>&amp;Supprimer</translation>
+        </message>
+        <message>
+            <source>Words ignored in every article of this session (Ctrl+I adds the current one).</source>
+            <translation>Mots ignorés dans chaque article de cette session (Ctrl+I ajoute le mot courant).</translation>
+        </message>
+        <message>
+            <source>A&amp;dd</source>
+            <translation>A&amp;jouter</translation>
+        </message>
+        <message>
+            <source>Re&amp;move</source>
+            <translation>Suppri&amp;mer</translation>
+        </message>
+    </context>
+    <context>
         <name>Actions</name>
         <message>
             <source>&amp;Open…</source>
@@ -1604,6 +1651,14 @@
         <message>
             <source>Add to Personal &amp;Dictionary</source>
             <translation>Ajouter au &amp;dictionnaire personnel</translation>
+        </message>
+        <message>
+            <source>&amp;Glossary and Ignore List…</source>
+            <translation>&amp;Glossaire et liste d’exclusion…</translation>
+        </message>
+        <message>
+            <source>Your glossary and this session's ignore list</source>
+            <translation>Votre glossaire et la liste des mots ignorés de cette session</translation>
         </message>
         <message>
             <source>Re&amp;vert Automatic Fix</source>
