@@ -1487,6 +1487,18 @@
             <translation>Export %v/%m</translation>
         </message>
         <message>
+            <source>Analysing… finishing</source>
+            <translation>Analyse… fin en cours</translation>
+        </message>
+        <message>
+            <source>Analysing… %p%</source>
+            <translation>Analyse… %p%</translation>
+        </message>
+        <message>
+            <source>Analysing… %p% · about {s} s left</source>
+            <translation>Analyse… %p% · environ {s} s restantes</translation>
+        </message>
+        <message>
             <source>Language: {lang} · Typography: {profile}</source>
             <translation>Langue : {lang} · Typographie : {profile}</translation>
         </message>
