@@ -146,6 +146,24 @@ class FindingsPanel(QWidget):
         self._quiet = False
         self._reviewed = False  # False while there is no review (loading, analysing): an empty table says nothing
 
+        self._build_filters()
+        chip_box = self._build_chips()
+        self._build_table()
+        self._build_empty_label()
+
+        top = QHBoxLayout()
+        top.setContentsMargins(0, 0, 0, 0)
+        top.addWidget(self.search, 1)
+        top.addWidget(self.severity)
+        top.addWidget(self.status)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.setSpacing(4)
+        layout.addLayout(top)
+        layout.addWidget(chip_box)
+        layout.addWidget(self.table, 1)
+
+    def _build_filters(self) -> None:
         self.search = QLineEdit(self)
         self.search.setObjectName("findingsSearch")
         self.search.setPlaceholderText(self.tr("Search findings…"))
@@ -169,6 +187,7 @@ class FindingsPanel(QWidget):
         self.status.setCurrentIndex(1)  # "All statuses", the filter's default
         self.status.currentIndexChanged.connect(self._status_changed)
 
+    def _build_chips(self) -> QWidget:
         self.chips: dict[str, QToolButton] = {}
         chip_box = QWidget(self)
         flow = FlowLayout(chip_box, spacing=3)
@@ -188,7 +207,9 @@ class FindingsPanel(QWidget):
             chip.clicked.connect(self._chips_changed)
             self.chips[category] = chip
             flow.addWidget(chip)
+        return chip_box
 
+    def _build_table(self) -> None:
         self.table = QTableView(self)
         self.table.setObjectName("findingsTable")
         self.table.setModel(self.proxy)
@@ -210,6 +231,7 @@ class FindingsPanel(QWidget):
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.table.customContextMenuRequested.connect(self._context_menu)
 
+    def _build_empty_label(self) -> None:
         # An empty table is never blank: it says whether everything is reviewed or the filters match nothing.
         self.empty_label = QLabel(self.table.viewport())
         self.empty_label.setObjectName("findingsEmpty")
@@ -222,18 +244,6 @@ class FindingsPanel(QWidget):
         for signal in (proxy.rowsInserted, proxy.rowsRemoved, proxy.modelReset, proxy.layoutChanged):
             signal.connect(self._update_empty)
         self._update_chip_labels()
-
-        top = QHBoxLayout()
-        top.setContentsMargins(0, 0, 0, 0)
-        top.addWidget(self.search, 1)
-        top.addWidget(self.severity)
-        top.addWidget(self.status)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(4, 4, 4, 4)
-        layout.setSpacing(4)
-        layout.addLayout(top)
-        layout.addWidget(chip_box)
-        layout.addWidget(self.table, 1)
 
     def ensure_label_widths(self) -> None:
         """Widen columns a saved layout left narrower than their labels (saved in another language)."""
