@@ -51,7 +51,8 @@ def child_main(job: str) -> None:
     import pickle
     import sys
 
-    from editor.core.engine import reporting
+    from editor.core.batch import default_jobs
+    from editor.core.engine import parallel, reporting
 
     with open(job, "rb") as f:
         article, config, state, *rest = pickle.load(f)
@@ -65,7 +66,9 @@ def child_main(job: str) -> None:
         sys.stderr.flush()
 
     try:
-        with reporting(report) if rest and rest[0] else contextlib.nullcontext():
+        # This process may fork (it is not the window's): a long article's paragraphs use every core, like
+        # `galley check` does.
+        with reporting(report) if rest and rest[0] else contextlib.nullcontext(), parallel(default_jobs()):
             out: tuple[str, object] = ("ok", analyse_article(article, config, state))
     except Exception as e:
         out = ("error", f"{type(e).__name__}: {e}")

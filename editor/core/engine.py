@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+import threading
 from bisect import bisect_right
 from collections.abc import Callable, Collection, Iterable, Iterator
 from contextlib import contextmanager
@@ -127,14 +128,16 @@ def analyse_text(
     """
     config = config or CheckConfig()
     rules = rules_for(lang, config)
+    jobs = max(jobs, _default_jobs.get())
     report = _reporter.get()
     if report is not None:
         _reporter.set(None)  # the first pass only: the cleaner's later passes re-check small parts
-        found = _run_reporting(rules, text, lang, config, source_url, title, report)
-        if found is not None:
-            return offered(text, _tidy(found), lang, config)
+        if not (jobs > 1 and len(text) >= PARALLEL_MIN_CHARS and _can_fork()):
+            found = _run_reporting(rules, text, lang, config, source_url, title, report)
+            if found is not None:
+                return offered(text, _tidy(found), lang, config)
     if jobs > 1 and len(text) >= PARALLEL_MIN_CHARS and _can_fork():
-        found = _run_split(rules, text, lang, config, source_url, title, jobs)
+        found = _run_split(rules, text, lang, config, source_url, title, jobs, report)
         if found is not None:
             return offered(text, _tidy(found), lang, config)
     ctx = Context(text=text, lang=lang, config=config, source_url=source_url, title=title)
@@ -153,6 +156,20 @@ def analyse_text(
 Reporter = Callable[[int, int, list[Finding]], None]
 _reporter: ContextVar[Reporter | None] = ContextVar("galley_analysis_reporter", default=None)
 REPORT_CHUNK_CHARS = 20_000
+
+
+_default_jobs: ContextVar[int] = ContextVar("galley_analysis_jobs", default=1)
+
+
+@contextmanager
+def parallel(jobs: int) -> Iterator[None]:
+    """Within this block, long texts are analysed with up to `jobs` processes (only in a process that may fork:
+    the editor's separate analysis process, never a thread of the window)."""
+    token = _default_jobs.set(jobs)
+    try:
+        yield
+    finally:
+        _default_jobs.reset(token)
 
 
 @contextmanager
@@ -263,8 +280,10 @@ def _run_split(
     source_url: str | None,
     title: str | None,
     jobs: int,
+    report: Reporter | None = None,
 ) -> list[Finding] | None:
-    """All findings (untidied) with paragraph rules spread over `jobs - 1` forked workers and this process."""
+    """All findings (untidied) with paragraph rules spread over `jobs - 1` forked workers and this process;
+    `report` hears of each chunk as it is checked (characters checked so far, in all, the chunk's findings)."""
     global _job
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
@@ -278,10 +297,27 @@ def _run_split(
     warm(lang, config)
     _job = (text, lang, config, source_url, title)
     found: list[Finding] = []
+    checked = [0]
+    lock = threading.Lock()
+    # each chunk counts up to the next one's start, so that the counts add up to the whole text
+    share = {b: nxt[0] - b[0] for b, nxt in pairwise([*bounds, (len(text), len(text))])}
+
+    def chunk_done(b: tuple[int, int], chunk: list[Finding]) -> None:
+        if report is not None:
+            with lock:
+                checked[0] += share[b]
+                report(checked[0], len(text), chunk)
+
+    def on_done(b: tuple[int, int], fut: Future[list[Finding]]) -> None:
+        if not fut.cancelled() and fut.exception() is None:
+            chunk_done(b, fut.result())
+
     try:
         workers = min(jobs - 1, len(bounds) - 1)
         with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
             futures: list[Future[list[Finding]]] = [pool.submit(_paragraph_findings, b) for b in bounds]
+            for b, fut in zip(bounds, futures, strict=True):
+                fut.add_done_callback(lambda f, b=b: on_done(b, f))  # type: ignore[misc]
             if doc_rules:
                 found.extend(
                     _run(doc_rules, Context(text=text, lang=lang, config=config, source_url=source_url, title=title))
@@ -289,7 +325,9 @@ def _run_split(
             # Take back, from the end, the chunks no worker has started; then wait for the others.
             for b, fut in zip(reversed(bounds), reversed(futures), strict=True):
                 if fut.cancel():
-                    found.extend(_chunk_findings(para_rules, text, b, lang, config, source_url, title))
+                    chunk = _chunk_findings(para_rules, text, b, lang, config, source_url, title)
+                    found.extend(chunk)
+                    chunk_done(b, chunk)
             in_workers = 0
             for fut in futures:
                 if not fut.cancelled():

@@ -48,3 +48,19 @@ def test_progress_reaches_the_end_and_changes_nothing(
     assert done == sorted(done) and done[-1] == len(article.text) == reports[0][1]
     assert sum(len(f) for _, _, f in reports) > 0
     assert _keys(review) == _keys(plain)
+
+
+def test_progress_of_an_analysis_spread_over_processes(article: Article, monkeypatch: pytest.MonkeyPatch) -> None:
+    from editor.core import engine
+
+    config = CheckConfig()
+    plain, _ = analysis.analyse_article(article, config, None)
+    monkeypatch.setattr(engine, "PARALLEL_MIN_CHARS", 10_000)
+    monkeypatch.setattr(engine, "_CHUNK_CHARS", 10_000)
+    reports: list[tuple[int, int, list[Finding]]] = []
+    with engine.parallel(2), engine.reporting(lambda d, t, f: reports.append((d, t, f))):
+        review, _ = analysis.analyse_article(article, config, None)
+    done = [d for d, _, _ in reports]
+    assert len(reports) >= 3
+    assert done == sorted(done) and done[-1] == len(article.text)
+    assert _keys(review) == _keys(plain)
