@@ -3,8 +3,9 @@
 
     QT_QPA_PLATFORM=offscreen .venv/bin/python scripts/screenshots.py [--out docs/screenshots] [--lang en|fr]
 
-Writes main-window.png (the sample under review, first finding selected), findings-filtered.png (the findings
-panel filtered to one category), preferences.png and statistics.png (after a bulk accept of the safe findings).
+Writes main-window.png (the sample under review, first finding selected, its detail panel beside the table),
+detail-panel.png (the panel on a finding with several suggestions), findings-filtered.png (the findings panel
+filtered to one category), preferences.png and statistics.png (after a bulk accept of the safe findings).
 Settings, data and the session live in a temporary folder, so the pictures show Galley's defaults and the
 person's own settings are neither read nor changed.
 """
@@ -80,6 +81,12 @@ def take(out_dir: Path, language: str = "en", timeout: float = 60.0) -> list[Pat
         window.next_finding()  # F8: the first pending finding, selected in both panes
         _wait(app, lambda: False, 0.3)  # let highlights and the status bar settle
         written = [_save(app, window, out_dir / "main-window.png")]
+
+        # the detail panel on a finding with a choice of suggestions, an explanation and examples
+        target = next(it for it in window.review.pending() if len(it.finding.suggestions) > 1)
+        window.select_item(target.id)
+        _wait(app, lambda: False, 0.2)
+        written.append(_save(app, window.detail_dock, out_dir / "detail-panel.png"))
 
         window.findings.show_only(FILTER_CATEGORY)
         _wait(app, lambda: False, 0.2)

@@ -611,7 +611,7 @@
         </message>
         <message>
             <source>&amp;Accept (Ctrl+Return)</source>
-            <translation>&amp;Accepter (Ctrl+Entrée)</translation>
+            <translation>Acce&amp;pter (Ctrl+Entrée)</translation>
         </message>
         <message>
             <source>Re&amp;ject (Ctrl+Backspace)</source>
@@ -623,15 +623,19 @@
         </message>
         <message>
             <source>Add to &amp;dictionary (Ctrl+Shift+D)</source>
-            <translation>Ajouter au &amp;dictionnaire (Ctrl+Maj+D)</translation>
+            <translation>Ajouter au dic&amp;tionnaire (Ctrl+Maj+D)</translation>
         </message>
         <message>
-            <source>Ignore this rule in this a&amp;rticle</source>
-            <translation>Ignorer cette règle dans cet a&amp;rticle</translation>
+            <source>Ignore this rule in this arti&amp;cle</source>
+            <translation>Ignorer cette règle dans cet arti&amp;cle</translation>
+        </message>
+        <message>
+            <source>Revert this fi&amp;x (Ctrl+Shift+R)</source>
+            <translation>Annuler cette correctio&amp;n (Ctrl+Maj+R)</translation>
         </message>
         <message>
             <source>&amp;Turn this rule off</source>
-            <translation>&amp;Désactiver cette règle</translation>
+            <translation>Désacti&amp;ver cette règle</translation>
         </message>
         <message>
             <source>Add to &amp;glossary…</source>
@@ -648,10 +652,6 @@
         <message>
             <source>Set the article's &amp;source URL…</source>
             <translation>Définir l’URL &amp;source de l’article…</translation>
-        </message>
-        <message>
-            <source>Re&amp;vert this fix (Ctrl+Shift+R)</source>
-            <translation>Annuler cette &amp;correction (Ctrl+Maj+R)</translation>
         </message>
         <message>
             <source>No finding selected</source>

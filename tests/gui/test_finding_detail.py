@@ -7,6 +7,7 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QPushButton
 
 from tests.gui.conftest import open_and_wait
 
@@ -43,8 +44,10 @@ def test_panel_shows_rule_message_explanation_examples_and_suggestion_keys(qtbot
     # the second suggestion's button does what Alt+2 does
     click(qtbot, detail.suggestion_buttons[1])
     assert "Zelenski" in window.clean.text() and "Selenskyj" not in window.clean.text()
-    # the panel moved on with the review
+    # the panel moved on with the review, and shows only the new finding's suggestions
     assert detail.item_id == window.current_item != target.id
+    shown = [b.text() for b in detail.suggestions_box.findChildren(QPushButton) if not b.isHidden()]
+    assert len(shown) == len(window.item(window.current_item).finding.suggestions[:9])
 
 
 def test_panel_buttons_accept_and_reject(qtbot: Any, window: Any) -> None:
@@ -189,3 +192,16 @@ def test_delete_this_link(qtbot: Any, window: Any) -> None:
     window.select_item(target.id)
     click(qtbot, window.finding_actions.detail.buttons["delete_link"])
     assert text not in window.clean.text()
+
+
+def test_panel_keys_clash_with_no_menu(window: Any) -> None:
+    """Each button's Alt+letter is its own: none is a menu's, none is another button's."""
+
+    def letter(text: str) -> str:
+        at = text.replace("&&", "").find("&")
+        return text.replace("&&", "")[at + 1].lower() if at >= 0 else ""
+
+    menus = {letter(a.text()) for a in window.menuBar().actions()}
+    buttons = [letter(b.text()) for b in window.finding_actions.detail.buttons.values()]
+    assert "" not in buttons and len(set(buttons)) == len(buttons)
+    assert not menus & set(buttons)

@@ -55,5 +55,8 @@ def test_french_labels_fit_their_columns_and_the_panel_is_french(qtbot: Any, fre
     assert "Terminologie" in w.finding_actions.detail.shown_text()
     assert w.finding_actions.detail.buttons["reject"].text() == "Re&jeter (Ctrl+Retour arrière)"
     assert w.finding_actions.detail.heading_explanation.text() == "Pourquoi"
+    from tests.gui.test_finding_detail import test_panel_keys_clash_with_no_menu
+
+    test_panel_keys_clash_with_no_menu(w)  # the French keys too
     w.close()
     w.jobs.shutdown()

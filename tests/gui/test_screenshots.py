@@ -25,6 +25,7 @@ def test_screenshot_script_writes_non_empty_pngs(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr[-2000:]
     shots = [("main-window.png", 1000), ("findings-filtered.png", 400), ("preferences.png", 300)]
     shots.append(("statistics.png", 600))
+    shots.append(("detail-panel.png", 300))
     for name, min_width in shots:
         path = tmp_path / name
         assert path.stat().st_size > 5_000, name

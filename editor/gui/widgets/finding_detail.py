@@ -145,20 +145,22 @@ class FindingDetail(QWidget):
             "reject": self.tr("Re&ject (Ctrl+Backspace)"),
             "ignore": self.tr("Ignore this &word (Ctrl+I)"),
             "dictionary": self.tr("Add to &dictionary (Ctrl+Shift+D)"),
-            "ignore_rule": self.tr("Ignore this rule in this a&rticle"),
+            "ignore_rule": self.tr("Ignore this rule in this arti&cle"),
             "rule_off": self.tr("&Turn this rule off"),
             "glossary": self.tr("Add to &glossary…"),
             "accept_all": self.tr("Accept all of this r&ule…"),
             "delete_link": self.tr("De&lete this link"),
             "set_url": self.tr("Set the article's &source URL…"),
-            "revert": self.tr("Re&vert this fix (Ctrl+Shift+R)"),
+            "revert": self.tr("Revert this fi&x (Ctrl+Shift+R)"),
         }
 
     # ------------------------------------------------------------------------------------------------ content
     def show_item(self, item: Item | None, applicable: frozenset[str] = frozenset()) -> None:
         """Show `item` (None: nothing selected); only the buttons named in `applicable` are shown."""
         self.item_id = item.id if item is not None else None
-        for button in self.suggestion_buttons:
+        for button in self.suggestion_buttons:  # gone at once: a deferred delete can wait for the event loop
+            button.hide()
+            self.suggestions_layout.removeWidget(button)
             button.deleteLater()
         self.suggestion_buttons = []
         for name, button in self.buttons.items():
@@ -187,6 +189,7 @@ class FindingDetail(QWidget):
                 button.setStyleSheet("text-align: left; padding: 2px 6px;")
                 button.clicked.connect(lambda _c=False, k=n: self.suggestionChosen.emit(k))
                 self.suggestions_layout.addWidget(button)
+                button.show()
                 self.suggestion_buttons.append(button)
         self.heading_suggestions.setVisible(bool(self.suggestion_buttons))
         self._show_doc(rule_doc(f.rule))
