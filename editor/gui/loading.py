@@ -160,6 +160,12 @@ class Loading(QObject):
             config=w.config(),
         )
         w.job_started(self.tr("Re-applying decisions…"))
+        if index == w.current:
+            # The review is replaced when this ends: typing now could not be carried over, so none is taken.
+            w.clean.setReadOnly(True)
+            w.show_banner(
+                self.tr("Re-applying your decisions to the changed file: the Cleaned pane takes typing when done.")
+            )
 
     def reapplied(self, result: jobs.Reapplied) -> None:
         w = self.w

@@ -926,6 +926,10 @@
     <context>
         <name>Loading</name>
         <message>
+            <source>Re-applying your decisions to the changed file: the Cleaned pane takes typing when done.</source>
+            <translation>Vos décisions sont réappliquées au fichier modifié : le volet Nettoyé accepte de nouveau la saisie ensuite.</translation>
+        </message>
+        <message>
             <source>Not saved: {error}</source>
             <translation>Non enregistré : {error}</translation>
         </message>

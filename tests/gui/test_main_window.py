@@ -410,8 +410,11 @@ def test_changed_source_keeps_the_work_and_offers_to_reload(qtbot: Any, tmp_path
     assert box is not None and "changed on disk" in box.text()
     reload = next(b for b in box.buttons() if "Reload" in b.text())
     reload.click()
+    # typing could not be carried over to the reloaded review: none is taken meanwhile, and the banner says why
+    assert w2.clean.isReadOnly() and w2.banner.isVisible() and "Re-applying" in w2.banner.text()
     qtbot.waitUntil(lambda: "Un nouveau paragraphe" in w2.raw.text() and w2.review is not None, timeout=30_000)
     qtbot.waitUntil(lambda: "Sébastopol" in w2.clean.text(), timeout=30_000)
+    assert not w2.clean.isReadOnly() and not w2.banner.isVisible()
     assert "re-applied" in w2.statusBar().currentMessage()
     w2.close()
 
