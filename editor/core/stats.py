@@ -11,6 +11,7 @@ import os
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from editor.core.export import REPORT_SUFFIXES, STATUSES, build_report
 from editor.core.fileio import atomic_write_text
@@ -33,6 +34,13 @@ class Tally:
 def item_statuses(items: Iterable[Item]) -> list[tuple[str, str, str]]:
     """(category, rule, status) of every item of a review."""
     return [(it.category, it.rule, str(it.status)) for it in items]
+
+
+def state_statuses(state: dict[str, Any]) -> list[tuple[str, str, str]]:
+    """(category, rule, status) of every item of a saved review state (`Review.to_state()`), without rebuilding
+    the review: an article reviewed in an earlier sitting counts without being analysed again. ValueError or
+    KeyError on a damaged state."""
+    return item_statuses(Item.from_json(d) for d in state.get("items", ()))
 
 
 @dataclass(slots=True)
@@ -82,4 +90,4 @@ def write_report(path: str | os.PathLike[str], tallies: Sequence[Tally]) -> None
     atomic_write_text(path, build_report(tallies, suffix), overwrite=True)
 
 
-__all__ = ["DECIDED", "STATUSES", "Stats", "Tally", "item_statuses", "ratio", "write_report"]
+__all__ = ["DECIDED", "STATUSES", "Stats", "Tally", "item_statuses", "ratio", "state_statuses", "write_report"]

@@ -7,11 +7,11 @@ what they run.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject
 
-from editor.core.stats import Tally, item_statuses
+from editor.core.stats import Tally, item_statuses, state_statuses
 from editor.gui.bulk_review import BulkReview
 from editor.gui.panes import LONG_LINE
 
@@ -21,11 +21,18 @@ if TYPE_CHECKING:
     from editor.gui.main_window import MainWindow
 
 
-def tally(doc: Doc) -> Tally:
-    """One open article as the statistics count it."""
-    review = doc.review
-    statuses = item_statuses(review.items) if review is not None else []
-    return Tally(doc.article.label, doc.status == "done", statuses, analysed=review is not None)
+def tally(doc: Doc, saved: dict[str, Any] | None = None) -> Tally:
+    """One open article as the statistics count it: from its review, else from the review state saved in the
+    session (reviewed in an earlier sitting), else as not analysed yet."""
+    done = doc.status == "done"
+    if doc.review is not None:
+        return Tally(doc.article.label, done, item_statuses(doc.review.items))
+    if saved is not None:
+        try:
+            return Tally(doc.article.label, done, state_statuses(saved))
+        except (KeyError, TypeError, ValueError):
+            pass  # a damaged state: the article is analysed afresh when opened
+    return Tally(doc.article.label, done, [], analysed=False)
 
 
 class CorpusTools(QObject):
@@ -44,7 +51,8 @@ class CorpusTools(QObject):
         w = self.window
         doc = w.doc()
         docs = w.docs if whole_session else ([doc] if doc is not None else [])
-        return [tally(d) for d in docs]
+        keeper = w.keeper
+        return [tally(d, keeper.load_review(d.aid) if d.review is None else None) for d in docs]
 
     def statistics(self) -> StatisticsDialog:
         """Show the statistics view (counted afresh each time it is shown)."""
@@ -72,6 +80,9 @@ class CorpusTools(QObject):
                 continue
             out.append((index, doc.article.label, text))
         return out
+
+    def count(self) -> int:
+        return len(self.window.docs)
 
     def apply(self, edits: dict[int, list[tuple[int, int, str]]], searched: dict[int, str]) -> int:
         """Replace in each article whose text did not change since the search; one undo step each."""

@@ -504,6 +504,10 @@
             <translation>La recherche a pris plus de {seconds:g} s dans « {article} » et a été arrêtée. Simplifiez l’expression régulière (les répétitions imbriquées comme (a+)+ sont lentes).</translation>
         </message>
         <message>
+            <source>{m} article(s) not analysed yet (or read-only) were not searched.</source>
+            <translation>{m} article(s) pas encore analysé(s) (ou en lecture seule) n’ont pas été parcourus.</translation>
+        </message>
+        <message>
             <source>{n} match(es) in {k} article(s).</source>
             <translation>{n} occurrence(s) dans {k} article(s).</translation>
         </message>

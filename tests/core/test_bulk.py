@@ -106,3 +106,11 @@ def test_statistics_and_report_agree(tmp_path: Path) -> None:
     assert "<h1>Galley report</h1>" in html.read_text(encoding="utf-8")
     with pytest.raises(ValueError):
         write_report(tmp_path / "r.txt", tallies)
+
+
+def test_saved_state_counts_like_the_review() -> None:
+    from editor.core.stats import state_statuses
+
+    r = _review()
+    r.reject(r.pending()[0].id)
+    assert sorted(state_statuses(r.to_state())) == sorted(item_statuses(r.items))

@@ -211,3 +211,51 @@ def test_a_pathological_regex_over_every_article_is_stopped_and_the_window_stays
     assert dialog.message() == "Search stopped."
     assert window.review.cleaned == before
     dialog.close()
+
+
+@pytest.mark.qt_log_ignore(RAISE_NOISE)
+def test_session_statistics_count_articles_reviewed_in_an_earlier_sitting_and_find_says_what_it_skipped(
+    qtbot: Any, tmp_path: Path
+) -> None:
+    from editor.gui.main_window import MainWindow
+    from editor.gui.settings import Settings
+
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    for n in range(3):
+        (folder / f"{n}.txt").write_text(f"Article {n} : le le texte , ici à Strasbourg.\n", encoding="utf-8")
+    w = MainWindow(Settings())
+    qtbot.addWidget(w)
+    w.show()
+    open_and_wait(qtbot, w, [str(folder)])
+    w.show_article(1)
+    qtbot.waitUntil(lambda: w.review is not None and w.current == 1, timeout=30_000)
+    w.select_item(w.review.pending()[0].id)
+    w.reject()
+    w.show_article(0)
+    qtbot.waitUntil(lambda: w.review is not None and w.current == 0, timeout=30_000)
+    w.close()
+
+    w2 = MainWindow(Settings())
+    qtbot.addWidget(w2)
+    w2.show()
+    w2.open_paths([str(folder)])
+    qtbot.waitUntil(lambda: w2.current == 0 and w2.review is not None, timeout=30_000)
+    qtbot.waitUntil(lambda: len(w2.docs) == 3, timeout=30_000)
+    assert w2.docs[1].review is None  # not analysed in this sitting
+    dialog = w2.corpus.statistics()
+    dialog.scope.setCurrentIndex(1)
+    assert dialog.stats.total["rejected"] == 1
+    assert dialog.stats.articles_unanalysed == 1  # article 2 was never reviewed
+    assert "1 not analysed yet" in dialog.summary.text()
+    dialog.close()
+
+    w2.corpus.find_everywhere()
+    find = w2.find_dialog
+    find.find_edit.setText("Strasbourg")
+    when_modal(lambda preview: preview.reject())
+    with qtbot.waitSignal(find.searchFinished, timeout=20_000):
+        find.find_next()
+    assert "2 article(s) not analysed yet (or read-only) were not searched" in find.message()
+    find.close()
+    w2.close()

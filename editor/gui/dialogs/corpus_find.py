@@ -37,6 +37,10 @@ class Corpus(Protocol):
         """(article index, label, cleaned text) of every open article that can be edited."""
         ...
 
+    def count(self) -> int:
+        """How many articles are open (those `texts` leaves out are not analysed yet, or read-only)."""
+        ...
+
     def apply(self, edits: dict[int, list[tuple[int, int, str]]], searched: dict[int, str]) -> int:
         """Replace in each article (one undo step each) whose text is still `searched[doc]`; returns how many
         articles changed."""

@@ -100,6 +100,7 @@ class FindReplaceDialog(QDialog):
             lambda i, n: self._set_message(self.tr("Searching article {i} of {n}…").format(i=i, n=n))
         )
         self._corpus_replacing = False
+        self._corpus_left_out = 0
 
         self.find_edit = QLineEdit(self)
         self.find_edit.setObjectName("findEdit")
@@ -228,7 +229,9 @@ class FindReplaceDialog(QDialog):
             return
         self._corpus_replacing = replacing
         self.stop_button.show()
-        self._corpus_search.start(query, self._corpus.texts())
+        texts = self._corpus.texts()
+        self._corpus_left_out = self._corpus.count() - len(texts)
+        self._corpus_search.start(query, texts)
 
     def stop(self) -> None:
         """Stop a search of every article (Stop button)."""
@@ -252,16 +255,21 @@ class FindReplaceDialog(QDialog):
             self.searchFinished.emit(-1)
             return
         self.searchFinished.emit(len(matches))
+        left_out = ""
+        if self._corpus_left_out:
+            left_out = " " + self.tr("{m} article(s) not analysed yet (or read-only) were not searched.").format(
+                m=self._corpus_left_out
+            )
         if not matches or self._corpus is None:
-            self._set_message(self.tr("No match."))
+            self._set_message(self.tr("No match.") + left_out)
             return
         articles = len({m.doc for m in matches})
-        self._set_message(self.tr("{n} match(es) in {k} article(s).").format(n=len(matches), k=articles))
+        self._set_message(self.tr("{n} match(es) in {k} article(s).").format(n=len(matches), k=articles) + left_out)
         replace, chosen = self.ask_corpus(self, matches, self._corpus_replacing)
         if replace:
             changed = self._corpus.apply(group_edits(matches), self._corpus_search.searched)
             message = self.tr("Replaced {n} occurrence(s) in {k} article(s); Ctrl+Z undoes them, article by article.")
-            self._set_message(message.format(n=len(matches), k=changed))
+            self._set_message(message.format(n=len(matches), k=changed) + left_out)
         elif chosen is not None:
             self._corpus.go_to(chosen.doc, chosen.start, chosen.end)
 
