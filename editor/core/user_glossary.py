@@ -35,6 +35,9 @@ class UserEntry:
     lang: str = "fr"
     kind: str = DEFAULT_KIND
     note: str = ""
+    # what else the file says of this form (other preferred forms, severity, auto, gender, template), as JSON:
+    # kept as written when the window rewrites the file
+    extra: str = ""
 
 
 def _load(path: Path) -> dict[str, Any]:
@@ -57,13 +60,14 @@ def entries(path: str | Path) -> list[UserEntry]:
     for lang, kinds in _load(Path(path)).items():
         for kind, table in kinds.items():
             for wrong, value in table.items():
-                if isinstance(value, dict):
-                    raw = value.get("prefer", "")
-                    note = str(value.get("note", ""))
-                else:
-                    raw, note = value, ""
-                prefer = raw[0] if isinstance(raw, list) and raw else raw
-                out.append(UserEntry(wrong, str(prefer or ""), lang, kind, note))
+                fields = dict(value) if isinstance(value, dict) else {"prefer": value}
+                raw = fields.pop("prefer", "")
+                note = str(fields.pop("note", ""))
+                forms = [raw] if isinstance(raw, str) else list(raw)
+                if len(forms) > 1:
+                    fields["more"] = forms[1:]
+                extra = json.dumps(fields, ensure_ascii=False, sort_keys=True) if fields else ""
+                out.append(UserEntry(wrong, str(forms[0]) if forms else "", lang, kind, note, extra))
     return out
 
 
@@ -80,10 +84,24 @@ def _string(s: str) -> str:
     return json.dumps(s, ensure_ascii=False)
 
 
+def _toml(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, list):
+        return "[" + ", ".join(_toml(v) for v in value) + "]"
+    return _string(str(value))
+
+
 def _value(entry: UserEntry) -> str:
+    fields: dict[str, Any] = json.loads(entry.extra) if entry.extra else {}
+    more = fields.pop("more", [])
+    if not entry.note and not fields and not more:
+        return _string(entry.prefer)
+    parts = [f"prefer = {_toml([entry.prefer, *more]) if more else _string(entry.prefer)}"]
     if entry.note:
-        return f"{{ prefer = {_string(entry.prefer)}, note = {_string(entry.note)} }}"
-    return _string(entry.prefer)
+        parts.append(f"note = {_string(entry.note)}")
+    parts += [f"{_string(k)} = {_toml(v)}" for k, v in fields.items()]
+    return "{ " + ", ".join(parts) + " }"
 
 
 def _atomic_write(path: Path, text: str) -> None:

@@ -55,6 +55,18 @@ def test_user_glossary_add_keeps_comments_and_is_read_by_the_rule(tmp_path: Path
     assert "Fazit" not in [e.wrong for e in user_glossary.entries(path)]
 
 
+def test_rewriting_the_glossary_keeps_what_else_an_entry_says(tmp_path: Path) -> None:
+    path = tmp_path / "g.toml"
+    path.write_text(
+        '[fr.transliteration]\n"Kiew" = ["Kyiv", "Kiev"]\n'
+        '"Selenskyj" = { prefer = "Zelensky", note = "usage", severity = "error", auto = true }\n',
+        encoding="utf-8",
+    )
+    before = glossary.read(path)
+    user_glossary.save(path, user_glossary.entries(path))
+    assert glossary.read(path) == before  # alternatives, note, severity, auto: all kept
+
+
 def test_user_glossary_refuses_bad_entries_with_a_message(tmp_path: Path) -> None:
     path = tmp_path / "new" / "g.toml"
     with pytest.raises(GlossaryError):

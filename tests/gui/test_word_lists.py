@@ -25,7 +25,8 @@ def test_dialog_edits_both_lists_from_the_keyboard_and_the_mouse(qtbot: Any) -> 
     from editor.core.user_glossary import UserEntry
     from editor.gui.dialogs.word_lists import WordListsDialog
 
-    dialog = WordListsDialog([UserEntry("Kiev", "Kyiv"), UserEntry("Fazit", "conclusion")], ["Riad"], "/x/g.toml")
+    kiev = UserEntry("Kiev", "Kyiv", note="the Ukrainian form", extra='{"severity": "error"}')
+    dialog = WordListsDialog([kiev, UserEntry("Fazit", "conclusion")], ["Riad"], "/x/g.toml")
     qtbot.addWidget(dialog)
     dialog.show()
     # edit a cell, remove a row, add a row by typing
@@ -38,6 +39,7 @@ def test_dialog_edits_both_lists_from_the_keyboard_and_the_mouse(qtbot: Any) -> 
     QTest.keyClick(dialog.table, Qt.Key.Key_F2)  # the edit key
     type_in_editor(qtbot, dialog.table, "Zelensky")
     assert [(e.wrong, e.prefer) for e in dialog.glossary()] == [("Kiev", "Kyiv (Ukraine)"), ("Selenskyj", "Zelensky")]
+    assert (dialog.glossary()[0].note, dialog.glossary()[0].extra) == (kiev.note, kiev.extra)
     dialog.tabs.setCurrentIndex(1)
     dialog.words.setCurrentRow(0)
     qtbot.mouseClick(dialog.findChild(QPushButton, "removeIgnoredWord"), Qt.MouseButton.LeftButton)

@@ -8,6 +8,8 @@ Every cell is plain text (QTableWidget/QListWidget items never render markup).
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -111,14 +113,15 @@ class WordListsDialog(QDialog):
             self.table.removeRow(n)
 
     def glossary(self) -> list[UserEntry]:
-        """The table's entries (rows with an empty side are left out); notes and kinds of kept forms stay."""
+        """The table's entries (rows with an empty side are left out); what else the file said of a kept form
+        (note, kind, other preferred forms, severity) stays."""
         known = {e.wrong: e for e in self._entries}
         out: list[UserEntry] = []
         for n in range(self.table.rowCount()):
             wrong, prefer = (self._cell(n, c) for c in (0, 1))
             if wrong and prefer:
                 old = known.get(wrong)
-                out.append(UserEntry(wrong, prefer, old.lang, old.kind, old.note) if old else UserEntry(wrong, prefer))
+                out.append(replace(old, prefer=prefer) if old else UserEntry(wrong, prefer))
         return out
 
     # ------------------------------------------------------------------------------------------------ ignore list
