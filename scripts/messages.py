@@ -5,8 +5,8 @@
     .venv/bin/python scripts/messages.py --check    # list the strings a catalogue does not translate (exit 1)
 
 Strings are found without running the code: every literal passed to `_()`, `N_()` or `ngettext()` in editor/
-(the window's own strings go through Qt's translator instead), every rule's description and the explanations of
-resources/rules/*.toml. Babel reads and writes the .po files.
+(the window's own strings go through Qt's translator instead), every rule's description and pattern-rule message,
+and the explanations of resources/rules/*.toml. Babel reads and writes the .po files.
 """
 
 from __future__ import annotations
@@ -41,7 +41,9 @@ def _rule_strings() -> list[str]:
     sys.path.insert(0, str(REPO))
     from editor.core.rules import all_rules
 
-    out = [r.description for r in all_rules() if r.description]
+    out: list[str] = []
+    for r in all_rules():
+        out.extend(s for s in (r.description, getattr(r, "message", "")) if isinstance(s, str) and s)
     for toml in sorted((REPO / "resources" / "rules").glob("*.toml")):
         with toml.open("rb") as f:
             for entry in tomllib.load(f).values():

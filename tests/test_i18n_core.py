@@ -57,3 +57,21 @@ def test_a_french_locale_gets_french_rule_documentation_and_errors() -> None:
 def test_an_english_locale_keeps_english() -> None:
     r = _galley("C.UTF-8", "rules", "casing.month")
     assert "French months and days take no capital" in r.stdout
+
+
+SAMPLE = str(REPO / "tests" / "data" / "sample_000.txt")
+
+
+def test_a_french_locale_gets_french_findings_from_check() -> None:
+    r = _galley("fr_FR.UTF-8", "check", SAMPLE)
+    assert r.returncode == 1, r.stderr
+    assert "register/second-person: «\u00a0vous\u00a0» dans un récit d’actualité" in r.stdout
+    assert "typography/space-before-comma: pas d’espace avant une virgule" in r.stdout
+    assert "in news narration" not in r.stdout
+
+
+def test_an_english_locale_gets_english_findings_from_check() -> None:
+    r = _galley("C.UTF-8", "check", SAMPLE)
+    assert r.returncode == 1, r.stderr
+    assert "register/second-person: « vous » in news narration" in r.stdout
+    assert "typography/space-before-comma: no space before a comma" in r.stdout

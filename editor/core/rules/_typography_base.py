@@ -27,6 +27,7 @@ from itertools import islice
 from typing import ClassVar
 
 from editor.core.findings import Finding, Severity, make_finding
+from editor.core.i18n import _
 from editor.core.rules.base import Context, Rule, Scope
 
 MAX_PER_PARAGRAPH = 500
@@ -158,7 +159,7 @@ class RegexRule(ParagraphRule):
             if self.protect and is_protected(ctx, max(s, e - 1)):
                 continue
             yield make_finding(
-                text, self.id, self.severity, s, e, m.expand(self.message), (m.expand(self.replacement),), self.auto
+                text, self.id, self.severity, s, e, m.expand(_(self.message)), (m.expand(self.replacement),), self.auto
             )
 
 

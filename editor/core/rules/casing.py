@@ -31,6 +31,7 @@ from itertools import islice
 from pathlib import Path
 
 from editor.core.findings import Finding, Severity, make_finding
+from editor.core.i18n import _
 from editor.core.rules._typography_base import MAX_PER_PARAGRAPH, ParagraphRule, words
 from editor.core.rules.base import Context, Rule
 
@@ -125,7 +126,9 @@ class FunctionWordCapital(ParagraphRule):
             # French capitalises only the first word of a title (`il a lu Le petit prince`): a capitalised article
             # is as often a title nobody marked as a machine-translation capital, so it is only a hint
             sev = Severity.INFO if w in _ARTICLES else self.severity
-            yield make_finding(text, self.id, sev, s, e, f"« {w} » is capitalised in mid-sentence", (_low(w),))
+            yield make_finding(
+                text, self.id, sev, s, e, _("« {word} » is capitalised in mid-sentence").format(word=w), (_low(w),)
+            )
 
 
 # --- sentence and heading starts ---------------------------------------------------------------------------------
@@ -242,7 +245,7 @@ class HeadingStart(Rule):
                 continue
             p, w = first
             yield make_finding(
-                text, self.id, self.severity, p, p + len(w), "a heading starts with a capital", (_cap(w),)
+                text, self.id, self.severity, p, p + len(w), _("a heading starts with a capital"), (_cap(w),)
             )
 
 
@@ -394,7 +397,7 @@ class MonthCapital(ParagraphRule):
             s, e = m.span(2)
             yield make_finding(text, self.id, self.severity, s, e, "French months take no capital", (_low(month),))
         for m in _DAY_RE.finditer(text, start, end) if days else ():
-            _, prev = _prev_word(text, m.start(), start)
+            _start, prev = _prev_word(text, m.start(), start)
             if not prev[:1].islower():
                 continue
             s, e = m.span()
@@ -444,7 +447,7 @@ class AccentedCapital(ParagraphRule):
 
     def scan(self, ctx: Context, start: int, end: int) -> Iterator[Finding]:
         text = ctx.text
-        msg = "French capitals keep their accents"
+        msg = _("French capitals keep their accents")
         spell = _spell(ctx)
         if spell is not None:
             for m in _ACCENT_CAPITAL_RE.finditer(text, start, end):
@@ -644,7 +647,7 @@ class GermanNounCapital(ParagraphRule):
                     continue  # `la Banque de France`, `le Conseil de l'Europe`
             if text[m.start()].isupper():
                 continue  # `Le Monde`, `La Poste`: a capitalised article starts a name
-            _, before = _prev_word(text, m.start(), start)
+            _start, before = _prev_word(text, m.start(), start)
             if before.lower() in _WORK_NOUNS:
                 continue  # `les éditions du Seuil`, `le journal la Croix`: a title or a publisher
             low = _low(w)
@@ -656,7 +659,9 @@ class GermanNounCapital(ParagraphRule):
                 self.severity,
                 s,
                 e,
-                f"« {w} » is a common noun: French does not capitalise it (unless it names an institution)",
+                _("« {word} » is a common noun: French does not capitalise it (unless it names an institution)").format(
+                    word=w
+                ),
                 (low,),
             )
 

@@ -27,6 +27,7 @@ from collections.abc import Iterable
 from rapidfuzz import fuzz
 
 from editor.core.findings import Finding, Severity, make_finding
+from editor.core.i18n import _
 from editor.core.rules.base import Context, Rule
 from editor.core.rules.boilerplate import classify, load_patterns
 
@@ -94,7 +95,6 @@ class _Duplicates:
                     or (title_norm is not None and norm == title_norm and i <= 2)
                 )
                 rule = "duplicate.title" if is_title else self.id
-                what = "the title" if is_title else f"paragraph {j + 1}"
                 # short lines repeat legitimately far apart (names in two lists, dates, a heading in a table of
                 # contents); a long paragraph, or a copy right after its original, is damage
                 long_enough = len(norm.split()) >= _LONG_WORDS
@@ -106,7 +106,13 @@ class _Duplicates:
                         severity,
                         span[0],
                         span[1],
-                        f"this repeats {what} word for word: remove the copy",
+                        (
+                            _("this repeats the title word for word: remove the copy")
+                            if is_title
+                            else _("this repeats paragraph {number} word for word: remove the copy").format(
+                                number=j + 1
+                            )
+                        ),
                         ("",),
                         auto=is_title,
                         original=j,

@@ -10,6 +10,7 @@ from collections.abc import Iterable
 from urllib.parse import urlsplit
 
 from editor.core.findings import Finding, Severity, make_finding
+from editor.core.i18n import _
 from editor.core.rules.base import Context, Rule
 from editor.core.urls import Link, find_links, href
 
@@ -99,10 +100,10 @@ class LinkMissingHost(Rule):
                 )
                 suggestions: tuple[str, ...] = (link.repaired,)
             else:
-                message = (
-                    f"link without its site name{why}, dropped by scraping or translation; the article's source "
+                message = _(
+                    "link without its site name{why}, dropped by scraping or translation; the article's source "
                     "URL is unknown, so Galley cannot rebuild it"
-                )
+                ).format(why=why)
                 suggestions = ()
             yield make_finding(
                 ctx.text, self.id, self.severity, link.start, link.end, message, suggestions, url=link.repaired

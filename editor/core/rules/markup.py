@@ -15,6 +15,7 @@ from bisect import bisect_right
 from collections.abc import Iterable, Iterator
 
 from editor.core.findings import Finding, Severity, make_finding
+from editor.core.i18n import _
 from editor.core.rules.base import Context, Rule
 
 _TAG_NAMES = (
@@ -200,8 +201,9 @@ class HtmlAttribute(Rule):
                 self.severity,
                 start,
                 end,
-                f"HTML attribute fragment ({', '.join(names)}) left in the text by scraping or machine "
-                "translation; removed",
+                _(
+                    "HTML attribute fragment ({names}) left in the text by scraping or machine translation; removed"
+                ).format(names=", ".join(names)),
                 (_join_space(text, start, end),),
                 auto=True,
             )

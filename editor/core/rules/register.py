@@ -22,6 +22,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from editor.core.findings import Finding, Severity, make_finding
+from editor.core.i18n import _
 from editor.core.rules.base import Context, Rule
 from editor.core.text import paragraphs
 
@@ -249,23 +250,31 @@ class SecondPersonRule(Rule):
             end = e
             if low == "votre":
                 suggestions: tuple[str, ...] = (_cap("leur", word),)
-                msg = "« votre » in news narration: a machine translation of German « Ihr » (their)? → « leur »"
+                msg = _("« votre » in news narration: a machine translation of German « Ihr » (their)? → « leur »")
             elif low == "vos":
                 suggestions = (_cap("leurs", word),)
-                msg = "« vos » in news narration: a machine translation of German « Ihre » (their)? → « leurs »"
+                msg = _("« vos » in news narration: a machine translation of German « Ihre » (their)? → « leurs »")
             elif low in {"vôtre", "vôtres"}:
                 suggestions = (_cap("leur" if low == "vôtre" else "leurs", word),)
-                msg = f"« {low} » in news narration: a machine translation of German « ihr » (theirs)? → « leur »"
+                msg = _(
+                    "« {word} » in news narration: a machine translation of German « ihr » (theirs)? → « leur »"
+                ).format(word=low)
             else:
                 suggestions, end, skip = self._vous(text, words, i, prev, nxt)
                 skip_next = skip and n + 1 < len(hits) and hits[n + 1] == i + 1
                 if suggestions[0] in {"les", "eux"}:
                     msg = (
-                        "« vous » in news narration: a machine translation of German « Sie » (them)? "
-                        f"→ « {suggestions[0]} »{' or « leur »' if suggestions[0] == 'les' else ''}"
+                        _(
+                            "« vous » in news narration: a machine translation of German « Sie » (them)? "
+                            "→ « les » or « leur »"
+                        )
+                        if suggestions[0] == "les"
+                        else _("« vous » in news narration: a machine translation of German « Sie » (them)? → « eux »")
                     )
                 else:
-                    msg = "« vous » in news narration: a machine translation of German « Sie » (they)? → « ils/elles »"
+                    msg = _(
+                        "« vous » in news narration: a machine translation of German « Sie » (they)? → « ils/elles »"
+                    )
             out.append(make_finding(text, self.id, severity, s, end, msg, suggestions))
         return out
 

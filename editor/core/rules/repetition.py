@@ -20,6 +20,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from editor.core.findings import Finding, Severity, make_finding
+from editor.core.i18n import _
 from editor.core.rules.base import Context, Rule
 from editor.core.rules.register import inside, quoted_spans
 
@@ -305,7 +306,11 @@ class DoubledWordRule(_ParagraphRule):
                     severity = Severity.INFO  # a heading line ending with the word the next line starts with
                 if severity is not None:
                     count = j - i + 1
-                    msg = f"« {_short(w1)} » {'twice' if count == 2 else f'{count} times'} in a row: remove the repeat"
+                    msg = (
+                        _("« {word} » twice in a row: remove the repeat")
+                        if count == 2
+                        else _("« {word} » {count} times in a row: remove the repeat")
+                    ).format(word=_short(w1), count=count)
                     yield make_finding(text, self.id, severity, s1, para.span(j)[1], msg, (w1,))
                 i = j + 1
 
@@ -379,8 +384,12 @@ class RepeatedPhraseRule(_ParagraphRule):
                 or para.digits.find(1, first, first + size) >= 0  # data: "minus 120, minus 120, 0"
             ):
                 severity = Severity.INFO
-            times = "twice" if copies == 2 else f"{copies} times"
-            msg = f"« {_short(keep)} » printed {times} in a row: remove the repeat"
+            if copies == 2:
+                msg = _("« {phrase} » printed twice in a row: remove the repeat").format(phrase=_short(keep))
+            else:
+                msg = _("« {phrase} » printed {count} times in a row: remove the repeat").format(
+                    phrase=_short(keep), count=copies
+                )
             yield make_finding(text, self.id, severity, s, e, msg, (keep,))
 
     @staticmethod
@@ -466,7 +475,9 @@ class StutterRule(_ParagraphRule):
                 if a[:1].isupper() and parts[k + 1][:1].isupper():
                     severity = Severity.INFO  # `Bora-Bora`, `Baden-Baden`-like names
                 end = offsets[j] + len(parts[j])
-                msg = f"« {_short(a)} » repeated inside « {_short(word)} »: remove the repeat"
+                msg = _("« {part} » repeated inside « {word} »: remove the repeat").format(
+                    part=_short(a), word=_short(word)
+                )
                 yield make_finding(text, self.id, severity, offsets[k], end, msg, (a,))
                 k = j + 1
 

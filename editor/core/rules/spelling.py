@@ -20,6 +20,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, ClassVar
 
 from editor.core.findings import Finding, Severity, make_finding
+from editor.core.i18n import N_, _
 from editor.core.rules.base import Context, Rule
 from editor.core.spelling import CACHE_LIMIT, DICT_TAGS, SpellService, available, clean_token, service
 
@@ -734,8 +735,7 @@ class UnknownName(Rule):
                     sugg = _french_form(word)
             if casing_owns_capitals and sugg and sugg[0][1:] == word[1:] and sugg[0][:1] in "ÉÈÊ":
                 continue  # `Etat` → `État`: the casing rule reports capitals that lost their accent
-            what = {"acronym": "acronym", "mixed": "word"}.get(v.kind, "name")
-            what = {"acronym": "acronym", "mixed": "word"}.get(v.kind, "name")
+            what = {"acronym": N_("acronym"), "mixed": N_("word")}.get(v.kind, N_("name"))
             out.append(
                 make_finding(
                     ctx.text,
@@ -743,7 +743,13 @@ class UnknownName(Rule):
                     self.severity,
                     f.core_start,
                     f.core_end,
-                    f"unknown {what} “{word}”: check its spelling" + (f" (“{sugg[0]}”?)" if sugg else ""),
+                    (
+                        _("unknown {kind} “{word}”: check its spelling (“{suggestion}”?)").format(
+                            kind=_(what), word=word, suggestion=sugg[0]
+                        )
+                        if sugg
+                        else _("unknown {kind} “{word}”: check its spelling").format(kind=_(what), word=word)
+                    ),
                     sugg,
                 )
             )

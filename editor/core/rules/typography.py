@@ -45,6 +45,7 @@ import re
 from collections.abc import Iterator
 
 from editor.core.findings import Finding, Severity, make_finding
+from editor.core.i18n import _
 from editor.core.rules._typography_base import (
     NBSP,
     NNBSP,
@@ -194,16 +195,16 @@ class FrenchSpaceBeforeMark(ParagraphRule):
                     style_severity(ctx, mark, _mark_counts),
                     s,
                     s + 1,
-                    f"French puts a no-break space before « {mark} »",
+                    _("French puts a no-break space before « {mark} »").format(mark=mark),
                     (want + mark,),
                     auto=True,
                 )
                 continue
             plain = spaces == " "
             if not want:
-                msg = f"no space before « {mark} » in the fr-CA profile"
+                msg = _("no space before « {mark} » in the fr-CA profile").format(mark=mark)
             else:
-                msg = f"a no-break space before « {mark} », so that a line never starts with it"
+                msg = _("a no-break space before « {mark} », so that a line never starts with it").format(mark=mark)
             sev = Severity.INFO if plain or (canada and spaces in (NBSP, NNBSP)) else Severity.WARNING
             yield make_finding(text, self.id, sev, j, s + 1, msg, (want + mark,), auto=True)
 
@@ -232,7 +233,7 @@ class SpaceBeforeMark(ParagraphRule):
                 self.severity,
                 s,
                 e + 1,
-                f"no space before « {text[e]} » in {name}",
+                _("no space before « {mark} » in {name}").format(mark=text[e], name=name),
                 (text[e],),
                 auto=True,
             )
@@ -341,7 +342,7 @@ class MissingSpaceAfter(ParagraphRule):
                 self.severity,
                 at,
                 e + 1,
-                f"a space after « {last} »",
+                _("a space after « {mark} »").format(mark=last),
                 (text[at:e] + " " + text[e],),
                 auto=True,
             )
@@ -441,18 +442,22 @@ class DoubledPunctuation(ParagraphRule):
                     continue
                 sugg: tuple[str, ...] = (ch,)
                 auto = ch in ",;"
-                msg = f"« {ch} » written {len(run)} times"
+                msg = _("« {mark} » written {count} times").format(mark=ch, count=len(run))
             elif kind == "dots":
                 sugg = (".", "…")
-                msg = "two full stops: one, or an ellipsis"
+                msg = _("two full stops: one, or an ellipsis")
             elif kind == "mixed":
                 if _mark_run_skipped(ctx, s, s + 1) or (run[-1] in ":;" and e < end and text[e] in _SMILEY_NEXT):
                     continue
                 sugg = (run[-1], run[0])
-                msg = "one of these punctuation marks is superfluous"
+                msg = _("one of these punctuation marks is superfluous")
             elif kind in ("ellipsis", "many"):
                 sugg = ("…",)
-                msg = "an ellipsis already ends the sentence" if kind == "ellipsis" else "an ellipsis has three dots"
+                msg = (
+                    _("an ellipsis already ends the sentence")
+                    if kind == "ellipsis"
+                    else _("an ellipsis has three dots")
+                )
             else:
                 if run == ".,":
                     w = word_before(text, s, start)
@@ -464,7 +469,7 @@ class DoubledPunctuation(ParagraphRule):
                 else:
                     sugg = (",",)
                     auto = True
-                msg = "a comma and a full stop together"
+                msg = _("a comma and a full stop together")
             yield make_finding(text, self.id, self.severity, s, e, msg, sugg, auto=auto)
 
 
@@ -640,7 +645,13 @@ class MissingApostrophe(ParagraphRule):
             word = text[s : e - 1]
             apos = _apostrophe_style(ctx, start, end)
             yield make_finding(
-                text, self.id, self.severity, s, e, f"« {word} » is elided: {word}{apos}…", (word + apos,)
+                text,
+                self.id,
+                self.severity,
+                s,
+                e,
+                _("« {word} » is elided: {elided}…").format(word=word, elided=word + apos),
+                (word + apos,),
             )
 
 
@@ -677,10 +688,18 @@ class GermanQuotes(ParagraphRule):
                 if c == "„":
                     break
             if close < 0:
-                yield make_finding(text, self.id, self.severity, s, s + 1, f"a German opening quote in {lang}", (op,))
+                yield make_finding(
+                    text,
+                    self.id,
+                    self.severity,
+                    s,
+                    s + 1,
+                    _("a German opening quote in {lang}").format(lang=lang),
+                    (op,),
+                )
                 pos = s + 1
                 continue
-            msg = f"German quotation marks in {lang}"
+            msg = _("German quotation marks in {lang}").format(lang=lang)
             yield make_finding(text, self.id, self.severity, s, s + 1, msg, (op,), auto=True)
             yield make_finding(text, self.id, self.severity, close, close + 1, msg, (cl,), auto=True)
             pos = close + 1
@@ -744,8 +763,8 @@ class StraightQuotes(ParagraphRule):
                 b_start -= 1
             if a_end >= b_start:
                 continue
-            yield make_finding(text, self.id, self.severity, a, a_end, "French quotes: «", ("«" + NBSP,))
-            yield make_finding(text, self.id, self.severity, b_start, b + 1, "French quotes: »", (NBSP + "»",))
+            yield make_finding(text, self.id, self.severity, a, a_end, _("French quotes: «"), ("«" + NBSP,))
+            yield make_finding(text, self.id, self.severity, b_start, b + 1, _("French quotes: »"), (NBSP + "»",))
 
 
 RULES: list[Rule] = [
