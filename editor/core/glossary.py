@@ -14,15 +14,16 @@ from pathlib import Path
 from typing import Any
 
 from editor.core.findings import Severity
+from editor.core.i18n import N_, _
 from editor.core.resources import resource
 from editor.core.text import WORD_RE
 
 KIND_MESSAGES = {
-    "transliteration": "spelt the foreign way",
-    "untranslated": "left untranslated",
-    "calque": "a machine-translation calque",
-    "spelling": "a common misspelling",
-    "usage": "not the usual form",
+    "transliteration": N_("spelt the foreign way"),
+    "untranslated": N_("left untranslated"),
+    "calque": N_("a machine-translation calque"),
+    "spelling": N_("a common misspelling"),
+    "usage": N_("not the usual form"),
 }
 
 
@@ -48,9 +49,12 @@ class Entry:
     def message(self, matched: str | None = None) -> str:
         """What the finding says; `matched` is the text as written in the article (its case, its spaces)."""
         wrong = matched or self.wrong
-        why = KIND_MESSAGES.get(self.kind, self.kind)
-        text = f"“{wrong}” is {why}: write “{self.prefer[0]}”" if self.prefer else f"“{wrong}”: {why}"
-        return f"{text} ({self.note})" if self.note else text
+        why = _(KIND_MESSAGES[self.kind]) if self.kind in KIND_MESSAGES else self.kind
+        if self.prefer:
+            text = _("“{wrong}” is {why}: write “{prefer}”").format(wrong=wrong, why=why, prefer=self.prefer[0])
+        else:
+            text = _("“{wrong}”: {why}").format(wrong=wrong, why=why)
+        return _("{message} ({note})").format(message=text, note=self.note) if self.note else text
 
 
 @dataclass(frozen=True, slots=True)

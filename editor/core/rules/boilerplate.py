@@ -17,6 +17,7 @@ from functools import cache
 from pathlib import Path
 
 from editor.core.findings import Finding, Severity, make_finding
+from editor.core.i18n import _
 from editor.core.resources import resource
 from editor.core.rules.base import Context, Rule
 
@@ -141,7 +142,7 @@ class BoilerplateLineRule(Rule):
             else:
                 start = s
                 stop = lines[k + 1][0] if k + 1 < len(lines) else e
-            msg = f"boilerplate line ({kind}): not part of the article, removed"
+            msg = _("boilerplate line ({kind}): not part of the article, removed").format(kind=kind)
             yield make_finding(text, self.id, Severity.WARNING, start, stop, msg, ("",), auto=True)
 
 

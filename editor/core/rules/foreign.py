@@ -16,13 +16,14 @@ import re
 from collections.abc import Iterable
 
 from editor.core.findings import SEVERITY_RANK, Finding, Severity, make_finding
+from editor.core.i18n import N_, _
 from editor.core.language import UNDETERMINED, is_supported, language_name
 from editor.core.rules._typography_base import words
 from editor.core.rules.base import Context, Rule
 from editor.core.rules.spelling import NAME_GLUE, analyse_words, in_foreign_sentence, joined
 from editor.core.spelling import DICT_TAGS
 
-LANGUAGE_NAMES = {"de": "German", "en": "English", "fr": "French"}
+LANGUAGE_NAMES = {"de": N_("German"), "en": N_("English"), "fr": N_("French")}
 # Lower-case words that hold a foreign name or title together (`Church of Christ`, `Institut für Physik`).
 _NAME_GLUE = NAME_GLUE | words("zu y del la le el")
 _NAME_BEFORE = re.compile(r"(?:(?<![\w.])[A-ZÀ-Þ][^\W\d_]++|M\.|Mme|Dr\.?)[ \u00a0]$")
@@ -128,8 +129,12 @@ class ForeignWord(Rule):
                 severity = min(severity, Severity.WARNING, key=lambda s: SEVERITY_RANK[s])
             if _quoted(text, start, end):
                 severity = Severity.INFO  # `le « best of »`: a foreign phrase quoted on purpose
-            how = "is" if all(it[4] for it in run) else "looks"
-            name = LANGUAGE_NAMES.get(lang, lang)
+            how = (
+                _("“{word}” is {language}: left untranslated?")
+                if all(it[4] for it in run)
+                else _("“{word}” looks {language}: left untranslated?")
+            )
+            name = _(LANGUAGE_NAMES[lang]) if lang in LANGUAGE_NAMES else lang
             maybe_name = severity == Severity.INFO
             sugg = _translations(ctx, start, end, maybe_name) if lang == "de" and ctx.config.suggestions else ()
             out.append(
@@ -139,7 +144,10 @@ class ForeignWord(Rule):
                     severity,
                     start,
                     end,
-                    f"“{text[start:end]}” {how} {name}: left untranslated?" + (f" (“{sugg[0]}”?)" if sugg else ""),
+                    (
+                        how.format(word=text[start:end], language=name)
+                        + (_(" (“{suggestion}”?)").format(suggestion=sugg[0]) if sugg else "")
+                    ),
                     sugg,
                     language=lang,
                 )
@@ -178,9 +186,11 @@ class ForeignSentence(Rule):
                 Severity.INFO if _cited(ctx.text, s, e) else self.severity,
                 s,
                 e,
-                f"this sentence is mostly in {LANGUAGE_NAMES.get(lang, lang)}: left untranslated?"
+                _("this sentence is mostly in {language}: left untranslated?").format(
+                    language=_(LANGUAGE_NAMES[lang]) if lang in LANGUAGE_NAMES else lang
+                )
                 if lang
-                else "most words of this sentence are in no dictionary: another language, or garbled text?",
+                else _("most words of this sentence are in no dictionary: another language, or garbled text?"),
                 language=lang,
             )
             for s, e, lang in analysis.sentences

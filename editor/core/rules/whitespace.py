@@ -15,6 +15,7 @@ import re
 from collections.abc import Iterable
 
 from editor.core.findings import Finding, Severity, make_finding
+from editor.core.i18n import _
 from editor.core.rules.base import Context, Rule
 
 _SP = " \t\u00a0\u202f\u2009"
@@ -55,7 +56,7 @@ class DoubleSpace(Rule):
                 self.severity,
                 m.start(),
                 m.end(),
-                f"{len(run)} spaces in a row; one is enough",
+                _("{count} spaces in a row; one is enough").format(count=len(run)),
                 (keep,),
                 auto=True,
             )
@@ -70,7 +71,7 @@ class TrailingSpace(Rule):
         text = ctx.text
         for m in _TRAILING_RE.finditer(text):
             blank = m.start() == 0 or text[m.start() - 1] == "\n"
-            message = "a blank line holding only spaces" if blank else "spaces at the end of the line"
+            message = _("a blank line holding only spaces") if blank else _("spaces at the end of the line")
             yield make_finding(text, self.id, self.severity, m.start(), m.end(), message, ("",), auto=True)
 
 
@@ -84,7 +85,7 @@ class LeadingSpace(Rule):
         first = _LEADING_START_RE.match(text)
         for m in ([first] if first else []) + list(_LEADING_RE.finditer(text)):
             yield make_finding(
-                text, self.id, self.severity, m.start(), m.end(), "spaces at the start of the line", ("",), auto=True
+                text, self.id, self.severity, m.start(), m.end(), _("spaces at the start of the line"), ("",), auto=True
             )
 
 
@@ -97,7 +98,7 @@ class TabInText(Rule):
         text = ctx.text
         for m in _TAB_RE.finditer(text):
             yield make_finding(
-                text, self.id, self.severity, m.start(), m.end(), "a tab between words; use a space", (" ",), True
+                text, self.id, self.severity, m.start(), m.end(), _("a tab between words; use a space"), (" ",), True
             )
 
 
@@ -122,7 +123,7 @@ class OddSpace(Rule):
                 self.severity,
                 m.start(),
                 m.end(),
-                f"unusual space U+{ord(m.group()):04X} (a layout space from the page)",
+                _("unusual space {code} (a layout space from the page)").format(code=f"U+{ord(m.group()):04X}"),
                 (keep,),
                 auto=True,
             )
@@ -223,7 +224,7 @@ class HeadingGlued(Rule):
             self.severity,
             start,
             end,
-            "this line looks like a heading glued to the paragraph above: it needs a blank line around it",
+            _("this line looks like a heading glued to the paragraph above: it needs a blank line around it"),
             (repaired,),
             auto=True,
         )
