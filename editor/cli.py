@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from editor import __version__
 from editor.commands import EXIT_INPUT_ERROR, ClusterError
 from editor.core.glossary import GlossaryError
+from editor.core.i18n import _
 from editor.core.spelling import SpellUnavailable
 from editor.formats.export import FORMATS
 
@@ -122,7 +123,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         status: int = handler.run(args)
         return status
     except KeyboardInterrupt:
-        print("galley: interrupted", file=sys.stderr)
+        print("galley: " + _("interrupted"), file=sys.stderr)
         return 130
     except (SpellUnavailable, GlossaryError, ClusterError) as exc:  # no dictionary, bad glossary, no scheduler
         print(f"galley: {exc}", file=sys.stderr)

@@ -75,3 +75,8 @@ def test_an_english_locale_gets_english_findings_from_check() -> None:
     assert r.returncode == 1, r.stderr
     assert "register/second-person: « vous » in news narration" in r.stdout
     assert "typography/space-before-comma: no space before a comma" in r.stdout
+
+
+def test_a_french_locale_gets_french_input_errors() -> None:
+    r = _galley("fr_FR.UTF-8", "check", str(REPO / "no-such-article.txt"))
+    assert r.returncode == 2 and "fichier ou dossier introuvable" in r.stderr

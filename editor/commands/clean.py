@@ -41,6 +41,7 @@ from editor.core.article import Article
 from editor.core.batch import default_jobs, parallel_map
 from editor.core.cleaning import Edit, clean_article
 from editor.core.fileio import ExportError, NameAllocator, atomic_write_text, remove_stale_temporaries, safe_stem
+from editor.core.i18n import _
 from editor.core.interfaces import Rendition
 from editor.core.rules import all_rules
 from editor.core.rules.base import CheckConfig
@@ -208,12 +209,18 @@ def _write_corpora(args: argparse.Namespace, results: Iterable[CleanResult | Loa
 def run(args: argparse.Namespace) -> int:
     config = config_from_args(args)
     if args.resume and not args.output_dir:
-        print("galley: --resume needs --output-dir (it keeps the files a previous run wrote there)", file=sys.stderr)
+        print(
+            "galley: " + _("--resume needs --output-dir (it keeps the files a previous run wrote there)"),
+            file=sys.stderr,
+        )
         return EXIT_INPUT_ERROR
     local_only = [opt for opt, on in (("--apply", args.apply), ("--format jsonl", args.format == "jsonl")) if on]
     if local_only and (args.scheduler or args.resume):
         other = "--scheduler" if args.scheduler else "--resume"
-        print(f"galley: {local_only[0]} cannot be combined with {other} yet", file=sys.stderr)
+        print(
+            "galley: " + _("{option} cannot be combined with {other} yet").format(option=local_only[0], other=other),
+            file=sys.stderr,
+        )
         return EXIT_INPUT_ERROR
     if args.scheduler:
         from editor.commands.cluster_clean import run_clean  # Dask is imported only here
@@ -224,7 +231,10 @@ def run(args: argparse.Namespace) -> int:
     apply = tuple(args.apply or ())
     unknown = unknown_prefixes(apply, (r.id for r in all_rules()))
     if unknown:
-        print(f"galley: --apply {unknown[0]}: no rule id starts with it (see galley rules)", file=sys.stderr)
+        print(
+            "galley: " + _("--apply {prefix}: no rule id starts with it (see galley rules)").format(prefix=unknown[0]),
+            file=sys.stderr,
+        )
         return EXIT_INPUT_ERROR
     items = iter_paths(args.paths, args.encoding)
     kept = [0]
@@ -242,7 +252,11 @@ def run(args: argparse.Namespace) -> int:
         try:
             Path(args.output_dir).mkdir(parents=True, exist_ok=True)
         except OSError as e:
-            print(f"galley: {args.output_dir}: cannot create the folder ({e.strerror})", file=sys.stderr)
+            print(
+                "galley: "
+                + _("{folder}: cannot create the folder ({reason})").format(folder=args.output_dir, reason=e.strerror),
+                file=sys.stderr,
+            )
             return EXIT_INPUT_ERROR
         remove_stale_temporaries(args.output_dir)  # left by a run that was killed in the middle of a write
         allocator = NameAllocator(args.output_dir, avoid_existing=False)
@@ -271,7 +285,10 @@ def run(args: argparse.Namespace) -> int:
                 path = Path(named) if named else allocator.allocate(_stem(item.article), SUFFIXES[fmt])
                 atomic_write_text(path, _render(item, fmt), overwrite=args.force, newline=_newline(item.article))
             except ExportError as e:
-                print(f"galley: {e} ({_where(item.article)} not written)", file=sys.stderr)
+                print(
+                    "galley: " + _("{problem} ({where} not written)").format(problem=e, where=_where(item.article)),
+                    file=sys.stderr,
+                )
                 status = EXIT_INPUT_ERROR
             continue
         if count > 1 and fmt in ("txt", "md"):
@@ -284,9 +301,13 @@ def run(args: argparse.Namespace) -> int:
             print(f"galley: {e}", file=sys.stderr)
             return EXIT_INPUT_ERROR
     elif args.output and single is None and status == EXIT_OK:
-        print("galley: no article found in the input", file=sys.stderr)
+        print("galley: " + _("no article found in the input"), file=sys.stderr)
         return EXIT_INPUT_ERROR
     if kept[0]:
-        print(f"galley: {kept[0]} article(s) already written by an earlier run, kept (--resume)", file=sys.stderr)
+        print(
+            "galley: "
+            + _("{count} article(s) already written by an earlier run, kept (--resume)").format(count=kept[0]),
+            file=sys.stderr,
+        )
     sys.stdout.flush()
     return status

@@ -18,6 +18,7 @@ from typing import Any, BinaryIO
 
 from editor.core.article import Article
 from editor.core.decoding import DecodeError, decode_bytes
+from editor.core.i18n import _
 
 TEXT_SUFFIXES = {".txt", ".text", ".md", ".markdown"}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
@@ -150,10 +151,10 @@ def _load_whole(path: Path, source: str, encoding: str | None) -> Iterator[LoadI
     data = _read_bytes(path)
     suffix = path.suffix.lower()
     if not data:
-        yield LoadError(source, "the file is empty")
+        yield LoadError(source, _("the file is empty"))
         return
     if not data.strip():
-        yield LoadError(source, "the file contains only white space")
+        yield LoadError(source, _("the file contains only white space"))
         return
     decoded = decode_bytes(data, encoding)
     if suffix in HTML_SUFFIXES:
@@ -174,13 +175,15 @@ def _load_whole(path: Path, source: str, encoding: str | None) -> Iterator[LoadI
         for i, rec in enumerate(records):
             art = article_from_record(rec, source, i)
             if isinstance(art, str):
-                yield LoadError(source, f"record {i}: {art}" if len(records) > 1 else art)
+                yield LoadError(
+                    source, _("record {number}: {problem}").format(number=i, problem=art) if len(records) > 1 else art
+                )
             else:
                 yield art
         return
     text, newline = _newlines(decoded.text)
     if not text.strip():
-        yield LoadError(source, "the file contains only white space")
+        yield LoadError(source, _("the file contains only white space"))
         return
     yield Article(
         text=text,
@@ -198,13 +201,13 @@ def _load_whole(path: Path, source: str, encoding: str | None) -> Iterator[LoadI
 def _load_jsonl(path: Path, source: str, encoding: str | None) -> Iterator[LoadItem]:
     st = path.stat()
     if not stat.S_ISREG(st.st_mode):
-        yield LoadError(source, "is not a regular file (a pipe or a device)")
+        yield LoadError(source, _("is not a regular file (a pipe or a device)"))
         return
     stats = JsonlStats()
     with open(path, "rb") as f:
         yield from _jsonl_records(enumerate(f, start=1), source, encoding, 0, stats)
     if not stats.any_line:
-        yield LoadError(source, "the file is empty")
+        yield LoadError(source, _("the file is empty"))
 
 
 @dataclass(slots=True)
@@ -235,7 +238,7 @@ def _jsonl_records(
         try:
             line = raw.decode(encoding or "utf-8")
         except (UnicodeDecodeError, LookupError):
-            yield LoadError(source, "not valid UTF-8", line=lineno, raw=raw.decode("latin-1"))
+            yield LoadError(source, _("not valid UTF-8"), line=lineno, raw=raw.decode("latin-1"))
             continue
         try:
             rec = _parse_json(line)
@@ -294,9 +297,9 @@ def iter_jsonl_range(
                 at_file_start=start == 0,
             )
     except OSError as e:
-        yield LoadError(source, "permission denied" if isinstance(e, PermissionError) else (e.strerror or str(e)))
+        yield LoadError(source, _("permission denied") if isinstance(e, PermissionError) else (e.strerror or str(e)))
     except MemoryError:
-        yield LoadError(source, "a line too large to load into memory")
+        yield LoadError(source, _("a line too large to load into memory"))
 
 
 def iter_file(path: str | os.PathLike[str], encoding: str | None = None) -> Iterator[LoadItem]:
@@ -305,7 +308,7 @@ def iter_file(path: str | os.PathLike[str], encoding: str | None = None) -> Iter
     source = str(path)
     try:
         if not p.exists():
-            yield LoadError(source, "no such file")
+            yield LoadError(source, _("no such file"))
             return
         if p.suffix.lower() in JSONL_SUFFIXES:
             yield from _load_jsonl(p, source, encoding)
@@ -314,13 +317,13 @@ def iter_file(path: str | os.PathLike[str], encoding: str | None = None) -> Iter
     except DecodeError as e:
         yield LoadError(source, str(e))
     except PermissionError:
-        yield LoadError(source, "permission denied")
+        yield LoadError(source, _("permission denied"))
     except IsADirectoryError:
-        yield LoadError(source, "is a folder")
+        yield LoadError(source, _("is a folder"))
     except OSError as e:
         yield LoadError(source, e.strerror or str(e))
     except MemoryError:
-        yield LoadError(source, "too large to load into memory")
+        yield LoadError(source, _("too large to load into memory"))
 
 
 def too_large(article: Article) -> LoadError | None:
@@ -351,7 +354,7 @@ def expand_paths(paths: Iterable[str | os.PathLike[str]]) -> Iterator[Path | Loa
         elif p.exists() or p.is_symlink():
             yield p
         else:
-            yield LoadError(str(raw), "no such file or folder")
+            yield LoadError(str(raw), _("no such file or folder"))
 
 
 def iter_paths(paths: Iterable[str | os.PathLike[str]], encoding: str | None = None) -> Iterator[LoadItem]:
