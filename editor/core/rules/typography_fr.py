@@ -15,6 +15,7 @@ import re
 from collections.abc import Iterator
 
 from editor.core.findings import Finding, Severity, make_finding
+from editor.core.i18n import _
 from editor.core.rules._typography_base import ParagraphRule
 from editor.core.rules.base import Context, Rule
 from editor.core.rules.typography import NBSP, is_protected
@@ -37,7 +38,7 @@ class CurlyQuoteSpace(ParagraphRule):
         for m in _CURLY_SPACE_RE.finditer(text, start, end):
             s, e = m.span()
             mark = "“" if text[s] == "“" else "”"
-            yield make_finding(text, self.id, self.severity, s, e, "no space inside “ ”", (mark,))
+            yield make_finding(text, self.id, self.severity, s, e, _("no space inside “ ”"), (mark,))
 
 
 class InvertedQuote(ParagraphRule):
@@ -57,7 +58,7 @@ class InvertedQuote(ParagraphRule):
             mark = text[s]
             fix = {"«": NBSP + "»", "“": "”", "»": "«" + NBSP, "”": "“"}[mark]
             yield make_finding(
-                text, self.id, self.severity, s, s + 1, "this quotation mark is turned the wrong way", (fix,)
+                text, self.id, self.severity, s, s + 1, _("this quotation mark is turned the wrong way"), (fix,)
             )
 
 
@@ -102,7 +103,7 @@ class MismatchedQuotes(ParagraphRule):
                 opener = None
                 continue
             opener = None
-            msg = f"the quotation opens with {oc} and closes with {c}"
+            msg = _("the quotation opens with {opening} and closes with {closing}").format(opening=oc, closing=c)
             if c == "»":
                 yield make_finding(text, self.id, self.severity, o, o + 1, msg, ("«" + NBSP,))
             elif oc == "«":
@@ -114,7 +115,7 @@ class MismatchedQuotes(ParagraphRule):
         if opener is not None and opener[1] == "‘":
             o = opener[0]
             yield make_finding(
-                text, self.id, Severity.INFO, o, o + 1, "this opening quotation mark is never closed", ("",)
+                text, self.id, Severity.INFO, o, o + 1, _("this opening quotation mark is never closed"), ("",)
             )
 
 
@@ -142,7 +143,7 @@ class DialogueComma(ParagraphRule):
                 self.severity,
                 s,
                 e,
-                "the sentence goes on after the quotation: the comma comes after the closing »",
+                _("the sentence goes on after the quotation: the comma comes after the closing »"),
                 (close + ",", close),
             )
 
@@ -170,7 +171,13 @@ class Dashes(ParagraphRule):
             if is_protected(ctx, s + 1):
                 continue
             yield make_finding(
-                text, self.id, self.severity, s, e, "an aside is set off by dashes, not hyphens", (" – ", " — ", " − ")
+                text,
+                self.id,
+                self.severity,
+                s,
+                e,
+                _("an aside is set off by dashes, not hyphens"),
+                (" – ", " — ", " − "),
             )
         for m in _LINE_DASH_RE.finditer(text, start, end):
             s, e = m.span()
@@ -181,7 +188,7 @@ class Dashes(ParagraphRule):
             ):
                 continue  # a list of bullets, not a line of dialogue
             yield make_finding(
-                text, self.id, self.severity, s, e, "a line of dialogue opens with a dash", ("—" + NBSP,)
+                text, self.id, self.severity, s, e, _("a line of dialogue opens with a dash"), ("—" + NBSP,)
             )
         for m in _DIALOGUE_DASH_RE.finditer(text, start, end):
             s, e = m.span()
@@ -191,7 +198,7 @@ class Dashes(ParagraphRule):
                 self.severity,
                 s,
                 e,
-                "a dialogue dash is followed by a no-break space",
+                _("a dialogue dash is followed by a no-break space"),
                 (text[s] + NBSP,),
                 auto=e > s + 1,
             )
@@ -200,7 +207,7 @@ class Dashes(ParagraphRule):
             if is_protected(ctx, s):
                 continue
             yield make_finding(
-                text, self.id, self.severity, s, s + 1, "a negative number takes the minus sign −", ("−",)
+                text, self.id, self.severity, s, s + 1, _("a negative number takes the minus sign −"), ("−",)
             )
 
 
@@ -237,7 +244,9 @@ class InclusiveWriting(ParagraphRule):
             if plural is None and len(ending) > 1 and ending.endswith("s") and ending[:-1] in _ENDING_STEMS:
                 ending, plural = ending[:-1], "s"  # `devenu.es` → `devenu·e·s`
             fixed = stem + "·" + ending + ("·" + plural if plural else "")
-            yield make_finding(text, self.id, self.severity, s, e, "inclusive writing uses the middle dot ·", (fixed,))
+            yield make_finding(
+                text, self.id, self.severity, s, e, _("inclusive writing uses the middle dot ·"), (fixed,)
+            )
         for m in _PLURAL_PAREN_RE.finditer(text, start, end):
             s, e = m.span()
             if m.group(1).isupper():
@@ -248,7 +257,7 @@ class InclusiveWriting(ParagraphRule):
                 self.severity,
                 s,
                 e,
-                "a variable ending takes the middle dot ·",
+                _("a variable ending takes the middle dot ·"),
                 (m.group(1) + "·" + m.group(2),),
             )
 
@@ -276,7 +285,7 @@ class FixedExpressionHyphen(ParagraphRule):
                 continue
             s, e = m.span()
             fixed = f"{m.group(1)} {m.group(2)} {m.group(3)}"
-            yield make_finding(text, self.id, self.severity, s, e, "this expression takes no hyphen", (fixed,))
+            yield make_finding(text, self.id, self.severity, s, e, _("this expression takes no hyphen"), (fixed,))
 
 
 # Compounds that take a hyphen: machine translation and careless typing drop it (`c'est à dire`, `là bas`).
@@ -353,7 +362,7 @@ class MissingHyphen(ParagraphRule):
                 continue  # `Sud Ouest`: the newspaper's name
             if found[0].isupper() and fixed[0].islower():
                 fixed = fixed[0].upper() + fixed[1:]
-            yield make_finding(text, self.id, self.severity, s, e, "this compound takes a hyphen", (fixed,))
+            yield make_finding(text, self.id, self.severity, s, e, _("this compound takes a hyphen"), (fixed,))
 
 
 _LIGATURES = {"ﬁ": "fi", "ﬂ": "fl", "ﬀ": "ff", "ﬃ": "ffi", "ﬄ": "ffl", "ﬅ": "st", "ﬆ": "st"}
@@ -377,7 +386,7 @@ class Ligatures(ParagraphRule):
                 self.severity,
                 s,
                 s + 1,
-                "a ligature character: search and spelling miss the word",
+                _("a ligature character: search and spelling miss the word"),
                 (_LIGATURES[text[s]],),
             )
 
@@ -397,7 +406,7 @@ class MultiplicationSign(ParagraphRule):
             if is_protected(ctx, s) or (not m.group(2) and not m.group(3) and len(m.group(1)) == len(m.group(4)) == 1):
                 continue  # `un 4x4`: a vehicle, not a product
             yield make_finding(
-                text, self.id, self.severity, s, e, "the multiplication sign ×", (f"{m.group(1)} × {m.group(4)}",)
+                text, self.id, self.severity, s, e, _("the multiplication sign ×"), (f"{m.group(1)} × {m.group(4)}",)
             )
 
 
