@@ -39,9 +39,9 @@ class LinkUrl(Rule):
                 continue
             target = href(link) or link.text
             if link.kind in ("email", "mailto"):
-                message = f"e-mail address {target.removeprefix('mailto:')}"
+                message = _("e-mail address {address}").format(address=target.removeprefix("mailto:"))
             else:
-                message = f"link to {_host(target)}"
+                message = _("link to {host}").format(host=_host(target))
             yield make_finding(ctx.text, self.id, self.severity, link.start, link.end, message, url=target)
 
 
@@ -77,7 +77,9 @@ class LinkSpaced(Rule):
                     self.severity,
                     link.start,
                     link.end,
-                    f"link broken by spaces (machine translation or scraping); without them it reads {link.repaired}",
+                    _("link broken by spaces (machine translation or scraping); without them it reads {link}").format(
+                        link=link.repaired
+                    ),
                     (link.repaired,),
                     url=href(link),
                 )
@@ -94,10 +96,10 @@ class LinkMissingHost(Rule):
                 continue
             why = "" if link.detail == "the host name was lost" else f" ({link.detail})"
             if link.repaired:
-                message = (
-                    f"link without its site name{why}; with the article's own site it reads {link.repaired}: "
+                message = _(
+                    "link without its site name{why}; with the article's own site it reads {link}: "
                     "check it points where the author meant"
-                )
+                ).format(why=why, link=link.repaired)
                 suggestions: tuple[str, ...] = (link.repaired,)
             else:
                 message = _(

@@ -229,19 +229,26 @@ class Markdown(Rule):
                 yield self._f(text, m.start(), m.end(), "", "Markdown heading marks (#) left in the text; removed")
         if "**" in text:
             for m in _MD_BOLD_RE.finditer(text):
-                yield self._f(text, m.start(), m.end(), m.group(1), "Markdown bold marks left in the text; removed")
+                yield self._f(text, m.start(), m.end(), m.group(1), _("Markdown bold marks left in the text; removed"))
         if "](" in text:
             for m in _MD_LINK_RE.finditer(text):
                 label, url = m.group("label"), m.group("url")
                 if m.group("img"):
-                    yield self._f(text, m.start(), m.end(), "", f"Markdown image ({url}) left in the text", auto=False)
+                    yield self._f(
+                        text,
+                        m.start(),
+                        m.end(),
+                        "",
+                        _("Markdown image ({url}) left in the text").format(url=url),
+                        auto=False,
+                    )
                 else:
                     yield self._f(
                         text,
                         m.start(),
                         m.end(),
                         label,
-                        f"Markdown link left in the text: keep the words, the address was {url}",
+                        _("Markdown link left in the text: keep the words, the address was {url}").format(url=url),
                         auto=False,
                     )
         if "[[" in text:
