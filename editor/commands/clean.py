@@ -206,21 +206,22 @@ def _write_corpora(args: argparse.Namespace, results: Iterable[CleanResult | Loa
     return status
 
 
-def run(args: argparse.Namespace) -> int:
-    config = config_from_args(args)
+def _options_error(args: argparse.Namespace) -> str | None:
+    """The first combination of options this command cannot run, as a message (None when they fit)."""
     if args.resume and not args.output_dir:
-        print(
-            "galley: " + _("--resume needs --output-dir (it keeps the files a previous run wrote there)"),
-            file=sys.stderr,
-        )
-        return EXIT_INPUT_ERROR
+        return _("--resume needs --output-dir (it keeps the files a previous run wrote there)")
     local_only = [opt for opt, on in (("--apply", args.apply), ("--format jsonl", args.format == "jsonl")) if on]
     if local_only and (args.scheduler or args.resume):
         other = "--scheduler" if args.scheduler else "--resume"
-        print(
-            "galley: " + _("{option} cannot be combined with {other} yet").format(option=local_only[0], other=other),
-            file=sys.stderr,
-        )
+        return _("{option} cannot be combined with {other} yet").format(option=local_only[0], other=other)
+    return None
+
+
+def run(args: argparse.Namespace) -> int:
+    config = config_from_args(args)
+    problem = _options_error(args)
+    if problem is not None:
+        print("galley: " + problem, file=sys.stderr)
         return EXIT_INPUT_ERROR
     if args.scheduler:
         from editor.commands.cluster_clean import run_clean  # Dask is imported only here
