@@ -49,6 +49,21 @@ def _rule_strings() -> list[str]:
             for entry in tomllib.load(f).values():
                 if entry.get("explanation"):
                     out.append(str(entry["explanation"]).strip())
+    return out + _data_strings()
+
+
+def _data_strings() -> list[str]:
+    """Words of the bundled data that findings show: glossary notes, kinds of boilerplate line.
+
+    A user's own glossary is not in the catalogue: its notes are shown as the user wrote them.
+    """
+    out: list[str] = []
+    with (REPO / "resources" / "glossary.toml").open("rb") as f:
+        for kinds in tomllib.load(f).values():
+            for entries in kinds.values():
+                out.extend(str(v["note"]) for v in entries.values() if isinstance(v, dict) and v.get("note"))
+    with (REPO / "resources" / "boilerplate.toml").open("rb") as f:
+        out.extend(str(group["kind"]) for group in tomllib.load(f).get("group", ()) if group.get("kind"))
     return out
 
 

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from editor.core.article import Article
 from editor.core.findings import Finding, Severity, make_finding
+from editor.core.i18n import _
 from editor.core.language import detect_language, is_supported, normalise_lang
 from editor.core.rules import rules_for
 from editor.core.rules.base import CheckConfig, Context, Rule
@@ -239,7 +240,7 @@ def _cuts(text: str, chunk_chars: int) -> list[tuple[int, int]]:
     spans = paragraphs(text)
     bounds: list[tuple[int, int]] = []
     start = 0
-    for (_, end), (nxt, _) in pairwise(spans):
+    for (_start, end), (nxt, _end) in pairwise(spans):
         if end - start >= chunk_chars and nxt == end + 2 and text[end:nxt] == "\n\n":
             bounds.append((start, end))
             start = nxt
@@ -379,7 +380,9 @@ def analyse(article: Article, config: CheckConfig | None = None, *, jobs: int = 
                         Severity.WARNING,
                         s,
                         e,
-                        f"this line was not valid {article.encoding}; it was read as cp1252: check its accents",
+                        _("this line was not valid {encoding}; it was read as cp1252: check its accents").format(
+                            encoding=article.encoding
+                        ),
                     )
                 )
         found = _tidy(found)

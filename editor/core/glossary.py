@@ -54,7 +54,7 @@ class Entry:
             text = _("“{wrong}” is {why}: write “{prefer}”").format(wrong=wrong, why=why, prefer=self.prefer[0])
         else:
             text = _("“{wrong}”: {why}").format(wrong=wrong, why=why)
-        return _("{message} ({note})").format(message=text, note=self.note) if self.note else text
+        return _("{message} ({note})").format(message=text, note=_(self.note)) if self.note else text
 
 
 @dataclass(frozen=True, slots=True)

@@ -22,6 +22,8 @@ import re
 from functools import cache, lru_cache
 from typing import TYPE_CHECKING
 
+from editor.core.i18n import N_
+
 if TYPE_CHECKING:
     from lingua import LanguageDetector
 
@@ -32,14 +34,14 @@ UNDETERMINED = "und"  # ISO 639-2: a language that could not be identified
 # the list holds those that news in this corpus arrives in; scripts of their own cost nothing on Latin text.
 _CANDIDATES = ("fr", "de", "en", "es", "it", "pt", "nl", "pl")
 _NAMES = {
-    "fr": "French",
-    "de": "German",
-    "en": "English",
-    "es": "Spanish",
-    "it": "Italian",
-    "pt": "Portuguese",
-    "nl": "Dutch",
-    "pl": "Polish",
+    "fr": N_("French"),
+    "de": N_("German"),
+    "en": N_("English"),
+    "es": N_("Spanish"),
+    "it": N_("Italian"),
+    "pt": N_("Portuguese"),
+    "nl": N_("Dutch"),
+    "pl": N_("Polish"),
 }
 _LETTER = re.compile(r"[^\W\d_]")
 _MIN_LETTERS = 3  # fewer letters than this is no evidence of any language

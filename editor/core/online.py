@@ -19,6 +19,7 @@ from urllib.parse import quote, urljoin, urlsplit
 
 from editor.core.article import Article
 from editor.core.findings import Finding, Severity, make_finding
+from editor.core.i18n import N_, _
 from editor.core.urls import find_links, href
 
 MAX_REDIRECTS = 5
@@ -96,25 +97,27 @@ def _probe(url: str, timeout: float) -> Probe:
     current = url
     seen = {url}
     try:
-        for _ in range(MAX_REDIRECTS + 1):
+        for _hop in range(MAX_REDIRECTS + 1):
             status, location = _ask(current, timeout)
             if status in (301, 302, 303, 307, 308) and location:
                 nxt = urljoin(current, location)
                 if nxt in seen:
-                    return Probe(url, status, nxt, "redirect-loop", "the redirects go round in a loop")
+                    return Probe(url, status, nxt, "redirect-loop", _("the redirects go round in a loop"))
                 seen.add(nxt)
                 current = nxt
                 continue
             return Probe(url, status, current if current != url else None)
-        return Probe(url, None, current, "redirect-loop", f"more than {MAX_REDIRECTS} redirects")
+        return Probe(url, None, current, "redirect-loop", _("more than {count} redirects").format(count=MAX_REDIRECTS))
     except TimeoutError:
-        return Probe(url, error="timeout", detail=f"no answer within {timeout:g} s")
+        return Probe(url, error="timeout", detail=_("no answer within {seconds} s").format(seconds=f"{timeout:g}"))
     except socket.gaierror as exc:
-        return Probe(url, error="dns", detail=f"the host name does not resolve ({exc.strerror or exc})")
+        return Probe(
+            url, error="dns", detail=_("the host name does not resolve ({reason})").format(reason=exc.strerror or exc)
+        )
     except ConnectionRefusedError:
-        return Probe(url, error="refused", detail="the server refused the connection")
+        return Probe(url, error="refused", detail=_("the server refused the connection"))
     except ssl.SSLError as exc:
-        return Probe(url, error="tls", detail=f"secure connection failed ({exc.reason or exc})")
+        return Probe(url, error="tls", detail=_("secure connection failed ({reason})").format(reason=exc.reason or exc))
     except ValueError as exc:
         return Probe(url, error="invalid", detail=str(exc))
     except (OSError, http.client.HTTPException) as exc:
@@ -136,26 +139,36 @@ def _targets(article: Article, findings: Iterable[Finding]) -> list[tuple[int, i
     return [(s, e, u) for s, e, u in spans if urlsplit(u).scheme in ("http", "https")]
 
 
+_STATUS_WORDS = {404: N_("not found"), 410: N_("gone"), 401: N_("needs a login"), 403: N_("forbidden")}
+
+
 def _finding(article: Article, start: int, end: int, result: Probe) -> Finding | None:
     text = article.text
     if result.error == "timeout":
         return make_finding(
-            text, "link.timeout", Severity.WARNING, start, end, f"the link did not answer: {result.detail}"
+            text,
+            "link.timeout",
+            Severity.WARNING,
+            start,
+            end,
+            _("the link did not answer: {detail}").format(detail=result.detail),
         )
     if result.error in ("dns", "refused", "tls", "network", "redirect-loop"):
-        return make_finding(text, "link.unreachable", Severity.ERROR, start, end, f"dead link: {result.detail}")
+        return make_finding(
+            text, "link.unreachable", Severity.ERROR, start, end, _("dead link: {detail}").format(detail=result.detail)
+        )
     if result.error == "invalid" or result.status is None:
         return None
-    via = f" (after redirects to {result.final_url})" if result.final_url else ""
+    via = _(" (after redirects to {url})").format(url=result.final_url) if result.final_url else ""
     if 400 <= result.status < 500:
-        what = {404: "not found", 410: "gone", 401: "needs a login", 403: "forbidden"}.get(result.status, "refused")
+        what = _(_STATUS_WORDS.get(result.status, N_("refused")))
         return make_finding(
             text,
             "link.dead",
             Severity.ERROR,
             start,
             end,
-            f"dead link: the server answers {result.status} ({what}){via}",
+            _("dead link: the server answers {status} ({what}){via}").format(status=result.status, what=what, via=via),
         )
     if result.status >= 500:
         return make_finding(
@@ -164,7 +177,9 @@ def _finding(article: Article, start: int, end: int, result: Probe) -> Finding |
             Severity.WARNING,
             start,
             end,
-            f"the site answers {result.status} (server error){via}; it may be down for now",
+            _("the site answers {status} (server error){via}; it may be down for now").format(
+                status=result.status, via=via
+            ),
         )
     if result.final_url:
         return make_finding(
@@ -173,7 +188,7 @@ def _finding(article: Article, start: int, end: int, result: Probe) -> Finding |
             Severity.INFO,
             start,
             end,
-            f"the link redirects to {result.final_url}",
+            _("the link redirects to {url}").format(url=result.final_url),
             (result.final_url,),
         )
     return None

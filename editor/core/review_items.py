@@ -15,6 +15,7 @@ from typing import Any
 
 from editor.core.cleaning import Edit, Plan
 from editor.core.findings import Finding, Severity
+from editor.core.i18n import _
 from editor.core.rules.base import CheckConfig
 
 STATE_VERSION = 1
@@ -269,7 +270,7 @@ def _edit_finding(e: Edit, like: Finding | None) -> Finding:
         e.start,
         e.end,
         e.before,
-        like.message if like else "fixed automatically",
+        like.message if like else _("fixed automatically"),
         (e.replacement,),
         True,
     )

@@ -21,6 +21,8 @@ from dataclasses import dataclass
 
 from ada_url import URL, check_url
 
+from editor.core.i18n import N_, _
+
 # Country codes (ISO 3166 alpha-2 as delegated in the root zone) and the generic TLDs that news text links to.
 _CC = (
     "ac ad ae af ag ai al am ao aq ar as at au aw ax az ba bb bd be bf bg bh bi bj bm bn bo br bs bt bw by bz ca cc "
@@ -94,11 +96,16 @@ class Link:
     kind: str  # url | www | bare | email | mailto | unsafe
     problem: str | None = None  # None (fine) | malformed | spaced | missing-host | unsafe
     repaired: str | None = None
-    detail: str = ""
+    detail: str = ""  # what is wrong, an English template filled by `detail_args` (see `explained`)
+    detail_args: tuple[tuple[str, str], ...] = ()
 
     @property
     def ok(self) -> bool:
         return self.problem is None
+
+    def explained(self) -> str:
+        """`detail` in the user's language: the template is translated before it is filled, never after."""
+        return _(self.detail).format(**dict(self.detail_args)) if self.detail else ""
 
 
 def _tld_known(host: str) -> bool:
@@ -261,26 +268,27 @@ def _scheme_link(text: str, m: re.Match[str], source_url: str | None) -> Link | 
         if host_lost and body_text.strip("/"):
             host = _source_host(source_url)
             repaired = f"{clean_prefix}{host}/{_squash(body_text).lstrip('/')}" if host else None
-            detail = "the host name was lost"
+            detail = N_("the host name was lost")
             return Link(start, end, raw, "url", "missing-host", repaired, detail)
         if not body_text.strip("/"):
-            return Link(start, end, raw, "url", "malformed", None, "the link is empty")
+            return Link(start, end, raw, "url", "malformed", None, N_("the link is empty"))
         repaired = clean_prefix + _squash(body_text).lstrip("/")
         if whatwg_valid(repaired):
-            return Link(start, end, raw, "url", "spaced", repaired, "spaces and slashes broke the link")
-        return Link(start, end, raw, "url", "malformed", None, "the link is broken and cannot be repaired")
+            return Link(start, end, raw, "url", "spaced", repaired, N_("spaces and slashes broke the link"))
+        return Link(start, end, raw, "url", "malformed", None, N_("the link is broken and cannot be repaired"))
     if first_seg.isdigit() and "/" in body_text:
         host = _source_host(source_url)
         repaired = f"{clean_prefix}{host}/{body_text}" if host else None
-        return Link(start, end, raw, "url", "missing-host", repaired, f"`{first_seg}` is a path, not a host name")
+        detail = N_("`{segment}` is a path, not a host name")
+        return Link(start, end, raw, "url", "missing-host", repaired, detail, (("segment", first_seg),))
     if whatwg_valid(raw):
         return Link(start, end, raw, "url")
     if not first_seg.strip("/"):
         host = _source_host(source_url)
         if body_text.strip("/?#") and host:
             repaired = f"{clean_prefix}{host}/{body_text.lstrip('/')}"
-            return Link(start, end, raw, "url", "missing-host", repaired, "the host name was lost")
-    return Link(start, end, raw, "url", "malformed", None, "not a valid URL (WHATWG URL standard)")
+            return Link(start, end, raw, "url", "missing-host", repaired, N_("the host name was lost"))
+    return Link(start, end, raw, "url", "malformed", None, N_("not a valid URL (WHATWG URL standard)"))
 
 
 def _www_link(text: str, m: re.Match[str]) -> Link | None:
@@ -299,7 +307,7 @@ def _www_link(text: str, m: re.Match[str]) -> Link | None:
     if not _tld_known(host) or not whatwg_valid("http://" + repaired):
         return None  # `www.xxxxxxx` with no real domain: not a link
     if joined or spaced:
-        return Link(start, end, raw, "www", "spaced", repaired, "spaces broke the link")
+        return Link(start, end, raw, "www", "spaced", repaired, N_("spaces broke the link"))
     return Link(start, end, raw, "www")
 
 
@@ -348,8 +356,11 @@ def _unsafe_link(text: str, m: re.Match[str]) -> Link:
     end = _trim(text, start, body.end(), _closer_for(text, start))
     raw = text[start:end]
     scheme = raw.split(":", 1)[0].lower()
-    what = "a file on someone's own computer" if scheme == "file" else "executable or embedded content"
-    return Link(start, end, raw, "unsafe", "unsafe", "", f"a {scheme}: link ({what})")
+    if scheme == "file":
+        detail = N_("a {scheme}: link (a file on someone's own computer)")
+    else:
+        detail = N_("a {scheme}: link (executable or embedded content)")
+    return Link(start, end, raw, "unsafe", "unsafe", "", detail, (("scheme", scheme),))
 
 
 _TRIGGER_RE = re.compile(r"[:@]|\.(?=[^\W\d_])|[Ww]{3}")

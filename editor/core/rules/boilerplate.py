@@ -142,7 +142,7 @@ class BoilerplateLineRule(Rule):
             else:
                 start = s
                 stop = lines[k + 1][0] if k + 1 < len(lines) else e
-            msg = _("boilerplate line ({kind}): not part of the article, removed").format(kind=kind)
+            msg = _("boilerplate line ({kind}): not part of the article, removed").format(kind=_(kind) if kind else "")
             yield make_finding(text, self.id, Severity.WARNING, start, stop, msg, ("",), auto=True)
 
 

@@ -31,7 +31,7 @@ from itertools import islice
 from pathlib import Path
 
 from editor.core.findings import Finding, Severity, make_finding
-from editor.core.i18n import _
+from editor.core.i18n import N_, _
 from editor.core.rules._typography_base import MAX_PER_PARAGRAPH, ParagraphRule, words
 from editor.core.rules.base import Context, Rule
 
@@ -200,7 +200,7 @@ class SentenceStart(ParagraphRule):
         if first is not None and _SENTENCE_END_RE.search(text, first[0], end):
             p, w = first
             yield make_finding(
-                text, self.id, self.severity, p, p + len(w), "a paragraph starts with a capital", (_cap(w),)
+                text, self.id, self.severity, p, p + len(w), _("a paragraph starts with a capital"), (_cap(w),)
             )
         for m in _SENTENCE_LOWER_RE.finditer(text, start, end):
             tail = _ABBREV_TAIL_RE.search(text, max(start, m.start() - 12), m.start())
@@ -215,7 +215,7 @@ class SentenceStart(ParagraphRule):
             if _in_broken_address(text, m.start(), p + len(w), start, end):
                 continue  # `www. site. fr`: a link that machine translation split, for the link rules
             yield make_finding(
-                text, self.id, self.severity, p, p + len(w), "a sentence starts with a capital", (_cap(w),)
+                text, self.id, self.severity, p, p + len(w), _("a sentence starts with a capital"), (_cap(w),)
             )
 
 
@@ -324,12 +324,12 @@ _PROPER_PATTERNS: list[tuple[re.Pattern[str], str, int]] = [
             r"(?<![\w])(?:Afrique|Amérique|Corée|Europe|Asie|Irlande|Caroline|Dakota|Soudan|Ossétie|Pôle|pôle|"
             r"[Mm]er|Cap|Rhin|Sahara|Italie|Chypre) d(?:u|e l['’]) ?(nord|sud|est|ouest)(?![\w\-])"
         ),
-        "a geographic name takes a capital",
+        N_("a geographic name takes a capital"),
         1,
     ),
     (
         re.compile(r"(?<![\w])[Oo]céan (pacifique|atlantique|indien|arctique|antarctique|austral)(?![\w])"),
-        "an ocean's name takes a capital",
+        N_("an ocean's name takes a capital"),
         1,
     ),
     (
@@ -337,18 +337,22 @@ _PROPER_PATTERNS: list[tuple[re.Pattern[str], str, int]] = [
             r"(?<![\w])[Mm]er (méditerranée|baltique|caspienne|noire|égée|adriatique|ionienne|tyrrhénienne|"
             r"caraïbe|d['’]azov|d['’]irlande|jaune|morte)(?![\w])"
         ),
-        "a sea's name takes a capital",
+        N_("a sea's name takes a capital"),
         1,
     ),
-    (re.compile(r"(?<![\w])(moyen[ \-]âge|moyen[ \-]age|Moyen[ \-]age|Moyen âge)(?![\w])"), "le Moyen Âge", 1),
-    (re.compile(r"(?<![\w])(homo) (?:sapiens|erectus|habilis|neanderthalensis|ergaster)(?![\w])"), "Homo sapiens", 1),
+    (re.compile(r"(?<![\w])(moyen[ \-]âge|moyen[ \-]age|Moyen[ \-]age|Moyen âge)(?![\w])"), N_("le Moyen Âge"), 1),
+    (
+        re.compile(r"(?<![\w])(homo) (?:sapiens|erectus|habilis|neanderthalensis|ergaster)(?![\w])"),
+        N_("Homo sapiens"),
+        1,
+    ),
     (
         re.compile(
             r"(?<![\w])(?:coups?|secrets?|chefs?|hommes?|femmes?|raison|affaires?|crimes?|conseil|"
             r"conseillers?|ministres?|secrétaires?|secrétariat|appareil|sommet|sûreté|religion|mensonges?)"
             r" d['’](état|etat|Etat)(s?)(?![\w])"
         ),
-        "l’État (the nation) takes a capital",
+        N_("l’État (the nation) takes a capital"),
         1,
     ),
     (
@@ -360,7 +364,7 @@ _PROPER_PATTERNS: list[tuple[re.Pattern[str], str, int]] = [
             r"travail|commerce|budget|logement|tourisme|numérique|sport|patrimoine|finances|armées|sports|"
             r"transports|solidarités|affaires (?:étrangères|sociales|européennes|économiques))(?![\w])"
         ),
-        "a ministry's name takes a capital",
+        N_("a ministry's name takes a capital"),
         1,
     ),
 ]
@@ -375,7 +379,7 @@ _DAYS = "Lundi|Mardi|Mercredi|Jeudi|Vendredi|Samedi|Dimanche"
 _DAY_NAMES = tuple(_DAYS.split("|"))
 _DAY_RE = re.compile(r"(?<=[a-zà-öø-ÿ,] )(" + _DAYS + r")(?![\w'’\-])(?! [A-ZÀ-ÖØ-Þ])")
 _LOWER_PATTERNS: list[tuple[re.Pattern[str], str, int]] = [
-    (re.compile(r"(?<![\w])hémisphères? (Nord|Sud)(?![\w])"), "hémisphère nord: no capital", 1),
+    (re.compile(r"(?<![\w])hémisphères? (Nord|Sud)(?![\w])"), N_("hémisphère nord: no capital"), 1),
 ]
 
 
@@ -395,13 +399,15 @@ class MonthCapital(ParagraphRule):
             if (day, month) in _HOLIDAYS and not year:
                 continue  # `le 14 Juillet`, `le 1er Mai`: the holidays are names
             s, e = m.span(2)
-            yield make_finding(text, self.id, self.severity, s, e, "French months take no capital", (_low(month),))
+            yield make_finding(text, self.id, self.severity, s, e, _("French months take no capital"), (_low(month),))
         for m in _DAY_RE.finditer(text, start, end) if days else ():
             _start, prev = _prev_word(text, m.start(), start)
             if not prev[:1].islower():
                 continue
             s, e = m.span()
-            yield make_finding(text, self.id, self.severity, s, e, "French days take no capital", (_low(m.group(0)),))
+            yield make_finding(
+                text, self.id, self.severity, s, e, _("French days take no capital"), (_low(m.group(0)),)
+            )
 
 
 class LanguageCapital(ParagraphRule):
@@ -417,7 +423,7 @@ class LanguageCapital(ParagraphRule):
         for m in _LANGUAGE_RE.finditer(text, start, end):
             s, e = m.span(1)
             yield make_finding(
-                text, self.id, self.severity, s, e, "language names take no capital in French", (_low(m.group(1)),)
+                text, self.id, self.severity, s, e, _("language names take no capital in French"), (_low(m.group(1)),)
             )
 
 
@@ -435,7 +441,7 @@ class NationalityCapital(ParagraphRule):
                 continue
             s, e = m.span(1)
             yield make_finding(
-                text, self.id, self.severity, s, e, "a nationality used as a noun takes a capital", (_cap(w),)
+                text, self.id, self.severity, s, e, _("a nationality used as a noun takes a capital"), (_cap(w),)
             )
 
 
@@ -514,7 +520,7 @@ class ProperNameCapital(ParagraphRule):
                 else:
                     new = _cap(old)
                 if new != old:
-                    yield make_finding(text, self.id, self.severity, s, e, msg, (new,))
+                    yield make_finding(text, self.id, self.severity, s, e, _(msg), (new,))
         institutions = any(word in low for word in _INSTITUTION_GATE)
         for m in _INSTITUTION_RE.finditer(text, start, end) if institutions else ():
             s, e = m.span()
@@ -523,12 +529,12 @@ class ProperNameCapital(ParagraphRule):
             if name.startswith(("première", "seconde", "deuxième")):
                 fixed = fixed.replace(" guerre", " Guerre")
             yield make_finding(
-                text, self.id, self.severity, s, e, "the name of an institution takes a capital", (fixed,)
+                text, self.id, self.severity, s, e, _("the name of an institution takes a capital"), (fixed,)
             )
         for pattern, msg, group in _LOWER_PATTERNS if "hémisph" in low else ():
             for m in pattern.finditer(text, start, end):
                 s, e = m.span(group)
-                yield make_finding(text, self.id, self.severity, s, e, msg, (m.group(group).lower(),))
+                yield make_finding(text, self.id, self.severity, s, e, _(msg), (m.group(group).lower(),))
 
 
 # --- German noun capitals in French -------------------------------------------------------------------------------

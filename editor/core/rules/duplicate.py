@@ -143,7 +143,9 @@ class _Duplicates:
                             Severity.WARNING if near else Severity.INFO,
                             span[0],
                             span[1],
-                            f"this is nearly the same as paragraph {best_j + 1} ({best:.0f}% alike): keep one of them",
+                            _(
+                                "this is nearly the same as paragraph {number} ({percent}% alike): keep one of them"
+                            ).format(number=best_j + 1, percent=f"{best:.0f}"),
                             ("",),
                             original=best_j,
                         )
@@ -175,7 +177,7 @@ class _Duplicates:
                 Severity.WARNING,
                 start,
                 end,
-                "the title printed twice, once with the site's name: keep the headline alone",
+                _("the title printed twice, once with the site's name: keep the headline alone"),
                 ("",),
                 original=1 - long_i,
             )
@@ -216,7 +218,9 @@ class _Duplicates:
                     Severity.WARNING,
                     prev_end,
                     end,
-                    f"this line repeats {'the title' if is_title else 'the line before'}: remove the copy",
+                    _("this line repeats the title: remove the copy")
+                    if is_title
+                    else _("this line repeats the line before: remove the copy"),
                     ("",),
                     auto=is_title,
                 )

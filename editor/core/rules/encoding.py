@@ -31,6 +31,7 @@ from ftfy.badness import is_bad
 from rapidfuzz.distance import Levenshtein
 
 from editor.core.findings import Finding, Severity, make_finding
+from editor.core.i18n import N_, _
 from editor.core.rules.base import Context, Rule
 from editor.core.spelling import available, service
 
@@ -85,7 +86,7 @@ _EXPLAIN = {
     "sloppy-windows-1251": "Windows-1251",
     "windows-1251": "Windows-1251",
     "macroman": "Mac Roman",
-    "cp437": "DOS code page 437",
+    "cp437": N_("DOS code page 437"),
 }
 
 _MAX_DIFF = 10_000  # longer lines get one finding from the first to the last changed character
@@ -102,16 +103,16 @@ class Repair:
 
 def _describe(explanation: Sequence[tuple[str, str]] | None) -> str:
     if not explanation:
-        return "mixed-up encodings"
+        return _("mixed-up encodings")
     encoded = [arg for step, arg in explanation if step == "encode"]
     if encoded:
-        return f"UTF-8 text that was read as {_EXPLAIN.get(encoded[0], encoded[0])}"
+        return _("UTF-8 text that was read as {encoding}").format(encoding=_(_EXPLAIN.get(encoded[0], encoded[0])))
     applied = {arg for _step, arg in explanation}
     if "decode_inconsistent_utf8" in applied:
-        return "UTF-8 text partly read as Windows-1252"
+        return _("UTF-8 text partly read as Windows-1252")
     if "fix_c1_controls" in applied:
-        return "Windows-1252 punctuation read as Latin-1 control characters"
-    return "mixed-up encodings"
+        return _("Windows-1252 punctuation read as Latin-1 control characters")
+    return _("mixed-up encodings")
 
 
 def _regions(a: str, b: str) -> list[tuple[int, int, int, int]]:
@@ -244,7 +245,14 @@ def _repair_words(text: str, start: int, end: int, out: list[Repair], lang: str)
         for w in _TOKEN_RE.finditer(text, s, e):
             decoded = _dictionary_decode(w.group(), lang)
             if decoded is not None:
-                out.append(Repair(w.start(), w.end(), decoded, "UTF-8 text that was read as Windows-1252"))
+                out.append(
+                    Repair(
+                        w.start(),
+                        w.end(),
+                        decoded,
+                        _("UTF-8 text that was read as {encoding}").format(encoding="Windows-1252"),
+                    )
+                )
 
 
 _TOKEN_RE = re.compile(r"\S++")
@@ -343,7 +351,7 @@ def _a_grave_repairs(text: str, repairs: list[Repair]) -> list[Repair]:
             continue
         word = _snap_left(text, s, text.rfind("\n", 0, s) + 1)
         tail = " " if m.end() < len(text) and text[m.end()] != "\n" else ""
-        extra.append(Repair(word, m.end(), text[word:s] + "à" + tail, "UTF-8 text read as Latin-1"))
+        extra.append(Repair(word, m.end(), text[word:s] + "à" + tail, _("UTF-8 text read as Latin-1")))
     if not extra:
         return repairs
     return sorted(repairs + extra, key=lambda r: r.start)
@@ -379,7 +387,7 @@ class Mojibake(Rule):
                 self.severity,
                 r.start,
                 r.end,
-                f"garbled characters (mojibake: {r.how}); the repair restores them",
+                _("garbled characters (mojibake: {how}); the repair restores them").format(how=r.how),
                 (r.replacement,),
                 auto=True,
             )
@@ -428,7 +436,6 @@ class HtmlEntity(Rule):
             value = _entity_value(m)
             if value is None:
                 continue
-            what = "HTML entity left in the text"
             depth = 1
             while value == "&" and depth < _MAX_ESCAPES:
                 inner = _DOUBLE_RE.match(text, end)  # `&amp;eacute;`, `&amp;amp;#233;`: an entity escaped again
@@ -437,16 +444,20 @@ class HtmlEntity(Rule):
                 if inner is None or deeper is None:
                     break
                 value, end, depth = deeper, inner.end(), depth + 1
-            if depth > 1:
-                what = "HTML entity escaped twice" if depth == 2 else f"HTML entity escaped {depth} times"
-            shown = {"\xa0": "a no-break space", "\u202f": "a narrow no-break space"}.get(value, value)
+            shown = {"\xa0": _("a no-break space"), "\u202f": _("a narrow no-break space")}.get(value, value)
+            if depth == 1:
+                message = _("HTML entity left in the text; it stands for {value}").format(value=shown)
+            elif depth == 2:
+                message = _("HTML entity escaped twice; it stands for {value}").format(value=shown)
+            else:
+                message = _("HTML entity escaped {count} times; it stands for {value}").format(count=depth, value=shown)
             yield make_finding(
                 text,
                 self.id,
                 self.severity,
                 m.start(),
                 end,
-                f"{what}; it stands for {shown}",
+                message,
                 (value,),
                 auto=value not in _NOT_AUTO_ENTITIES,
             )
@@ -486,27 +497,27 @@ class ControlChar(Rule):
                 m.start() > 0 and m.end() < len(text) and not (text[m.start() - 1].isspace() or text[m.end()].isspace())
             )
             if run.startswith("\x1b[") and len(run) > 2:
-                message = "terminal colour or style code left in the text; removed"
+                message = _("terminal colour or style code left in the text; removed")
             elif not replacement and glued and any(c in _LINE_SEPARATORS for c in run):
                 replacement = "\n"
-                message = f"control character {codes}: a line or page break; made a line break"
+                message = _("control character {codes}: a line or page break; made a line break").format(codes=codes)
             elif replacement:
-                message = (
-                    f"control character {codes}: Windows-1252 punctuation decoded as Latin-1; it means {replacement}"
-                )
+                message = _(
+                    "control character {codes}: Windows-1252 punctuation decoded as Latin-1; it means {replacement}"
+                ).format(codes=codes, replacement=replacement)
             else:
-                message = f"invisible control character {codes} (no meaning in text); removed"
+                message = _("invisible control character {codes} (no meaning in text); removed").format(codes=codes)
             yield make_finding(text, self.id, self.severity, m.start(), m.end(), message, (replacement,), auto=True)
 
 
 _INVISIBLE_RE = re.compile(r"[\u200b\u200c\u200d\u2060\u2061-\u2064\ufeff\u180e]++")
 _INVISIBLE_NAMES = {
-    "\u200b": "zero-width space",
-    "\u200c": "zero-width non-joiner",
-    "\u200d": "zero-width joiner",
-    "\u2060": "word joiner",
-    "\ufeff": "byte order mark",
-    "\u180e": "Mongolian vowel separator",
+    "\u200b": N_("zero-width space"),
+    "\u200c": N_("zero-width non-joiner"),
+    "\u200d": N_("zero-width joiner"),
+    "\u2060": N_("word joiner"),
+    "\ufeff": N_("byte order mark"),
+    "\u180e": N_("Mongolian vowel separator"),
 }
 
 
@@ -530,14 +541,16 @@ class Invisible(Rule):
             after = text[m.end()] if m.end() < len(text) else ""
             if "\ufeff" not in run and not (_latin_context(before) and _latin_context(after)):
                 continue  # emoji sequences and scripts that need joiners
-            names = sorted({_INVISIBLE_NAMES.get(c, f"U+{ord(c):04X}") for c in run})
+            names = sorted({_(_INVISIBLE_NAMES[c]) if c in _INVISIBLE_NAMES else f"U+{ord(c):04X}" for c in run})
             yield make_finding(
                 text,
                 self.id,
                 self.severity,
                 m.start(),
                 m.end(),
-                f"invisible character ({', '.join(names)}): it splits words for search and spell checking; removed",
+                _("invisible character ({names}): it splits words for search and spell checking; removed").format(
+                    names=", ".join(names)
+                ),
                 ("",),
                 auto=True,
             )
@@ -571,7 +584,7 @@ class BidiControl(Rule):
                     Severity.INFO,
                     m.start(),
                     m.end(),
-                    "bidirectional control character next to right-to-left text: probably deliberate, check it",
+                    _("bidirectional control character next to right-to-left text: probably deliberate, check it"),
                 )
             else:
                 yield make_finding(
@@ -580,8 +593,10 @@ class BidiControl(Rule):
                     self.severity,
                     m.start(),
                     m.end(),
-                    "invisible bidirectional control character in left-to-right text: it can reorder what "
-                    "readers see; removed",
+                    _(
+                        "invisible bidirectional control character in left-to-right text: it can reorder what "
+                        "readers see; removed"
+                    ),
                     ("",),
                     auto=True,
                 )
@@ -606,7 +621,10 @@ class SoftHyphen(Rule):
                 self.severity,
                 m.start(),
                 m.end(),
-                "soft hyphen (invisible hyphenation hint): it splits the word for search and spell checking; removed",
+                _(
+                    "soft hyphen (invisible hyphenation hint): it splits the word for search and spell checking; "
+                    "removed"
+                ),
                 ("",),
                 auto=True,
             )
@@ -624,14 +642,17 @@ class ReplacementChar(Rule):
         text = ctx.text
         for m in _REPLACEMENT_RE.finditer(text):
             n = len(m.group())
-            what = "a character was" if n == 1 else f"{n} characters were"
             yield make_finding(
                 text,
                 self.id,
                 self.severity,
                 m.start(),
                 m.end(),
-                f"{what} lost when the text was decoded (shown as �); restore from the source",
+                _("a character was lost when the text was decoded (shown as �); restore from the source")
+                if n == 1
+                else _(
+                    "{count} characters were lost when the text was decoded (shown as �); restore from the source"
+                ).format(count=n),
             )
 
 

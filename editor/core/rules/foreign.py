@@ -218,11 +218,16 @@ class UnsupportedLanguage(Rule):
         end = len(text.rstrip()) if end < 0 else len(text[:end].rstrip())
         if end <= start:
             return []
-        where = "in " + language_name(ctx.lang) if ctx.lang != UNDETERMINED else "not in a language Galley can identify"
-        message = (
-            f"this article is {where}: Galley checks French, German and English, so only the checks that do not "
-            "depend on the language ran"
-        )
+        if ctx.lang == UNDETERMINED:
+            message = _(
+                "this article is not in a language Galley can identify: Galley checks French, German and English, "
+                "so only the checks that do not depend on the language ran"
+            )
+        else:
+            message = _(
+                "this article is in {language}: Galley checks French, German and English, so only the checks that "
+                "do not depend on the language ran"
+            ).format(language=_(language_name(ctx.lang)))
         return [make_finding(text, self.id, self.severity, start, end, message, language=ctx.lang)]
 
 

@@ -59,7 +59,7 @@ class LinkMalformed(Rule):
                     self.severity,
                     link.start,
                     link.end,
-                    f"malformed link: {link.detail}; browsers cannot open it",
+                    _("malformed link: {detail}; browsers cannot open it").format(detail=link.explained()),
                 )
 
 
@@ -94,7 +94,7 @@ class LinkMissingHost(Rule):
         for link in links_of(ctx):
             if link.problem != "missing-host":
                 continue
-            why = "" if link.detail == "the host name was lost" else f" ({link.detail})"
+            why = "" if link.detail == "the host name was lost" else f" ({link.explained()})"
             if link.repaired:
                 message = _(
                     "link without its site name{why}; with the article's own site it reads {link}: "
@@ -128,7 +128,9 @@ class LinkUnsafeScheme(Rule):
                     self.severity,
                     link.start,
                     link.end,
-                    f"{link.detail}: a scraping leftover that readers cannot follow; remove it",
+                    _("{detail}: a scraping leftover that readers cannot follow; remove it").format(
+                        detail=link.explained()
+                    ),
                     ("",),
                 )
 

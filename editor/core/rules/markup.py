@@ -104,14 +104,17 @@ class HtmlTag(Rule):
             replacement = ""  # an inline tag: the letters around it belong to one word
             if name in _BLOCK and start > 0 and end < len(text):
                 replacement = "" if text[start - 1].isspace() or text[end].isspace() else " "
-            closing = "closing " if m.group("close") else ""
+            if m.group("close"):
+                message = _("HTML closing tag <{name}> left in the text; removed (the words around it stay)")
+            else:
+                message = _("HTML tag <{name}> left in the text; removed (the words around it stay)")
             yield make_finding(
                 text,
                 self.id,
                 self.severity,
                 start,
                 end,
-                f"HTML {closing}tag <{name}> left in the text; removed (the words around it stay)",
+                message.format(name=name),
                 (replacement,),
                 auto=True,
             )
@@ -134,7 +137,7 @@ class HtmlComment(Rule):
                 self.severity,
                 m.start(),
                 end,
-                "an HTML comment left in the text; removed",
+                _("an HTML comment left in the text; removed"),
                 ("",),  # a browser shows nothing in its place
                 auto=True,
             )
@@ -226,7 +229,7 @@ class Markdown(Rule):
         text = ctx.text
         if "#" in text:
             for m in _MD_HEADING_RE.finditer(text):
-                yield self._f(text, m.start(), m.end(), "", "Markdown heading marks (#) left in the text; removed")
+                yield self._f(text, m.start(), m.end(), "", _("Markdown heading marks (#) left in the text; removed"))
         if "**" in text:
             for m in _MD_BOLD_RE.finditer(text):
                 yield self._f(text, m.start(), m.end(), m.group(1), _("Markdown bold marks left in the text; removed"))
@@ -254,13 +257,15 @@ class Markdown(Rule):
         if "[[" in text:
             for m in _WIKI_LINK_RE.finditer(text):
                 label = m.group("label") or m.group("target")
-                yield self._f(text, m.start(), m.end(), label, "wiki link syntax left in the text; removed")
+                yield self._f(text, m.start(), m.end(), label, _("wiki link syntax left in the text; removed"))
         if "'''" in text:
             for m in _WIKI_BOLD_RE.finditer(text):
-                yield self._f(text, m.start(), m.end(), m.group(1), "wiki bold marks left in the text; removed")
+                yield self._f(text, m.start(), m.end(), m.group(1), _("wiki bold marks left in the text; removed"))
         if "==" in text:
             for m in _WIKI_HEADING_RE.finditer(text):
-                yield self._f(text, m.start(), m.end(), m.group(2).strip(), "wiki heading marks (==) left in the text")
+                yield self._f(
+                    text, m.start(), m.end(), m.group(2).strip(), _("wiki heading marks (==) left in the text")
+                )
 
     def _f(self, text: str, start: int, end: int, repl: str, message: str, auto: bool = True) -> Finding:
         return make_finding(text, self.id, self.severity, start, end, message, (repl,), auto=auto)

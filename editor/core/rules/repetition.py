@@ -464,7 +464,9 @@ class StutterRule(_ParagraphRule):
                     j += 1
                 if j == k and truncated_stutter(a, parts[k + 1], ctx.lang):
                     end = offsets[k + 1] + len(parts[k + 1])
-                    msg = f"« {_short(a)} » is the start of « {_short(parts[k + 1])} », typed twice: keep the word"
+                    msg = _("« {part} » is the start of « {word} », typed twice: keep the word").format(
+                        part=_short(a), word=_short(parts[k + 1])
+                    )
                     yield make_finding(text, self.id, self.severity, offsets[k], end, msg, (parts[k + 1],))
                     k += 2
                     continue

@@ -665,7 +665,9 @@ class UnknownWord(Rule):
         for f in wanted:
             if f.core_end in elided:
                 end, whole = elided[f.core_end]
-                msg = f"“{ctx.text[f.core_start : end]}” has lost its apostrophe: “{whole}”"
+                msg = _("“{word}” has lost its apostrophe: “{whole}”").format(
+                    word=ctx.text[f.core_start : end], whole=whole
+                )
                 out.append(make_finding(ctx.text, self.id, self.severity, f.core_start, end, msg, (whole,)))
                 continue
             word = ctx.text[f.core_start : f.core_end]
@@ -679,7 +681,9 @@ class UnknownWord(Rule):
                     self.severity,
                     f.core_start,
                     f.core_end,
-                    f"unknown word “{word}”" + (": did you mean “" + sugg[0] + "”?" if sugg else ""),
+                    _("unknown word “{word}”: did you mean “{suggestion}”?").format(word=word, suggestion=sugg[0])
+                    if sugg
+                    else _("unknown word “{word}”").format(word=word),
                     sugg,
                 )
             )
@@ -701,8 +705,10 @@ class UnknownTerm(Rule):
                 self.severity,
                 f.core_start,
                 f.core_end,
-                f"unknown word “{ctx.text[f.core_start : f.core_end]}”, not a slip of a common word: "
-                "a rare term (add it to your dictionary) or garbled text?",
+                _(
+                    "unknown word “{word}”, not a slip of a common word: "
+                    "a rare term (add it to your dictionary) or garbled text?"
+                ).format(word=ctx.text[f.core_start : f.core_end]),
             )
             for f in _lower_case_unknown(ctx)[1]
         ]

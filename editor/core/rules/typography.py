@@ -221,7 +221,7 @@ class SpaceBeforeMark(ParagraphRule):
 
     def scan(self, ctx: Context, start: int, end: int) -> Iterator[Finding]:
         text = ctx.text
-        name = "English" if ctx.lang == "en" else "German"
+        name = _("English") if ctx.lang == "en" else _("German")
         for m in _SPACE_MARK_RE.finditer(text, start, end):
             s, e = m.span()
             r = _MARK_RUN_RE.match(text, e, end)
@@ -282,7 +282,7 @@ class GuillemetSpace(ParagraphRule):
                     continue
                 sev = Severity.INFO if q > p + 1 else style_severity(ctx, "guillemets", _guillemet_counts)
                 yield make_finding(
-                    text, self.id, sev, p, max(q, p + 1), "a no-break space after «", ("«" + NBSP,), auto=True
+                    text, self.id, sev, p, max(q, p + 1), _("a no-break space after «"), ("«" + NBSP,), auto=True
                 )
             else:
                 q = p
@@ -291,7 +291,9 @@ class GuillemetSpace(ParagraphRule):
                 if q == start or text[q - 1] in "\n\r«»" or text[q - 1] in _NB:
                     continue
                 sev = Severity.INFO if q < p else style_severity(ctx, "guillemets", _guillemet_counts)
-                yield make_finding(text, self.id, sev, q, p + 1, "a no-break space before »", (NBSP + "»",), auto=True)
+                yield make_finding(
+                    text, self.id, sev, q, p + 1, _("a no-break space before »"), (NBSP + "»",), auto=True
+                )
 
 
 # --- space after punctuation -------------------------------------------------------------------------------------
@@ -371,7 +373,7 @@ class SpaceInsideBrackets(ParagraphRule):
                     self.severity,
                     m.start(),
                     m.end(),
-                    "no space after an opening bracket",
+                    _("no space after an opening bracket"),
                     (text[m.start()],),
                     auto=True,
                 )
@@ -382,7 +384,7 @@ class SpaceInsideBrackets(ParagraphRule):
                 self.severity,
                 m.start(),
                 m.end(),
-                "no space before a closing bracket",
+                _("no space before a closing bracket"),
                 (text[m.end() - 1],),
                 auto=True,
             )
@@ -600,9 +602,9 @@ class Apostrophe(ParagraphRule):
         if not mixed and STRAIGHT_APOSTROPHE_IS_HOUSE_STYLE:
             return
         msg = (
-            "this paragraph also uses ’: a straight apostrophe here is inconsistent"
+            _("this paragraph also uses ’: a straight apostrophe here is inconsistent")
             if mixed
-            else "French typography uses the apostrophe ’"
+            else _("French typography uses the apostrophe ’")
         )
         for m in _STRAIGHT_APOS_RE.finditer(text, start, end):
             s = m.start()
@@ -672,7 +674,7 @@ class GermanQuotes(ParagraphRule):
         text = ctx.text
         fr = ctx.lang == "fr"
         op, cl = ("«" + NBSP, NBSP + "»") if fr else ("“", "”")
-        lang = "French" if fr else "English"
+        lang = _("French") if fr else _("English")
         pos = start
         while True:
             s = text.find("„", pos, end)
@@ -725,8 +727,8 @@ class EnglishQuotesInGerman(ParagraphRule):
             close = text.find("”", s + 1, min(end, s + 2000))
             if close < 0 or "„" in text[s:close]:
                 continue
-            yield make_finding(text, self.id, self.severity, s, s + 1, "German opens quotes with „", ("„",))
-            yield make_finding(text, self.id, self.severity, close, close + 1, "German closes quotes with “", ("“",))
+            yield make_finding(text, self.id, self.severity, s, s + 1, _("German opens quotes with „"), ("„",))
+            yield make_finding(text, self.id, self.severity, close, close + 1, _("German closes quotes with “"), ("“",))
             pos = close + 1
 
 

@@ -17,6 +17,7 @@ import re
 from collections.abc import Iterator
 
 from editor.core.findings import Finding, Severity, make_finding
+from editor.core.i18n import _
 from editor.core.rules._typography_base import (
     NBSP,
     NNBSP,
@@ -71,7 +72,7 @@ class GermanNumberFormat(ParagraphRule):
                 self.severity,
                 s,
                 e,
-                "German number format: French writes 1 000 000",
+                _("German number format: French writes 1 000 000"),
                 (text[s:e].replace(".", sep),),
             )
 
@@ -89,7 +90,7 @@ class NumberSpacing(ParagraphRule):
         sep = thousands(ctx)
         for m in _SPACED_NUMBER_RE.finditer(text, start, end):
             s, e = m.span()
-            msg = "a no-break space between thousands keeps the number on one line"
+            msg = _("a no-break space between thousands keeps the number on one line")
             yield make_finding(text, self.id, self.severity, s, e, msg, (text[s:e].replace(" ", sep),))
         for m in _FOUR_DIGITS_RE.finditer(text, start, end):
             s, e = m.span()
@@ -99,7 +100,7 @@ class NumberSpacing(ParagraphRule):
                 self.severity,
                 s,
                 e,
-                "a quantity of thousands is grouped by three",
+                _("a quantity of thousands is grouped by three"),
                 (m.group(1) + sep + m.group(2),),
             )
         for m in _LONG_NUMBER_RE.finditer(text, start, end):
@@ -114,7 +115,9 @@ class NumberSpacing(ParagraphRule):
             digits = text[s:e]
             head = len(digits) % 3 or 3
             groups = [digits[:head]] + [digits[i : i + 3] for i in range(head, len(digits), 3)]
-            yield make_finding(text, self.id, self.severity, s, e, "group long numbers by three", (sep.join(groups),))
+            yield make_finding(
+                text, self.id, self.severity, s, e, _("group long numbers by three"), (sep.join(groups),)
+            )
 
 
 _ORDINAL_WRONG_RE = re.compile(
@@ -180,7 +183,7 @@ class Ordinals(ParagraphRule):
                 sev,
                 m.start(),
                 m.end(),
-                "French abbreviates ordinals 2ᵉ, 1ᵉʳ, 1ʳᵉ",
+                _("French abbreviates ordinals 2ᵉ, 1ᵉʳ, 1ʳᵉ"),
                 (n + sup,),
             )
         for m in _ORDINAL_ROMAN_WRONG_RE.finditer(text, start, end):
@@ -195,7 +198,7 @@ class Ordinals(ParagraphRule):
                 sev,
                 m.start(),
                 m.end(),
-                "French abbreviates ordinals XIXᵉ, Iᵉʳ, IIᵈ",
+                _("French abbreviates ordinals XIXᵉ, Iᵉʳ, IIᵈ"),
                 (n + _SUPER[suffix] + ("ˢ" if plural else ""),),
             )
         for m in _ORDINAL_PLAIN_RE.finditer(text, start, end):
@@ -211,7 +214,7 @@ class Ordinals(ParagraphRule):
                 Severity.INFO,
                 m.start(),
                 m.end(),
-                "the ordinal's letters are written as superscripts",
+                _("the ordinal's letters are written as superscripts"),
                 (n + sup,),
             )
 
@@ -259,7 +262,7 @@ class UnitSpace(ParagraphRule):
                 sev = style_severity(ctx, "unit", _unit_counts)
             else:
                 sev = Severity.INFO
-            msg = "a unit is written in lower case" if fixed != unit else "a no-break space before the unit"
+            msg = _("a unit is written in lower case") if fixed != unit else _("a no-break space before the unit")
             sep = space if space in _NB and space else NBSP
             yield make_finding(text, self.id, sev, m.start(), m.end(), msg, (num + sep + fixed,), auto=fixed == unit)
 
