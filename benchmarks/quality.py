@@ -1,6 +1,7 @@
 """Galley's quality on real data written outside the project (../shared/eval), as one table.
 
-usage: .venv/bin/python benchmarks/quality.py [EVAL_DIR]
+usage: [EVAL_HALF=check|tune|all] .venv/bin/python benchmarks/quality.py [EVAL_DIR]
+Every figure is on the check half unless EVAL_HALF says otherwise (see halves.py).
 Each `quality_*.py` module beside this one measures one area through `measure(eval_dir) -> [(metric, value)]`;
 this script runs them all. Not part of the test suite: the data is not shipped with Galley.
 """
@@ -8,6 +9,7 @@ this script runs them all. Not part of the test suite: the data is not shipped w
 from __future__ import annotations
 
 import importlib
+import os
 import sys
 import time
 from pathlib import Path
@@ -18,6 +20,7 @@ sys.path.insert(0, str(HERE.parent))
 
 
 def main() -> int:
+    os.environ.setdefault("EVAL_HALF", "check")  # the scorer run in subprocesses reports the same half
     eval_dir = Path(sys.argv[1]) if len(sys.argv) > 1 else HERE.parent.parent / "shared" / "eval"
     if not eval_dir.is_dir():
         print(f"no evaluation data at {eval_dir}", file=sys.stderr)

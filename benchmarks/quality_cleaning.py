@@ -25,6 +25,8 @@ from typing import Any
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import halves  # noqa: E402
 
 GALLEY = ROOT / ".venv" / "bin" / "galley"
 WORD = re.compile(r"\w+")
@@ -32,8 +34,7 @@ SENTENCE_SPLIT = re.compile(r"(?<=[.!?…])\s+(?=\S)")
 
 
 def _records(path: Path) -> list[dict[str, Any]]:
-    with open(path, encoding="utf-8") as f:
-        return [json.loads(line) for line in f if line.strip()]
+    return list(halves.records(path))
 
 
 def _clean_cli(texts: list[str], lang: str = "fr") -> list[dict[str, Any]]:

@@ -23,9 +23,7 @@ Not part of the test suite.
 from __future__ import annotations
 
 import gzip
-import hashlib
 import json
-import os
 import random
 import statistics
 import subprocess
@@ -36,12 +34,15 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
+sys.path.insert(0, str(HERE))
+
+import halves  # noqa: E402
 
 from editor.core.engine import analyse_text  # noqa: E402
 from editor.core.language import SUPPORTED, detect_language  # noqa: E402
 from editor.core.rules.base import CheckConfig  # noqa: E402
 
-HALF = os.environ.get("EVAL_HALF", "all")
+HALF = halves.half()
 SEED = 16  # fixed: the foreign-fragment articles are the same on every run
 
 # Short examples written for this benchmark (news register; not from the evaluation data).
@@ -90,21 +91,12 @@ OWN: dict[str, list[str]] = {
 }
 
 
-def in_half(r: dict[str, object]) -> bool:
-    """The same split as score.py: a hash of the record's id."""
-    if HALF == "all":
-        return True
-    key = str(r.get("id") or r.get("text"))
-    h = int(hashlib.sha256(key.encode("utf-8")).hexdigest()[:8], 16) % 2
-    return h == (0 if HALF == "tune" else 1)
-
-
 def _records(eval_dir: Path, name: str) -> list[dict[str, object]]:
     path = eval_dir / f"{name}.jsonl"
     if not path.exists():
         return []
     with path.open(encoding="utf-8") as f:
-        return [r for r in map(json.loads, f) if in_half(r)]
+        return [r for r in map(json.loads, f) if halves.in_half(r)]
 
 
 def _page_text(eval_dir: Path, r: dict[str, object]) -> str:

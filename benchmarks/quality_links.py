@@ -10,12 +10,14 @@ Not part of the test suite.
 
 from __future__ import annotations
 
-import json
 import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
 sys.path.insert(0, str(HERE.parent))
+
+import halves  # noqa: E402
 
 from editor.core.engine import analyse_text  # noqa: E402
 from editor.core.findings import Finding  # noqa: E402
@@ -25,10 +27,7 @@ from editor.core.urls import find_links, whatwg_valid  # noqa: E402
 
 def _records(eval_dir: Path, name: str) -> list[dict[str, object]]:
     path = eval_dir / f"{name}.jsonl"
-    if not path.exists():
-        return []
-    with path.open(encoding="utf-8") as f:
-        return [json.loads(line) for line in f if line.strip()]
+    return list(halves.records(path)) if path.exists() else []
 
 
 def _apply_auto(text: str, findings: list[Finding]) -> str:

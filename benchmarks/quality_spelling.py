@@ -14,7 +14,6 @@ usage: .venv/bin/python benchmarks/quality_spelling.py [eval_dir] [--samples N] 
 
 from __future__ import annotations
 
-import json
 import random
 import re
 import sys
@@ -25,6 +24,9 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import halves  # noqa: E402
 
 from editor.core.findings import Finding, Severity  # noqa: E402
 from editor.core.rules import foreign, spelling, terminology  # noqa: E402
@@ -37,10 +39,7 @@ WORD = re.compile(r"\w+")
 
 
 def _records(path: Path) -> Iterable[dict]:  # type: ignore[type-arg]
-    with path.open(encoding="utf-8") as f:
-        for line in f:
-            if line.strip():
-                yield json.loads(line)
+    return halves.records(path)
 
 
 def check(text: str, lang: str, config: CheckConfig | None = None) -> list[Finding]:

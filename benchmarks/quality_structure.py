@@ -15,7 +15,6 @@ Not part of the test suite: the data is not shipped with Galley. Measures:
 from __future__ import annotations
 
 import gzip
-import json
 import re
 import sys
 from collections.abc import Iterable
@@ -25,6 +24,9 @@ from typing import Any
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import halves  # noqa: E402
 
 from editor.core.findings import Finding, Severity  # noqa: E402
 from editor.core.rules import boilerplate, duplicate, register, repetition  # noqa: E402
@@ -35,8 +37,7 @@ WORD = re.compile(r"\w+")
 
 
 def _records(path: Path) -> list[dict[str, Any]]:
-    with open(path, encoding="utf-8") as f:
-        return [json.loads(line) for line in f if line.strip()]
+    return list(halves.records(path))
 
 
 def _check(text: str, lang: str = "fr", rules: Iterable[Any] = RULES) -> list[Finding]:

@@ -9,7 +9,6 @@ Also reported: warnings and errors of typography and casing per 1,000 words of c
 
 from __future__ import annotations
 
-import json
 import re
 import sys
 from collections.abc import Iterator
@@ -18,6 +17,9 @@ from typing import Any
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import halves  # noqa: E402
 
 from editor.core.engine import analyse_text  # noqa: E402
 from editor.core.findings import Finding  # noqa: E402
@@ -29,12 +31,9 @@ Case = tuple[str, bool, list[tuple[int, int, list[str] | None]]]
 
 
 def _records(path: Path) -> Iterator[dict[str, Any]]:
-    with path.open(encoding="utf-8") as f:
-        for line in f:
-            if line.strip():
-                r = json.loads(line)
-                if r.get("split", "held_out") == "held_out":
-                    yield r
+    for r in halves.records(path):
+        if r.get("split", "held_out") == "held_out":
+            yield r
 
 
 def _cases(eval_dir: Path, source: str) -> list[Case]:

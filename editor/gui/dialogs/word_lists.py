@@ -8,6 +8,7 @@ Every cell is plain text (QTableWidget/QListWidget items never render markup).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 
 from PySide6.QtCore import Qt
@@ -31,6 +32,26 @@ from PySide6.QtWidgets import (
 from editor.core.user_glossary import UserEntry
 
 _EDITABLE = Qt.ItemFlag.ItemIsEditable | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEnabled
+
+
+def _button(parent: QWidget, label: str, name: str, slot: Callable[[], None]) -> QPushButton:
+    button = QPushButton(label, parent)
+    button.setObjectName(name)
+    button.clicked.connect(slot)
+    return button
+
+
+def _lay_out(page: QWidget, note: QLabel, body: QWidget, *buttons: QPushButton) -> QWidget:
+    """Both tabs read the same way: what the list is, the list, then its buttons at the right."""
+    row = QHBoxLayout()
+    row.addStretch(1)
+    for b in buttons:
+        row.addWidget(b)
+    layout = QVBoxLayout(page)
+    layout.addWidget(note)
+    layout.addWidget(body, 1)
+    layout.addLayout(row)
+    return page
 
 
 class WordListsDialog(QDialog):
@@ -71,21 +92,9 @@ class WordListsDialog(QDialog):
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.table.verticalHeader().setVisible(False)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        add = QPushButton(self.tr("&Add"), page)
-        add.setObjectName("addGlossaryEntry")
-        remove = QPushButton(self.tr("&Remove"), page)
-        remove.setObjectName("removeGlossaryEntry")
-        add.clicked.connect(self.add_entry)
-        remove.clicked.connect(self.remove_entries)
-        row = QHBoxLayout()
-        row.addStretch(1)
-        row.addWidget(add)
-        row.addWidget(remove)
-        layout = QVBoxLayout(page)
-        layout.addWidget(where)
-        layout.addWidget(self.table, 1)
-        layout.addLayout(row)
-        return page
+        add = _button(page, self.tr("&Add"), "addGlossaryEntry", self.add_entry)
+        remove = _button(page, self.tr("&Remove"), "removeGlossaryEntry", self.remove_entries)
+        return _lay_out(page, where, self.table, add, remove)
 
     def _add_row(self, wrong: str, prefer: str) -> int:
         n = self.table.rowCount()
@@ -132,21 +141,9 @@ class WordListsDialog(QDialog):
         self.words = QListWidget(page)
         self.words.setObjectName("ignoredWords")
         self.words.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        add = QPushButton(self.tr("A&dd"), page)
-        add.setObjectName("addIgnoredWord")
-        remove = QPushButton(self.tr("Re&move"), page)
-        remove.setObjectName("removeIgnoredWord")
-        add.clicked.connect(self.add_ignored)
-        remove.clicked.connect(self.remove_ignored)
-        row = QHBoxLayout()
-        row.addStretch(1)
-        row.addWidget(add)
-        row.addWidget(remove)
-        layout = QVBoxLayout(page)
-        layout.addWidget(note)
-        layout.addWidget(self.words, 1)
-        layout.addLayout(row)
-        return page
+        add = _button(page, self.tr("A&dd"), "addIgnoredWord", self.add_ignored)
+        remove = _button(page, self.tr("Re&move"), "removeIgnoredWord", self.remove_ignored)
+        return _lay_out(page, note, self.words, add, remove)
 
     def _add_word(self, word: str) -> QListWidgetItem:
         item = QListWidgetItem(word, self.words)
