@@ -9,6 +9,8 @@ DEB_PACKAGES=(
   # hunspell-fr-comprehensive is the French "toutes variantes" dictionary: it accepts both the traditional and the
   # 1990 reformed spellings (entraînement / entrainement), so neither is reported or "corrected" into the other
   libenchant-2-2 hunspell-fr hunspell-fr-comprehensive hunspell-de-de hunspell-en-us dict-freedict-deu-fra
+  # the hunspell command is the baseline the speed benchmark measures `galley check` against (`make bench`)
+  hunspell
   libegl1 libgl1 libglib2.0-0 libxkbcommon0 libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1
   libxcb-image0 libxcb-render-util0 libxcb-randr0 libxcb-shape0 libxcb-xinerama0 libxcb-xkb1
   libdbus-1-3 libfontconfig1 fonts-dejavu-core
