@@ -26,16 +26,16 @@ def half_of(record: dict[str, Any]) -> str:
     return "tune" if int(hashlib.sha256(key.encode("utf-8")).hexdigest()[:8], 16) % 2 == 0 else "check"
 
 
-def in_half(record: dict[str, Any]) -> bool:
-    chosen = half()
+def in_half(record: dict[str, Any], chosen: str | None = None) -> bool:
+    chosen = chosen or half()
     return chosen == "all" or half_of(record) == chosen
 
 
-def records(path: Path) -> Iterator[dict[str, Any]]:
-    """The records of one JSONL set that fall in the chosen half."""
+def records(path: Path, chosen: str | None = None) -> Iterator[dict[str, Any]]:
+    """The records of one JSONL set that fall in the chosen half (`EVAL_HALF` unless `chosen` says)."""
     with path.open(encoding="utf-8") as f:
         for line in f:
             if line.strip():
                 r = json.loads(line)
-                if in_half(r):
+                if in_half(r, chosen):
                     yield r

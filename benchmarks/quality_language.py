@@ -244,6 +244,20 @@ def _load_time() -> str:
     return f"{1000 * statistics.median(runs):.0f} ms"
 
 
+def measure(eval_dir: Path) -> list[tuple[str, str]]:
+    """Rows for `benchmarks/quality.py` (same figures as `main`, without the load time)."""
+    articles, _ = _accuracy(article_samples(eval_dir))
+    sentences, _ = _accuracy(sentence_samples(eval_dir))
+    return (
+        [(f"{HALF} half, articles, {name}", value) for name, value in articles]
+        + [(f"{HALF} half, sentences, {name}", value) for name, value in sentences]
+        + [
+            (f"{HALF} half, foreign fragments in French articles, {name}", v)
+            for name, v in _foreign_fragments(eval_dir)
+        ]
+    )
+
+
 def main() -> None:
     eval_dir = Path(sys.argv[1]) if len(sys.argv) > 1 else HERE.parent.parent / "shared" / "eval"
     print(f"half: {HALF}")
