@@ -522,7 +522,14 @@ def _opens_name(text: str, s: int) -> bool:
     return _NAME_OPENER.search(text, max(0, s - 12), s) is not None
 
 
-def _not_a_typo(text: str, flags: list[Flag], i: int, known: Callable[[str], bool], previous_terms: set[int]) -> bool:
+def _not_a_typo(
+    text: str,
+    flags: list[Flag],
+    i: int,
+    known: Callable[[str], bool],
+    previous_terms: set[int],
+    slip_of_common: Callable[[str], bool],
+) -> bool:
     """Lower-case unknown words that are not slips of French typing, whatever a dictionary word looks like them:
     - a word with letters French does not use (`judeţ`, `slovník`, `cerámica`) is another language's word;
     - a word right after a language name (`du latin stella`) is a term being named, not written;
@@ -530,7 +537,8 @@ def _not_a_typo(text: str, flags: list[Flag], i: int, known: Callable[[str], boo
       article (`C. opilio`, `Hypsiboas pombali`, `La Camella blanca`), or after another word of this list,
       continues a name or a foreign phrase;
     - an ordinal's letters cut from their number (`XVIII ème`) belong to the typography rules;
-    - a French prefix glued to a dictionary word (`autosaisir`, `subcarpathiques`) is a regular formation.
+    - a French prefix glued to a dictionary word (`autosaisir`, `subcarpathiques`) is a regular formation, unless
+      the whole word is one slip of a common word (`préiode` is `période` with two letters swapped, not `pré-iode`).
     """
     f = flags[i]
     s, e = f.core_start, f.core_end
@@ -540,7 +548,7 @@ def _not_a_typo(text: str, flags: list[Flag], i: int, known: Callable[[str], boo
     if word in _ORDINAL_SUFFIXES and _NUMBER_BEFORE.search(text, max(0, s - 12), s):
         return True
     m = _PREFIX_RE.match(word)
-    if m and len(word) - m.end() >= 4 and known(word[m.end() :]):
+    if m and len(word) - m.end() >= 4 and known(word[m.end() :]) and not slip_of_common(text[s:e]):
         return True
     before = text[max(0, s - 24) : s]
     if _LANGUAGE_BEFORE.search(before) or _INITIAL_BEFORE.search(before):
@@ -629,7 +637,7 @@ def _lower_case_unknown(ctx: Context) -> tuple[list[Flag], list[Flag]]:
                 elided[f.core_end] = whole
                 typos.append(f)
                 continue
-            if _not_a_typo(ctx.text, flags, i, known, not_typos):
+            if _not_a_typo(ctx.text, flags, i, known, not_typos, lambda w: likely_typo(index, w)):
                 not_typos.add(i)
                 terms.append(f)
                 continue

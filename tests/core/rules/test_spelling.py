@@ -189,6 +189,7 @@ def test_rare_word_whose_dictionary_neighbours_are_rare_is_info_not_a_typo(word:
         ("créationn", "création"),
         ("naviguable", "navigable"),
         ("apros", "après"),  # a rare word (`paros`) is nearer, the common one is one slip away too
+        ("préiode", "période"),  # not the prefix `pré-` glued to `iode`: two letters of a common word swapped
     ],
 )
 def test_one_slip_from_a_common_word_stays_a_warning(typo: str, fix: str) -> None:
