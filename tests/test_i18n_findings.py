@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 import re
+import socket
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -19,6 +20,8 @@ from pathlib import Path
 import pytest
 from babel.messages.pofile import read_po
 
+from editor.core import online
+from editor.core.article import Article
 from editor.core.engine import analyse_text
 from editor.core.findings import Finding
 from editor.core.i18n import set_language
@@ -72,10 +75,14 @@ def _catalogue() -> list[tuple[str, str]]:
 
 
 @pytest.fixture(scope="module", autouse=True)
-def compiled() -> Iterator[None]:
+def compiled() -> None:
     build_translations.build_catalogues()
+
+
+@pytest.fixture(autouse=True)
+def _environment_language() -> Iterator[None]:
     yield
-    set_language(None)
+    set_language(None)  # the next test speaks the environment's language again
 
 
 @pytest.fixture(scope="module")
@@ -131,6 +138,38 @@ def test_a_message_built_outside_the_catalogue_is_caught(same_in_both: list[re.P
     french = _checked("fr", "Le ministre , qui")
     assert _untranslated(list(zip(english, french, strict=True)), same_in_both) == []
     assert _untranslated(list(zip(english, english, strict=True)), same_in_both) != []
+
+
+def _closed_port() -> int:
+    s = socket.socket()
+    s.bind(("127.0.0.1", 0))
+    port: int = s.getsockname()[1]
+    s.close()
+    return port
+
+
+def test_online_link_findings_are_french(same_in_both: list[re.Pattern[str]]) -> None:
+    """`galley check --online`: the answers of a server (a refused connection is asked for real, on 127.0.0.1)."""
+    url = f"http://127.0.0.1:{_closed_port()}/x"
+    article = Article(text=f"Voir {url} ici.", lang="fr")
+    start, end = 5, 5 + len(url)
+    answers = [
+        online.Probe(url, 404),
+        online.Probe(url, 410, f"{url}/"),
+        online.Probe(url, 503),
+        online.Probe(url, 200, f"{url}/"),
+        online.Probe(url, error="timeout", detail="5 s"),
+    ]
+    pairs = []
+    for language in ("en", "fr"):
+        set_language(language)
+        online.clear_cache()
+        probes = [*answers, online.probe(url, timeout=2.0)]
+        pairs.append([online._finding(article, start, end, p) for p in probes])
+    found = [(en, fr) for en, fr in zip(*pairs, strict=True) if en is not None and fr is not None]
+    assert len(found) == 6
+    assert _untranslated(found, same_in_both) == []
+    assert "refusé la connexion" in found[-1][1].message
 
 
 # --- the command line, as a user runs it ---------------------------------------------------------------------------
