@@ -34,6 +34,7 @@ REPO = Path(__file__).resolve().parents[1]
 PO = REPO / "resources" / "locale" / "fr" / "LC_MESSAGES" / "galley.po"
 sys.path.insert(0, str(REPO / "scripts"))
 import build_translations  # noqa: E402
+import messages  # noqa: E402
 
 RULES = all_rules()
 # `{name}` (str.format) and `\1`, `\g<name>` (the pattern rules' group references) stand for text of the article
@@ -170,6 +171,28 @@ def test_online_link_findings_are_french(same_in_both: list[re.Pattern[str]]) ->
     assert len(found) == 6
     assert _untranslated(found, same_in_both) == []
     assert "refusé la connexion" in found[-1][1].message
+
+
+# Where the messages of findings and the documentation of rules come from (the command line's own lines and
+# errors are elsewhere).
+FINDING_SOURCES = (
+    *sorted((REPO / "editor" / "core" / "rules").glob("*.py")),
+    *(REPO / "editor" / "core" / f"{name}.py" for name in ("glossary", "online", "urls", "engine", "language")),
+)
+_CODE = re.compile(r"(`[^`]*`)")
+# French sets a no-break space before : ; ! ? and » and after «; code (between backticks) is quoted as it is
+_PLAIN_SPACE = re.compile(r"(?<=\S) [:;!?»]|« ")
+
+
+def test_french_findings_and_rule_documentation_use_no_break_spaces() -> None:
+    wanted = {s for path in FINDING_SOURCES for s in messages._from_code(path)}
+    wanted.update(messages._rule_strings())
+    plain = []
+    for msgid, msgstr in _catalogue():
+        prose = "".join(_CODE.split(msgstr)[::2])
+        if msgid in wanted and _PLAIN_SPACE.search(prose):
+            plain.append(msgstr)
+    assert plain == [], "use U+00A0 before : ; ! ? » and after « in galley.po"
 
 
 # --- the command line, as a user runs it ---------------------------------------------------------------------------
