@@ -141,6 +141,21 @@ def test_a_message_built_outside_the_catalogue_is_caught(same_in_both: list[re.P
     assert _untranslated(list(zip(english, english, strict=True)), same_in_both) != []
 
 
+def test_a_fix_that_cannot_be_made_to_agree_says_so_in_french(
+    tmp_path: Path, same_in_both: list[re.Pattern[str]]
+) -> None:
+    glossary = tmp_path / "glossaire.toml"
+    glossary.write_text('[fr.untranslated]\n"blitzwort" = "zorglubage"\n', encoding="utf-8")
+    text = "Il a parlé de la blitzwort hier soir."
+    pairs = []
+    for language in ("en", "fr"):
+        set_language(language)
+        pairs.append(analyse_text(text, "fr", CheckConfig(lang="fr", glossary_path=str(glossary))))
+    found = list(zip(*pairs, strict=True))
+    assert _untranslated(found, same_in_both) == []
+    assert any("accordez à la main" in fr.message for _en, fr in found)
+
+
 def _closed_port() -> int:
     s = socket.socket()
     s.bind(("127.0.0.1", 0))
@@ -177,7 +192,10 @@ def test_online_link_findings_are_french(same_in_both: list[re.Pattern[str]]) ->
 # errors are elsewhere).
 FINDING_SOURCES = (
     *sorted((REPO / "editor" / "core" / "rules").glob("*.py")),
-    *(REPO / "editor" / "core" / f"{name}.py" for name in ("glossary", "online", "urls", "engine", "language")),
+    *(
+        REPO / "editor" / "core" / f"{name}.py"
+        for name in ("glossary", "online", "urls", "engine", "language", "incontext", "review_items")
+    ),
 )
 _CODE = re.compile(r"(`[^`]*`)")
 # French sets a no-break space before : ; ! ? and » and after «; code (between backticks) is quoted as it is

@@ -25,6 +25,7 @@ from dataclasses import replace
 
 from editor.core import french
 from editor.core.findings import Finding
+from editor.core.i18n import _
 from editor.core.rules.base import CheckConfig, Context, Rule
 
 #: Categories whose suggestions replace words (and so can break the grammar around them).
@@ -179,9 +180,9 @@ def _rebuilt(text: str, f: Finding, spans: list[tuple[int, int, str]], undecided
         return f
     if not spans:
         why = (
-            "the gender of the replacement is unknown: make the words around it agree by hand"
+            _("the gender of the replacement is unknown: make the words around it agree by hand")
             if undecided
-            else "no suggestion fits this sentence as it is: correct it by hand"
+            else _("no suggestion fits this sentence as it is: correct it by hand")
         )
         extra = {**f.extra, "agreement": "unknown"} if undecided else f.extra
         return replace(f, suggestions=(), auto=False, message=f"{f.message} — {why}", extra=extra)
@@ -263,7 +264,8 @@ def _merge(findings: list[Finding]) -> list[Finding]:
                 folded.append(g.rule)
             if folded:
                 also = ", ".join(sorted(set(folded)))
-                f = replace(f, message=f"{f.message} (also corrects {also})", extra={**f.extra, "also": also})
+                message = _("{message} (also corrects {rules})").format(message=f.message, rules=also)
+                f = replace(f, message=message, extra={**f.extra, "also": also})
             merged[keep] = f
     if not drop and not merged:
         return findings
