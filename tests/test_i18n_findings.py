@@ -14,13 +14,14 @@ import re
 import socket
 import subprocess
 import sys
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from babel.messages.pofile import read_po
 
-from editor.core import online
+from editor.core import analysis, online
 from editor.core.article import Article
 from editor.core.engine import analyse_text
 from editor.core.findings import Finding
@@ -154,6 +155,23 @@ def test_a_fix_that_cannot_be_made_to_agree_says_so_in_french(
     found = list(zip(*pairs, strict=True))
     assert _untranslated(found, same_in_both) == []
     assert any("accordez à la main" in fr.message for _en, fr in found)
+
+
+def test_the_windows_separate_analysis_process_speaks_the_windows_language(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The window analyses long articles in a child process; French chosen in the window, English in the
+    environment: the findings still come back in French."""
+    for name in ("LANGUAGE", "LC_ALL", "LC_MESSAGES"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("LANG", "C.UTF-8")
+    monkeypatch.setattr(analysis, "PROCESS_ABOVE", 10)
+    article = Article(text="Le ministre , qui parle. Le prix &amp;eacute; du café.", lang="fr")
+    set_language("fr")
+    review, _links = analysis.analyse_maybe_in_process(article, CheckConfig(lang="fr"), None, threading.Event())
+    messages = {it.finding.rule: it.finding.message for it in review.items}
+    assert messages["typography.space-before-comma"] == "pas d’espace avant une virgule"
+    assert messages["encoding.html-entity"].startswith("entité HTML")
 
 
 def _closed_port() -> int:

@@ -104,6 +104,9 @@ def analyse_maybe_in_process(
     env = dict(os.environ)
     env["PYTHONPATH"] = root + (os.pathsep + env["PYTHONPATH"] if env.get("PYTHONPATH") else "")
     env.pop("QT_QPA_PLATFORM", None)
+    from editor.core.i18n import current_language
+
+    env["LANGUAGE"] = current_language()  # the window's choice, which may not be the environment's
     import tempfile
 
     # The input goes through a file: a pipe would need a writer thread next to the timed reads below.

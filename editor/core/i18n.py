@@ -41,6 +41,12 @@ def set_language(language: str | None) -> str:
     return info if info in SUPPORTED else "en"
 
 
+def current_language() -> str:
+    """The language findings are written in now ("fr", "en"): a child process is started speaking it too."""
+    info = _translations().info().get("language", "")
+    return info if info in SUPPORTED else "en"
+
+
 def _translations() -> gettext.NullTranslations:
     global _current
     if _current is None:
