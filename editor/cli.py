@@ -32,6 +32,12 @@ class _Parser(argparse.ArgumentParser):
 def _add_check_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--lang", default="auto", choices=["auto", "fr", "de", "en"], help="article language")
     p.add_argument("--profile", default="fr-FR", choices=["fr-FR", "fr-CA", "fr-CH"], help="French typography profile")
+    p.add_argument(
+        "--house-style",
+        default="report",
+        choices=["report", "keep"],
+        help="an article's consistent typographic house style: report it once as info, or keep it silently",
+    )
     p.add_argument("--glossary", metavar="FILE", help="your own glossary (TOML), added to the bundled one")
     p.add_argument("--enable", action="append", metavar="RULE", help="only rules with this id prefix (repeatable)")
     p.add_argument("--disable", action="append", metavar="RULE", help="switch off rules with this id prefix")

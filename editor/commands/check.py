@@ -79,6 +79,7 @@ def config_from_args(args: argparse.Namespace) -> CheckConfig:
         disabled=tuple(args.disable or ()),
         glossary_path=args.glossary,
         online=getattr(args, "online", False),
+        house_style=getattr(args, "house_style", "report") == "keep",
     )
 
 

@@ -12,17 +12,19 @@ the message, the replacement and examples that must and must not fire, which one
 Rules that weigh context stay code.
 
 House style: professionally edited French follows conventions that differ from the Imprimerie nationale's
-(guillemets without inner spaces, `20°C`, `XIXème`). Copy that follows one consistently is not damaged, and a rule
-that flags each occurrence buries the review under noise. Rules that judge such a convention are document-scoped
-and ask `house_style()` whether the article writes that form at least as often as the standard one: if so, each
-occurrence is `info`, and only an article whose dominant form is the standard one gets warnings for its deviations.
+(guillemets without inner spaces, `20%`, `XIXème`). Copy that follows one consistently is not damaged, and a rule
+that flags each occurrence buries the review under noise. Rules that judge such a convention are `ConventionRule`s:
+they compute the article's dominant form once, report a consistent house style once (`info`), and warn only about
+the places that break the article's own habit.
 """
 
 from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Callable, Iterator
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass
 from itertools import islice
 from typing import ClassVar
 
@@ -202,20 +204,112 @@ def regex_rule(
 
 # --- house style --------------------------------------------------------------------------------------------------
 
-#: how often an article writes a form (`key`) in its standard and its house-style variant: {key: (standard, other)}
-StyleCounter = Callable[[Context], dict[str, tuple[int, int]]]
+#: A form must be written this many times before it counts as the article's convention: one or two `«mot»` may be
+#: a slip as well as a house style, three of them and none spaced is a choice.
+HOUSE_STYLE_MIN = 3
 
 
-def house_style(ctx: Context, key: str, count: StyleCounter) -> bool:
-    """Whether the article writes the non-standard form of `key` at least as often as the standard one.
+@dataclass(frozen=True, slots=True)
+class Occurrence:
+    """One place where the article writes a convention (`key`) in one of its variants.
 
-    `count` is called once per article and rule family (its result is memoised under its qualified name).
+    `forms` is how this place reads in each variant (what a suggestion towards that variant replaces it with);
+    `message` and `lone` are what a finding here says, and how severe it is, when the article gives no evidence of
+    a convention (no other occurrence in the standard form, too few in this one to be a house style); `extra` are
+    further suggestions after the standard form; `auto` says that the fix towards the standard form is safe.
     """
-    counts = ctx.memo(f"house-style.{count.__module__}.{count.__qualname__}", lambda: count(ctx))
-    standard, other = counts.get(key, (0, 0))
-    return other > 0 and other >= standard
+
+    key: str
+    variant: str
+    start: int
+    end: int
+    forms: dict[str, str]
+    message: str
+    lone: Severity = Severity.INFO
+    extra: tuple[str, ...] = ()
+    auto: bool = False
 
 
-def style_severity(ctx: Context, key: str, count: StyleCounter) -> Severity:
-    """`info` for a form the article uses as its house style, `warning` for a deviation from its standard one."""
-    return Severity.INFO if house_style(ctx, key, count) else Severity.WARNING
+@dataclass(frozen=True, slots=True)
+class Convention:
+    """A convention French news legitimately writes several ways: its standard variant and each variant's name."""
+
+    standard: str
+    labels: dict[str, str]  # variant -> how the house-style finding names it (already translated)
+    #: how severe a place that breaks the article's habit is: `info` where mixing the variants is itself a common
+    #: and correct usage (« » for speech beside straight quotes for a title or a term)
+    deviation: Severity = Severity.WARNING
+
+
+class ConventionRule(ParagraphRule):
+    """A typography rule about a convention (guillemet spacing, ordinals, units...) that weighs the whole article.
+
+    The article's dominant variant is computed once (ties go to the French standard). A non-standard variant the
+    article writes at least `HOUSE_STYLE_MIN` times and more often than any other is its house style: it is
+    reported ONCE, as `info` on its first occurrence with no suggestion (nothing to accept there), or not at all
+    when the configuration keeps house styles (`CheckConfig.house_style`); each occurrence of another variant is
+    then a warning whose first suggestion is the house form. Otherwise the standard is the reference: an
+    occurrence of another variant is a warning where the article also writes the standard form at least as often
+    (a deviation), else it keeps the severity the rule gives it alone (`Occurrence.lone`).
+    """
+
+    scope: ClassVar[Scope] = "document"
+
+    def conventions(self, ctx: Context) -> dict[str, Convention]:
+        """The conventions this rule observes, by key (the standard may depend on the profile)."""
+        raise NotImplementedError
+
+    def observe(self, ctx: Context, start: int, end: int) -> Iterator[Finding | Occurrence]:
+        """Occurrences of the conventions in text[start:end] (one paragraph), and findings that are no matter of
+        convention (a wrongly cased unit), in article offsets."""
+        raise NotImplementedError
+
+    def check(self, ctx: Context) -> Iterator[Finding]:
+        text = ctx.text
+        triggers = self.triggers
+        gate = self.gate
+        by_key: dict[str, list[Occurrence]] = {}
+        for start, end in ctx.paragraphs:
+            if triggers and not any(text.find(c, start, end) >= 0 for c in triggers):
+                continue
+            if gate is not None and gate.search(text, start, end) is None:
+                continue
+            for item in islice(self.observe(ctx, start, end), MAX_PER_PARAGRAPH):
+                if isinstance(item, Finding):
+                    yield item
+                else:
+                    by_key.setdefault(item.key, []).append(item)
+        if by_key:
+            conventions = self.conventions(ctx)
+            for key, occurrences in by_key.items():
+                yield from self._resolve(ctx, conventions[key], occurrences)
+
+    def _resolve(self, ctx: Context, conv: Convention, occurrences: list[Occurrence]) -> Iterator[Finding]:
+        text = ctx.text
+        counts = Counter(o.variant for o in occurrences)
+        std = conv.standard
+        dominant = max(counts, key=lambda v: (counts[v], v == std))
+        if dominant != std and counts[dominant] >= HOUSE_STYLE_MIN:
+            label = conv.labels[dominant]
+            if not ctx.config.house_style:
+                first = next(o for o in occurrences if o.variant == dominant)
+                msg = _("this article writes {form} consistently ({count} times): house style kept")
+                yield make_finding(
+                    text, self.id, Severity.INFO, first.start, first.end, msg.format(form=label, count=counts[dominant])
+                )
+            for o in occurrences:
+                written = text[o.start : o.end]
+                target = o.forms[dominant]
+                if o.variant == dominant or target == written:
+                    continue
+                sugg = tuple(dict.fromkeys(s for s in (target, o.forms.get(std, target)) if s != written))
+                msg = _("the rest of the article writes {form}").format(form=label)
+                yield make_finding(text, self.id, conv.deviation, o.start, o.end, msg, sugg)
+            return
+        for o in occurrences:
+            target = o.forms[std]
+            if o.variant == std or target == text[o.start : o.end]:
+                continue
+            deviation = counts[std] > 0 and counts[std] >= counts[o.variant]
+            sev = conv.deviation if deviation else o.lone
+            yield make_finding(text, self.id, sev, o.start, o.end, o.message, (target, *o.extra), auto=o.auto)

@@ -34,6 +34,9 @@ class CheckConfig:
     ignored_words: frozenset[str] = frozenset()  # this session's ignore list
     online: bool = False  # ask each http(s) link (galley check --online)
     suggestions: bool = True  # compute spelling suggestions (batch output); the editor may ask lazily
+    # keep the article's own typographic house style silently (`galley check --house-style keep`); by default
+    # it is reported once per article, as `info`
+    house_style: bool = False
 
     def wants(self, rule_id: str) -> bool:
         if any(rule_id == p or rule_id.startswith(p + ".") for p in self.disabled):

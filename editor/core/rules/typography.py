@@ -12,6 +12,8 @@ French profiles (`ctx.config.profile`), as the style authorities of each country
 - fr-CH (Guide du typographe romand): a narrow no-break space U+202F before `; ! ?`, a no-break space before `:`
   and inside « »; thousands are separated by U+202F.
 Numbers are grouped by three with a no-break space in every profile (`1 000 000`, never `1.000.000`).
+Spacing before `: ; ! ?` and inside « », and « » against straight quotes, are weighed against the article's own
+house style (`typography_style`).
 
 Severity and automatic fixes (a fix is `auto` only when it can never change the meaning):
 - a space before `,` or `.`, a missing space after punctuation, spaces inside brackets and a missing no-break
@@ -55,7 +57,6 @@ from editor.core.rules._typography_base import (
     profile,
     protected_spans,
     regex_rule,
-    style_severity,
     word_before,
     words,
 )
@@ -147,68 +148,6 @@ def _mark_run_skipped(ctx: Context, s: int, e: int) -> bool:
     return False
 
 
-def _mark_counts(ctx: Context) -> dict[str, tuple[int, int]]:
-    """For each of `: ; ! ?`: how often the article sets it apart with a space, and how often it glues it."""
-    text = ctx.text
-    counts: dict[str, tuple[int, int]] = {}
-    for m in _MARK_RUN_RE.finditer(text):
-        s, e = m.span()
-        if s == 0 or text[s - 1] in "\n\r([{«“\"'—–" or _mark_run_skipped(ctx, s, e):
-            continue
-        spaced, glued = counts.get(text[s], (0, 0))
-        counts[text[s]] = (spaced + 1, glued) if text[s - 1] in _SPACES else (spaced, glued + 1)
-    return counts
-
-
-class FrenchSpaceBeforeMark(ParagraphRule):
-    """`mot: suite` is a warning where the article otherwise spaces that mark, `info` where gluing it is the
-    article's convention (English-style web copy, or copy whose no-break spaces were stripped)."""
-
-    id = "typography.nbsp-before-mark"
-    scope = "document"
-    triggers = ";:!?"
-    severity = Severity.WARNING
-    languages = frozenset({"fr"})
-    description = "a no-break space before : ; ! ? (as the French profile asks)"
-
-    def scan(self, ctx: Context, start: int, end: int) -> Iterator[Finding]:
-        text = ctx.text
-        canada = profile(ctx) == "fr-CA"
-        for m in _MARK_RUN_RE.finditer(text, start, end):
-            s, e = m.span()
-            if _mark_run_skipped(ctx, s, e):
-                continue
-            mark = text[s]
-            want = _space_before(ctx, mark)
-            j = s
-            while j > start and text[j - 1] in _SPACES and s - j < 64:
-                j -= 1
-            if j == start or text[j - 1] in "\n\r([{«“\"'—–":
-                continue
-            spaces = text[j:s]
-            if spaces == want or (want and spaces in (NBSP, NNBSP) and not canada):
-                continue
-            if not spaces:
-                yield make_finding(
-                    text,
-                    self.id,
-                    style_severity(ctx, mark, _mark_counts),
-                    s,
-                    s + 1,
-                    _("French puts a no-break space before « {mark} »").format(mark=mark),
-                    (want + mark,),
-                    auto=True,
-                )
-                continue
-            plain = spaces == " "
-            if not want:
-                msg = _("no space before « {mark} » in the fr-CA profile").format(mark=mark)
-            else:
-                msg = _("a no-break space before « {mark} », so that a line never starts with it").format(mark=mark)
-            sev = Severity.INFO if plain or (canada and spaces in (NBSP, NNBSP)) else Severity.WARNING
-            yield make_finding(text, self.id, sev, j, s + 1, msg, (want + mark,), auto=True)
-
-
 _SPACE_MARK_RE = re.compile(r"(?<=[^\s])[ \t\u00a0\u202f\u2009]++(?=[;:!?])")
 
 
@@ -237,63 +176,6 @@ class SpaceBeforeMark(ParagraphRule):
                 (text[e],),
                 auto=True,
             )
-
-
-# --- « » spacing --------------------------------------------------------------------------------------------------
-
-_GUILLEMET_RE = re.compile(r"[«»]")
-
-
-def _guillemet_counts(ctx: Context) -> dict[str, tuple[int, int]]:
-    """Guillemets with a space on their inner side against guillemets without one, in the whole article."""
-    text = ctx.text
-    spaced = glued = 0
-    for m in _GUILLEMET_RE.finditer(text):
-        p = m.start()
-        inner = p + 1 if text[p] == "«" else p - 1
-        if 0 <= inner < len(text) and text[inner] not in "\n\r«»":
-            if text[inner] in _SPACES:
-                spaced += 1
-            else:
-                glued += 1
-    return {"guillemets": (spaced, glued)}
-
-
-class GuillemetSpace(ParagraphRule):
-    """`«mot»` is a warning where the article otherwise spaces its guillemets, `info` where it never does (a house
-    style of many French sites)."""
-
-    id = "typography.nbsp-guillemets"
-    scope = "document"
-    triggers = "«»"
-    severity = Severity.WARNING
-    languages = frozenset({"fr"})
-    description = "a no-break space inside « »"
-
-    def scan(self, ctx: Context, start: int, end: int) -> Iterator[Finding]:
-        text = ctx.text
-        for m in _GUILLEMET_RE.finditer(text, start, end):
-            p = m.start()
-            if text[p] == "«":
-                q = p + 1
-                while q < end and text[q] in " \t" and q - p < 64:
-                    q += 1
-                if q >= end or text[q] in "\n\r«»" or text[q] in _NB:
-                    continue
-                sev = Severity.INFO if q > p + 1 else style_severity(ctx, "guillemets", _guillemet_counts)
-                yield make_finding(
-                    text, self.id, sev, p, max(q, p + 1), _("a no-break space after «"), ("«" + NBSP,), auto=True
-                )
-            else:
-                q = p
-                while q > start and text[q - 1] in " \t" and p - q < 64:
-                    q -= 1
-                if q == start or text[q - 1] in "\n\r«»" or text[q - 1] in _NB:
-                    continue
-                sev = Severity.INFO if q < p else style_severity(ctx, "guillemets", _guillemet_counts)
-                yield make_finding(
-                    text, self.id, sev, q, p + 1, _("a no-break space before »"), (NBSP + "»",), auto=True
-                )
 
 
 # --- space after punctuation -------------------------------------------------------------------------------------
@@ -732,49 +614,10 @@ class EnglishQuotesInGerman(ParagraphRule):
             pos = close + 1
 
 
-class StraightQuotes(ParagraphRule):
-    id = "typography.straight-quotes"
-    triggers = '"'
-    severity = Severity.INFO
-    languages = frozenset({"fr"})
-    description = "French quotation marks « » rather than straight quotes"
-
-    def scan(self, ctx: Context, start: int, end: int) -> Iterator[Finding]:
-        text = ctx.text
-        if text.count('"', start, end) % 2:
-            return  # an odd count cannot be paired with confidence
-        pos = start
-        while True:
-            a = text.find('"', pos, end)
-            if a < 0:
-                return
-            b = text.find('"', a + 1, end)
-            pos = b + 1
-            if is_protected(ctx, a) or is_protected(ctx, b):
-                continue
-            k = a
-            while k > start and text[k - 1] in " \t" and a - k < 8:
-                k -= 1
-            if (k > start and text[k - 1] == "=") or text.find("\n", a, b) >= 0:
-                continue  # markup attribute debris (`target = "_blank"`), or not a quotation
-            a_end = a + 1
-            while a_end < b and text[a_end] in " \t":
-                a_end += 1
-            b_start = b
-            while b_start > a_end and text[b_start - 1] in " \t":
-                b_start -= 1
-            if a_end >= b_start:
-                continue
-            yield make_finding(text, self.id, self.severity, a, a_end, _("French quotes: «"), ("«" + NBSP,))
-            yield make_finding(text, self.id, self.severity, b_start, b + 1, _("French quotes: »"), (NBSP + "»",))
-
-
 RULES: list[Rule] = [
     SPACE_BEFORE_COMMA,
     SPACE_BEFORE_PERIOD,
-    FrenchSpaceBeforeMark(),
     SpaceBeforeMark(),
-    GuillemetSpace(),
     MissingSpaceAfter(),
     SpaceInsideBrackets(),
     HYPHEN_SPACE,
@@ -790,7 +633,6 @@ RULES: list[Rule] = [
     MissingApostrophe(),
     GermanQuotes(),
     EnglishQuotesInGerman(),
-    StraightQuotes(),
 ]
 
 __all__ = ["ABBREVIATIONS", "NBSP", "NNBSP", "RULES", "is_protected", "protected_spans"]

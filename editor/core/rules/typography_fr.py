@@ -16,7 +16,7 @@ from collections.abc import Iterator
 
 from editor.core.findings import Finding, Severity, make_finding
 from editor.core.i18n import _
-from editor.core.rules._typography_base import ParagraphRule
+from editor.core.rules._typography_base import Convention, ConventionRule, Occurrence, ParagraphRule
 from editor.core.rules.base import Context, Rule
 from editor.core.rules.typography import NBSP, is_protected
 
@@ -151,12 +151,17 @@ class DialogueComma(ParagraphRule):
 # --- dashes and the minus sign --------------------------------------------------------------------------------------
 
 _SPACED_HYPHEN_RE = re.compile(r"(?<=[^\s\-])[ \u00a0]-[ \u00a0](?=[^\s\-])")
+_SPACED_DASH_RE = re.compile(r"(?<=[^\s\-–—])[ \u00a0][–—][ \u00a0](?=[^\s\-–—])")
 _LINE_DASH_RE = re.compile(r"(?:^|(?<=\n))-[ \u00a0](?=[A-ZÀ-ÖØ-Þ«\"“])")
 _DIALOGUE_DASH_RE = re.compile(r"(?:^|(?<=\n))[—–](?:[ \t]++|(?=[^\W\d_]|[«“]))")
 _MINUS_RE = re.compile(r"(?:^|(?<=[\s(\[:=]))-(?=\d)")
 
 
-class Dashes(ParagraphRule):
+class Dashes(ConventionRule):
+    """Dashes, the minus sign and dialogue dashes. An aside set off by spaced hyphens (`Waltz - ainsi que`) is a
+    convention of much plain-text copy: one `info` for an article that writes its asides so throughout, a warning
+    for the aside that breaks the article's own habit (hyphens among dashes, or a dash among hyphens)."""
+
     id = "typography.dash"
     gate = re.compile(r"-[ \u00a0\d]|[—–]")
     triggers = "-—–"
@@ -164,21 +169,27 @@ class Dashes(ParagraphRule):
     languages = frozenset({"fr"})
     description = "a dash (– or —) or a minus sign (−) rather than a hyphen"
 
-    def scan(self, ctx: Context, start: int, end: int) -> Iterator[Finding]:
+    def conventions(self, ctx: Context) -> dict[str, Convention]:
+        labels = {"dash": _("asides set off by dashes (–)"), "hyphen": _("asides set off by hyphens (-)")}
+        return {"incise": Convention("dash", labels)}
+
+    def observe(self, ctx: Context, start: int, end: int) -> Iterator[Finding | Occurrence]:
         text = ctx.text
+        msg = _("an aside is set off by dashes, not hyphens")
         for m in _SPACED_HYPHEN_RE.finditer(text, start, end):
             s, e = m.span()
             if is_protected(ctx, s + 1):
                 continue
-            yield make_finding(
-                text,
-                self.id,
-                self.severity,
-                s,
-                e,
-                _("an aside is set off by dashes, not hyphens"),
-                (" – ", " — ", " − "),
-            )
+            own = m.group()
+            yield Occurrence("incise", "hyphen", s, e, {"dash": " – ", "hyphen": own}, msg, extra=(" — ", " − "))
+        for m in _SPACED_DASH_RE.finditer(text, start, end):
+            own = m.group()
+            yield Occurrence("incise", "dash", m.start(), m.end(), {"dash": own, "hyphen": f"{own[0]}-{own[2]}"}, "")
+        yield from self._other_dashes(ctx, start, end)
+
+    def _other_dashes(self, ctx: Context, start: int, end: int) -> Iterator[Finding]:
+        """Line and dialogue dashes and the minus sign: no matter of convention."""
+        text = ctx.text
         for m in _LINE_DASH_RE.finditer(text, start, end):
             s, e = m.span()
             prev_line = text.rfind("\n", start, max(start, s - 1))

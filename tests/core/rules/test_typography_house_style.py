@@ -38,9 +38,9 @@ def severities(text: str, rule: str) -> list[tuple[str, Severity]]:
     return [(f.text, f.severity) for f in findings(text, rule)]
 
 
-def test_guillemets_without_inner_space_are_house_style_when_the_article_never_spaces_them() -> None:
-    text = "Il a dit «non».\n\nElle a répondu «oui» puis «peut-être»."
-    assert {s for _, s in severities(text, "typography.nbsp-guillemets")} == {Severity.INFO}
+def test_two_glued_guillemets_alone_are_info_each_since_two_marks_do_not_make_a_house_style() -> None:
+    text = "Il a dit «non»."
+    assert severities(text, "typography.nbsp-guillemets") == [("«", Severity.INFO), ("»", Severity.INFO)]
 
 
 def test_a_guillemet_without_space_in_an_article_that_spaces_them_is_a_warning() -> None:
@@ -71,3 +71,101 @@ def test_temperatures_and_units_glued_consistently_are_info_and_a_wrong_case_sta
     ]
     assert ("18kg", Severity.WARNING) in severities("Il pèse 18kg, 20 kg et 25 kg.", "typography.unit-space")
     assert ("3 Kg", Severity.WARNING) in severities("Il pèse 3 Kg.", "typography.unit-space")
+
+
+# --- a consistent house style is reported once, its deviations are warnings --------------------------------------
+
+GLUED_ARTICLE = (
+    "Le ministre a qualifié la grève de «prise d'otages». Les syndicats dénoncent une «provocation».\n\n"
+    "Pour la CGT, la réforme reste «inacceptable» et la mobilisation continuera jeudi."
+)
+
+
+def test_an_article_that_never_spaces_its_guillemets_gets_one_info_with_the_count_and_no_warning() -> None:
+    (f,) = findings(GLUED_ARTICLE, "typography.nbsp-guillemets")
+    assert f.severity is Severity.INFO
+    assert (f.start, f.end, f.text) == (GLUED_ARTICLE.index("«"), GLUED_ARTICLE.index("«") + 1, "«")
+    assert "«mot»" in f.message and "6" in f.message
+    assert f.suggestions == ()
+
+
+def test_the_one_quotation_that_breaks_the_house_style_is_the_warning_and_its_fix_is_the_house_form() -> None:
+    text = GLUED_ARTICLE + "\n\nLe patronat juge la grève « politique »."
+    found = findings(text, "typography.nbsp-guillemets")
+    warnings = [f for f in found if f.severity is Severity.WARNING]
+    assert [(f.text, f.start) for f in warnings] == [("« ", text.index("« politique")), (" »", text.index(" »."))]
+    assert [f.suggestions[0] for f in warnings] == ["«", "»"]
+    assert [f.severity for f in found].count(Severity.INFO) == 1
+    fixed = text
+    for f in sorted(warnings, key=lambda f: -f.start):
+        fixed = fixed[: f.start] + f.suggestions[0] + fixed[f.end :]
+    assert findings(fixed, "typography.nbsp-guillemets")[0].severity is Severity.INFO
+    assert len(findings(fixed, "typography.nbsp-guillemets")) == 1
+
+
+def test_one_ordinal_out_of_the_article_style_is_one_warning_suggesting_the_article_form() -> None:
+    text = (
+        "Le 8ème album du groupe sort le 2ème jeudi de mars. Il est classé 3ème des ventes au XXIème siècle.\n\n"
+        "C'est le 4e disque de l'année."
+    )
+    found = findings(text, "typography.ordinal")
+    assert [(f.text, f.severity) for f in found] == [("8ème", Severity.INFO), ("4e", Severity.WARNING)]
+    assert found[1].suggestions[0] == "4ème"
+    assert "4 times" in found[0].message
+
+
+def test_half_and_half_the_french_standard_wins() -> None:
+    text = "Le chômage recule de 2 % en mai et de 3 % en juin, après 4% en avril et 5% en mars."
+    found = findings(text, "typography.unit-space")
+    assert not any("house style" in f.message for f in found)
+    glued = [f for f in found if "%" in f.text and " " not in f.text and "\u00a0" not in f.text]
+    assert [(f.text, f.severity, f.suggestions[0]) for f in glued] == [
+        ("4%", Severity.WARNING, "4\u00a0%"),
+        ("5%", Severity.WARNING, "5\u00a0%"),
+    ]
+
+
+def test_a_profile_that_keeps_house_styles_reports_the_consistent_article_not_at_all() -> None:
+    keep = CheckConfig(lang="fr", enabled=("typography",), house_style=True)
+    assert [f for f in analyse_text(GLUED_ARTICLE, "fr", keep) if f.rule == "typography.nbsp-guillemets"] == []
+    text = GLUED_ARTICLE + "\n\nLe patronat juge la grève « politique »."
+    kept = [f for f in analyse_text(text, "fr", keep) if f.rule == "typography.nbsp-guillemets"]
+    assert {f.severity for f in kept} == {Severity.WARNING} and len(kept) == 2
+
+
+@pytest.mark.parametrize(
+    ("rule", "text"),
+    [
+        ("typography.nbsp-before-mark", "Bilan: rien. Question: pourquoi? Réponse: personne ne sait."),
+        ("typography.number-spacing", "Il a gagné 20 000 euros, puis 15 000 euros, enfin 300 000 euros."),
+        ("typography.dash", "Le budget - voté hier - atteint un record - soit le double de 2019."),
+        ("typography.straight-quotes", 'Il parle de "réforme", de "provocation" et de "trahison".'),
+        ("typography.ordinal", "Le 1er mai, pour la 2e fois au XXIe siècle."),
+    ],
+)
+def test_each_convention_kept_throughout_is_one_info(rule: str, text: str) -> None:
+    (f,) = findings(text, rule)
+    assert f.severity is Severity.INFO and "house style" in f.message and f.suggestions == ()
+
+
+def test_straight_quotes_among_guillemets_are_info_and_guillemets_are_never_turned_into_straight_quotes() -> None:
+    mixed = 'Il parle de « réforme », de « provocation » et de "trahison".'
+    assert [s for _, s in severities(mixed, "typography.straight-quotes")] == [Severity.INFO] * 2
+    nested = 'Il a lancé : « Ils m\'ont dit "jamais" hier », puis « non ».'
+    assert findings(nested, "typography.straight-quotes") == []
+    straight = 'Il parle de "réforme", de "provocation", de "trahison" et de « chaos ».'
+    assert [f.severity for f in findings(straight, "typography.straight-quotes")] == [Severity.INFO]
+
+
+def test_the_house_style_finding_has_nothing_to_accept_and_bulk_accept_leaves_it() -> None:
+    from editor.core.article import Article
+    from editor.core.review import Review, Status
+
+    review = Review.open(Article(GLUED_ARTICLE, source="t.txt"), CheckConfig(lang="fr", enabled=("typography",)))
+    (item,) = [i for i in review.items if i.rule == "typography.nbsp-guillemets"]
+    assert review.accept_all("typography.nbsp-guillemets") == []
+    with pytest.raises(ValueError, match="no suggestion"):
+        review.accept(item.id)
+    assert review.cleaned == GLUED_ARTICLE
+    review.reject(item.id)
+    assert next(i for i in review.items if i.id == item.id).status is Status.REJECTED
