@@ -174,6 +174,22 @@ def test_the_windows_separate_analysis_process_speaks_the_windows_language(
     assert messages["encoding.html-entity"].startswith("entité HTML")
 
 
+def test_cluster_workers_write_in_the_clients_language(tmp_path: Path) -> None:
+    """`galley check --scheduler`: a Dask worker started in English writes the French client's findings in French
+    (the task itself is run here; tests/test_cluster.py runs real workers)."""
+    from editor.commands.check import Report
+    from editor.commands.cluster import CheckWork, Shard
+
+    article = tmp_path / "article.txt"
+    article.write_text("Le ministre , qui parle.\n", encoding="utf-8")
+    set_language("fr")
+    work = CheckWork(CheckConfig(lang="fr"), "text", None)
+    set_language("en")  # the worker's own environment
+    (report,) = work(Shard((str(article),)), 1, 0).items
+    assert isinstance(report, Report)
+    assert "pas d’espace avant une virgule" in report.output
+
+
 def _closed_port() -> int:
     s = socket.socket()
     s.bind(("127.0.0.1", 0))

@@ -36,6 +36,7 @@ from distributed import Client, Future, LocalCluster, WorkerPlugin
 from editor.commands import ClusterError
 from editor.commands.progress import Progress
 from editor.core.article import Article
+from editor.core.i18n import current_language, set_language
 from editor.core.rules.base import CheckConfig
 from editor.formats.loaders import (
     JSONL_SUFFIXES,
@@ -199,12 +200,15 @@ class CheckWork:
     config: CheckConfig
     fmt: str
     encoding: str | None
+    # the client's language, not the worker's environment: the output reads as the local run's does
+    language: str = field(default_factory=current_language)
 
     def __call__(self, shard: Shard, first_line: int, first_index: int) -> Done:
         from editor.commands.check import Report, _Task
 
         task = _Task(self.config, 1, self.fmt)  # one process per article: worker processes cannot fork
         with _PROCESS_LOCK:
+            set_language(self.language)
             out = [task(item) for item in shard.items(self.encoding, first_line, first_index)]
         return Done(out, sum(1 for r in out if isinstance(r, Report)))
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -22,6 +22,7 @@ from editor.commands import EXIT_INPUT_ERROR, EXIT_OK
 from editor.commands.cluster import _PROCESS_LOCK, Done, Driver, Scan, Shard, _workers, connect, explain_text, plan
 from editor.core.article import Article
 from editor.core.fileio import ExportError, NameAllocator, atomic_write_text, remove_stale_temporaries
+from editor.core.i18n import current_language, set_language
 from editor.core.rules.base import CheckConfig
 from editor.formats.export import SUFFIXES
 from editor.formats.loaders import LoadError, too_large
@@ -66,6 +67,7 @@ class CleanWork:
     explain: bool
     force: bool
     resume: bool
+    language: str = field(default_factory=current_language)  # the client's, as in CheckWork
 
     def __call__(self, shard: Shard, first_line: int, first_index: int, names: tuple[str | None, ...] | None) -> Done:
         from editor.commands.clean import _Task
@@ -75,6 +77,7 @@ class CleanWork:
         articles = 0
         k = 0
         with _PROCESS_LOCK:
+            set_language(self.language)
             for item in shard.items(self.encoding, first_line, first_index):
                 name: str | None = None
                 if names is not None and isinstance(item, Article) and too_large(item) is None:
