@@ -7,6 +7,7 @@ editor is actually opened, so the batch commands start fast and run on machines 
 from __future__ import annotations
 
 import argparse
+import gettext
 import importlib
 import sys
 from collections.abc import Sequence
@@ -14,11 +15,44 @@ from collections.abc import Sequence
 from editor import __version__
 from editor.commands import EXIT_INPUT_ERROR, ClusterError
 from editor.core.glossary import GlossaryError
-from editor.core.i18n import _
+from editor.core.i18n import DOMAIN, N_, _
+from editor.core.resources import resource
 from editor.core.spelling import SpellUnavailable
 from editor.formats.export import FORMATS
 
 SUBCOMMANDS = ("check", "clean", "export", "session", "rules")
+
+
+# argparse's own words (the usage line, the section titles of --help, its error messages) come from the standard
+# library's gettext default domain. `_speak_argparse` points that domain at Galley's catalogue, and the marks below
+# keep these exact msgids in it (they must match the standard library's source text).
+ARGPARSE_MESSAGES = (
+    N_("usage: "),
+    N_("positional arguments"),
+    N_("options"),
+    N_("show this help message and exit"),
+    N_("argument %(argument_name)s: %(message)s"),
+    N_("the following arguments are required: %s"),
+    N_("unrecognized arguments: %s"),
+    N_("invalid choice: %(value)r (choose from %(choices)s)"),
+    N_("invalid %(type)s value: %(value)r"),
+    N_("expected one argument"),
+    N_("expected at most one argument"),
+    N_("expected at least one argument"),
+    N_("not allowed with argument %s"),
+    N_("ignored explicit argument %r"),
+    N_("ambiguous option: %(option)s could match %(matches)s"),
+    N_("%(prog)s: error: %(message)s\n"),
+)
+
+
+def _speak_argparse() -> None:
+    """Make argparse translate through Galley's catalogue, so usage errors and --help follow the user's language.
+
+    A command-line process only: the default domain is global to the process (nothing else in Galley uses it).
+    """
+    gettext.bindtextdomain(DOMAIN, str(resource("locale")))
+    gettext.textdomain(DOMAIN)
 
 
 class _Parser(argparse.ArgumentParser):
@@ -30,91 +64,115 @@ class _Parser(argparse.ArgumentParser):
 
 
 def _add_check_options(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--lang", default="auto", choices=["auto", "fr", "de", "en"], help="article language")
-    p.add_argument("--profile", default="fr-FR", choices=["fr-FR", "fr-CA", "fr-CH"], help="French typography profile")
+    p.add_argument("--lang", default="auto", choices=["auto", "fr", "de", "en"], help=_("article language"))
+    p.add_argument(
+        "--profile", default="fr-FR", choices=["fr-FR", "fr-CA", "fr-CH"], help=_("French typography profile")
+    )
     p.add_argument(
         "--house-style",
         default="report",
         choices=["report", "keep"],
-        help="an article's consistent typographic house style: report it once as info, or keep it silently",
+        help=_("an article's consistent typographic house style: report it once as info, or keep it silently"),
     )
-    p.add_argument("--glossary", metavar="FILE", help="your own glossary (TOML), added to the bundled one")
-    p.add_argument("--enable", action="append", metavar="RULE", help="only rules with this id prefix (repeatable)")
-    p.add_argument("--disable", action="append", metavar="RULE", help="switch off rules with this id prefix")
-    p.add_argument("--encoding", metavar="ENC", help="read files in this encoding instead of detecting it")
-    p.add_argument("--jobs", "-j", type=int, default=0, metavar="N", help="worker processes (default: all cores)")
+    p.add_argument("--glossary", metavar=_("FILE"), help=_("your own glossary (TOML), added to the bundled one"))
+    p.add_argument(
+        "--enable", action="append", metavar=_("RULE"), help=_("only rules with this id prefix (repeatable)")
+    )
+    p.add_argument("--disable", action="append", metavar=_("RULE"), help=_("switch off rules with this id prefix"))
+    p.add_argument("--encoding", metavar=_("ENC"), help=_("read files in this encoding instead of detecting it"))
+    p.add_argument("--jobs", "-j", type=int, default=0, metavar="N", help=_("worker processes (default: all cores)"))
     p.add_argument(
         "--scheduler",
-        metavar="ADDRESS",
-        help="run on a Dask cluster: its scheduler (tcp://host:8786), or local:N for N worker processes here",
+        metavar=_("ADDRESS"),
+        help=_("run on a Dask cluster: its scheduler (tcp://host:8786), or local:N for N worker processes here"),
+    )
+
+
+def _root_parser() -> argparse.ArgumentParser:
+    p = _Parser(prog="galley", description=_("Open scraped articles in the Galley editor."))
+    p.add_argument("paths", nargs="*", metavar=_("PATH"), help=_("files, folders or JSONL corpora"))
+    p.add_argument("--session", metavar=_("FILE"), help=_("the session file to use (*.galley)"))
+    p.add_argument("--lang", default="auto", choices=["auto", "fr", "de", "en"])
+    p.add_argument("--encoding", metavar=_("ENC"), help=_("read files in this encoding instead of detecting it"))
+    p.add_argument(
+        "--version",
+        action="version",
+        version=f"galley {__version__}",
+        help=_("show program's version number and exit"),
+    )
+    p.epilog = _("batch commands: {commands} --help").format(commands="galley {check,clean,export,session,rules}")
+    return p
+
+
+def _add_clean_options(p: argparse.ArgumentParser) -> None:
+    out = p.add_mutually_exclusive_group()
+    out.add_argument("-o", "--output", metavar=_("FILE"), help=_("write the single article (or the corpus) here"))
+    out.add_argument("--output-dir", metavar=_("DIR"), help=_("write one file per article (or per corpus) into DIR"))
+    p.add_argument(
+        "--format",
+        default="txt",
+        choices=FORMATS,
+        help=_("jsonl writes a corpus back line for line, with its fields"),
+    )
+    p.add_argument(
+        "--apply",
+        action="append",
+        metavar=_("PREFIX"),
+        help=_("also apply the first suggestion of findings whose rule id starts with PREFIX (repeatable; 'all')"),
+    )
+    p.add_argument("--explain", action="store_true", help=_("print the changes as a readable diff"))
+    p.add_argument("--force", action="store_true", help=_("overwrite existing output files"))
+    p.add_argument(
+        "--collect",
+        action="store_true",
+        help=_("with --scheduler: send the cleaned articles back here and write them here (no shared storage)"),
+    )
+    p.add_argument(
+        "--resume",
+        action="store_true",
+        help=_("with --output-dir: keep the files a previous run completed and clean only the others"),
     )
 
 
 def build_parser(command: str | None) -> argparse.ArgumentParser:
     if command is None:
-        p = _Parser(prog="galley", description="Open scraped articles in the Galley editor.")
-        p.add_argument("paths", nargs="*", metavar="PATH", help="files, folders or JSONL corpora")
-        p.add_argument("--session", metavar="FILE", help="the session file to use (*.galley)")
-        p.add_argument("--lang", default="auto", choices=["auto", "fr", "de", "en"])
-        p.add_argument("--encoding", metavar="ENC", help="read files in this encoding instead of detecting it")
-        p.add_argument("--version", action="version", version=f"galley {__version__}")
-        p.epilog = "batch commands: galley {check,clean,export,session,rules} --help"
-        return p
+        return _root_parser()
     p = _Parser(prog=f"galley {command}")
+    text_or = ["text", "json"]
     if command == "check":
-        p.description = "Report damage in articles. Exit status: 0 none found, 1 findings, 2 input error."
-        p.add_argument("paths", nargs="+", metavar="PATH")
+        p.description = _("Report damage in articles. Exit status: 0 none found, 1 findings, 2 input error.")
+        p.add_argument("paths", nargs="+", metavar=_("PATH"))
         _add_check_options(p)
         p.add_argument("--format", default="text", choices=["text", "jsonl"])
-        p.add_argument("--online", action="store_true", help="also ask every http(s) link whether it is alive")
+        p.add_argument("--online", action="store_true", help=_("also ask every http(s) link whether it is alive"))
     elif command == "clean":
-        p.description = "Write cleaned articles: the raw text with every safe fix applied."
-        p.add_argument("paths", nargs="+", metavar="PATH")
+        p.description = _("Write cleaned articles: the raw text with every safe fix applied.")
+        p.add_argument("paths", nargs="+", metavar=_("PATH"))
         _add_check_options(p)
-        out = p.add_mutually_exclusive_group()
-        out.add_argument("-o", "--output", metavar="FILE", help="write the single article (or the corpus) here")
-        out.add_argument("--output-dir", metavar="DIR", help="write one file per article (or per corpus) into DIR")
-        p.add_argument(
-            "--format", default="txt", choices=FORMATS, help="jsonl writes a corpus back line for line, with its fields"
-        )
-        p.add_argument(
-            "--apply",
-            action="append",
-            metavar="PREFIX",
-            help="also apply the first suggestion of findings whose rule id starts with PREFIX (repeatable; 'all')",
-        )
-        p.add_argument("--explain", action="store_true", help="print the changes as a readable diff")
-        p.add_argument("--force", action="store_true", help="overwrite existing output files")
-        p.add_argument(
-            "--collect",
-            action="store_true",
-            help="with --scheduler: send the cleaned articles back here and write them here (no shared storage)",
-        )
-        p.add_argument(
-            "--resume",
-            action="store_true",
-            help="with --output-dir: keep the files a previous run completed and clean only the others",
-        )
+        _add_clean_options(p)
     elif command == "export":
-        p.description = "Export the corrected articles of a session."
+        p.description = _("Export the corrected articles of a session.")
         p.add_argument("session", metavar="SESSION")
-        p.add_argument("--output-dir", metavar="DIR", default=".")
+        p.add_argument("--output-dir", metavar=_("DIR"), default=".")
         p.add_argument("--format", default="txt", choices=FORMATS)
-        p.add_argument("--only-done", action="store_true", help="only articles marked done")
-        p.add_argument("--report", metavar="FILE", help="also write a summary (.csv or .html)")
-        p.add_argument("--force", action="store_true", help="overwrite existing output files")
+        p.add_argument("--only-done", action="store_true", help=_("only articles marked done"))
+        p.add_argument("--report", metavar=_("FILE"), help=_("also write a summary (.csv or .html)"))
+        p.add_argument("--force", action="store_true", help=_("overwrite existing output files"))
     elif command == "rules":
-        p.description = "List the rules (id, severity, languages, auto or review); an exact id explains it."
-        p.add_argument("rule", nargs="?", metavar="PREFIX|ID", help="a rule id or an id prefix such as typography")
-        p.add_argument("--format", default="text", choices=["text", "json"])
+        p.description = _("List the rules (id, severity, languages, auto or review); an exact id explains it.")
+        p.add_argument(
+            "rule", nargs="?", metavar=_("PREFIX|ID"), help=_("a rule id or an id prefix such as typography")
+        )
+        p.add_argument("--format", default="text", choices=text_or)
     elif command == "session":
-        p.description = "Show a session's articles and decisions."
-        p.add_argument("session", metavar="FILE")
-        p.add_argument("--format", default="text", choices=["text", "json"])
+        p.description = _("Show a session's articles and decisions.")
+        p.add_argument("session", metavar=_("FILE"))
+        p.add_argument("--format", default="text", choices=text_or)
     return p
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    _speak_argparse()
     args_list = list(sys.argv[1:] if argv is None else argv)
     command = args_list[0] if args_list and args_list[0] in SUBCOMMANDS else None
     parser = build_parser(command)

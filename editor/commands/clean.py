@@ -41,7 +41,7 @@ from editor.core.article import Article
 from editor.core.batch import default_jobs, parallel_map
 from editor.core.cleaning import Edit, clean_article
 from editor.core.fileio import ExportError, NameAllocator, atomic_write_text, remove_stale_temporaries, safe_stem
-from editor.core.i18n import _
+from editor.core.i18n import N_, _
 from editor.core.interfaces import Rendition
 from editor.core.rules import all_rules
 from editor.core.rules.base import CheckConfig
@@ -84,7 +84,7 @@ class _Task:
             c = clean_article(item, self.config)
             plan = apply_suggestions(c, self.apply, self.config)[0] if self.apply else c.plan
         except RecursionError:
-            return LoadError(item.source, "too deeply nested to clean")
+            return LoadError(item.source, _("too deeply nested to clean"))
         return CleanResult(item, c.lang, plan.apply(), plan.edits)
 
 
@@ -96,6 +96,7 @@ def _where(article: Article) -> str:
     return article.source
 
 
+_HOW = {"auto": N_("auto"), "accepted": N_("accepted")}  # how an edit of --explain came to be
 _VISIBLE = {"\n": "⏎", "\t": "⇥", "\u00a0": "⍽", "\u202f": "⍽", "\r": "␍"}
 
 
@@ -109,17 +110,23 @@ def explain(result: CleanResult, out: TextIO) -> None:
     index = LineIndex(raw)
     where = _where(result.article)
     auto = sum(1 for e in result.edits if e.auto)
-    out.write(f"{where}: {len(result.edits)} change(s), {auto} automatic\n")
+    summary = _("{count} change(s), {auto} automatic").format(count=len(result.edits), auto=auto)
+    out.write(f"{where}: {summary}\n")
     for e in result.edits:
         line, col = index.line_col(e.start)
         left = raw[max(0, e.start - CONTEXT) : e.start]
         right = raw[e.end : e.end + CONTEXT]
         left = left[left.rfind("\n") + 1 :] if "\n" in left[:-1] else left
         right = right[: right.find("\n", 1)] if "\n" in right[1:] else right
-        how = "auto" if e.auto else e.decision
+        how = _(_HOW.get("auto" if e.auto else e.decision, e.decision))
         out.write(f"{where}:{line}:{col}: {e.rule.replace('.', '/', 1)} ({how})\n")
         out.write(f"  - {_visible(left)}[{_visible(e.before)}]{_visible(right)}\n")
         out.write(f"  + {_visible(left)}[{_visible(e.replacement)}]{_visible(right)}\n")
+
+
+def several_articles(output: str) -> str:
+    """The error of `-o FILE` when the input holds more than one article (the local and the cluster run say it)."""
+    return _("{file}: -o takes one article but the input holds several; use --output-dir").format(file=output)
 
 
 def _stem(article: Article) -> str:
@@ -273,10 +280,7 @@ def run(args: argparse.Namespace) -> int:
             explain(item, explain_out)
         if args.output:
             if single is not None:
-                print(
-                    f"galley: {args.output}: -o takes one article but the input holds several; use --output-dir",
-                    file=sys.stderr,
-                )
+                print("galley: " + several_articles(args.output), file=sys.stderr)
                 return EXIT_INPUT_ERROR
             single = item
             continue

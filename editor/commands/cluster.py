@@ -36,7 +36,7 @@ from distributed import Client, Future, LocalCluster, WorkerPlugin
 from editor.commands import ClusterError
 from editor.commands.progress import Progress
 from editor.core.article import Article
-from editor.core.i18n import current_language, set_language
+from editor.core.i18n import N_, _, current_language, set_language
 from editor.core.rules.base import CheckConfig
 from editor.formats.loaders import (
     JSONL_SUFFIXES,
@@ -266,7 +266,9 @@ def connect(address: str, config: CheckConfig) -> Iterator[Client]:
     if address.startswith("local:"):
         n = address.removeprefix("local:")
         if not n.isdigit() or int(n) < 1:
-            raise ClusterError(f"--scheduler {address}: write local:N with N the number of worker processes")
+            raise ClusterError(
+                _("--scheduler {address}: write local:N with N the number of worker processes").format(address=address)
+            )
         cluster = LocalCluster(  # type: ignore[no-untyped-call]
             n_workers=int(n), threads_per_worker=1, processes=True, dashboard_address=":0", silence_logs=logging.ERROR
         )
@@ -276,7 +278,8 @@ def connect(address: str, config: CheckConfig) -> Iterator[Client]:
         try:
             client = Client(target, timeout=_connect_timeout())  # type: ignore[no-untyped-call]
         except (OSError, TimeoutError, ValueError, TypeError) as e:
-            raise ClusterError(f"cannot reach the Dask scheduler at {address} ({_first_line(e)})") from None
+            message = _("cannot reach the Dask scheduler at {address} ({reason})")
+            raise ClusterError(message.format(address=address, reason=_first_line(e))) from None
     try:
         client.register_plugin(Warmup(config))
         yield client
@@ -330,7 +333,7 @@ class Driver:
     def run(self) -> Iterator[Any]:
         limit = 3 * _workers(self.client) + 2
         total = sum(1 for e in self.entries if isinstance(e, Shard))
-        bar = Progress(total, "tasks")
+        bar = Progress(total, N_("tasks"))
         pending: deque[tuple[Future[Any], Shard] | list[Any]] = deque()
         try:
             for i, e in enumerate(self.entries):
@@ -350,7 +353,7 @@ class Driver:
             return [e]
         if isinstance(e, FileEnd):
             state = self._files.pop(e.path, _FileState())
-            return [] if state.any_line else [LoadError(e.path, "the file is empty")]
+            return [] if state.any_line else [LoadError(e.path, _("the file is empty"))]
         future = self._scans.pop(i, None)
         result: Scan | None = _result(future, e) if future is not None else None
         if isinstance(result, LoadError):
@@ -389,13 +392,13 @@ def _result(future: Future[Any], shard: Shard | None) -> Any:
     try:
         return future.result()
     except KilledWorker:
-        where = shard.paths[0] if shard else "a shard"
-        return LoadError(where, "the workers running this part of the input kept dying; it was not processed")
+        where = shard.paths[0] if shard else _("a shard")
+        return LoadError(where, _("the workers running this part of the input kept dying; it was not processed"))
     except (OSError, TimeoutError, CancelledError) as e:  # the scheduler went away (it cancels what it held)
-        raise ClusterError(f"lost the Dask scheduler ({_first_line(e)})") from None
+        raise ClusterError(_("lost the Dask scheduler ({reason})").format(reason=_first_line(e))) from None
     except Exception as e:  # a bug on the worker: say which part of the input, and keep the others
-        where = shard.paths[0] if shard else "a shard"
-        return LoadError(where, f"failed on the cluster ({_first_line(e)})")
+        where = shard.paths[0] if shard else _("a shard")
+        return LoadError(where, _("failed on the cluster ({reason})").format(reason=_first_line(e)))
 
 
 def check_items(args: argparse.Namespace, config: CheckConfig) -> Iterator[Any]:

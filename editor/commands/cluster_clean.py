@@ -22,7 +22,7 @@ from editor.commands import EXIT_INPUT_ERROR, EXIT_OK
 from editor.commands.cluster import _PROCESS_LOCK, Done, Driver, Scan, Shard, _workers, connect, explain_text, plan
 from editor.core.article import Article
 from editor.core.fileio import ExportError, NameAllocator, atomic_write_text, remove_stale_temporaries
-from editor.core.i18n import current_language, set_language
+from editor.core.i18n import _, current_language, set_language
 from editor.core.rules.base import CheckConfig
 from editor.formats.export import SUFFIXES
 from editor.formats.loaders import LoadError, too_large
@@ -109,7 +109,8 @@ class CleanWork:
         try:
             write_once(path, _render(result, self.fmt), force=self.force, newline=newline)
         except ExportError as e:
-            return CleanOut(where, told, name=name, error=f"{e} ({where} not written)")
+            error = _("{problem} ({where} not written)").format(problem=e, where=where)
+            return CleanOut(where, told, name=name, error=error)
         return CleanOut(where, told, name=name)
 
 
@@ -118,7 +119,7 @@ def prepare_folder(folder: str) -> str | None:
     try:
         Path(folder).mkdir(parents=True, exist_ok=True)
     except OSError as e:
-        return f"{folder}: cannot create the folder ({e.strerror})"
+        return _("{folder}: cannot create the folder ({reason})").format(folder=folder, reason=e.strerror)
     remove_stale_temporaries(folder)
     return None
 
@@ -174,6 +175,8 @@ def _driver(client: Client, args: argparse.Namespace, work: CleanWork) -> Driver
 
 def _consume(items: Iterator[Any], args: argparse.Namespace, mode: str) -> int:
     """Writes what the tasks return, in input order, as `clean.run` does."""
+    from editor.commands.clean import several_articles
+
     explain_out = sys.stdout if (args.output or args.output_dir) else sys.stderr
     status = EXIT_OK
     count = skipped = 0
@@ -190,10 +193,7 @@ def _consume(items: Iterator[Any], args: argparse.Namespace, mode: str) -> int:
         explain_out.write(item.explain)
         if args.output:
             if single is not None:
-                print(
-                    f"galley: {args.output}: -o takes one article but the input holds several; use --output-dir",
-                    file=sys.stderr,
-                )
+                print("galley: " + several_articles(args.output), file=sys.stderr)
                 return EXIT_INPUT_ERROR
             single = item
         elif item.error:
@@ -205,7 +205,10 @@ def _consume(items: Iterator[Any], args: argparse.Namespace, mode: str) -> int:
                     Path(args.output_dir) / item.name, item.rendered, overwrite=args.force, newline=item.newline
                 )
             except ExportError as e:
-                print(f"galley: {e} ({item.where} not written)", file=sys.stderr)
+                print(
+                    "galley: " + _("{problem} ({where} not written)").format(problem=e, where=item.where),
+                    file=sys.stderr,
+                )
                 status = EXIT_INPUT_ERROR
         elif mode == "stdout" and item.rendered is not None:
             if count > 1 and args.format in ("txt", "md"):
@@ -222,9 +225,13 @@ def _finish(args: argparse.Namespace, single: CleanOut | None, status: int, skip
             print(f"galley: {e}", file=sys.stderr)
             return EXIT_INPUT_ERROR
     elif args.output and single is None and status == EXIT_OK:
-        print("galley: no article found in the input", file=sys.stderr)
+        print("galley: " + _("no article found in the input"), file=sys.stderr)
         return EXIT_INPUT_ERROR
     if skipped:
-        print(f"galley: {skipped} article(s) already written by an earlier run, kept (--resume)", file=sys.stderr)
+        print(
+            "galley: "
+            + _("{count} article(s) already written by an earlier run, kept (--resume)").format(count=skipped),
+            file=sys.stderr,
+        )
     sys.stdout.flush()
     return status

@@ -7,6 +7,7 @@ import sys
 
 from editor.commands import EXIT_INPUT_ERROR, EXIT_OK
 from editor.core.fileio import ExportError
+from editor.core.i18n import _
 from editor.core.session import Session, SessionError
 from editor.formats.export import EXPORTERS
 from editor.formats.loaders import iter_paths
@@ -43,12 +44,16 @@ def run(args: argparse.Namespace) -> int:
     finally:
         session.close()
     for label, message in result.failed:
-        print(f"galley: not written: {label}: {message}", file=sys.stderr)
+        print(
+            "galley: " + _("not written: {article}: {problem}").format(article=label, problem=message), file=sys.stderr
+        )
     files = len(result.written)
-    extra = f", report {result.report}" if result.report else ""
-    skipped = f", {result.skipped} not done skipped" if result.skipped else ""
-    print(
-        f"{result.articles} article(s) in {files} file(s) written to {args.output_dir}{extra}{skipped}",
-        file=sys.stderr,
+    line = _("{articles} article(s) in {files} file(s) written to {folder}").format(
+        articles=result.articles, files=files, folder=args.output_dir
     )
+    if result.report:
+        line += _(", report {file}").format(file=result.report)
+    if result.skipped:
+        line += _(", {count} not done skipped").format(count=result.skipped)
+    print(line, file=sys.stderr)
     return EXIT_OK if result.ok else EXIT_WRITE_ERROR

@@ -12,6 +12,8 @@ import time
 from collections.abc import Iterable, Iterator
 from typing import TextIO, TypeVar
 
+from editor.core.i18n import N_, _
+
 T = TypeVar("T")
 
 WIDTH = 24  # characters of the bar itself
@@ -19,9 +21,12 @@ INTERVAL = 0.2  # seconds between redraws
 
 
 class Progress:
-    """Counts finished tasks and articles; draws `[####----] 3/8 files  120 articles  41.5 articles/s`."""
+    """Counts finished tasks and articles; draws `[####----] 3/8 files  120 articles  41.5 articles/s`.
 
-    def __init__(self, total: int | None, unit: str = "tasks", stream: TextIO | None = None) -> None:
+    `unit` is the English word marked with `N_` ("files", "tasks"); it is translated when the line is drawn.
+    """
+
+    def __init__(self, total: int | None, unit: str = N_("tasks"), stream: TextIO | None = None) -> None:
         self.stream = stream if stream is not None else sys.stderr
         self.enabled = _is_terminal(self.stream)
         self.total = total
@@ -44,10 +49,11 @@ class Progress:
         if self.total:
             filled = min(WIDTH, WIDTH * self.done // self.total)
             bar = "[" + "#" * filled + "-" * (WIDTH - filled) + "] "
-            count = f"{self.done}/{self.total} {self.unit}"
+            count = f"{self.done}/{self.total} {_(self.unit)}"
         else:
-            bar, count = "", f"{self.done} {self.unit}"
-        return f"{bar}{count}  {self.articles} articles  {rate:.1f} articles/s"
+            bar, count = "", f"{self.done} {_(self.unit)}"
+        rate_text = _("{rate} articles/s").format(rate=f"{rate:.1f}")
+        return f"{bar}{count}  " + _("{count} articles").format(count=self.articles) + f"  {rate_text}"
 
     def _draw(self) -> None:
         self._drawn = time.monotonic()
@@ -74,7 +80,7 @@ def count_files(paths: Iterable[str]) -> int:
     """How many files the batch commands will read under `paths` (only asked when a bar is drawn)."""
     from editor.formats.loaders import expand_paths
 
-    return sum(1 for _ in expand_paths(paths))
+    return sum(1 for _path in expand_paths(paths))
 
 
 def track_files(
@@ -87,7 +93,7 @@ def track_files(
     """
     from editor.formats.loaders import LoadError
 
-    bar = Progress(None, "files", stream)
+    bar = Progress(None, N_("files"), stream)
     if not bar.enabled:
         yield from items
         return

@@ -12,7 +12,7 @@ import sys
 import textwrap
 
 from editor.commands import EXIT_INPUT_ERROR, EXIT_OK
-from editor.core.i18n import _
+from editor.core.i18n import N_, _
 from editor.core.rules import all_rules
 from editor.core.rules._docs import RuleDoc, doc_for
 
@@ -21,17 +21,25 @@ def _matches(rule_id: str, prefix: str) -> bool:
     return not prefix or rule_id == prefix or rule_id.startswith(prefix.rstrip(".") + ".")
 
 
-def _line(d: RuleDoc, width: int) -> str:
-    langs = ",".join(d.languages) or "all"
+_SEVERITY = {"error": N_("error"), "warning": N_("warning"), "info": N_("info")}
+
+
+def _severity(d: RuleDoc) -> str:
+    return _(_SEVERITY.get(d.severity, d.severity))
+
+
+def _line(d: RuleDoc, width: int, severity_width: int) -> str:
+    langs = ",".join(d.languages) or _("all")
     auto = _("auto") if d.auto else _("review")
-    return f"{d.id:<{width}}  {d.severity:<7}  {langs:<8}  {auto:<6}  {d.description}"
+    auto_width = max(6, len(_("auto")), len(_("review")))
+    return f"{d.id:<{width}}  {_severity(d):<{severity_width}}  {langs:<8}  {auto:<{auto_width}}  {d.description}"
 
 
 def _detail(d: RuleDoc) -> str:
     langs = ", ".join(d.languages) or _("every language")
     fix = _("applied automatically by `galley clean`") if d.auto else _("proposed for review")
     head = _("category: {category}   severity: {severity}   languages: {languages}   fix: {fix}")
-    out = [d.id, "  " + head.format(category=d.category, severity=d.severity, languages=langs, fix=fix), ""]
+    out = [d.id, "  " + head.format(category=d.category, severity=_severity(d), languages=langs, fix=fix), ""]
     out += textwrap.wrap(d.description, 116, initial_indent="  ", subsequent_indent="  ")
     if d.explanation:
         out += ["", *textwrap.wrap(" ".join(d.explanation.split()), 116, initial_indent="  ", subsequent_indent="  ")]
@@ -59,5 +67,6 @@ def run(args: argparse.Namespace) -> int:
         sys.stdout.write(_detail(exact[0]))
         return EXIT_OK
     width = max(len(d.id) for d in docs)
-    sys.stdout.write("".join(_line(d, width) + "\n" for d in docs))
+    severity_width = max(7, *(len(_severity(d)) for d in docs))
+    sys.stdout.write("".join(_line(d, width, severity_width) + "\n" for d in docs))
     return EXIT_OK

@@ -8,9 +8,21 @@ import sys
 from collections import Counter
 
 from editor.commands import EXIT_INPUT_ERROR, EXIT_OK
+from editor.core.i18n import N_, _
 from editor.core.session import Session, SessionError
 
-_STATUS_LABEL = {"todo": "todo", "in_progress": "in progress", "done": "done"}
+_STATUS_LABEL = {"todo": N_("todo"), "in_progress": N_("in progress"), "done": N_("done")}
+_ACTION_COUNT = {
+    "accepted": N_("{count} accepted"),
+    "rejected": N_("{count} rejected"),
+    "ignored": N_("{count} ignored"),
+    "reverted": N_("{count} reverted"),
+}
+
+
+def _action_count(action: str, count: int) -> str:
+    """ "3 accepted": the decisions of one kind on an article (an unknown kind keeps its stored name)."""
+    return _(_ACTION_COUNT[action]).format(count=count) if action in _ACTION_COUNT else f"{count} {action}"
 
 
 def run(args: argparse.Namespace) -> int:
@@ -64,15 +76,23 @@ def run(args: argparse.Namespace) -> int:
         return EXIT_OK
     w = sys.stdout.write
     by = summary["articles"]
-    w(
-        f"{args.session}: {len(records)} article(s): {by['done']} done, {by['in_progress']} in progress, "
-        f"{by['todo']} to do; {len(decisions)} decision(s)\n"
+    head = _(
+        "{count} article(s): {done} done, {in_progress} in progress, {todo} to do; {decisions} decision(s)"
+    ).format(
+        count=len(records),
+        done=by["done"],
+        in_progress=by["in_progress"],
+        todo=by["todo"],
+        decisions=len(decisions),
     )
+    w(f"{args.session}: {head}\n")
+    labels = {k: _(v) for k, v in _STATUS_LABEL.items()}
+    width = max(11, *(len(v) for v in labels.values()))
     for r in records:
         counts = per_article.get(r.id, Counter())
-        detail = ", ".join(f"{n} {a}" for a, n in sorted(counts.items())) or "no decisions"
+        detail = ", ".join(_action_count(a, n) for a, n in sorted(counts.items())) or _("no decisions")
         marker = "*" if current and current[0] == r.id else " "
-        w(f"{marker}{r.id:>4}  {_STATUS_LABEL[str(r.status)]:<11}  {r.label}  ({detail})\n")
+        w(f"{marker}{r.id:>4}  {labels[str(r.status)]:<{width}}  {r.label}  ({detail})\n")
     if ignored:
-        w(f"ignored words: {', '.join(ignored)}\n")
+        w(_("ignored words: {words}").format(words=", ".join(ignored)) + "\n")
     return EXIT_OK

@@ -14,27 +14,29 @@ import codecs
 import re
 from dataclasses import dataclass, field
 
+from editor.core.i18n import N_, _
+
 _MAGIC: tuple[tuple[bytes, str], ...] = (
-    (b"\x89PNG\r\n\x1a\n", "a PNG image"),
-    (b"PK\x03\x04", "a ZIP archive (or an Office document)"),
-    (b"%PDF-", "a PDF document"),
-    (b"GIF87a", "a GIF image"),
-    (b"GIF89a", "a GIF image"),
-    (b"\xff\xd8\xff", "a JPEG image"),
-    (b"\x1f\x8b", "a gzip archive"),
-    (b"\x7fELF", "an executable program"),
-    (b"BZh", "a bzip2 archive"),
-    (b"\xfd7zXZ\x00", "an xz archive"),
-    (b"7z\xbc\xaf\x27\x1c", "a 7-zip archive"),
-    (b"Rar!\x1a\x07", "a RAR archive"),
-    (b"SQLite format 3\x00", "an SQLite database"),
-    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "an old Office document"),
-    (b"OggS", "an Ogg media file"),
-    (b"ID3", "an MP3 file"),
-    (b"RIFF", "a RIFF media file"),
-    (b"\x00\x00\x00\x18ftyp", "an MP4 video"),
-    (b"\x00\x00\x00\x20ftyp", "an MP4 video"),
-    (b"\x00asm", "a WebAssembly module"),
+    (b"\x89PNG\r\n\x1a\n", N_("a PNG image")),
+    (b"PK\x03\x04", N_("a ZIP archive (or an Office document)")),
+    (b"%PDF-", N_("a PDF document")),
+    (b"GIF87a", N_("a GIF image")),
+    (b"GIF89a", N_("a GIF image")),
+    (b"\xff\xd8\xff", N_("a JPEG image")),
+    (b"\x1f\x8b", N_("a gzip archive")),
+    (b"\x7fELF", N_("an executable program")),
+    (b"BZh", N_("a bzip2 archive")),
+    (b"\xfd7zXZ\x00", N_("an xz archive")),
+    (b"7z\xbc\xaf\x27\x1c", N_("a 7-zip archive")),
+    (b"Rar!\x1a\x07", N_("a RAR archive")),
+    (b"SQLite format 3\x00", N_("an SQLite database")),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", N_("an old Office document")),
+    (b"OggS", N_("an Ogg media file")),
+    (b"ID3", N_("an MP3 file")),
+    (b"RIFF", N_("a RIFF media file")),
+    (b"\x00\x00\x00\x18ftyp", N_("an MP4 video")),
+    (b"\x00\x00\x00\x20ftyp", N_("an MP4 video")),
+    (b"\x00asm", N_("a WebAssembly module")),
 )
 
 _BOMS: tuple[tuple[bytes, str], ...] = (
@@ -79,10 +81,10 @@ class Decoded:
 
 
 def sniff_binary(data: bytes) -> str | None:
-    """A description of the binary format `data` starts with, or None when it may be text."""
+    """A description of the binary format `data` starts with (in the user's language), or None when it may be text."""
     for magic, what in _MAGIC:
         if data.startswith(magic):
-            return what
+            return _(what)
     return None
 
 
@@ -131,24 +133,25 @@ def decode_bytes(data: bytes, encoding: str | None = None) -> Decoded:
         try:
             codecs.lookup(encoding)
         except LookupError:
-            raise DecodeError(f"unknown encoding {encoding!r}") from None
+            raise DecodeError(_("unknown encoding {encoding}").format(encoding=repr(encoding))) from None
         try:
             return Decoded(data.decode(encoding), encoding)
         except UnicodeDecodeError as e:
-            raise DecodeError(f"not valid {encoding} at byte {e.start}") from None
+            raise DecodeError(
+                _("not valid {encoding} at byte {offset}").format(encoding=encoding, offset=e.start)
+            ) from None
 
     what = sniff_binary(data)
     if what:
-        raise DecodeError(f"this is {what}, not text")
+        raise DecodeError(_("this is {what}, not text").format(what=what))
 
     for bom, enc in _BOMS:
         if data.startswith(bom):
             try:
                 return Decoded(data[len(bom) :].decode(enc), enc, bom=True)
             except UnicodeDecodeError as e:
-                raise DecodeError(
-                    f"starts with a {enc} byte-order mark but is not valid {enc} at byte {e.start}"
-                ) from None
+                message = _("starts with a {encoding} byte-order mark but is not valid {encoding} at byte {offset}")
+                raise DecodeError(message.format(encoding=enc, offset=e.start)) from None
 
     utf16 = _utf16_without_bom(data)
     if utf16:
@@ -160,7 +163,7 @@ def decode_bytes(data: bytes, encoding: str | None = None) -> Decoded:
     sample = data[:65536]
     controls = sum(sample.count(b) for b in _CONTROL_BYTES)
     if controls > max(8, len(sample) // 20):
-        raise DecodeError("this looks like a binary file (it is full of control bytes), not text")
+        raise DecodeError(_("this looks like a binary file (it is full of control bytes), not text"))
 
     try:
         text = data.decode("utf-8")

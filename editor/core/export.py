@@ -38,6 +38,7 @@ from editor.core.fileio import (
     remove_stale_temporaries,
     safe_stem,
 )
+from editor.core.i18n import _
 from editor.core.interfaces import ExportFormat, Rendition
 from editor.core.rules.base import CheckConfig
 from editor.core.session import ArticleRecord, Decision, Session, Status, rebuild_review
@@ -157,11 +158,15 @@ def export_session(
     """
     exporter = formats.get(fmt)
     if exporter is None:
-        raise ExportError(f"unknown export format {fmt!r} (choose from {', '.join(formats)})")
+        raise ExportError(
+            _("unknown export format {format} (choose from {choices})").format(
+                format=repr(fmt), choices=", ".join(formats)
+            )
+        )
     folder = Path(out_dir)
     report_path = Path(report) if report is not None else None
     if report_path is not None and report_path.suffix.lower() not in REPORT_SUFFIXES:
-        raise ExportError(f"{report_path}: the report must end in .csv or .html")
+        raise ExportError(_("{path}: the report must end in .csv or .html").format(path=report_path))
     _prepare_folder(folder)
     remove_stale_temporaries(folder)
     if report_path is not None and report_path.parent != folder:
@@ -176,14 +181,15 @@ def export_session(
     plan = _plan(session, folder, exporter, records, {r.id for r in chosen})
     targets = {p.target for p in plan}
     if report_path is not None and report_path.resolve() in {p.resolve() for p in targets}:
-        raise ExportError(f"{report_path}: the report would overwrite an exported article")
+        raise ExportError(_("{path}: the report would overwrite an exported article").format(path=report_path))
     if not force:
         existing = [p for p in targets if p.exists()]
         if report_path is not None and report_path.exists():
             existing.append(report_path)
         if existing:
             shown = ", ".join(str(p) for p in existing[:3]) + (" ..." if len(existing) > 3 else "")
-            raise ExportError(f"{len(existing)} file(s) exist already: {shown} (use --force to overwrite)")
+            message = _("{count} file(s) exist already: {files} (use --force to overwrite)")
+            raise ExportError(message.format(count=len(existing), files=shown))
 
     outputs = _write_all(session, plan, exporter, config, jobs, force, progress, cancel, result)
     if report_path is not None and not result.cancelled:
@@ -260,7 +266,7 @@ def _write_all(
     stop_reason: str | None = None
     if _is_cancelled(cancel):
         result.cancelled = True
-        stop_reason = "the export was cancelled"
+        stop_reason = _("the export was cancelled")
         built = iter(())
     try:
         for index, outcome in built:
@@ -279,7 +285,7 @@ def _write_all(
                 progress(done, total)
             if stop_reason is None and _is_cancelled(cancel):
                 result.cancelled = True
-                stop_reason = "the export was cancelled"
+                stop_reason = _("the export was cancelled")
             if stop_reason is not None:
                 break
     finally:
@@ -288,7 +294,7 @@ def _write_all(
             close()  # stops the worker processes (a cancel or a full disk leaves nothing running)
     if stop_reason is not None:
         for g in plan[next_group:]:
-            result.failed.extend((r.label, f"not written: {stop_reason}") for r in g.chosen)
+            result.failed.extend((r.label, _("not written: {reason}").format(reason=stop_reason)) for r in g.chosen)
     return all_outputs
 
 
@@ -314,7 +320,7 @@ def _write_group(
         atomic_write_text(group.target, body, overwrite=force, newline=newline if newline in ("\r\n", "\r") else "\n")
     except ExportError as e:
         result.failed.extend((o.record.label, str(e)) for o in outputs)
-        return f"stopped after an earlier error ({e})" if _fatal(e) else None
+        return _("stopped after an earlier error ({problem})").format(problem=e) if _fatal(e) else None
     except Exception as e:  # one broken article must not stop the others
         result.failed.extend((o.record.label, f"{type(e).__name__}: {e}") for o in outputs)
         return None
@@ -392,13 +398,15 @@ def _output(job: _Job, config: CheckConfig) -> Output:
 
 def _prepare_folder(folder: Path) -> None:
     if folder.exists() and not folder.is_dir():
-        raise ExportError(f"{folder}: is a file, not a folder")
+        raise ExportError(_("{path}: is a file, not a folder").format(path=folder))
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as e:
-        raise ExportError(f"{folder}: cannot create the folder ({e.strerror or e})") from e
+        raise ExportError(
+            _("{folder}: cannot create the folder ({reason})").format(folder=folder, reason=e.strerror or e)
+        ) from e
     if not os.access(folder, os.W_OK | os.X_OK):
-        raise ExportError(f"{folder}: the folder is not writable")
+        raise ExportError(_("{path}: the folder is not writable").format(path=folder))
 
 
 def _corpus_body(session: Session, group: _Group, exporter: ExportFormat, outputs: list[Output]) -> str:
@@ -414,7 +422,7 @@ def _corpus_body(session: Session, group: _Group, exporter: ExportFormat, output
         line_no = article.meta.get("line") or r.line or 0
         lines.append((int(line_no), _corpus_line(out, article.meta.get("record"))))
     lines.sort(key=lambda t: t[0])
-    return "".join(text + "\n" for _, text in lines)
+    return "".join(text + "\n" for _key, text in lines)
 
 
 # ---------------------------------------------------------------------------------------------------- report

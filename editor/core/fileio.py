@@ -16,6 +16,8 @@ import secrets
 import unicodedata
 from pathlib import Path
 
+from editor.core.i18n import _
+
 TEMP_PREFIX = ".galley-tmp-"
 _RESERVED = frozenset(
     ["con", "prn", "aux", "nul"] + [f"com{i}" for i in range(1, 10)] + [f"lpt{i}" for i in range(1, 10)]
@@ -30,13 +32,13 @@ class ExportError(OSError):
 
 def _explain(path: Path, e: OSError) -> str:
     if e.errno in (errno.ENOSPC, errno.EFBIG, errno.EDQUOT):
-        return f"{path}: the disk is full (nothing was written)"
+        return _("{path}: the disk is full (nothing was written)").format(path=path)
     if e.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
-        return f"{path}: the folder is not writable"
+        return _("{path}: the folder is not writable").format(path=path)
     if e.errno == errno.EISDIR:
-        return f"{path}: is a folder"
+        return _("{path}: is a folder").format(path=path)
     if e.errno == errno.ENOENT:
-        return f"{path}: the folder does not exist"
+        return _("{path}: the folder does not exist").format(path=path)
     return f"{path}: {e.strerror or e}"
 
 
@@ -60,7 +62,7 @@ def _create_temporary(folder: Path) -> tuple[int, str]:
     every export would end up private. Letting the kernel apply the umask (and any default ACL) at creation
     avoids reading the umask, which cannot be done without briefly changing it for every thread."""
     flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_BINARY", 0)
-    for _ in range(100):
+    for _attempt in range(100):
         name = os.path.join(folder, f"{TEMP_PREFIX}{secrets.token_hex(8)}.part")
         try:
             return os.open(name, flags, 0o666), name
@@ -73,9 +75,9 @@ def atomic_write_bytes(path: str | os.PathLike[str], data: bytes, *, overwrite: 
     """Replace `path` with `data` in one step, or leave it as it was and raise ExportError."""
     target = Path(path)
     if target.is_dir():
-        raise ExportError(f"{target}: is a folder")
+        raise ExportError(_("{path}: is a folder").format(path=target))
     if target.exists() and not overwrite:
-        raise ExportError(f"{target}: already exists (use --force to overwrite)")
+        raise ExportError(_("{path}: already exists (use --force to overwrite)").format(path=target))
     folder = target.parent if str(target.parent) else Path(".")
     tmp_name: str | None = None
     try:
@@ -163,6 +165,6 @@ class NameAllocator:
                 break
             n += 1
         if candidate.resolve().parent != self._root:
-            raise ExportError(f"{candidate}: would be written outside {self.folder}")
+            raise ExportError(_("{path}: would be written outside {folder}").format(path=candidate, folder=self.folder))
         self._taken.add(name.lower())
         return candidate

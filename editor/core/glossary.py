@@ -82,21 +82,31 @@ def _entry(wrong: str, value: Any, kind: str, where: str) -> Entry:
         try:
             severity = Severity(str(value.get("severity", "warning")))
         except ValueError:
-            raise GlossaryError(f"{where}: severity of “{wrong}” must be error, warning or info") from None
+            raise GlossaryError(
+                _("{where}: severity of “{wrong}” must be error, warning or info").format(where=where, wrong=wrong)
+            ) from None
         auto = bool(value.get("auto", False))
         gender = str(value.get("gender", ""))
         if gender not in ("", "mas", "fem"):
-            raise GlossaryError(f"{where}: gender of “{wrong}” must be mas or fem")
+            raise GlossaryError(_("{where}: gender of “{wrong}” must be mas or fem").format(where=where, wrong=wrong))
         template = str(value.get("template", ""))
         if template and "{name}" not in template:
-            raise GlossaryError(f"{where}: the template of “{wrong}” must contain {{name}}")
+            raise GlossaryError(
+                _("{where}: the template of “{wrong}” must contain {name}").format(
+                    where=where, wrong=wrong, name="{name}"
+                )
+            )
     else:
-        raise GlossaryError(f"{where}: “{wrong}” must map to a string, a list or a table")
+        raise GlossaryError(
+            _("{where}: “{wrong}” must map to a string, a list or a table").format(where=where, wrong=wrong)
+        )
     if not all(isinstance(p, str) for p in prefer):
-        raise GlossaryError(f"{where}: the preferred forms of “{wrong}” must be strings")
+        raise GlossaryError(
+            _("{where}: the preferred forms of “{wrong}” must be strings").format(where=where, wrong=wrong)
+        )
     words = tuple(m.group() for m in WORD_RE.finditer(wrong))
     if not words:
-        raise GlossaryError(f"{where}: “{wrong}” contains no word")
+        raise GlossaryError(_("{where}: “{wrong}” contains no word").format(where=where, wrong=wrong))
     exact = any(c.isupper() for c in wrong)
     return Entry(wrong, words, tuple(prefer), kind, note, severity, auto, exact, gender, template)
 
@@ -106,10 +116,18 @@ def parse(data: dict[str, Any], where: str) -> dict[str, dict[str, Entry]]:
     out: dict[str, dict[str, Entry]] = {}
     for lang, kinds in data.items():
         if not isinstance(kinds, dict):
-            raise GlossaryError(f"{where}: [{lang}] must be a table of kinds, e.g. [{lang}.transliteration]")
+            raise GlossaryError(
+                _("{where}: [{lang}] must be a table of kinds, e.g. [{lang}.transliteration]").format(
+                    where=where, lang=lang
+                )
+            )
         for kind, entries in kinds.items():
             if not isinstance(entries, dict):
-                raise GlossaryError(f"{where}: [{lang}.{kind}] must be a table of “wrong” = “preferred” lines")
+                raise GlossaryError(
+                    _("{where}: [{lang}.{kind}] must be a table of “wrong” = “preferred” lines").format(
+                        where=where, lang=lang, kind=kind
+                    )
+                )
             for wrong, value in entries.items():
                 out.setdefault(lang, {})[wrong] = _entry(wrong, value, kind, where)
     return out
@@ -120,9 +138,13 @@ def read(path: Path) -> dict[str, dict[str, Entry]]:
         with path.open("rb") as f:
             data = tomllib.load(f)
     except OSError as exc:
-        raise GlossaryError(f"cannot read the glossary {path}: {exc.strerror or exc}") from None
+        raise GlossaryError(
+            _("cannot read the glossary {path}: {reason}").format(path=path, reason=exc.strerror or exc)
+        ) from None
     except tomllib.TOMLDecodeError as exc:
-        raise GlossaryError(f"the glossary {path} is not valid TOML: {exc}") from None
+        raise GlossaryError(
+            _("the glossary {path} is not valid TOML: {reason}").format(path=path, reason=exc)
+        ) from None
     return parse(data, str(path))
 
 

@@ -17,6 +17,8 @@ import threading
 import unicodedata
 from typing import Any
 
+from editor.core.i18n import _
+
 #: Galley's language codes → the dictionary tag asked of enchant (and the hunspell file name).
 DICT_TAGS: dict[str, str] = {"fr": "fr_FR", "de": "de_DE", "en": "en_US"}
 
@@ -64,7 +66,9 @@ def _tag(lang: str) -> str:
     try:
         return DICT_TAGS[lang]
     except KeyError:
-        raise SpellUnavailable(f"no spelling dictionary for language {lang!r} (Galley knows fr, de, en)") from None
+        raise SpellUnavailable(
+            _("no spelling dictionary for language {lang} (Galley knows fr, de, en)").format(lang=repr(lang))
+        ) from None
 
 
 _brokers: list[Any] = []
@@ -88,16 +92,20 @@ def _open_dict(tag: str) -> Any:
     try:
         import enchant
     except ImportError as exc:  # the C library is missing, or pyenchant itself
-        raise SpellUnavailable(
-            f"spell checking needs the Enchant library ({exc}); install libenchant-2-2 and hunspell dictionaries"
-        ) from None
+        message = _(
+            "spell checking needs the Enchant library ({reason}); install libenchant-2-2 and hunspell dictionaries"
+        )
+        raise SpellUnavailable(message.format(reason=exc)) from None
     try:
         broker = _broker(enchant)
         if not broker.dict_exists(tag):
-            raise SpellUnavailable(f"no {tag} spelling dictionary is installed; install the hunspell-{tag[:2]} package")
+            message = _("no {tag} spelling dictionary is installed; install the hunspell-{language} package")
+            raise SpellUnavailable(message.format(tag=tag, language=tag[:2]))
         d = broker.request_dict(tag)
     except enchant.errors.Error as exc:
-        raise SpellUnavailable(f"cannot open the {tag} spelling dictionary: {exc}") from None
+        raise SpellUnavailable(
+            _("cannot open the {tag} spelling dictionary: {reason}").format(tag=tag, reason=exc)
+        ) from None
     _dicts[tag] = d
     return d
 

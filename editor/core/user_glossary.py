@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from editor.core.glossary import GlossaryError, parse
+from editor.core.i18n import _
 
 DEFAULT_KIND = "usage"
 HEADER = (
@@ -47,9 +48,11 @@ def _load(path: Path) -> dict[str, Any]:
         with path.open("rb") as f:
             data = tomllib.load(f)
     except OSError as e:
-        raise GlossaryError(f"cannot read the glossary {path}: {e.strerror or e}") from None
+        raise GlossaryError(
+            _("cannot read the glossary {path}: {reason}").format(path=path, reason=e.strerror or e)
+        ) from None
     except tomllib.TOMLDecodeError as e:
-        raise GlossaryError(f"the glossary {path} is not valid TOML: {e}") from None
+        raise GlossaryError(_("the glossary {path} is not valid TOML: {reason}").format(path=path, reason=e)) from None
     parse(data, str(path))  # the same checks as when the rule loads it
     return data
 
@@ -73,9 +76,9 @@ def entries(path: str | Path) -> list[UserEntry]:
 
 def _check(entry: UserEntry) -> None:
     if not entry.wrong.strip() or not entry.prefer.strip():
-        raise GlossaryError("both the form to replace and its replacement are needed")
+        raise GlossaryError(_("both the form to replace and its replacement are needed"))
     if any(c in entry.wrong + entry.prefer for c in "\n\r\x00"):
-        raise GlossaryError("a glossary entry holds one line")
+        raise GlossaryError(_("a glossary entry holds one line"))
     parse({entry.lang: {entry.kind: {entry.wrong: entry.prefer}}}, "entry")
 
 

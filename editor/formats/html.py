@@ -10,6 +10,7 @@ import re
 from html.parser import HTMLParser
 
 from editor.core.article import Article
+from editor.core.i18n import _
 
 _MULTI_NL = re.compile(r"\n{2,}")
 logging.getLogger("trafilatura").setLevel(logging.CRITICAL)
@@ -79,7 +80,7 @@ def extract_article(html: str, source: str, url: str | None = None) -> Article |
         text, meta = None, None
     body = _paragraphs(text) if text else _fallback_text(html)
     if not body.strip():
-        return "no readable text found in this page"
+        return _("no readable text found in this page")
     return Article(
         text=body,
         title=(meta.title if meta and meta.title else None),

@@ -18,7 +18,7 @@ from typing import Any, BinaryIO
 
 from editor.core.article import Article
 from editor.core.decoding import DecodeError, decode_bytes
-from editor.core.i18n import _
+from editor.core.i18n import N_, _
 
 TEXT_SUFFIXES = {".txt", ".text", ".md", ".markdown"}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
@@ -91,12 +91,12 @@ def _clean_str(value: Any) -> str | None:
 def article_from_record(record: Any, source: str, index: int) -> Article | str:
     """An article from a JSON object, or a message saying why the record is not one."""
     if not isinstance(record, dict):
-        return f"expected a JSON object, found {type(record).__name__}"
+        return _("expected a JSON object, found {kind}").format(kind=type(record).__name__)
     text = _first(record, TEXT_FIELDS)
     if isinstance(text, list) and all(isinstance(p, str) for p in text):
         text = "\n\n".join(text)
     if not isinstance(text, str):
-        return "no text field (looked for: " + ", ".join(TEXT_FIELDS) + ")"
+        return _("no text field (looked for: {fields})").format(fields=", ".join(TEXT_FIELDS))
     text = _clean_str(text) or ""
     text, newline = _newlines(text)
     return Article(
@@ -117,26 +117,41 @@ def _parse_json(text: str) -> Any:
     try:
         return json.loads(text)
     except RecursionError:
-        raise ValueError("nested too deeply") from None
+        raise ValueError(_("nested too deeply")) from None
+
+
+# What the standard library's json parser says, so a bad record reads in the user's language too (a message not
+# listed here stays as json wrote it).
+JSON_MESSAGES = (
+    N_("Expecting value"),
+    N_("Expecting property name enclosed in double quotes"),
+    N_("Expecting ':' delimiter"),
+    N_("Expecting ',' delimiter"),
+    N_("Unterminated string starting at"),
+    N_("Invalid control character at"),
+    N_("Invalid \\escape"),
+    N_("Invalid \\uXXXX escape"),
+    N_("Extra data"),
+)
 
 
 def _json_error(e: ValueError) -> str:
     if isinstance(e, json.JSONDecodeError):
-        return f"malformed JSON ({e.msg} at column {e.colno})"
+        return _("malformed JSON ({problem} at column {column})").format(problem=_(e.msg), column=e.colno)
     if "digits" in str(e):
-        return "malformed JSON (a number with too many digits)"
-    return f"malformed JSON ({e})"
+        return _("malformed JSON (a number with too many digits)")
+    return _("malformed JSON ({problem})").format(problem=e)
 
 
 def _read_bytes(path: Path) -> bytes:
     """The file's bytes, refusing what is not a regular file before opening it (a FIFO would block)."""
     st = path.stat()
     if stat.S_ISDIR(st.st_mode):
-        raise DecodeError("is a folder")
+        raise DecodeError(_("is a folder"))
     if not stat.S_ISREG(st.st_mode):
-        raise DecodeError("is not a regular file (a pipe or a device)")
+        raise DecodeError(_("is not a regular file (a pipe or a device)"))
     if st.st_size > MAX_FILE_BYTES:
-        raise DecodeError(f"is too large ({st.st_size // (1024 * 1024)} MB; the limit is 512 MB)")
+        raise DecodeError(_("is too large ({size} MB; the limit is 512 MB)").format(size=st.st_size // (1024 * 1024)))
     with open(path, "rb") as f:
         return f.read()
 
@@ -332,8 +347,10 @@ def too_large(article: Article) -> LoadError | None:
         return None
     return LoadError(
         article.source,
-        f"article {article.index} is too large to check ({len(article.text) / 1e6:.0f} million characters; "
-        f"the limit is {MAX_ARTICLE_CHARS // 1_000_000} million): split it into smaller files",
+        _(
+            "article {index} is too large to check ({size} million characters; the limit is {limit} million): "
+            "split it into smaller files"
+        ).format(index=article.index, size=f"{len(article.text) / 1e6:.0f}", limit=MAX_ARTICLE_CHARS // 1_000_000),
     )
 
 

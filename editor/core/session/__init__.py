@@ -31,6 +31,7 @@ from pathlib import Path
 from typing import Any
 
 from editor.core.article import Article
+from editor.core.i18n import _
 from editor.core.interfaces import Loader, LoadProblem
 from editor.core.rules.base import CheckConfig
 from editor.core.session.paths import SUFFIX, Fingerprints, default_session_path, file_signature, source_key
@@ -178,7 +179,9 @@ class Session:
     def loader(self) -> Loader:
         """How this session reads source files (given to `open`)."""
         if self._loader is None:
-            raise SessionError(f"{self.path}: this session was opened without a way to read source files")
+            raise SessionError(
+                _("{path}: this session was opened without a way to read source files").format(path=self.path)
+            )
         return self._loader
 
     @staticmethod
@@ -298,7 +301,9 @@ class Session:
         if text is None:  # a version-1 session kept no text: read the source again
             loaded = self._load_record(row["source"], row["record_index"])
             if loaded is None:
-                raise SessionError(f"{row['source']}: the source is gone and this older session kept no copy")
+                raise SessionError(
+                    _("{path}: the source is gone and this older session kept no copy").format(path=row["source"])
+                )
             return loaded
         return article_from_row(row, text)
 

@@ -13,6 +13,8 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Any, Protocol
 
+from editor.core.i18n import _
+
 
 class SessionError(Exception):
     """A session that cannot be opened or written; the message is for the user and names the file."""
@@ -22,8 +24,12 @@ class SessionLocked(SessionError):
     """The session is open in another live Galley process."""
 
     def __init__(self, path: Path, pid: int | None) -> None:
-        who = f" (pid {pid})" if pid else ""
-        super().__init__(f"{path}: this session is open in another Galley window{who}")
+        message = (
+            _("{path}: this session is open in another Galley window (pid {pid})")
+            if pid
+            else _("{path}: this session is open in another Galley window")
+        )
+        super().__init__(message.format(path=path, pid=pid))
         self.path = path
         self.pid = pid
 

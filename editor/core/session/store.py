@@ -33,6 +33,7 @@ from pathlib import Path
 from typing import Any
 
 from editor.core.article import Article
+from editor.core.i18n import _
 from editor.core.session.paths import file_signature
 from editor.core.session.records import (
     Action,
@@ -163,11 +164,13 @@ def explain_db_error(path: Path, e: sqlite3.Error) -> str:
     msg = str(e)
     low = msg.lower()
     if "full" in low or "disk i/o" in low:
-        return f"{path}: the disk is full or failed; the last change was not saved (everything before it was)"
+        return _("{path}: the disk is full or failed; the last change was not saved (everything before it was)").format(
+            path=path
+        )
     if "readonly" in low or "read-only" in low:
-        return f"{path}: the session file is read-only; changes cannot be saved"
+        return _("{path}: the session file is read-only; changes cannot be saved").format(path=path)
     if "not a database" in low or "malformed" in low or "corrupt" in low:
-        return f"{path}: the file is damaged or is not a Galley session"
+        return _("{path}: the file is damaged or is not a Galley session").format(path=path)
     return f"{path}: {msg}"
 
 
@@ -182,11 +185,13 @@ class FileLock:
         self._fd: int | None = None
 
     def acquire(self) -> None:
-        for _ in range(10):
+        for _attempt in range(10):
             try:
                 fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
             except OSError as e:
-                raise SessionError(f"{self.path}: cannot create the lock file ({e.strerror or e})") from e
+                raise SessionError(
+                    _("{path}: cannot create the lock file ({reason})").format(path=self.path, reason=e.strerror or e)
+                ) from e
             if not _try_lock(fd):
                 pid = _read_pid(fd)
                 os.close(fd)
@@ -203,7 +208,7 @@ class FileLock:
             os.write(fd, f"{os.getpid()}\n".encode())
             self._fd = fd
             return
-        raise SessionError(f"{self.path}: cannot take the session lock")
+        raise SessionError(_("{path}: cannot take the session lock").format(path=self.path))
 
     def probe(self) -> None:
         """Raise `SessionLocked` if a live process holds the lock; never creates the lock file."""
@@ -266,9 +271,11 @@ def _check_header(p: Path) -> None:
         with open(p, "rb") as f:
             head = f.read(16)
     except OSError as e:
-        raise SessionError(f"{p}: cannot read the session ({e.strerror or e})") from e
+        raise SessionError(
+            _("{path}: cannot read the session ({reason})").format(path=p, reason=e.strerror or e)
+        ) from e
     if head and head != b"SQLite format 3\x00":
-        raise SessionError(f"{p}: not a Galley session (not an SQLite database)")
+        raise SessionError(_("{path}: not a Galley session (not an SQLite database)").format(path=p))
 
 
 def _check_creatable(p: Path) -> None:
@@ -277,9 +284,13 @@ def _check_creatable(p: Path) -> None:
     while not folder.exists() and folder != folder.parent:
         folder = folder.parent
     if not folder.is_dir():
-        raise SessionError(f"{p.parent}: cannot create the folder ({folder} is not a folder)")
+        raise SessionError(
+            _("{path}: cannot create the folder ({folder} is not a folder)").format(path=p.parent, folder=folder)
+        )
     if not os.access(folder, os.W_OK | os.X_OK):
-        raise SessionError(f"{p}: cannot create the session ({folder} is not writable)")
+        raise SessionError(
+            _("{path}: cannot create the session ({folder} is not writable)").format(path=p, folder=folder)
+        )
 
 
 def _connect(p: Path | str, *, readonly: bool) -> sqlite3.Connection:
@@ -295,11 +306,15 @@ def _connect(p: Path | str, *, readonly: bool) -> sqlite3.Connection:
 def _version(conn: sqlite3.Connection, p: Path) -> int:
     version = int(conn.execute("PRAGMA user_version").fetchone()[0])
     if version > SCHEMA_VERSION:
-        raise SessionError(f"{p}: made by a newer Galley (session version {version}); update Galley to open it")
+        raise SessionError(
+            _("{path}: made by a newer Galley (session version {version}); update Galley to open it").format(
+                path=p, version=version
+            )
+        )
     if version:
         app = int(conn.execute("PRAGMA application_id").fetchone()[0])
         if app not in (0, APPLICATION_ID):
-            raise SessionError(f"{p}: an SQLite database, but not a Galley session")
+            raise SessionError(_("{path}: an SQLite database, but not a Galley session").format(path=p))
     return version
 
 
@@ -311,7 +326,7 @@ def _prepare(conn: sqlite3.Connection, p: Path) -> None:
     if version == 0:
         tables = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
         if tables:
-            raise SessionError(f"{p}: an SQLite database, but not a Galley session")
+            raise SessionError(_("{path}: an SQLite database, but not a Galley session").format(path=p))
     if version < SCHEMA_VERSION:
         _migrate(conn, version)
     _verify(conn, p)
@@ -337,10 +352,14 @@ def _migrate(conn: sqlite3.Connection, version: int) -> None:
 def _verify(conn: sqlite3.Connection, p: Path) -> None:
     row = conn.execute("PRAGMA quick_check").fetchone()
     if not row or row[0] != "ok":
-        raise SessionError(f"{p}: the session file is damaged ({row[0] if row else 'unreadable'})")
+        raise SessionError(
+            _("{path}: the session file is damaged ({reason})").format(
+                path=p, reason=row[0] if row else _("unreadable")
+            )
+        )
     names = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
     if not {"meta", "articles", "decisions"} <= names:
-        raise SessionError(f"{p}: not a Galley session")
+        raise SessionError(_("{path}: not a Galley session").format(path=p))
 
 
 def _open_writable(p: Path) -> tuple[sqlite3.Connection, FileLock]:
@@ -382,10 +401,10 @@ class Store:
     def open(cls, path: str | os.PathLike[str], *, readonly: bool = False, create: bool = True) -> Store:
         p = Path(path)
         if p.is_dir():
-            raise SessionError(f"{p}: is a folder, not a session file")
+            raise SessionError(_("{path}: is a folder, not a session file").format(path=p))
         exists = p.exists()
         if not exists and (readonly or not create):
-            raise SessionError(f"{p}: no such session file")
+            raise SessionError(_("{path}: no such session file").format(path=p))
         if exists:
             _check_header(p)
         if readonly:
@@ -420,7 +439,7 @@ class Store:
             raise SessionError(explain_db_error(p, e)) from e
         if version == 0:
             conn.close()
-            raise SessionError(f"{p}: not a Galley session (an empty or unrelated SQLite file)")
+            raise SessionError(_("{path}: not a Galley session (an empty or unrelated SQLite file)").format(path=p))
         if version < SCHEMA_VERSION:
             # An older file: migrate it once (needs the write lock), then read.
             conn.close()
@@ -444,14 +463,16 @@ class Store:
     def _create(self) -> None:
         p = self.path
         if p.is_dir():
-            raise SessionError(f"{p}: is a folder, not a session file")
+            raise SessionError(_("{path}: is a folder, not a session file").format(path=p))
         if p.exists():
             _check_header(p)  # another process created it meanwhile: open theirs (its lock decides)
         else:
             try:
                 p.parent.mkdir(parents=True, exist_ok=True)
             except OSError as e:
-                raise SessionError(f"{p.parent}: cannot create the folder ({e.strerror or e})") from e
+                raise SessionError(
+                    _("{folder}: cannot create the folder ({reason})").format(folder=p.parent, reason=e.strerror or e)
+                ) from e
         conn, lock = _open_writable(p)
         self._conn.close()
         self._conn, self._lock, self._on_disk = conn, lock, True
@@ -461,9 +482,9 @@ class Store:
         """One committed transaction, or none: any failure rolls back and becomes a `SessionError`. Callbacks
         registered with `after_commit` during it run once it is committed."""
         if self.readonly:
-            raise SessionError(f"{self.path}: opened read-only")
+            raise SessionError(_("{path}: opened read-only").format(path=self.path))
         if self.closed:
-            raise SessionError(f"{self.path}: the session is closed")
+            raise SessionError(_("{path}: the session is closed").format(path=self.path))
         with self.mutex:
             if not self._on_disk:
                 self._create()
@@ -492,7 +513,7 @@ class Store:
     def read(self, sql: str, params: Sequence[Any] = ()) -> list[sqlite3.Row]:
         with self.mutex:
             if self.closed:
-                raise SessionError(f"{self.path}: the session is closed")
+                raise SessionError(_("{path}: the session is closed").format(path=self.path))
             try:
                 return self._conn.execute(sql, params).fetchall()
             except sqlite3.Error as e:
