@@ -157,6 +157,8 @@ def test_read_only_output_folder_gives_a_clear_error_and_writes_nothing(tmp_path
             import editor.core.export, editor.core.review, editor.formats.export, json, csv, html
             from editor.core.session import Session
             from editor.core.fileio import ExportError
+            from editor.core.i18n import set_language
+            set_language(None)  # loads the message catalogue (and gettext's locale module) while they are readable
             session = Session.open({str(path)!r}, readonly=True)
             session.articles()
             if os.geteuid() == 0:
