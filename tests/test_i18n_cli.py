@@ -210,6 +210,12 @@ CASES = [
         ["--apply nosuch: no rule id starts with it"],
     ),
     (
+        ["clean", "--output-dir", "{d}/good.txt/x", "{d}/good.txt"],
+        2,
+        ["good.txt/x : impossible de créer le dossier (n’est pas un dossier)"],
+        ["good.txt/x: cannot create the folder (Not a directory)"],
+    ),
+    (
         ["clean", "--explain", "-o", "{out}/one.txt", "{d}/good.txt"],
         0,
         ["good.txt: 2 modification(s), dont 2 automatique(s)", "typography/space-before-comma (auto)"],

@@ -40,7 +40,14 @@ from editor.core.applying import apply_suggestions, unknown_prefixes
 from editor.core.article import Article
 from editor.core.batch import default_jobs, parallel_map
 from editor.core.cleaning import Edit, clean_article
-from editor.core.fileio import ExportError, NameAllocator, atomic_write_text, remove_stale_temporaries, safe_stem
+from editor.core.fileio import (
+    ExportError,
+    NameAllocator,
+    atomic_write_text,
+    os_reason,
+    remove_stale_temporaries,
+    safe_stem,
+)
 from editor.core.i18n import N_, _
 from editor.core.interfaces import Rendition
 from editor.core.rules import all_rules
@@ -260,11 +267,9 @@ def run(args: argparse.Namespace) -> int:
         try:
             Path(args.output_dir).mkdir(parents=True, exist_ok=True)
         except OSError as e:
-            print(
-                "galley: "
-                + _("{folder}: cannot create the folder ({reason})").format(folder=args.output_dir, reason=e.strerror),
-                file=sys.stderr,
-            )
+            problem = _("{folder}: cannot create the folder ({reason})")
+            problem = problem.format(folder=args.output_dir, reason=os_reason(e))
+            print("galley: " + problem, file=sys.stderr)
             return EXIT_INPUT_ERROR
         remove_stale_temporaries(args.output_dir)  # left by a run that was killed in the middle of a write
         allocator = NameAllocator(args.output_dir, avoid_existing=False)

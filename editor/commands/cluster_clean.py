@@ -21,7 +21,7 @@ from distributed import Client, Future
 from editor.commands import EXIT_INPUT_ERROR, EXIT_OK
 from editor.commands.cluster import _PROCESS_LOCK, Done, Driver, Scan, Shard, _workers, connect, explain_text, plan
 from editor.core.article import Article
-from editor.core.fileio import ExportError, NameAllocator, atomic_write_text, remove_stale_temporaries
+from editor.core.fileio import ExportError, NameAllocator, atomic_write_text, os_reason, remove_stale_temporaries
 from editor.core.i18n import _, current_language, set_language
 from editor.core.rules.base import CheckConfig
 from editor.formats.export import SUFFIXES
@@ -119,7 +119,7 @@ def prepare_folder(folder: str) -> str | None:
     try:
         Path(folder).mkdir(parents=True, exist_ok=True)
     except OSError as e:
-        return _("{folder}: cannot create the folder ({reason})").format(folder=folder, reason=e.strerror)
+        return _("{folder}: cannot create the folder ({reason})").format(folder=folder, reason=os_reason(e))
     remove_stale_temporaries(folder)
     return None
 

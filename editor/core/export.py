@@ -35,6 +35,7 @@ from editor.core.fileio import (
     ExportError,
     NameAllocator,
     atomic_write_text,
+    os_reason,
     remove_stale_temporaries,
     safe_stem,
 )
@@ -403,7 +404,7 @@ def _prepare_folder(folder: Path) -> None:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as e:
         raise ExportError(
-            _("{folder}: cannot create the folder ({reason})").format(folder=folder, reason=e.strerror or e)
+            _("{folder}: cannot create the folder ({reason})").format(folder=folder, reason=os_reason(e))
         ) from e
     if not os.access(folder, os.W_OK | os.X_OK):
         raise ExportError(_("{path}: the folder is not writable").format(path=folder))

@@ -16,7 +16,7 @@ import secrets
 import unicodedata
 from pathlib import Path
 
-from editor.core.i18n import _
+from editor.core.i18n import N_, _
 
 TEMP_PREFIX = ".galley-tmp-"
 _RESERVED = frozenset(
@@ -24,6 +24,33 @@ _RESERVED = frozenset(
 )
 _UNSAFE = re.compile(r"[^\w\-]+")
 _DASHES = re.compile(r"-{2,}")
+
+
+# The C library's words for the usual file errors. `OSError.strerror` reads in English whatever the locale (Python
+# leaves LC_MESSAGES alone), so Galley's catalogue translates these; any other stays as the system wrote it.
+OS_REASONS = (
+    N_("No such file or directory"),
+    N_("Permission denied"),
+    N_("Operation not permitted"),
+    N_("No space left on device"),
+    N_("Disk quota exceeded"),
+    N_("File too large"),
+    N_("Is a directory"),
+    N_("Not a directory"),
+    N_("Read-only file system"),
+    N_("File exists"),
+    N_("File name too long"),
+    N_("Too many levels of symbolic links"),
+    N_("Input/output error"),
+    N_("Directory not empty"),
+    N_("Device or resource busy"),
+    N_("Connection refused"),
+)
+
+
+def os_reason(e: OSError) -> str:
+    """Why `e` happened, for a message: the system's words, in the user's language when the catalogue has them."""
+    return _(e.strerror) if e.strerror else str(e)
 
 
 class ExportError(OSError):
@@ -39,7 +66,7 @@ def _explain(path: Path, e: OSError) -> str:
         return _("{path}: is a folder").format(path=path)
     if e.errno == errno.ENOENT:
         return _("{path}: the folder does not exist").format(path=path)
-    return f"{path}: {e.strerror or e}"
+    return f"{path}: {os_reason(e)}"
 
 
 def _fsync_dir(folder: Path) -> None:

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from editor.core.fileio import os_reason
 from editor.core.findings import Severity
 from editor.core.i18n import N_, _
 from editor.core.resources import resource
@@ -139,7 +140,7 @@ def read(path: Path) -> dict[str, dict[str, Entry]]:
             data = tomllib.load(f)
     except OSError as exc:
         raise GlossaryError(
-            _("cannot read the glossary {path}: {reason}").format(path=path, reason=exc.strerror or exc)
+            _("cannot read the glossary {path}: {reason}").format(path=path, reason=os_reason(exc))
         ) from None
     except tomllib.TOMLDecodeError as exc:
         raise GlossaryError(

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from editor.core.fileio import os_reason
 from editor.core.glossary import GlossaryError, parse
 from editor.core.i18n import _
 
@@ -49,7 +50,7 @@ def _load(path: Path) -> dict[str, Any]:
             data = tomllib.load(f)
     except OSError as e:
         raise GlossaryError(
-            _("cannot read the glossary {path}: {reason}").format(path=path, reason=e.strerror or e)
+            _("cannot read the glossary {path}: {reason}").format(path=path, reason=os_reason(e))
         ) from None
     except tomllib.TOMLDecodeError as e:
         raise GlossaryError(_("the glossary {path} is not valid TOML: {reason}").format(path=path, reason=e)) from None

@@ -18,6 +18,7 @@ from typing import Any, BinaryIO
 
 from editor.core.article import Article
 from editor.core.decoding import DecodeError, decode_bytes
+from editor.core.fileio import os_reason
 from editor.core.i18n import N_, _
 
 TEXT_SUFFIXES = {".txt", ".text", ".md", ".markdown"}
@@ -312,7 +313,7 @@ def iter_jsonl_range(
                 at_file_start=start == 0,
             )
     except OSError as e:
-        yield LoadError(source, _("permission denied") if isinstance(e, PermissionError) else (e.strerror or str(e)))
+        yield LoadError(source, _("permission denied") if isinstance(e, PermissionError) else os_reason(e))
     except MemoryError:
         yield LoadError(source, _("a line too large to load into memory"))
 
@@ -336,7 +337,7 @@ def iter_file(path: str | os.PathLike[str], encoding: str | None = None) -> Iter
     except IsADirectoryError:
         yield LoadError(source, _("is a folder"))
     except OSError as e:
-        yield LoadError(source, e.strerror or str(e))
+        yield LoadError(source, os_reason(e))
     except MemoryError:
         yield LoadError(source, _("too large to load into memory"))
 

@@ -33,6 +33,7 @@ from pathlib import Path
 from typing import Any
 
 from editor.core.article import Article
+from editor.core.fileio import os_reason
 from editor.core.i18n import _
 from editor.core.session.paths import file_signature
 from editor.core.session.records import (
@@ -190,7 +191,7 @@ class FileLock:
                 fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
             except OSError as e:
                 raise SessionError(
-                    _("{path}: cannot create the lock file ({reason})").format(path=self.path, reason=e.strerror or e)
+                    _("{path}: cannot create the lock file ({reason})").format(path=self.path, reason=os_reason(e))
                 ) from e
             if not _try_lock(fd):
                 pid = _read_pid(fd)
@@ -271,9 +272,7 @@ def _check_header(p: Path) -> None:
         with open(p, "rb") as f:
             head = f.read(16)
     except OSError as e:
-        raise SessionError(
-            _("{path}: cannot read the session ({reason})").format(path=p, reason=e.strerror or e)
-        ) from e
+        raise SessionError(_("{path}: cannot read the session ({reason})").format(path=p, reason=os_reason(e))) from e
     if head and head != b"SQLite format 3\x00":
         raise SessionError(_("{path}: not a Galley session (not an SQLite database)").format(path=p))
 
@@ -471,7 +470,7 @@ class Store:
                 p.parent.mkdir(parents=True, exist_ok=True)
             except OSError as e:
                 raise SessionError(
-                    _("{folder}: cannot create the folder ({reason})").format(folder=p.parent, reason=e.strerror or e)
+                    _("{folder}: cannot create the folder ({reason})").format(folder=p.parent, reason=os_reason(e))
                 ) from e
         conn, lock = _open_writable(p)
         self._conn.close()
