@@ -50,6 +50,8 @@ def test_read_only_folder_gives_a_clear_error() -> None:
             f"""
             import os, sys
             from editor.core.fileio import atomic_write_text, ExportError
+            from editor.core.i18n import set_language
+            set_language(None)  # the message catalogue too: its error messages are translated
             if os.geteuid() == 0:  # imports first: the interpreter's own files may be private to root
                 os.setgid(65534)
                 os.setuid(65534)
