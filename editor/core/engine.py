@@ -343,20 +343,22 @@ def _run_split(
 
 
 _WARM_TEXT = {
-    "fr": "Le gouvernment a dÃ©cidé , hier, que le Kernkraftwerk de Sewastopol  fermera.\n\nUn titre\n",
+    "fr": "Le gouvernment a dÃ©cidé , hier, avec la Bundesregierung, que le Kernkraftwerk de Sewastopol  fermera."
+    "\n\nUn titre\n",
     "de": "Die Regirung hat am Dienstag entschieden , dass das Kraftwerk schlieÃŸt.\n\nEin Titel\n",
     "en": "The goverment decided on Tuesday , that the plant wil close.\n\nA title\n",
 }
 
 
 def warm(lang: str, config: CheckConfig | None = None) -> None:
-    """Load what checking `lang` needs (rule modules, dictionaries, the suggestion index, ftfy) in this process.
+    """Load what checking `lang` needs (rule modules, dictionaries, the suggestion index, ftfy, and for the checks
+    of suggestions in context the morphology and word frequencies) in this process.
 
     Run before forking workers so they share it all instead of each loading it again.
     """
     config = config or CheckConfig()
     ctx = Context(text=_WARM_TEXT.get(lang, _WARM_TEXT["en"]), lang=lang, config=config)
-    _run(rules_for(lang, config), ctx)
+    offered(ctx.text, _tidy(_run(rules_for(lang, config), ctx)), lang, config)
     if config.suggestions and is_supported(lang):
         from editor.core.suggest import suggester
 

@@ -19,6 +19,7 @@ heading. So every word-level suggestion is
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import replace
@@ -38,6 +39,9 @@ _RECHECKED = frozenset({"repetition", "terminology", "casing"})
 _SENTENCE_END_RE = re.compile(r"[.!?…]\s|\n")
 _MAX_SENTENCE = 160
 _LETTER_RE = re.compile(r"[^\W\d_]")
+_OWN_WORD_RE = re.compile(r"[^\W\d_][\w'’-]*")
+#: (rules with a finding on the replaced words, findings counted by (rule, text), elision/contraction errors)
+_Before = tuple[set[str], Counter[tuple[str, str]], set[str]]
 
 
 def _sentence(text: str, start: int, end: int) -> tuple[int, int]:
@@ -52,8 +56,32 @@ def _sentence(text: str, start: int, end: int) -> tuple[int, int]:
     return s, max(e, end)
 
 
+#: (language, configuration) → (the glossary it was read with, sentence → its findings). The findings of a
+#: sentence depend only on its text, the language, the configuration and the glossary file, so they are kept across
+#: articles (news repeats its phrases, a site its boilerplate), bounded, and dropped when the glossary changes.
+_SHARED: dict[tuple[str, CheckConfig], tuple[object, dict[str, list[Finding]]]] = {}
+_SHARED_MAX = 5000
+_BATCH = 64  # sentences per batch pass
+
+
+def _shared_findings(lang: str, config: CheckConfig) -> dict[str, list[Finding]]:
+    from editor.core.glossary import load
+
+    try:
+        glossary: object = load(lang, config.glossary_path)
+    except ValueError:  # an unreadable glossary: nothing is shared
+        return {}
+    key = (lang, config)
+    entry = _SHARED.get(key)
+    if entry is None or entry[0] is not glossary:
+        if len(_SHARED) >= 8:
+            _SHARED.clear()
+        entry = _SHARED[key] = (glossary, {})
+    return entry[1]
+
+
 class _Checker:
-    """Re-analyses sentences with the paragraph rules of one language, caching the original sentences."""
+    """Re-analyses sentences with the paragraph rules of one language, caching the sentences' findings."""
 
     def __init__(self, text: str, lang: str, config: CheckConfig) -> None:
         from editor.core.rules import rules_for
@@ -64,7 +92,7 @@ class _Checker:
         self.rules: list[Rule] = [
             r for r in rules_for(lang, self.config) if r.scope == "paragraph" and r.category in _RECHECKED
         ]
-        self._seen: dict[str, list[Finding]] = {}  # sentence → its findings (news repeats its phrases)
+        self._seen = _shared_findings(lang, self.config)  # sentence → its findings
         self.verdicts: dict[tuple[object, ...], tuple[list[tuple[int, int, str]], bool]] = {}
 
     def findings(self, sentence: str) -> list[Finding]:
@@ -72,10 +100,56 @@ class _Checker:
         if found is None:
             ctx = Context(text=sentence, lang=self.lang, config=self.config)
             found = [f for rule in self.rules for f in rule.check(ctx)]
-            if len(self._seen) > 5000:
+            if len(self._seen) >= _SHARED_MAX:
                 self._seen.clear()
             self._seen[sentence] = found
         return found
+
+    def analyse_many(self, sentences: Iterable[str]) -> None:
+        """Find the findings of many sentences at once, as the paragraphs of one text.
+
+        Paragraph rules find on a run of paragraphs what they find on each alone (the contract the editor's
+        paragraph re-check and the engine's split runs rely on), and most of their cost on a sentence is the fixed
+        cost of a pass: one pass over fifty sentences costs about what three passes over one do. Sentences holding
+        a line break are left to `findings` (they would not be one paragraph), as is any sentence one of whose
+        findings would reach past its end.
+        """
+        todo = [x for x in dict.fromkeys(sentences) if "\n" not in x and x.strip() and x not in self._seen]
+        if len(todo) < 2:
+            return
+        if len(self._seen) + len(todo) > _SHARED_MAX:
+            self._seen.clear()
+        for k in range(0, len(todo), _BATCH):
+            self._analyse_batch(todo[k : k + _BATCH])
+
+    def _analyse_batch(self, batch: list[str]) -> None:
+        starts: list[int] = []
+        pos = 0
+        for x in batch:
+            starts.append(pos)
+            pos += len(x) + 2
+        ctx = Context(text="\n\n".join(batch), lang=self.lang, config=self.config)
+        per: list[list[Finding]] = [[] for _ in batch]
+        spilt: set[int] = set()
+        for rule in self.rules:
+            for f in rule.check(ctx):
+                i = bisect_right(starts, f.start) - 1
+                if f.end > starts[i] + len(batch[i]):
+                    spilt.add(i)
+                else:
+                    per[i].append(f.shifted(-starts[i]) if starts[i] else f)
+        for i, x in enumerate(batch):
+            if i not in spilt:
+                self._seen[x] = per[i]
+
+    def _before(self, s: int, e: int, start: int, end: int) -> _Before:
+        """The original sentence's findings: rules on the replaced words, (rule, text) counts, grammar errors."""
+        old = self.findings(self.text[s:e])
+        oa, ob = start - s, end - s
+        old_here = {f.rule for f in old if (f.start < ob and f.end > oa) or f.start == f.end == oa}
+        lo, hi = french.window(self.text, start, end)
+        old_errors = {self.text[x:y] for x, y, _ in french.errors(self.text, lo, hi)}
+        return old_here, Counter((f.rule, f.text) for f in old), old_errors
 
     def verify(self, start: int, end: int, rep: str) -> str | None:
         """`rep` for text[start:end] as it can be offered (repaired if need be), or None.
@@ -84,28 +158,27 @@ class _Checker:
         link whose text now reads differently is the same link); elsewhere in the sentence, any finding more.
         """
         s, e = _sentence(self.text, start, end)
-        old = self.findings(self.text[s:e])
-        oa, ob = start - s, end - s
-        old_here = {f.rule for f in old if (f.start < ob and f.end > oa) or f.start == f.end == oa}
-        old_keys = Counter((f.rule, f.text) for f in old)
-        lo, hi = french.window(self.text, start, end)
-        old_errors = {self.text[x:y] for x, y, _ in french.errors(self.text, lo, hi)}
-        own = {w.lower() for w in re.findall(r"[^\W\d_][\w'’-]*", rep)}
+        before: _Before | None = None  # what the sentence held before: needed only when the candidate has findings
+        own = {w.lower() for w in _OWN_WORD_RE.findall(rep)}
         for _attempt in range(3):
             cand = self.text[s:start] + rep + self.text[end:e]
             a, b = start - s, start - s + len(rep)
-            found = self.findings(cand)
+            found = [f for f in self.findings(cand) if not _ignored(f, own)]
+            grammar = _grammar_errors(cand, a, b)
+            if not found and not grammar:
+                return rep
+            if before is None:
+                before = self._before(s, e, start, end)
+            old_here, old_keys, old_errors = before
             new_keys = Counter((f.rule, f.text) for f in found) - old_keys
             created: list[Finding] = []
             for f in found:
-                if f.rule.startswith("whitespace.") or (f.category in _OWN_WORD_CATEGORIES and f.text.lower() in own):
-                    continue
                 if f.start < b and f.end > a:
                     if f.rule not in old_here and new_keys.get((f.rule, f.text), 0) > 0:
                         created.append(f)
                 elif new_keys.get((f.rule, f.text), 0) > 0:
                     created.append(f)
-            created += [g for g in _grammar_errors(cand, a, b) if g.text not in old_errors]
+            created += [g for g in grammar if g.text not in old_errors]
             if not created:
                 return rep
             fix = next((f for f in created if f.suggestions and a <= f.start and f.end <= b), None)
@@ -113,6 +186,11 @@ class _Checker:
                 return None
             rep = rep[: fix.start - a] + fix.suggestions[0] + rep[fix.end - a :]
         return None
+
+
+def _ignored(f: Finding, own: set[str]) -> bool:
+    """White space, and the spelling verdicts on the suggestion's own words, are not damage a suggestion makes."""
+    return f.rule.startswith("whitespace.") or (f.category in _OWN_WORD_CATEGORIES and f.text.lower() in own)
 
 
 def _grammar_errors(sentence: str, a: int, b: int) -> list[Finding]:
@@ -141,24 +219,11 @@ def _contextual(text: str, f: Finding, sug: str) -> tuple[int, int, str, bool]:
     return (*french.in_context(text, s, e, rep), decided)
 
 
-def _check_one(checker: _Checker, text: str, f: Finding) -> Finding:
-    """`f` with its suggestions checked in context; widened to the neighbours they change.
-
-    The verdicts are remembered per sentence: the same fix in the same sentence (news repeats its phrases, and a
-    scraped page its paragraphs) is checked once.
-    """
-    ss, se = _sentence(text, max(0, f.start - 60), min(len(text), f.end + 60))
-    key = (text[ss:se], f.start - ss, f.end - ss, f.category, f.suggestions, f.extra.get("gender"))
-    known = checker.verdicts.get(key)
-    if known is None:
-        spans, undecided = _checked_spans(checker, text, f)
-        checker.verdicts[key] = ([(s - ss, e - ss, r) for s, e, r in spans], undecided)
-    else:
-        spans, undecided = [(s + ss, e + ss, r) for s, e, r in known[0]], known[1]
-    return _rebuilt(text, f, spans, undecided)
+#: The replacements a finding's suggestions make in context, and whether one's agreement could not be decided.
+_Plan = tuple[list[tuple[int, int, str]], bool]
 
 
-def _checked_spans(checker: _Checker, text: str, f: Finding) -> tuple[list[tuple[int, int, str]], bool]:
+def _plan(text: str, f: Finding) -> _Plan:
     spans: list[tuple[int, int, str]] = []
     undecided = False
     for sug in f.suggestions:
@@ -169,10 +234,52 @@ def _checked_spans(checker: _Checker, text: str, f: Finding) -> tuple[list[tuple
                 continue
         else:
             s, e, rep = f.start, f.end, sug
-        ok = checker.verify(s, e, rep)
-        if ok is not None:
-            spans.append((s, e, ok))
+        spans.append((s, e, rep))
     return spans, undecided
+
+
+def _verdict_key(text: str, f: Finding) -> tuple[int, tuple[object, ...]]:
+    """(where the sentence starts, the key under which `f`'s verdict is remembered in this article)."""
+    ss, se = _sentence(text, max(0, f.start - 60), min(len(text), f.end + 60))
+    return ss, (text[ss:se], f.start - ss, f.end - ss, f.category, f.suggestions, f.extra.get("gender"))
+
+
+def _check_one(checker: _Checker, text: str, f: Finding, plan: _Plan | None = None) -> Finding:
+    """`f` with its suggestions checked in context; widened to the neighbours they change.
+
+    The verdicts are remembered per sentence: the same fix in the same sentence (news repeats its phrases, and a
+    scraped page its paragraphs) is checked once.
+    """
+    ss, key = _verdict_key(text, f)
+    known = checker.verdicts.get(key)
+    if known is None:
+        replacements, undecided = plan or _plan(text, f)
+        spans = [(s, e, ok) for s, e, rep in replacements if (ok := checker.verify(s, e, rep)) is not None]
+        checker.verdicts[key] = ([(s - ss, e - ss, r) for s, e, r in spans], undecided)
+    else:
+        spans, undecided = [(s + ss, e + ss, r) for s, e, r in known[0]], known[1]
+    return _rebuilt(text, f, spans, undecided)
+
+
+def _prepare(checker: _Checker, text: str, todo: list[Finding]) -> dict[int, _Plan]:
+    """Every finding's plan (by `id`), with the sentences their checks will need analysed in a few batch passes:
+    first the sentences as each replacement leaves them, then the originals of those where something was found
+    (a clean candidate needs no comparison)."""
+    plans: dict[int, _Plan] = {}
+    keys: set[tuple[object, ...]] = set()
+    spots: list[tuple[int, int, str]] = []  # (sentence start, end, the sentence after the replacement)
+    for f in todo:
+        key = _verdict_key(text, f)[1]
+        if key in keys or key in checker.verdicts:
+            continue
+        keys.add(key)
+        plan = plans[id(f)] = _plan(text, f)
+        for s, e, rep in plan[0]:
+            ss, se = _sentence(text, s, e)
+            spots.append((ss, se, text[ss:s] + rep + text[e:se]))
+    checker.analyse_many(cand for _, _, cand in spots)
+    checker.analyse_many(text[ss:se] for ss, se, cand in spots if checker._seen.get(cand))
+    return plans
 
 
 def _rebuilt(text: str, f: Finding, spans: list[tuple[int, int, str]], undecided: bool) -> Finding:
@@ -209,10 +316,10 @@ def checked_suggestions(
     if lang != "fr" or not any(f.suggestions and f.category in WORD_CATEGORIES for f in findings):
         return list(findings)
     checker = _Checker(text, lang, config)
-    out = [
-        _check_one(checker, text, f) if f.suggestions and f.category in WORD_CATEGORIES and id(f) not in settled else f
-        for f in findings
-    ]
+    todo = [f for f in findings if f.suggestions and f.category in WORD_CATEGORIES and id(f) not in settled]
+    plans = _prepare(checker, text, todo)
+    chosen = {id(f) for f in todo}
+    out = [_check_one(checker, text, f, plans.get(id(f))) if id(f) in chosen else f for f in findings]
     return _merge(out)
 
 

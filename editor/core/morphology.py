@@ -13,6 +13,7 @@ first question, and kept for the life of the process; answers are cached per wor
 from __future__ import annotations
 
 import re
+import sys
 import threading
 from dataclasses import dataclass
 from functools import lru_cache
@@ -44,12 +45,33 @@ class Morph:
 _Rule = tuple[str, str, str, re.Pattern[str] | None, tuple[str, ...]]  # flag, strip, add, condition, morph
 
 
+_Entry = tuple[frozenset[str], tuple[str, ...]]  # an entry's flags and morphological tags
+
+
 @dataclass(slots=True)
 class _Lexicon:
-    entries: dict[str, list[tuple[frozenset[str], tuple[str, ...]]]]
+    """The dictionary as read: entries stay as their raw text (flags, a tab, tags; one line per homonym) and are
+    parsed only when looked up, which keeps ~86k entries in about a fifth of the memory of parsed tuples."""
+
+    entries: dict[str, str]
+    kind: str  # the FLAG syntax of the .aff file
     by_add: dict[str, list[_Rule]]
     by_flag: dict[str, list[_Rule]]
     max_add: int
+
+    def get(self, stem: str) -> tuple[_Entry, ...]:
+        raw = self.entries.get(stem)
+        return () if raw is None else _parse_entries(raw, self.kind)
+
+
+@lru_cache(maxsize=8192)
+def _parse_entries(raw: str, kind: str) -> tuple[_Entry, ...]:
+    out = []
+    for line in raw.split("\n"):
+        flagstr, _, tags = line.partition("\t")
+        flags = frozenset(sys.intern(f) for f in _split_flags(flagstr, kind)) if flagstr else frozenset()
+        out.append((flags, tuple(tags.split())))
+    return tuple(out)
 
 
 _lock = threading.Lock()
@@ -76,18 +98,22 @@ def _read(dic: Path, aff: Path) -> _Lexicon:
             rule = (flag, strip, add, conditions[cond], tuple(parts[5:]))
             by_add.setdefault(add, []).append(rule)
             by_flag.setdefault(flag, []).append(rule)
-    entries: dict[str, list[tuple[frozenset[str], tuple[str, ...]]]] = {}
+    entries: dict[str, str] = {}
     with dic.open(encoding="utf-8", errors="replace") as f:
         for raw in f:
-            parts = raw.split()
-            if not parts or raw[:1] in "\t #":
+            if raw[:1] in "\t #":
+                continue
+            parts = raw.split(None, 1)
+            if not parts:
                 continue
             stem, _, flagstr = parts[0].partition("/")
-            if not parts[1:] and stem.isdigit():
+            tags = parts[1].strip() if len(parts) > 1 else ""
+            if not tags and stem.isdigit():
                 continue  # the count on the first line
-            flags = frozenset(_split_flags(flagstr, kind)) if flagstr else frozenset()
-            entries.setdefault(stem, []).append((flags, tuple(parts[1:])))
-    return _Lexicon(entries, by_add, by_flag, max((len(a) for a in by_add), default=0))
+            line = f"{flagstr}\t{tags}"
+            old = entries.get(stem)
+            entries[stem] = line if old is None else f"{old}\n{line}"
+    return _Lexicon(entries, kind, by_add, by_flag, max((len(a) for a in by_add), default=0))
 
 
 def _lexicon() -> _Lexicon | None:
@@ -103,6 +129,12 @@ def _lexicon() -> _Lexicon | None:
                         lex = None
                 _loaded.append(lex)
     return _loaded[0]
+
+
+def raw_entries() -> dict[str, str]:
+    """Every dictionary entry as read: stem → its lines (flags, a tab, tags; one line per homonym)."""
+    lex = _lexicon()
+    return lex.entries if lex is not None else {}
 
 
 def available() -> bool:
@@ -140,10 +172,10 @@ def analyse(word: str) -> tuple[Morph, ...]:
             add = form[len(form) - k :] if k else ""
             for flag, strip, _add, cond, morph in lex.by_add.get(add, ()):
                 stem = form[: len(form) - k] + strip
-                for flags, base in lex.entries.get(stem, ()):
+                for flags, base in lex.get(stem):
                     if flag in flags and (cond is None or cond.search(stem)):
                         out.append(_morph(stem, flag, base, morph))
-        for _flags, base in lex.entries.get(form, ()):
+        for _flags, base in lex.get(form):
             if not any(m.stem == form for m in out):
                 out.append(_morph(form, "", base, ()))
         if out:

@@ -26,7 +26,6 @@ yields a few variants, and the French dictionary or French word frequencies conf
 from __future__ import annotations
 
 import difflib
-import gzip
 import itertools
 import math
 import re
@@ -36,6 +35,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+
+from editor.core import frequencies
+from editor.core.frequencies import FrequencyTable
 
 DICTD_DIRS = ("/usr/share/dictd", "/usr/local/share/dictd", "/opt/homebrew/share/dictd", "/usr/share/freedict")
 DICT_NAME = "freedict-deu-fra"
@@ -233,37 +235,22 @@ def dictionary(name: str = DICT_NAME) -> Bilingual | None:
 
 
 _TOKEN_RE = re.compile(r"[^\W_]+")
-_tables: dict[str, dict[str, int]] = {}
+_tables: dict[str, FrequencyTable] = {}
 _table_lock = threading.Lock()
 
 
-def _frequency_table(size: str) -> dict[str, int]:
+def _frequency_table(size: str) -> FrequencyTable:
     """wordfreq's French list (`small`: 31k words, `large`: 311k) as word → bucket (Zipf = 9 - bucket / 100).
 
-    Why not `wordfreq.zipf_frequency`: importing wordfreq pulls in its tokenisers (langcodes, regex) and the large
-    list, 1.2 s before the first answer, paid by every check process that meets one German word. Its data files
-    are read here directly (msgpack, wordfreq's own dependency; the documented `cBpack` layout): the small list
-    loads in ~0.07 s and ranks translations; the large one is read only to confirm rarer names.
+    The small list ranks translations; the large one is read only to confirm rarer names and common words.
     """
     with _table_lock:
         table = _tables.get(size)
         if table is None:
-            table = {}
             try:
-                import importlib.util
-
-                import msgpack
-
-                spec = importlib.util.find_spec("wordfreq")
-                folders = spec.submodule_search_locations if spec else None
-                if folders:
-                    with gzip.open(Path(next(iter(folders)), "data", f"{size}_fr.msgpack.gz"), "rb") as f:
-                        data = msgpack.load(f, raw=False)
-                    if isinstance(data, list) and data and isinstance(data[0], dict):
-                        for bucket in range(len(data) - 1, 0, -1):
-                            table.update(dict.fromkeys(data[bucket], bucket - 1))
+                table = frequencies.load(size)
             except Exception:  # a missing or unreadable list only loses the ranking, never the check
-                table = {}
+                table = frequencies.FrequencyTable()
             _tables[size] = table
         return table
 
@@ -304,25 +291,24 @@ def french_gender(noun: str) -> str:
 
 
 def _read_genders() -> dict[str, str]:
-    from editor.core.suggest import find_dictionary
+    """Noun (lower case) → gender, from the entries `editor.core.morphology` already holds (its keys are shared, so
+    the map costs only its own slots, and the dictionary file is not read a second time)."""
+    from editor.core import morphology
 
-    found = find_dictionary("fr_FR")
     out: dict[str, str] = {}
-    if found is None:
-        return out
-    try:
-        with found[0].open(encoding="utf-8", errors="replace") as f:
-            for line in f:
-                if "po:nom" not in line:
-                    continue
-                head, _, morph = line.partition(" ")
-                stem = head.split("/", 1)[0].lower()
-                gender = "mas" if "is:mas" in morph else "fem" if "is:fem" in morph else "epi"
-                if out.get(stem, gender) != gender:
-                    gender = "epi"
-                out[stem] = gender
-    except OSError:
-        return {}
+    for stem, lines in morphology.raw_entries().items():
+        if "po:nom" not in lines:
+            continue
+        low = stem.lower()
+        key = stem if low == stem else low
+        for line in lines.split("\n"):
+            if "po:nom" not in line:
+                continue
+            tags = line.partition("\t")[2]
+            gender = "mas" if "is:mas" in tags else "fem" if "is:fem" in tags else "epi"
+            if out.get(key, gender) != gender:
+                gender = "epi"
+            out[key] = gender
     return {k: ("" if v == "epi" else v) for k, v in out.items()}
 
 
