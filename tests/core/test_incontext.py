@@ -115,3 +115,20 @@ def test_glossary_gender_and_template_are_checked(tmp_path: Path) -> None:
     found = analyse_text("Il a parlé du blitzwort hier soir.", "fr", CheckConfig(glossary_path=str(good)))
     f = next(f for f in found if f.rule == "terminology.glossary")
     assert f.suggestions[0] == "de la zorglubage"
+
+
+def test_sentences_analysed_in_one_batch_find_what_each_finds_alone(sample: tuple[str, list[Finding]]) -> None:
+    from editor.core.incontext import _Checker, _sentence
+
+    text, found = sample
+    config = CheckConfig(lang="fr")
+    sentences = list(dict.fromkeys(text[slice(*_sentence(text, f.start, f.end))] for f in found))
+    sentences += [s.replace("le ", "le le ", 1) for s in sentences]  # what a candidate fix may leave
+    batched = _Checker(text, "fr", config)
+    batched._seen = {}
+    batched.analyse_many(sentences)
+    alone = _Checker(text, "fr", config)
+    alone._seen = {}
+    assert len(batched._seen) > 20
+    for s, findings in batched._seen.items():
+        assert findings == alone.findings(s), s
