@@ -16,8 +16,10 @@ What machine translation and scraping do to capitals, and what Galley finds:
   can tell a capitalised institution from a German noun.
 - French conventions the best checkers (Grammalecte, LanguageTool) apply: months and languages in lower case
   (`le 1er Mars`, `en Russe`), nationalities as nouns capitalised (`des parisiens`), accented capitals (`l'Etat`,
-  `A bientôt`), geographic and historical names (`Afrique du sud`, `océan pacifique`, `moyen âge`), ministries
-  (`le ministre de l'intérieur`), `coup d'état`.
+  `A bientôt`), geographic and historical names (`Afrique du sud`, `océan pacifique`, `moyen âge`), `coup d'état`.
+  Ministries and the world wars (`le ministre de l'intérieur`, `la seconde guerre mondiale`) are written in lower
+  case by the Journal officiel and Le Monde: a convention of the article, weighed like typography's house styles.
+- A lower-case line after a paragraph that ends with a colon is a list item, not a heading.
 
 No casing fix is automatic: a capital can always be a name the rule does not know.
 """
@@ -32,7 +34,14 @@ from pathlib import Path
 
 from editor.core.findings import Finding, Severity, make_finding
 from editor.core.i18n import N_, _
-from editor.core.rules._typography_base import MAX_PER_PARAGRAPH, ParagraphRule, words
+from editor.core.rules._typography_base import (
+    MAX_PER_PARAGRAPH,
+    Convention,
+    ConventionRule,
+    Occurrence,
+    ParagraphRule,
+    words,
+)
 from editor.core.rules.base import Context, Rule
 
 _LOWER_WORD_RE = re.compile(r"[^\W\d_]++")
@@ -233,7 +242,9 @@ class HeadingStart(Rule):
         yield from islice(self._headings(text, paras), MAX_PER_PARAGRAPH)
 
     def _headings(self, text: str, paras: list[tuple[int, int]]) -> Iterator[Finding]:
-        for ps, pe in paras:
+        for n, (ps, pe) in enumerate(paras):
+            if n and text[paras[n - 1][0] : paras[n - 1][1]].rstrip().endswith((":", ";", ",")):
+                continue  # a list item or the rest of a sentence a colon introduced: lower case is right there
             nl = text.find("\n", ps, pe)
             if nl >= 0 and text[nl:pe].strip():
                 continue  # several lines: not a standalone heading
@@ -355,24 +366,12 @@ _PROPER_PATTERNS: list[tuple[re.Pattern[str], str, int]] = [
         N_("l’État (the nation) takes a capital"),
         1,
     ),
-    (
-        re.compile(
-            r"(?<![\w])(?:ministres?|ministères?|secrétaires? d['’]État)"
-            r" (?:de l['’]|de la |du |des )"
-            r"(intérieur|économie|éducation|agriculture|environnement|industrie|écologie|enseignement|emploi|"
-            r"énergie|outre-mer|justice|défense|santé|culture|recherche|jeunesse|communication|famille|"
-            r"travail|commerce|budget|logement|tourisme|numérique|sport|patrimoine|finances|armées|sports|"
-            r"transports|solidarités|affaires (?:étrangères|sociales|européennes|économiques))(?![\w])"
-        ),
-        N_("a ministry's name takes a capital"),
-        1,
-    ),
 ]
 _INSTITUTIONS = (
     "union européenne|union soviétique|nations unies|assemblée nationale|banque centrale européenne|"
     "cour de cassation|conseil constitutionnel|conseil d['’]état|parlement européen|commission européenne|"
     "conseil européen|fonds monétaire international|organisation mondiale de la santé|révolution française|"
-    "(?:première|seconde|deuxième) guerre mondiale|cour pénale internationale|cour suprême|sécurité sociale"
+    "cour pénale internationale|cour suprême|sécurité sociale"
 )
 _INSTITUTION_RE = re.compile(r"(?<![\w\-])(" + _INSTITUTIONS + r")(?![\w\-])")
 _DAYS = "Lundi|Mardi|Mercredi|Jeudi|Vendredi|Samedi|Dimanche"
@@ -479,7 +478,6 @@ _PROPER_GATES = (
     ("moyen",),
     ("homo ",),
     ("état",),
-    ("ministr", "secrétaire"),
 )
 _INSTITUTION_GATE = (
     "union",
@@ -493,20 +491,81 @@ _INSTITUTION_GATE = (
     "fonds",
     "organisation",
     "révolution",
-    "guerre",
     "sécurité",
 )
 
 
-class ProperNameCapital(ParagraphRule):
+_MINISTRY_RE = re.compile(
+    r"(?<![\w])(?:[Mm]inistres?|[Mm]inistères?|[Ss]ecrétaires? d['’]État)"
+    r" (?:de l['’]|de la |du |des )"
+    r"((?i:intérieur|économie|éducation|agriculture|environnement|industrie|écologie|enseignement|emploi|"
+    r"énergie|outre-mer|justice|défense|santé|culture|recherche|jeunesse|communication|famille|"
+    r"travail|commerce|budget|logement|tourisme|numérique|sport|patrimoine|finances|armées|sports|"
+    r"transports|solidarités|affaires (?:étrangères|sociales|européennes|économiques)))(?![\w])"
+)
+_WORLD_WAR_RE = re.compile(r"(?<![\w\-])((?i:première|seconde|deuxième) (?i:guerre) mondiale)(?![\w\-])")
+
+
+def _ministry_or_war(text: str, start: int, end: int, low: str) -> Iterator[Occurrence]:
+    """Ministries (`ministre de l'Intérieur`) and the world wars (`Seconde Guerre mondiale`): the Imprimerie
+    nationale capitalises them, the Journal officiel's typographic charter and Le Monde write them in lower case
+    (`ministre de l'intérieur`, `la seconde guerre mondiale`), so each is a convention of the article."""
+    if "ministr" in low or "secrétaire" in low:
+        msg = _("the Imprimerie nationale capitalises a ministry's name (the Journal officiel and Le Monde do not)")
+        for m in _MINISTRY_RE.finditer(text, start, end):
+            s, e = m.span(1)
+            name = m.group(1)
+            variant = "capital" if name[0].isupper() else "lower"
+            yield Occurrence("ministry", variant, s, e, {"capital": _cap(name), "lower": _low(name)}, msg)
+    if "guerre" in low:
+        msg = _("the Imprimerie nationale writes « Seconde Guerre mondiale » (Le Monde writes it in lower case)")
+        for m in _WORLD_WAR_RE.finditer(text, start, end):
+            s, e = m.span(1)
+            name = m.group(1)
+            first, _war, rest = name.split(" ", 2)
+            forms = {
+                "capital": f"{_cap(first)} Guerre {rest}",
+                "lower": name.lower(),
+                "first": f"{_cap(first)} guerre {rest}",
+            }
+            variant = next((v for v, form in forms.items() if form == name), "first")
+            yield Occurrence("war", variant, s, e, forms, msg)
+
+
+class ProperNameCapital(ConventionRule):
+    """Names of places, periods and institutions with a fixed French form. Ministries and the world wars are a
+    convention French newspapers differ on (`ministre de l'intérieur` in Le Monde and the Journal officiel): a
+    lower-case one is `info` alone, a warning where the article capitalises them otherwise, and one `info` for an
+    article that writes them in lower case throughout."""
+
     id = "casing.proper-name"
     severity = Severity.WARNING
     languages = frozenset({"fr"})
     description = "names of places, periods, ministries and the State (Afrique du Sud, Moyen Âge, coup d’État)"
 
-    def scan(self, ctx: Context, start: int, end: int) -> Iterator[Finding]:
+    def conventions(self, ctx: Context) -> dict[str, Convention]:
+        return {
+            "ministry": Convention(
+                "capital",
+                {
+                    "capital": _("ministries with a capital (ministre de l'Intérieur)"),
+                    "lower": _("ministries in lower case (ministre de l'intérieur)"),
+                },
+            ),
+            "war": Convention(
+                "capital",
+                {
+                    "capital": "Seconde Guerre mondiale",
+                    "lower": "seconde guerre mondiale",
+                    "first": "Seconde guerre mondiale",
+                },
+            ),
+        }
+
+    def observe(self, ctx: Context, start: int, end: int) -> Iterator[Finding | Occurrence]:
         text = ctx.text
         low = text[start:end].lower()
+        yield from _ministry_or_war(text, start, end, low)
         for (pattern, msg, group), gate in zip(_PROPER_PATTERNS, _PROPER_GATES, strict=True):
             if not any(word in low for word in gate):
                 continue  # a C-speed look for the words the pattern needs saves its regex scan
@@ -526,8 +585,6 @@ class ProperNameCapital(ParagraphRule):
             s, e = m.span()
             name = m.group(0)
             fixed = _cap(name).replace("d'état", "d'État").replace("d’état", "d’État")
-            if name.startswith(("première", "seconde", "deuxième")):
-                fixed = fixed.replace(" guerre", " Guerre")
             yield make_finding(
                 text, self.id, self.severity, s, e, _("the name of an institution takes a capital"), (fixed,)
             )

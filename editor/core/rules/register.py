@@ -109,6 +109,16 @@ _NARRATION_RE = re.compile(
     r"|a rappelé|a assuré|a estimé|a dit|a répondu|a mentionné|a constaté|a exigé|a démenti|porte-parole)\b"
 )
 _NOT_IMPERATIVE = {"chez", "assez", "nez", "rez"}
+# A business offering something to its customer (`la Sologne vous propose`, `l'hôtel vous accueille`): adverts and
+# service pages speak to their reader. A mistranslated `Sie` (they) is the subject of a verb in the second person
+# plural (`vous proposez`), never the object of one in the third person singular; `votre` elsewhere in such a
+# sentence is the same address. (`pour prolonger votre visite` alone proves nothing: `ihren Besuch`, their visit,
+# gives the same words.)
+_SERVICE_RE = re.compile(
+    r"(?i)(?<!\w)vous (?:propose|proposent|offre|offrent|invite|invitent|accueille|accueillent|attend|attendent"
+    r"|accompagne|accompagnent|conseille|conseillent|garantit|garantissent|souhaite|souhaitent|fait découvrir"
+    r"|font découvrir)(?!\w)"
+)
 _FIRST_PERSON_RE = re.compile(r"(?i)(?<!\w)(?:je|j['’]|nous|notre|nos|moi|mon|mes|m['’])(?!\w)")
 _GENERIC_YOU_RE = re.compile(r"(?i)(?<!\w)(?:si|lorsque|lorsqu['’]|quand|dès que) ?vous(?!\w)")
 _EZ_END_RE = re.compile(r"ez(?![\w-])")  # the end of a second-person plural form
@@ -388,6 +398,8 @@ class SecondPersonRule(Rule):
         line_end = newlines[n] if n < len(newlines) else len(text)
         if _is_heading(text, line_start, line_end):
             return Severity.INFO  # "Ce que vous devez savoir": headlines address their reader
+        if _SERVICE_RE.search(text, s_start, s_end):
+            return Severity.INFO  # an advert or a service page speaking to its customer
         first = True
         j = bisect_left(words, (s_start, -1))
         recent: list[str] = []  # the last three words, for "vous ne l'avez"

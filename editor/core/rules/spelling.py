@@ -34,7 +34,14 @@ _ELISION_OTHER = re.compile(r"['’](?:s|ll|re|ve|d|t|m)$", re.IGNORECASE)  # En
 _PRONOUNS = "t il ils elle elles on je tu nous vous le la les lui leur y en ce ci là moi toi soi ex"
 # Prefixes French joins with a hyphen (`co-écrit`, `néo-zélandais`, `mi-temps`): not words on their own.
 _PREFIXES = "co néo anti post pré auto mini micro multi semi vice mi demi non pro ré sur sous contre extra ultra"
-_HYPHEN_PARTS = frozenset(_PRONOUNS.split(" ") + _PREFIXES.split(" "))
+# Learned combining forms of science and technical French (`pentacoordonné`, `bathypélagique`, `hydro-électrique`):
+# glued to a dictionary word they make a regular formation the dictionary cannot list.
+_COMBINING = (
+    "penta hexa hepta octa octo déca tétra quadri bathy hydro thermo électro neuro psycho socio ethno paléo archéo "
+    "phyto litho pétro aéro astro cosmo hélio hémato gastro cardio immuno onco patho physio xéno hétéro homo ortho "
+    "crypto nano giga infra supra trans intra endo méso méta hypo mono pluri omni"
+)
+_HYPHEN_PARTS = frozenset(_PRONOUNS.split(" ") + _PREFIXES.split(" ") + _COMBINING.split(" "))
 _GERMAN_SUFFIX = re.compile(
     r"(?:ung|ungen|keit|keiten|heit|heiten|schaft|schaften|lich|liche|lichen|isch|ische|ischen|chen|tum)$"
 )
@@ -505,11 +512,17 @@ _LANGUAGE_BEFORE = re.compile(
     r"\b(?:du|en|de l['’])[ \u00a0]?(?:" + _LANGUAGES_FR.replace(" ", "|") + r")[ \u00a0]++$", re.IGNORECASE
 )
 _INITIAL_BEFORE = re.compile(r"(?<![\w.])[A-Z]\.[ \u00a0]++$")
+# a word alone between guillemets, or glued inside straight or English quotes (`"mot"`, never `" mot "`, where a
+# straight quote may as well close one quotation and open the next)
+_QUOTE_OPEN_BEFORE = re.compile(r"(?:«[ \u00a0\u202f]?|(?<![^\s(])[\"“])$")
+_QUOTE_CLOSE_AFTER = re.compile(r"[ \u00a0\u202f]?»|[\"”](?![^\W\d_])")
 _ORDINAL_SUFFIXES = frozenset(["ème", "eme", "ième", "ieme", "er", "ère", "nd", "nde", "e"])
 _NUMBER_BEFORE = re.compile(r"(?:\d|\b[IVXLC]+)[ \u00a0]$")
 _PREFIX_RE = re.compile(
     r"(?:auto|sub|anti|inter|multi|poly|néo|post|pré|super|hyper|micro|macro|mini|semi|méga|ultra|extra|pseudo"
-    r"|proto|para|contre|sur|sous|bio|éco|cyber|géo|télé|radio|photo|vidéo|agro|euro|afro|franco|anglo)"
+    r"|proto|para|contre|sur|sous|bio|éco|cyber|géo|télé|radio|photo|vidéo|agro|euro|afro|franco|anglo|"
+    + _COMBINING.replace(" ", "|")
+    + ")"
 )
 
 
@@ -532,7 +545,8 @@ def _not_a_typo(
 ) -> bool:
     """Lower-case unknown words that are not slips of French typing, whatever a dictionary word looks like them:
     - a word with letters French does not use (`judeţ`, `slovník`, `cerámica`) is another language's word;
-    - a word right after a language name (`du latin stella`) is a term being named, not written;
+    - a word right after a language name (`du latin stella`), or quoted alone (`les « vautes »`), is a term being
+      named, not written;
     - a word right after an initial or an unknown capitalised word that opens a sentence or follows a capitalised
       article (`C. opilio`, `Hypsiboas pombali`, `La Camella blanca`), or after another word of this list,
       continues a name or a foreign phrase;
@@ -553,6 +567,8 @@ def _not_a_typo(
     before = text[max(0, s - 24) : s]
     if _LANGUAGE_BEFORE.search(before) or _INITIAL_BEFORE.search(before):
         return True
+    if _QUOTE_OPEN_BEFORE.search(before) and _QUOTE_CLOSE_AFTER.match(text, e):
+        return True  # a word quoted alone (`les « vautes » sont des beignets`): a term being named
     if i > 0:
         p = flags[i - 1]
         glued = joined(text, p.core_end, s) and text[p.core_end] == " "

@@ -151,3 +151,28 @@ def test_a_capitalised_article_opening_a_title_is_not_a_mid_sentence_capital() -
 def test_a_capitalised_article_may_open_an_unmarked_title_and_is_only_info() -> None:
     found = findings("Il a relu Le petit prince hier, puis Trump Et le président.", "casing.function-word")
     assert [(f.text, f.severity) for f in found] == [("Le", Severity.INFO), ("Et", Severity.WARNING)]
+
+
+def test_ministries_and_world_wars_in_lower_case_are_a_newspaper_convention_not_an_error() -> None:
+    alone = findings("Le ministre de l'intérieur a parlé après la seconde guerre mondiale.", "casing.proper-name")
+    assert [(f.text, f.severity) for f in alone] == [
+        ("intérieur", Severity.INFO),
+        ("seconde guerre mondiale", Severity.INFO),
+    ]
+    assert alone[0].suggestions[0] == "Intérieur"
+    kept = "Le ministre de l'intérieur, le ministre de la justice et le ministre de l'économie ont signé."
+    (f,) = findings(kept, "casing.proper-name")
+    assert f.severity is Severity.INFO and "house style" in f.message and f.suggestions == ()
+
+
+def test_a_lower_case_ministry_in_an_article_that_capitalises_them_is_a_warning() -> None:
+    text = "Le ministre de l'Intérieur et le ministre de la Justice ont reçu le ministre de l'économie."
+    found = findings(text, "casing.proper-name")
+    assert [(f.text, f.severity, f.suggestions[0]) for f in found] == [("économie", Severity.WARNING, "Économie")]
+
+
+def test_a_lower_case_line_after_a_colon_is_a_list_item_not_a_heading() -> None:
+    text = "Le plan prévoit trois mesures :\n\nla hausse du smic\n\nLes syndicats restent prudents."
+    assert findings(text, "casing.heading-start") == []
+    text = "Le plan prévoit trois mesures.\n\nla hausse du smic\n\nLes syndicats restent prudents."
+    assert [f.text for f in findings(text, "casing.heading-start")] == ["la"]

@@ -102,6 +102,8 @@ def test_quotes_inversions_and_courtesy_are_never_flagged(legit: str) -> None:
         "Lisez votre contrat avant de signer.",  # imperative
         "Pour en savoir plus, contactez votre mairie.",  # imperative inside the sentence
         "\n\nCe que vous devez savoir sur la réforme\n\n",  # a headline
+        "L'office de tourisme vous propose des balades pour prolonger votre visite.",  # an advert
+        "L'hôtel vous accueille toute l'année et vous attend pour votre séjour.",  # a service page
     ],
 )
 def test_direct_address_is_info_at_most(address: str) -> None:
@@ -180,3 +182,9 @@ def test_one_megabyte_of_hostile_text_stays_linear(text: str) -> None:
     assert time.process_time() - t0 < 3.0  # CPU seconds of this process: other processes on the machine do not count
     for f in found[:100]:
         assert f.text == text[f.start : f.end]
+
+
+def test_a_mistranslated_they_is_still_a_warning_beside_an_offer_verb_elsewhere() -> None:
+    text = NEWS_BEFORE + "L'office de tourisme vous propose des balades. Les maires vous avez salué le plan." + NEWS_AFTER
+    found = register(text)
+    assert [(f.text, f.severity) for f in found if f.severity is Severity.WARNING] == [("vous avez", Severity.WARNING)]

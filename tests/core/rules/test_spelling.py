@@ -290,3 +290,20 @@ def test_the_french_dictionary_is_the_one_with_both_spellings() -> None:
     from editor.core.spelling import french_variant
 
     assert french_variant() == "toutes variantes"  # scripts/setup.sh installs hunspell-fr-comprehensive
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Le phosphore pentacoordonné reste rare.",  # a combining form glued to a dictionary word
+        "Une espèce bathypélagique et un complexe penta-coordonné.",
+        "Les « vautes » sont des beignets aux fruits.",  # a word quoted alone is a term being named
+    ],
+)
+def test_formations_and_terms_quoted_alone_are_never_warnings(text: str) -> None:
+    assert [f for f in spelling(text) if f.severity is Severity.WARNING] == []
+
+
+def test_a_typo_between_two_quotations_is_still_a_warning() -> None:
+    text = 'Des "manoeuvres frauduleuses" yant "porté atteinte" au scrutin.'
+    assert [f.text for f in spelling(text) if f.severity is Severity.WARNING] == ["yant"]
