@@ -185,6 +185,7 @@ def test_one_megabyte_of_hostile_text_stays_linear(text: str) -> None:
 
 
 def test_a_mistranslated_they_is_still_a_warning_beside_an_offer_verb_elsewhere() -> None:
-    text = NEWS_BEFORE + "L'office de tourisme vous propose des balades. Les maires vous avez salué le plan." + NEWS_AFTER
+    damaged = "L'office de tourisme vous propose des balades. Les maires vous avez salué le plan."
+    text = NEWS_BEFORE + damaged + NEWS_AFTER
     found = register(text)
     assert [(f.text, f.severity) for f in found if f.severity is Severity.WARNING] == [("vous avez", Severity.WARNING)]
