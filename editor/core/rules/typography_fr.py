@@ -96,6 +96,8 @@ class MismatchedQuotes(ParagraphRule):
                     opener = (i, c)
                 continue
             o, oc = opener
+            if c == '"' and oc == "«":
+                continue  # `« le mot "spectres" »`: straight quotes mark a quotation within the quotation
             if c in _PAIRS and c != "‘":
                 opener = (i, c)  # nested or unclosed: start again from the innermost opener
                 continue

@@ -169,3 +169,9 @@ def test_the_house_style_finding_has_nothing_to_accept_and_bulk_accept_leaves_it
     assert review.cleaned == GLUED_ARTICLE
     review.reject(item.id)
     assert next(i for i in review.items if i.id == item.id).status is Status.REJECTED
+
+
+def test_straight_quotes_nested_in_guillemets_are_a_quotation_within_a_quotation_not_a_mismatch() -> None:
+    text = 'Qui a écrit que les « rescapés étaient des revenants, au sens du mot "spectres" » ?'
+    assert findings(text, "typography.mismatched-quotes") == []
+    assert findings("Il a dit “oui» hier.", "typography.mismatched-quotes")
