@@ -247,6 +247,14 @@ def test_french_findings_and_rule_documentation_use_no_break_spaces() -> None:
     assert plain == [], "use U+00A0 before : ; ! ? » and after « in galley.po"
 
 
+def test_translations_keep_every_group_reference_of_the_pattern_rules() -> None:
+    """A pattern rule's message names the match's groups (`« \\1 » takes no period`); a French text without them
+    would lose the quoted word, and a reference to a group that does not exist would raise."""
+    refs = re.compile(r"\\[0-9]|\\g<[a-z_0-9]+>")
+    for msgid, msgstr in _catalogue():
+        assert sorted(refs.findall(msgid)) == sorted(refs.findall(msgstr)), msgid
+
+
 # --- the command line, as a user runs it ---------------------------------------------------------------------------
 
 _LINE_RE = re.compile(r"^.+?:\d+:\d+: (?P<rule>[\w.\-/]+): (?P<message>.*?)(?: -> .*)?$")
