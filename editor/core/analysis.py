@@ -26,8 +26,14 @@ class AnalysisCancelled(Exception):
     """The person moved on (another article, Cancel) before the analysis ended."""
 
 
-def analyse_article(article: Article, config: CheckConfig, state: dict[str, Any] | None) -> tuple[Review, list[Link]]:
-    """Build the review of one article (restoring a saved state when there is one) and find its links."""
+def analyse_article(
+    article: Article, config: CheckConfig, state: dict[str, Any] | None, *, messages: bool = True
+) -> tuple[Review, list[Link]]:
+    """Build the review of one article (restoring a saved state when there is one) and find its links.
+
+    A restored review's messages are rewritten in the current language when it was saved in another (one more
+    analysis); `messages=False` skips that where nobody reads them (counting what is pending)."""
+    from editor.core.relocalise import follow_language
     from editor.core.review import Review
     from editor.core.urls import find_links
 
@@ -35,6 +41,9 @@ def analyse_article(article: Article, config: CheckConfig, state: dict[str, Any]
     if state:
         with contextlib.suppress(Exception):
             review = Review.restore(article, config, state)
+        if review is not None and messages:
+            with contextlib.suppress(Exception):  # the messages are a comfort: the decisions are restored already
+                review = follow_language(review)
     if review is None:
         review = Review.open(article, config)
     try:

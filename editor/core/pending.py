@@ -30,7 +30,7 @@ def pending_count(article: Article, config: CheckConfig, state: dict[str, Any] |
     the number the window shows once the article is opened."""
     from editor.core.analysis import analyse_article
 
-    review, _links = analyse_article(article, config, state)
+    review, _links = analyse_article(article, config, state, messages=False)
     return sum(1 for it in review.pending() if config.wants(it.rule))
 
 

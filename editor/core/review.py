@@ -37,6 +37,7 @@ from editor.core.cleaning import (
     splice,
 )
 from editor.core.findings import Finding
+from editor.core.i18n import current_language
 from editor.core.reanchor import OWN_WORDS as _OWN_WORDS
 from editor.core.reanchor import reanchor
 from editor.core.review_items import (
@@ -56,6 +57,7 @@ from editor.core.review_items import (
     _sha,
     _shift_spans,
     _Step,
+    difference,
 )
 from editor.core.rules.base import CheckConfig
 from editor.core.text import WORD_RE
@@ -92,6 +94,8 @@ class Review:
         self._listeners: list[Listener] = []
         self._sorted: list[Item] | None = None
         self._pending_step: tuple[_Step, set[int]] | None = None
+        # the language the findings' messages are written in (`editor.core.relocalise` rewrites them for another)
+        self.messages_language: str | None = current_language()
 
     # ------------------------------------------------------------------------------------------ building
 
@@ -151,18 +155,11 @@ class Review:
         r._ignored_rules = set(state.get("ignored_rules", ()))
         r._dirty = [(int(a), int(b)) for a, b in state.get("dirty", ())]
         r._revision = int(state.get("revision", 0))
+        r.messages_language = state.get("messages")  # unknown in states saved before it was recorded
         cleaned = state.get("cleaned")
         if cleaned is not None and cleaned != r._text:
             # the text was saved after the last decision (typing is saved in batches): replay it as one hand edit
-            a = 0
-            old = r._text
-            m = min(len(old), len(cleaned))
-            while a < m and old[a] == cleaned[a]:
-                a += 1
-            b = 0
-            while b < m - a and old[-1 - b] == cleaned[-1 - b]:
-                b += 1
-            r.edit(a, len(old) - b, cleaned[a : len(cleaned) - b])
+            r.edit(*difference(r._text, cleaned))
         return r
 
     def to_state(self) -> dict[str, Any]:
@@ -182,6 +179,7 @@ class Review:
             "ignored_rules": sorted(self._ignored_rules),
             "dirty": [list(d) for d in self._dirty],
             "revision": self._revision,
+            "messages": self.messages_language,
         }
 
     # ------------------------------------------------------------------------------------------ reading

@@ -196,6 +196,18 @@ def _edit_from_json(d: dict[str, Any]) -> Edit:
     return replace(e, key=tuple(key) if key else None, item=d.get("item"))
 
 
+def difference(old: str, new: str) -> tuple[int, int, str]:
+    """The one replacement turning `old` into `new`: old[a:b] -> text (common prefix and suffix kept)."""
+    m = min(len(old), len(new))
+    a = 0
+    while a < m and old[a] == new[a]:
+        a += 1
+    b = 0
+    while b < m - a and old[-1 - b] == new[-1 - b]:
+        b += 1
+    return a, len(old) - b, new[a : len(new) - b]
+
+
 def _sha(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
 

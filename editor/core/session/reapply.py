@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from editor.core.article import Article
+from editor.core.review_items import difference
 from editor.core.rules.base import CheckConfig
 from editor.core.session.records import Action, Decision
 
@@ -22,18 +23,6 @@ _ACTION_OF_STATUS = {
     "ignored": Action.IGNORED,
     "reverted": Action.REVERTED,
 }
-
-
-def difference(old: str, new: str) -> tuple[int, int, str]:
-    """The one replacement turning `old` into `new`: old[a:b] -> text (common prefix and suffix kept)."""
-    m = min(len(old), len(new))
-    a = 0
-    while a < m and old[a] == new[a]:
-        a += 1
-    b = 0
-    while b < m - a and old[-1 - b] == new[-1 - b]:
-        b += 1
-    return a, len(old) - b, new[a : len(new) - b]
 
 
 def rebuild_review(
