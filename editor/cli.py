@@ -25,7 +25,8 @@ SUBCOMMANDS = ("check", "clean", "export", "session", "rules")
 
 # argparse's own words (the usage line, the section titles of --help, its error messages) come from the standard
 # library's gettext default domain. `_speak_argparse` points that domain at Galley's catalogue, and the marks below
-# keep these exact msgids in it (they must match the standard library's source text).
+# keep these exact msgids in it (they must match the standard library's source text). argparse adds the colon after
+# a section title itself, so the French titles end with the no-break space French sets before it.
 ARGPARSE_MESSAGES = (
     N_("usage: "),
     N_("positional arguments"),
