@@ -9,7 +9,9 @@ from __future__ import annotations
 import json
 import os
 import pty
+import re
 import select
+import socket
 import sqlite3
 import subprocess
 import sys
@@ -17,7 +19,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from babel.messages.pofile import read_po
 
+from editor.cli import ARGPARSE_MESSAGES
 from editor.commands.progress import Progress
 from editor.core import i18n
 from editor.core.session import Session, SessionLocked
@@ -34,6 +38,18 @@ EN = "C.UTF-8"
 @pytest.fixture(scope="module", autouse=True)
 def compiled() -> None:
     build_translations.build_catalogues()
+
+
+PERCENT = re.compile(r"%(?:\([a-z_]+\))?[srd]")
+
+
+def test_argparse_s_messages_keep_their_placeholders_in_french() -> None:
+    """argparse fills its messages with %: a French one missing or adding a placeholder would crash the error path."""
+    with (REPO / "resources" / "locale" / "fr" / "LC_MESSAGES" / "galley.po").open("rb") as f:
+        catalog = read_po(f)
+    for msgid in ARGPARSE_MESSAGES:
+        french = str(catalog[msgid].string)
+        assert french and sorted(PERCENT.findall(french)) == sorted(PERCENT.findall(msgid)), msgid
 
 
 def _env(lang: str, **extra: str) -> dict[str, str]:
@@ -348,6 +364,30 @@ def test_english_help_and_usage_errors_keep_argparse_s_own_words(inputs: Path) -
     fr = _galley(FR, "rules", "--help")
     assert fr.stdout.startswith("usage\u00a0: galley rules [-h] [--format {text,json}] [PRÉFIXE|ID]\n")
     assert "\narguments positionnels\u00a0:\n  PRÉFIXE|ID " in fr.stdout
+
+
+@pytest.mark.parametrize(
+    ("lang", "wanted"),
+    [
+        (FR, "galley: impossible de joindre l’ordonnanceur Dask à 127.0.0.1:{port} ("),
+        (EN, "galley: cannot reach the Dask scheduler at 127.0.0.1:{port} ("),
+    ],
+)
+def test_an_unreachable_scheduler_is_one_line_in_the_user_s_language(inputs: Path, lang: str, wanted: str) -> None:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = int(s.getsockname()[1])  # closed again when the block ends: nothing listens there
+    r = subprocess.run(
+        [sys.executable, "-m", "editor", "check", "--scheduler", f"127.0.0.1:{port}", str(inputs / "good.txt")],
+        capture_output=True,
+        text=True,
+        env=_env(lang, GALLEY_CONNECT_TIMEOUT="3"),
+        cwd=REPO,
+        timeout=240,
+        check=False,
+    )
+    assert r.returncode == 2
+    assert r.stderr.startswith(wanted.format(port=port)) and r.stderr.count("\n") == 1, r.stderr
 
 
 def _read_pty(fd: int, proc: subprocess.Popen[bytes]) -> bytes:
