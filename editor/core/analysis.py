@@ -53,12 +53,54 @@ def analyse_article(
     return review, links
 
 
-def child_main(job: str) -> None:
+def _signalled_when_parent_ends() -> None:
+    """Linux: have the kernel kill this process when its parent ends (PR_SET_PDEATHSIG). No-op elsewhere."""
+    import signal
+    import sys
+
+    if sys.platform.startswith("linux"):
+        import ctypes
+
+        with contextlib.suppress(OSError, AttributeError):
+            ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL, 0, 0, 0)  # 1 = PR_SET_PDEATHSIG
+
+
+def die_with_parent(parent: int) -> None:
+    """End this process as soon as the process `parent` ends, however it ends (kill -9 included), and so the
+    worker processes it forks: an analysis nobody waits for would otherwise hold the cores for minutes. Linux kills
+    them at once; a watcher thread covers the other systems, and a parent gone before the watch began."""
+    import os
+    import time
+
+    _signalled_when_parent_ends()
+    if os.getppid() != parent:
+        os._exit(1)
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(0.25)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="galley-parent-watch", daemon=True).start()
+    forking = [os.getpid()]
+
+    def forked() -> None:  # a worker forked for the paragraphs of a long article
+        _signalled_when_parent_ends()
+        if os.getppid() != forking[0]:
+            os._exit(1)
+
+    os.register_at_fork(after_in_child=forked)
+
+
+def child_main(job: str, parent: int | None = None) -> None:
     """The analysis process: a pickled (article, config, state) in the file `job`, a pickled ("ok", result) or
-    ("error", message) on stdout."""
+    ("error", message) on stdout. It ends with the process `parent` (the window) when that ends first."""
     import json
     import pickle
     import sys
+
+    if parent is not None:
+        die_with_parent(parent)
 
     from editor.core.batch import default_jobs
     from editor.core.engine import parallel, reporting
@@ -128,8 +170,9 @@ def analyse_maybe_in_process(
                 [
                     sys.executable,
                     "-c",
-                    "import sys; from editor.core.analysis import child_main; child_main(sys.argv[1])",
+                    "import sys; from editor.core.analysis import child_main as m; m(sys.argv[1], int(sys.argv[2]))",
                     job,
+                    str(os.getpid()),
                 ],
                 stdin=subprocess.DEVNULL,
                 stdout=subprocess.PIPE,

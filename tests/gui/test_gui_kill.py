@@ -61,17 +61,28 @@ class Child:
         todo = [self.proc.pid]
         while todo:
             pid = todo.pop()
-            try:
-                kids = Path(f"/proc/{pid}/task/{pid}/children").read_text().split()
-            except OSError:
-                continue
-            out.extend(int(k) for k in kids)
-            todo.extend(int(k) for k in kids)
+            kids = []
+            for task in Path(f"/proc/{pid}/task").glob("*"):  # a child belongs to the thread that started it
+                try:
+                    kids.extend(int(k) for k in (task / "children").read_text().split())
+                except OSError:
+                    continue
+            out.extend(kids)
+            todo.extend(kids)
         return out
 
     def stderr(self) -> str:
         assert self.proc.stderr is not None
         return self.proc.stderr.read() if self.proc.poll() is not None else ""
+
+
+def _alive(pid: int) -> bool:
+    """Running, as opposed to gone or a zombie not reaped yet."""
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text()
+    except OSError:
+        return False
+    return stat.rsplit(")", 1)[1].split()[0] != "Z"
 
 
 def reopened_text(qtbot: Any, article: Path, session: Path) -> str:
@@ -98,13 +109,20 @@ def test_kill_9_while_typing_during_the_analysis_loses_no_word(qtbot: Any, tmp_p
     time.sleep(SAVE_BOUND_S)
     analysed = "A" in child.lines
     kids = child.descendants()
+    assert kids, "no analysis process was running"
     child.proc.send_signal(signal.SIGKILL)
-    for pid in kids:  # the analysis process would otherwise run on, orphaned
-        try:
-            os.kill(pid, signal.SIGKILL)
-        except ProcessLookupError:
-            pass
     child.proc.wait(timeout=30)
+    try:  # the analysis process (and its workers) end with the window, not run on orphaned
+        end = time.monotonic() + 30
+        while any(_alive(k) for k in kids) and time.monotonic() < end:
+            time.sleep(0.05)
+        assert not [k for k in kids if _alive(k)], "the analysis outlived the killed window"
+    finally:
+        for pid in kids:
+            try:
+                os.kill(pid, signal.SIGKILL)
+            except ProcessLookupError:
+                pass
     assert not analysed, "the analysis ended before the kill: the kill did not happen during it"
     assert "Traceback" not in child.stderr()
     text = reopened_text(qtbot, article, session)
