@@ -647,101 +647,6 @@ def compose_plans(first: Plan, second: Plan) -> Plan:
     return splice(first, i, j, new)
 
 
-def _reanalyse(
-    step: Plan,
-    before: list[Finding],
-    lang: str,
-    config: CheckConfig,
-    *,
-    source_url: str | None,
-    title: str | None,
-) -> list[Finding]:
-    """The findings on `step.apply()`, given `before`, the findings on `step.raw`.
-
-    Only what an edit could have changed is analysed again: the paragraphs an edit touches, with the paragraph
-    rules (which see one paragraph at a time, by contract), and the whole text with the document rules. Findings
-    of the paragraph rules elsewhere are moved, not recomputed; for an article with a few fixes this costs a
-    small part of a full analysis.
-    """
-    from editor.core.rules import rules_for
-    from editor.core.rules.base import Context
-    from editor.core.text import paragraphs
-
-    text = step.apply()
-    pm = step.map
-    rules = rules_for(lang, config)
-    para_ids = {r.id for r in rules if r.scope == "paragraph"}
-    doc_rules = [r for r in rules if r.scope == "document"]
-    doc_ids = {r.id for r in doc_rules}
-    paras = paragraphs(text)
-    p_starts = [a for a, _ in paras]
-    touched: set[int] = set()
-    in_gap = False  # an edit left something other than line breaks between paragraphs (no paragraph re-check sees it)
-    for i in range(len(step.edits)):
-        cs, ce = pm.edit_span(i)
-        j = max(0, bisect_right(p_starts, cs) - 1)
-        hit = False
-        while j < len(paras) and paras[j][0] <= ce:
-            if paras[j][1] >= cs:
-                touched.add(j)
-                hit = True
-            j += 1
-        if not hit and not in_gap:
-            k = bisect_right(p_starts, cs)
-            gap = text[paras[k - 1][1] if k > 0 else 0 : paras[k][0] if k < len(paras) else len(text)]
-            in_gap = gap.strip("\n") != ""
-    out: list[Finding] = []
-    e_starts = [e.start for e in step.edits]
-    for f in before:
-        if f.rule in doc_ids:
-            continue  # recomputed below
-        k = bisect_right(e_starts, f.end) - 1
-        hit = False
-        while k >= 0:
-            e = step.edits[k]
-            if e.end < f.start:
-                break
-            if (e.start < f.end and f.start < e.end) or (f.start < e.start < f.end) or e.start == e.end == f.start:
-                hit = True
-                break
-            k -= 1
-        if hit:
-            continue
-        cs, ce = pm.clean_span(f.start, f.end)
-        j = bisect_right(p_starts, cs) - 1
-        if f.rule in para_ids and (j < 0 or j in touched or ce > paras[j][1]):
-            continue
-        if text[cs:ce] != f.text:
-            continue
-        out.append(f.shifted(cs - f.start))
-    if in_gap or len(touched) * 3 > len(paras):  # fixes all over the text: one whole pass is cheaper
-        from editor.core.engine import analyse_text
-
-        return analyse_text(text, lang, config, source_url=source_url, title=title)
-    moved = {id(f) for f in out}  # in untouched paragraphs: offered already, their sentence unchanged
-    para_rules = [r for r in rules if r.scope == "paragraph"]
-    for j in sorted(touched):
-        a, b = paras[j]
-        pctx = Context(text=text[a:b], lang=lang, config=config, source_url=source_url, offset=a)
-        for r in para_rules:
-            out.extend(f.shifted(a) for f in r.check(pctx))
-    if doc_rules:
-        ctx = Context(text=text, lang=lang, config=config, source_url=source_url, title=title)
-        for r in doc_rules:
-            out.extend(r.check(ctx))
-    seen: set[tuple[str, int, int]] = set()
-    tidy: list[Finding] = []
-    for f in sorted(out, key=lambda f: (f.start, f.end, f.rule)):
-        key = (f.rule, f.start, f.end)
-        if key not in seen:
-            seen.add(key)
-            tidy.append(f)
-    from editor.core.engine import drop_words_inside_encoding_repairs, offered
-
-    # findings made again here are offered like those of a full analysis (suggestions checked in context)
-    return offered(text, drop_words_inside_encoding_repairs(tidy), lang, config, moved)
-
-
 def clean_text(
     text: str,
     lang: str,
@@ -752,8 +657,9 @@ def clean_text(
     findings: list[Finding] | None = None,
 ) -> Cleaned:
     """Clean `text` to a fixed point: after the first plan, the text is analysed again where fixes changed it
-    (see `_reanalyse`) and any new automatic fix is folded into the plan, at most MAX_ROUNDS times."""
+    (see `editor.core.reanalysis`) and any new automatic fix is folded into the plan, at most MAX_ROUNDS times."""
     from editor.core.engine import analyse_text
+    from editor.core.reanalysis import reanalyse
 
     config = config or CheckConfig()
     first = findings if findings is not None else analyse_text(text, lang, config, source_url=source_url, title=title)
@@ -762,7 +668,7 @@ def clean_text(
     current = first
     rounds = 0
     while step.edits:
-        current = _reanalyse(step, current, lang, config, source_url=source_url, title=title)
+        current = reanalyse(step, current, lang, config, source_url=source_url, title=title)
         rounds += 1
         clean = step.apply()
         step = plan_from_findings(clean, current)

@@ -1,0 +1,160 @@
+"""The findings on a text after some fixes, worked out from the findings before them: the cleaner's later passes.
+
+Why not simply analyse the fixed text again: cleaning a damaged article applies hundreds of fixes spread all over
+it, then must know the findings on the result (a fix can clear or reveal others). A whole second analysis nearly
+doubled the time a long article took to open in the editor. The rules' contract makes most of it unnecessary:
+paragraph rules give the same findings on any run of whole paragraphs cut at a single blank line as on the whole
+text (the engine's parallel chunks rely on it too). So
+
+- the text is cut where the engine may cut it (a single blank line between two paragraphs); a stretch between two
+  cuts is a *unit*;
+- units an edit touched (or came close to) are checked again with the paragraph rules;
+- every other finding of the paragraph rules is moved by the length the edits before it changed, and keeps the
+  suggestions it was offered with: its sentence is unchanged, so checking them in context again (the costliest
+  step) would give the same answer;
+- document rules, which weigh the whole article, run once over the new text.
+
+The result is exactly that of a whole analysis of the new text; tests compare both on damaged texts.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from editor.core.findings import Finding
+from editor.core.rules.base import CheckConfig
+
+if TYPE_CHECKING:
+    from editor.core.cleaning import Edit, Plan
+
+# How far outside a unit an edit still counts as touching it: the single blank line ("\n\n") of a cut, so an edit
+# that changes a cut (joins or splits units) re-checks the units on both sides.
+_REACH = 2
+
+
+def units(text: str) -> list[tuple[int, int]]:
+    """(start, end) of the units covering `text`: consecutive, separated by exactly "\\n\\n"."""
+    from editor.core.engine import _cuts
+
+    return _cuts(text, 0)
+
+
+def touched_units(spans: Sequence[tuple[int, int]], bounds: Sequence[tuple[int, int]]) -> list[int]:
+    """Indexes of the units (`bounds`, sorted) that any (start, end) of `spans` (sorted) touches or comes within
+    `_REACH` of."""
+    starts = [s for s, _ in bounds]
+    out: set[int] = set()
+    for cs, ce in spans:
+        j = max(0, bisect_right(starts, cs + _REACH) - 1)
+        while j > 0 and bounds[j - 1][1] + _REACH >= cs:
+            j -= 1
+        while j < len(bounds) and bounds[j][0] - _REACH <= ce:
+            if bounds[j][1] + _REACH >= cs:
+                out.add(j)
+            j += 1
+    return sorted(out)
+
+
+def _runs(touched: Sequence[int], bounds: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Consecutive touched units joined into one span each (fewer, longer rule calls; the same findings)."""
+    runs: list[tuple[int, int]] = []
+    prev = -2
+    for j in touched:
+        if j == prev + 1:
+            runs[-1] = (runs[-1][0], bounds[j][1])
+        else:
+            runs.append(bounds[j])
+        prev = j
+    return runs
+
+
+def _hit_by_edit(f: Finding, edits: Sequence[Edit], e_starts: Sequence[int]) -> bool:
+    """Whether an edit overlaps `f`, inserts inside it, or inserts at the point an empty finding marks."""
+    k = bisect_right(e_starts, f.end) - 1
+    while k >= 0:
+        e = edits[k]
+        if e.end < f.start:
+            return False
+        if (e.start < f.end and f.start < e.end) or (f.start < e.start < f.end) or e.start == e.end == f.start:
+            return True
+        k -= 1
+    return False
+
+
+def _ties(f: Finding) -> bool:
+    """Whether `f` was shaped by other findings, which may be recomputed: two findings on the same words merged
+    into one (the other may be a document rule's), or a removal that hides what lies inside it. Its unit is checked
+    again so that the same happens as in a whole analysis."""
+    from editor.core.engine import _is_removal
+
+    return "also" in f.extra or _is_removal(f)
+
+
+def carried_findings(
+    step: Plan,
+    text: str,
+    before: Sequence[Finding],
+    bounds: Sequence[tuple[int, int]],
+    touched: Sequence[int],
+) -> list[Finding]:
+    """The findings of `before` (on `step.raw`) that lie in untouched units of `text` (`step.apply()`), moved
+    there: neither an edit nor a touched unit reached them, so their text and sentence are unchanged."""
+    pm = step.map
+    edits = step.edits
+    e_starts = [e.start for e in edits]
+    u_starts = [s for s, _ in bounds]
+    hot = set(touched)
+    out: list[Finding] = []
+    for f in before:
+        if _hit_by_edit(f, edits, e_starts):
+            continue
+        cs, ce = pm.clean_span(f.start, f.end)
+        j = bisect_right(u_starts, cs) - 1
+        if j < 0 or j in hot or ce > bounds[j][1] or text[cs:ce] != f.text:
+            continue
+        out.append(f.shifted(cs - f.start) if cs != f.start else f)
+    return out
+
+
+def reanalyse(
+    step: Plan,
+    before: list[Finding],
+    lang: str,
+    config: CheckConfig,
+    *,
+    source_url: str | None,
+    title: str | None,
+) -> list[Finding]:
+    """The findings on `step.apply()`, given `before`, the findings on `step.raw` (as the engine gives them):
+    the same as `analyse_text(step.apply(), ...)`, for the cost of the units the edits touched.
+
+    Findings carried from untouched units keep the suggestions they were offered with. A document rule's finding
+    is made again, and is offered as carried when it comes out exactly as it was (its sentence is unchanged, and
+    checking its suggestions in context did not change them the first time)."""
+    from editor.core.engine import _chunk_findings, _run, _tidy, offered
+    from editor.core.rules import rules_for
+    from editor.core.rules.base import Context
+
+    text = step.apply()
+    rules = rules_for(lang, config)
+    para_rules = [r for r in rules if r.scope == "paragraph"]
+    doc_rules = [r for r in rules if r.scope != "paragraph"]
+    doc_ids = {r.id for r in doc_rules}
+    bounds = units(text)
+    pm = step.map
+    spans = [pm.edit_span(i) for i in range(len(step.edits))]
+    spans.extend(pm.clean_span(f.start, f.end) for f in before if _ties(f))
+    touched = touched_units(sorted(spans), bounds)
+    carried = carried_findings(step, text, before, bounds, touched)
+    found = [f for f in carried if f.rule not in doc_ids]
+    settled = {id(f) for f in found}
+    for run in _runs(touched, bounds):
+        found.extend(_chunk_findings(para_rules, text, run, lang, config, source_url, title))
+    as_before = {(f.rule, f.start, f.end): f for f in carried if f.rule in doc_ids}
+    for f in _run(doc_rules, Context(text=text, lang=lang, config=config, source_url=source_url, title=title)):
+        if as_before.get((f.rule, f.start, f.end)) == f:
+            settled.add(id(f))
+        found.append(f)
+    return offered(text, _tidy(found), lang, config, settled)
