@@ -658,10 +658,23 @@ def clean_text(
 ) -> Cleaned:
     """Clean `text` to a fixed point: after the first plan, the text is analysed again where fixes changed it
     (see `editor.core.reanalysis`) and any new automatic fix is folded into the plan, at most MAX_ROUNDS times."""
+    from editor.core.incontext import remembering
+
+    with remembering():
+        return _clean_text(text, lang, config or CheckConfig(), source_url, title, findings)
+
+
+def _clean_text(
+    text: str,
+    lang: str,
+    config: CheckConfig,
+    source_url: str | None,
+    title: str | None,
+    findings: list[Finding] | None,
+) -> Cleaned:
     from editor.core.engine import analyse_text
     from editor.core.reanalysis import reanalyse
 
-    config = config or CheckConfig()
     first = findings if findings is not None else analyse_text(text, lang, config, source_url=source_url, title=title)
     step = plan_from_findings(text, first)
     plan = step
@@ -683,10 +696,12 @@ def clean_text(
 def clean_article(article: Article, config: CheckConfig | None = None) -> Cleaned:
     """The article with every safe fix applied, its plan, map and the suggestions left for review."""
     from editor.core.engine import analyse, resolve_lang
+    from editor.core.incontext import remembering
 
     config = config or CheckConfig()
     lang = resolve_lang(article, config)
-    first = analyse(article, config)
-    c = clean_text(article.text, lang, config, source_url=article.url, title=article.title, findings=first)
+    with remembering():  # the cleaner's passes judge again few suggestions the analysis did not
+        first = analyse(article, config)
+        c = clean_text(article.text, lang, config, source_url=article.url, title=article.title, findings=first)
     c.article = article
     return c

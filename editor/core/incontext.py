@@ -21,7 +21,9 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections import Counter
-from collections.abc import Collection, Iterable, Sequence
+from collections.abc import Collection, Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import replace
 
 from editor.core import french
@@ -80,6 +82,28 @@ def _shared_findings(lang: str, config: CheckConfig) -> dict[str, list[Finding]]
     return entry[1]
 
 
+_Verdicts = dict[tuple[object, ...], tuple[list[tuple[int, int, str]], bool]]
+#: Within `remembering()`: the verdicts the checks reached, by (language, configuration).
+_memory: ContextVar[dict[tuple[str, CheckConfig], _Verdicts] | None] = ContextVar(
+    "galley_incontext_memory", default=None
+)
+
+
+@contextmanager
+def remembering() -> Iterator[None]:
+    """Within this block, each check of suggestions in context starts with what the previous ones learnt (the
+    cleaner's later passes offer again the findings of the paragraphs they re-check, mostly in sentences an
+    earlier pass judged already). Nested blocks share the outer one's memory."""
+    if _memory.get() is not None:
+        yield
+        return
+    token = _memory.set({})
+    try:
+        yield
+    finally:
+        _memory.reset(token)
+
+
 class _Checker:
     """Re-analyses sentences with the paragraph rules of one language, caching the sentences' findings."""
 
@@ -93,7 +117,10 @@ class _Checker:
             r for r in rules_for(lang, self.config) if r.scope == "paragraph" and r.category in _RECHECKED
         ]
         self._seen = _shared_findings(lang, self.config)  # sentence → its findings
-        self.verdicts: dict[tuple[object, ...], tuple[list[tuple[int, int, str]], bool]] = {}
+        self.verdicts: _Verdicts = {}
+        memory = _memory.get()
+        if memory is not None:
+            self.verdicts = memory.setdefault((lang, self.config), self.verdicts)
 
     def findings(self, sentence: str) -> list[Finding]:
         found = self._seen.get(sentence)

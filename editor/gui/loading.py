@@ -7,9 +7,10 @@ while the whole analysis runs.
 
 from __future__ import annotations
 
+import time
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QMessageBox
 
 from editor.gui import drafts, jobs
@@ -28,6 +29,10 @@ if TYPE_CHECKING:
 
 PREVIEW_ABOVE = 50_000  # characters: longer articles get their visible part checked first
 PREVIEW_MAX = 30_000  # characters checked by the preview at most
+# Findings streamed during a long analysis are drawn when they have doubled since last drawn, or some time after:
+# this long at least, and twenty times what the last drawing took. Each drawing redraws them all: drawing every
+# batch cost the GUI thread time quadratic in their number (seconds on a long article).
+SO_FAR_EVERY_S = 2.0
 
 
 class Loading(QObject):
@@ -43,6 +48,10 @@ class Loading(QObject):
         self._scroll_to: int | None = None  # where the Cleaned pane was scrolled when typing was folded in
         self.counts = PendingCounts(window)  # the article list's counts, for articles not opened yet too
         self._so_far: list[Finding] = []  # findings streamed by the analysis running
+        self._so_far_shown = (0, 0.0)  # how many of them are drawn, and when they may be drawn again
+        self._so_far_timer = QTimer(self)
+        self._so_far_timer.setSingleShot(True)
+        self._so_far_timer.timeout.connect(self._show_so_far)
 
     def reset(self) -> None:
         self.load_errors = []
@@ -196,6 +205,8 @@ class Loading(QObject):
         self._resume_draft(index, state)
         self.analysing = index
         self._so_far = []
+        self._so_far_shown = (0, 0.0)
+        self._so_far_timer.stop()
         if len(doc.article.text) > PREVIEW_ABOVE:
             self._start_preview(index)
         w.jobs.submit(
@@ -272,6 +283,20 @@ class Loading(QObject):
         if doc is None or doc.review is not None or self.analysing != w.current or not found:
             return
         self._so_far.extend(found)
+        shown, next_at = self._so_far_shown
+        now = time.monotonic()
+        if len(self._so_far) >= 2 * shown or now >= next_at:
+            self._show_so_far()
+        elif not self._so_far_timer.isActive():
+            self._so_far_timer.start(int((next_at - now) * 1000) + 1)
+
+    def _show_so_far(self) -> None:
+        w = self.w
+        doc = w.doc()
+        if doc is None or doc.review is not None or self.analysing != w.current or not self._so_far:
+            return
+        self._so_far_timer.stop()
+        t0 = time.monotonic()
         rows = [
             Row(
                 -(i + 1),
@@ -289,6 +314,8 @@ class Loading(QObject):
         ]
         w.findings.set_rows(rows)
         w.raw.set_marks(Mark(f.start, f.end, "finding", f.category, str(f.severity)) for f in self._so_far)
+        took = time.monotonic() - t0
+        self._so_far_shown = (len(self._so_far), t0 + max(SO_FAR_EVERY_S, 20 * took))
 
     def preview_done(self, found: list[Finding]) -> None:
         w = self.w
