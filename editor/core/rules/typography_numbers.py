@@ -107,6 +107,13 @@ class NumberSpacing(ConventionRule):
                 "nb",
                 {"nb": _("a no-break space between thousands"), "plain": _("a plain space between thousands")},
             ),
+            # four digits are often left whole (`6000 personnes`; the SI brochure says it is customary): never a
+            # deviation worth a warning
+            "four": Convention(
+                "grouped",
+                {"grouped": _("thousands grouped (20 000)"), "none": _("four-digit numbers not grouped (6000)")},
+                deviation=Severity.INFO,
+            ),
         }
 
     def observe(self, ctx: Context, start: int, end: int) -> Iterator[Finding | Occurrence]:
@@ -128,7 +135,7 @@ class NumberSpacing(ConventionRule):
         for m in _FOUR_DIGITS_RE.finditer(text, start, end):
             own = m.group()
             forms = {"grouped": m.group(1) + sep + m.group(2), "none": own}
-            yield Occurrence("grouping", "none", m.start(), m.end(), forms, msg)
+            yield Occurrence("four", "none", m.start(), m.end(), forms, msg)
         msg = _("group long numbers by three")
         for m in _LONG_NUMBER_RE.finditer(text, start, end):
             s, e = m.span()

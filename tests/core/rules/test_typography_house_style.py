@@ -175,3 +175,8 @@ def test_straight_quotes_nested_in_guillemets_are_a_quotation_within_a_quotation
     text = 'Qui a écrit que les « rescapés étaient des revenants, au sens du mot "spectres" » ?'
     assert findings(text, "typography.mismatched-quotes") == []
     assert findings("Il a dit “oui» hier.", "typography.mismatched-quotes")
+
+
+def test_a_four_digit_quantity_left_whole_is_never_a_warning_even_among_grouped_numbers() -> None:
+    text = "Le groupe emploie 12 000 salariés en France et plus de 6000 personnes en Espagne."
+    assert [f.severity for f in findings(text, "typography.number-spacing") if f.text == "6000"] == [Severity.INFO]
