@@ -47,34 +47,12 @@ _GERMAN_SUFFIX = re.compile(
 )
 _UMLAUT = frozenset("äöüÄÖÜß")
 # Current French press vocabulary the 2020 hunspell dictionary lacks (kept short: names belong to the glossary).
-_PRESS_WORDS_FR = frozenset(
-    {
-        "covid",
-        "covidé",
-        "covidée",
-        "covidés",
-        "covidées",
-        "vaccinodrome",
-        "vaccinodromes",
-        "ubérisation",
-        "wokisme",
-        "wokiste",
-        "wokistes",
-        "écoanxiété",
-        "mégabassine",
-        "mégabassines",
-        "macronie",
-        "macronisme",
-        "chiraquien",
-        "chiraquienne",
-        "chiraquiens",
-        "déconfinement",
-        "reconfinement",
-        "djihad",
-        "djihads",
-        "aïd",
-    }
+_PRESS_WORDS = (
+    "covid covidé covidée covidés covidées vaccinodrome vaccinodromes ubérisation wokisme wokiste wokistes écoanxiété "
+    "mégabassine mégabassines macronie macronisme chiraquien chiraquienne chiraquiens "
+    "déconfinement reconfinement djihad djihads aïd"
 )
+_PRESS_WORDS_FR = frozenset(_PRESS_WORDS.split(" "))
 # Adjectives and nouns built on a name the dictionary knows: `sarkozyste`, `gaulliste`, `macroniste`.
 _NAME_DERIVED_FR = re.compile(r"(?:iste|istes|isme|ismes|ien|ienne|iens|iennes|ste|stes|sme)$")
 _DE_SEPARABLE = re.compile(
