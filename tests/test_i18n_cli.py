@@ -302,14 +302,14 @@ CASES = [
     (
         ["export", "{d}/s.galley", "--output-dir", "{out}/e", "--only-done", "--force"],
         0,
-        ["1 article(s) dans 1 fichier(s) écrit(s) dans {out}/e, 1 non terminé(s) laissé(s) de côté"],
+        ["1 article(s) dans 1 fichier(s) écrit(s) dans {out}/e, 1 non terminé laissé de côté"],
         ["1 article(s) in 1 file(s) written to {out}/e, 1 not done skipped"],
     ),
     (
         ["export", "{d}/s.galley", "--output-dir", "{out}/e"],
         2,
-        ["2 fichier(s) existe(nt) déjà : ", "(utilisez --force pour écraser)"],
-        ["2 file(s) exist already: ", "(use --force to overwrite)"],
+        ["2 fichiers existent déjà : ", "(utilisez --force pour écraser)"],
+        ["2 files exist already: ", "(use --force to overwrite)"],
     ),
     # rules: the listing's columns and the detail of one rule
     (
@@ -432,7 +432,7 @@ def test_the_cluster_s_progress_unit_and_a_locked_session_follow_the_chosen_lang
     """What the window shares with the CLI reads in the language set for the process (here French, then English)."""
     try:
         i18n.set_language("fr")
-        assert "0/4 tâches  0 articles  0.0 articles/s" in Progress(4, "tasks").line()
+        assert "0/4 tâches  0 article  0.0 articles/s" in Progress(4, "tasks").line()  # 0 is singular in French
         locked = pytest.raises(SessionLocked, match="cette session est ouverte dans une autre fenêtre de Galley")
         with Session.open(inputs / "s.galley", loader=iter_paths), locked:
             Session.open(inputs / "s.galley", loader=iter_paths)

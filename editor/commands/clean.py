@@ -48,7 +48,7 @@ from editor.core.fileio import (
     remove_stale_temporaries,
     safe_stem,
 )
-from editor.core.i18n import N_, _
+from editor.core.i18n import N_, _, ngettext
 from editor.core.interfaces import Rendition
 from editor.core.rules import all_rules
 from editor.core.rules.base import CheckConfig
@@ -316,7 +316,11 @@ def run(args: argparse.Namespace) -> int:
     if kept[0]:
         print(
             "galley: "
-            + _("{count} article(s) already written by an earlier run, kept (--resume)").format(count=kept[0]),
+            + ngettext(
+                "{count} article already written by an earlier run, kept (--resume)",
+                "{count} articles already written by an earlier run, kept (--resume)",
+                kept[0],
+            ).format(count=kept[0]),
             file=sys.stderr,
         )
     sys.stdout.flush()

@@ -22,7 +22,7 @@ from editor.commands import EXIT_INPUT_ERROR, EXIT_OK
 from editor.commands.cluster import _PROCESS_LOCK, Done, Driver, Scan, Shard, _workers, connect, explain_text, plan
 from editor.core.article import Article
 from editor.core.fileio import ExportError, NameAllocator, atomic_write_text, os_reason, remove_stale_temporaries
-from editor.core.i18n import _, current_language, set_language
+from editor.core.i18n import _, current_language, ngettext, set_language
 from editor.core.rules.base import CheckConfig
 from editor.formats.export import SUFFIXES
 from editor.formats.loaders import LoadError, too_large
@@ -230,7 +230,11 @@ def _finish(args: argparse.Namespace, single: CleanOut | None, status: int, skip
     if skipped:
         print(
             "galley: "
-            + _("{count} article(s) already written by an earlier run, kept (--resume)").format(count=skipped),
+            + ngettext(
+                "{count} article already written by an earlier run, kept (--resume)",
+                "{count} articles already written by an earlier run, kept (--resume)",
+                skipped,
+            ).format(count=skipped),
             file=sys.stderr,
         )
     sys.stdout.flush()

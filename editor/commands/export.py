@@ -7,7 +7,7 @@ import sys
 
 from editor.commands import EXIT_INPUT_ERROR, EXIT_OK
 from editor.core.fileio import ExportError
-from editor.core.i18n import _
+from editor.core.i18n import _, ngettext
 from editor.core.session import Session, SessionError
 from editor.formats.export import EXPORTERS
 from editor.formats.loaders import iter_paths
@@ -54,6 +54,8 @@ def run(args: argparse.Namespace) -> int:
     if result.report:
         line += _(", report {file}").format(file=result.report)
     if result.skipped:
-        line += _(", {count} not done skipped").format(count=result.skipped)
+        line += ngettext(", {count} not done skipped", ", {count} not done skipped", result.skipped).format(
+            count=result.skipped
+        )
     print(line, file=sys.stderr)
     return EXIT_OK if result.ok else EXIT_WRITE_ERROR

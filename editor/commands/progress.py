@@ -12,7 +12,7 @@ import time
 from collections.abc import Iterable, Iterator
 from typing import TextIO, TypeVar
 
-from editor.core.i18n import N_, _
+from editor.core.i18n import N_, _, ngettext
 
 T = TypeVar("T")
 
@@ -53,7 +53,11 @@ class Progress:
         else:
             bar, count = "", f"{self.done} {_(self.unit)}"
         rate_text = _("{rate} articles/s").format(rate=f"{rate:.1f}")
-        return f"{bar}{count}  " + _("{count} articles").format(count=self.articles) + f"  {rate_text}"
+        return (
+            f"{bar}{count}  "
+            + ngettext("{count} article", "{count} articles", self.articles).format(count=self.articles)
+            + f"  {rate_text}"
+        )
 
     def _draw(self) -> None:
         self._drawn = time.monotonic()

@@ -39,7 +39,7 @@ from editor.core.fileio import (
     remove_stale_temporaries,
     safe_stem,
 )
-from editor.core.i18n import _
+from editor.core.i18n import _, ngettext
 from editor.core.interfaces import ExportFormat, Rendition
 from editor.core.rules.base import CheckConfig
 from editor.core.session import ArticleRecord, Decision, Session, Status, rebuild_review
@@ -189,7 +189,11 @@ def export_session(
             existing.append(report_path)
         if existing:
             shown = ", ".join(str(p) for p in existing[:3]) + (" ..." if len(existing) > 3 else "")
-            message = _("{count} file(s) exist already: {files} (use --force to overwrite)")
+            message = ngettext(
+                "{count} file exists already: {files} (use --force to overwrite)",
+                "{count} files exist already: {files} (use --force to overwrite)",
+                len(existing),
+            )
             raise ExportError(message.format(count=len(existing), files=shown))
 
     outputs = _write_all(session, plan, exporter, config, jobs, force, progress, cancel, result)

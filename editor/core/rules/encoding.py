@@ -31,7 +31,7 @@ from ftfy.badness import is_bad
 from rapidfuzz.distance import Levenshtein
 
 from editor.core.findings import Finding, Severity, make_finding
-from editor.core.i18n import N_, _
+from editor.core.i18n import N_, _, ngettext
 from editor.core.rules.base import Context, Rule
 from editor.core.spelling import available, service
 
@@ -648,10 +648,10 @@ class ReplacementChar(Rule):
                 self.severity,
                 m.start(),
                 m.end(),
-                _("a character was lost when the text was decoded (shown as �); restore from the source")
-                if n == 1
-                else _(
-                    "{count} characters were lost when the text was decoded (shown as �); restore from the source"
+                ngettext(
+                    "a character was lost when the text was decoded (shown as �); restore from the source",
+                    "{count} characters were lost when the text was decoded (shown as �); restore from the source",
+                    n,
                 ).format(count=n),
             )
 
