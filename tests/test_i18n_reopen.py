@@ -140,3 +140,20 @@ def test_a_state_saved_before_the_language_was_recorded_is_rewritten_once(sample
     assert [it.finding.message for it in french.items] == [
         it.finding.message for it in Review.open(Article(sample_text), CheckConfig()).items
     ]
+
+
+def test_a_long_article_reports_progress_but_no_finding_while_its_messages_are_rewritten(sample_text: str) -> None:
+    """The window lists what a fresh analysis streams; a review being restored must not show its decided findings
+    as new ones meanwhile."""
+    from editor.core.engine import reporting
+
+    article = Article("\n\n".join([sample_text] * 25))
+    set_language("en")
+    state = Review.open(article, CheckConfig()).to_state()
+    set_language("fr")
+    heard: list[tuple[int, int, int]] = []
+    with reporting(lambda done, total, found: heard.append((done, total, len(found)))):
+        french, _ = analyse_article(article, CheckConfig(), state)
+    assert french.messages_language == "fr"
+    assert heard and heard[-1][0] == heard[-1][1]
+    assert all(n == 0 for _d, _t, n in heard)

@@ -19,6 +19,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from typing import Any
 
+from editor.core.findings import Finding
 from editor.core.i18n import current_language
 from editor.core.review import Review
 from editor.core.review_items import Item, _paragraph_bounds, _paragraph_rule_ids
@@ -31,7 +32,7 @@ def follow_language(review: Review) -> Review:
     language = current_language()
     if review.messages_language == language:
         return review
-    fresh = Review.open(review.article, review.config)
+    fresh = _analysed_again(review)
     by_key: dict[Key, str] = {it.finding.key: it.finding.message for it in fresh.items}
     by_place = _rechecked(review, by_key)
     by_words = _unique_by_rule_and_text([*fresh.items], by_place)
@@ -48,6 +49,22 @@ def follow_language(review: Review) -> Review:
             f["message"] = message
     state["messages"] = language
     return Review.restore(review.article, review.config, state)
+
+
+def _analysed_again(review: Review) -> Review:
+    """A fresh review of the same article. A long analysis still reports how far it went, but not what it finds:
+    the window would list those findings, decided ones included, as if nothing had been decided yet."""
+    from editor.core.engine import _reporter, reporting
+
+    outer = _reporter.get()
+    if outer is None:
+        return Review.open(review.article, review.config)
+
+    def progress_only(done: int, total: int, _found: list[Finding]) -> None:
+        outer(done, total, [])
+
+    with reporting(progress_only):
+        return Review.open(review.article, review.config)
 
 
 def _rechecked(review: Review, known: dict[Key, str]) -> dict[Key, str]:
