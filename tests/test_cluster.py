@@ -122,7 +122,7 @@ def test_clean_on_the_cluster_writes_the_local_files_and_resumes(scheduler: str,
         "--output-dir", str(tmp_path / "s"), str(corpus),
     )  # fmt: skip
     assert _tree(tmp_path / "s") == expected
-    assert f"{len(expected) - 2} article(s) already written by an earlier run, kept" in again.stderr.decode()
+    assert f"{len(expected) - 2} articles already written by an earlier run, kept" in again.stderr.decode()
 
 
 def test_a_worker_killed_mid_task_costs_only_its_tasks(scheduler: str, tmp_path: Path) -> None:
