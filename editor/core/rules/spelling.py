@@ -17,6 +17,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
+from functools import cache
 from typing import TYPE_CHECKING, ClassVar
 
 from editor.core.findings import Finding, Severity, make_finding
@@ -590,16 +591,22 @@ def likely_typo(index: Suggester, word: str) -> bool:
 _NEXT_WORD = re.compile(r" ([^\W\d_]++)")
 
 
-def _split_elision(text: str, s: int, e: int, known: Callable[[str], bool]) -> tuple[int, str] | None:
+def _split_elision(
+    text: str, s: int, e: int, known: Callable[[str], bool], apostrophe: Callable[[], str]
+) -> tuple[int, str] | None:
     """`aujourd hui`, `presqu île`: an unknown word that is a known word once joined to the next by an apostrophe
     is one word with its apostrophe lost (one warning for both parts, with the word), not two unknown words.
-    Returns the end of the second part and the joined word."""
+    Returns the end of the second part and the joined word, with the apostrophe the text uses most (`apostrophe`
+    counts them once per text: counting per unknown word made long articles quadratic)."""
     m = _NEXT_WORD.match(text, e)
     if not m:
         return None
-    apostrophe = "’" if text.count("’") > text.count("'") else "'"
-    whole = text[s:e] + apostrophe + m.group(1)
+    whole = text[s:e] + apostrophe() + m.group(1)
     return (m.end(), whole) if known(whole) else None
+
+
+def _usual_apostrophe(text: str) -> Callable[[], str]:
+    return cache(lambda: "’" if text.count("’") > text.count("'") else "'")
 
 
 def _lower_case_unknown(ctx: Context) -> tuple[list[Flag], list[Flag]]:
@@ -620,13 +627,14 @@ def _lower_case_unknown(ctx: Context) -> tuple[list[Flag], list[Flag]]:
         flags = analysis.flags
         known = Lexicon(ctx.lang).known
         not_typos: set[int] = set()
+        apostrophe = _usual_apostrophe(ctx.text)
         elided: dict[int, tuple[int, str]] = ctx.memo("spelling.split-elisions", dict)  # first part's end → whole
         for i, f in enumerate(flags):
             if f.verdict.kind != "word" or f.verdict.foreign or in_foreign_sentence(analysis, f.start):
                 continue
             if i > 0 and elided.get(flags[i - 1].core_end, (-1, ""))[0] == f.core_end:
                 continue  # `hui` of `aujourd hui`: reported with its first part
-            whole = _split_elision(ctx.text, f.core_start, f.core_end, known)
+            whole = _split_elision(ctx.text, f.core_start, f.core_end, known, apostrophe)
             if whole is not None:
                 elided[f.core_end] = whole
                 typos.append(f)
