@@ -12,6 +12,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.processes import alive, descendants
+
 REPO = Path(__file__).resolve().parents[2]
 
 # The window's side, reduced to what starts the analysis process: it says "S" once the analysis reports progress.
@@ -36,31 +38,6 @@ print("DONE", flush=True)
 """
 
 
-def _descendants(pid: int) -> list[int]:
-    out: list[int] = []
-    todo = [pid]
-    while todo:
-        p = todo.pop()
-        kids = []
-        for task in Path(f"/proc/{p}/task").glob("*"):  # a child belongs to the thread that started it
-            try:
-                kids.extend(int(k) for k in (task / "children").read_text().split())
-            except OSError:
-                continue
-        out.extend(kids)
-        todo.extend(kids)
-    return out
-
-
-def _alive(pid: int) -> bool:
-    """Running, as opposed to gone or a zombie nobody reaped yet (it holds no core)."""
-    try:
-        stat = Path(f"/proc/{pid}/stat").read_text()
-    except OSError:
-        return False
-    return stat.rsplit(")", 1)[1].split()[0] != "Z"
-
-
 @pytest.mark.slow
 @pytest.mark.skipif(not Path("/proc/self/task").exists(), reason="needs /proc to find the child processes")
 def test_the_analysis_process_ends_when_its_parent_is_killed() -> None:
@@ -74,15 +51,15 @@ def test_the_analysis_process_ends_when_its_parent_is_killed() -> None:
         assert parent.stdout is not None
         line = parent.stdout.readline().strip()
         assert line == "S", f"the analysis did not start: {line!r} {parent.stderr.read() if parent.stderr else ''}"
-        kids = _descendants(parent.pid)
+        kids = descendants(parent.pid)
         assert kids, "no analysis process was started"
         parent.send_signal(signal.SIGKILL)
         parent.wait(timeout=30)
         # generous: a loaded machine may take a while to schedule the exit; the analysis itself takes far longer
         end = time.monotonic() + 30
-        while any(_alive(k) for k in kids) and time.monotonic() < end:
+        while any(alive(k) for k in kids) and time.monotonic() < end:
             time.sleep(0.05)
-        survivors = [k for k in kids if _alive(k)]
+        survivors = [k for k in kids if alive(k)]
         assert not survivors, f"analysis processes outlived the window: {survivors}"
     finally:
         if parent.poll() is None:

@@ -16,6 +16,7 @@ import pytest
 
 from tests.gui.conftest import open_and_wait
 from tests.gui.test_typing import long_article
+from tests.processes import alive, descendants
 
 REPO = Path(__file__).resolve().parents[2]
 CHILD = REPO / "tests" / "gui" / "gui_child.py"
@@ -56,33 +57,12 @@ class Child:
         raise AssertionError(f"no {prefix!r} from the child: {self.lines}")
 
     def descendants(self) -> list[int]:
-        """The analysis process the window started (killed with it, as the test started it)."""
-        out = []
-        todo = [self.proc.pid]
-        while todo:
-            pid = todo.pop()
-            kids = []
-            for task in Path(f"/proc/{pid}/task").glob("*"):  # a child belongs to the thread that started it
-                try:
-                    kids.extend(int(k) for k in (task / "children").read_text().split())
-                except OSError:
-                    continue
-            out.extend(kids)
-            todo.extend(kids)
-        return out
+        """The analysis process the window started, and its workers."""
+        return descendants(self.proc.pid)
 
     def stderr(self) -> str:
         assert self.proc.stderr is not None
         return self.proc.stderr.read() if self.proc.poll() is not None else ""
-
-
-def _alive(pid: int) -> bool:
-    """Running, as opposed to gone or a zombie not reaped yet."""
-    try:
-        stat = Path(f"/proc/{pid}/stat").read_text()
-    except OSError:
-        return False
-    return stat.rsplit(")", 1)[1].split()[0] != "Z"
 
 
 def reopened_text(qtbot: Any, article: Path, session: Path) -> str:
@@ -114,9 +94,9 @@ def test_kill_9_while_typing_during_the_analysis_loses_no_word(qtbot: Any, tmp_p
     child.proc.wait(timeout=30)
     try:  # the analysis process (and its workers) end with the window, not run on orphaned
         end = time.monotonic() + 30
-        while any(_alive(k) for k in kids) and time.monotonic() < end:
+        while any(alive(k) for k in kids) and time.monotonic() < end:
             time.sleep(0.05)
-        assert not [k for k in kids if _alive(k)], "the analysis outlived the killed window"
+        assert not [k for k in kids if alive(k)], "the analysis outlived the killed window"
     finally:
         for pid in kids:
             try:
