@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import argparse
 import difflib
-import hashlib
 import json
 import os
 import random
@@ -35,6 +34,9 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import halves  # noqa: E402
 
 from editor.core.engine import analyse_text  # noqa: E402
 from editor.core.findings import Finding  # noqa: E402
@@ -271,7 +273,7 @@ class Tally:
 
 def half_of(rid: str) -> str:
     """The same fixed hash as the shared scorer: one half to tune on, the other to report."""
-    return "tune" if int(hashlib.sha256(rid.encode("utf-8")).hexdigest()[:8], 16) % 2 == 0 else "check"
+    return halves.half_of({"id": rid})
 
 
 def records(eval_dir: Path) -> list[tuple[str, str, list[list[str]] | None]]:
