@@ -11,7 +11,6 @@ scorer: change rules looking at `tune`, report `check` or `all`.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import re
@@ -23,21 +22,15 @@ from typing import Any
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
+sys.path.insert(0, str(HERE))
+
+import halves  # noqa: E402
 
 from editor.core.engine import analyse_text  # noqa: E402
 from editor.core.rules.base import CheckConfig  # noqa: E402
 
 WORD = re.compile(r"\w+")
 LIMIT = 1.0  # warnings per 10,000 words above which a rule must be fixed, narrowed or demoted
-
-
-def _in_half(r: dict[str, Any], half: str) -> bool:
-    """The scorer's split: a fixed hash of the record's id (or text) decides its half."""
-    if half == "all":
-        return True
-    key = str(r.get("id") or r.get("text") or r.get("original") or r.get("input"))
-    h = int(hashlib.sha256(key.encode("utf-8")).hexdigest()[:8], 16) % 2
-    return h == (0 if half == "tune" else 1)
 
 
 def _records(path: Path, half: str) -> Iterator[dict[str, Any]]:
@@ -47,7 +40,7 @@ def _records(path: Path, half: str) -> Iterator[dict[str, Any]]:
         for line in f:
             if line.strip():
                 r = json.loads(line)
-                if r.get("split", "held_out") == "held_out" and _in_half(r, half):
+                if r.get("split", "held_out") == "held_out" and halves.in_half(r, half):
                     yield r
 
 
