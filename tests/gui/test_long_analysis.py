@@ -38,8 +38,18 @@ def test_long_analysis_shows_determinate_progress_and_fills_the_table(qtbot: Any
     assert during, "the progress was never between its start and its end"
     assert any(rows > 0 for *_, rows in during), "the findings table stayed empty until the end"
     assert any("%" in text for _, _, text, _ in during)
-    if shown_at[-1] - shown_at[0] > 2.0:  # the time left is estimated from the pace after half a second of work
-        assert any("left" in text for _, _, text, _ in seen)
+    # The time left is estimated from the pace once half a second of work has passed. A report is known to come
+    # that late when the bar still showed the previous value half a second after the run's first value was seen
+    # (a second pass starts a new run); a loaded machine may deliver every report at once, and then there is no
+    # pace to show.
+    late: list[str] = []
+    run_start = 0
+    for i in range(1, len(seen)):
+        if seen[i][0] < seen[i - 1][0]:
+            run_start = i
+        elif seen[i - 1][0] < seen[i][0] < seen[i][1] and shown_at[i - 1] - shown_at[run_start] >= 0.5:
+            late.append(seen[i][2])
+    assert all("left" in text for text in late), late
     rows = w.findings.model.rowCount()
     assert rows >= max(r for *_, r in seen) * 0.5  # the review's own rows replaced the ones streamed
     w.close()
