@@ -441,6 +441,57 @@ class Suggester:
         return out
 
 
+# A typo is one slip of the keyboard: an accent, a doubled or missing letter, a transposition, one letter more,
+# less or changed (the suggester's cost of one edit is at most ~1.05 with accents on top); below 1.0, a slip
+# typing makes (the cost of a letter replaced by an unrelated one is 1.0).
+_ONE_SLIP = 1.1
+_TYPING_SLIP = 0.95
+# How common (Zipf, wordfreq's French list) the word behind a typo must be: 2.5 is about once in 3 million words,
+# the frequency of `détérioré` or `navigable`; rarer words (`safre`, `kératome`, `basophiles`) are far more often
+# the nearest neighbour of another rare but correct word than what a writer meant.
+_COMMON_ZIPF = 2.5
+# And how much rarer the typo itself must be (in Zipf, 1.0 is ten times), the slip's cost counting against the
+# neighbour (one unit, an unrelated letter, as a factor ten): wordfreq's web text holds typos too, but `tres` (4.5)
+# is 40 times rarer than `très` (6.1), while a word French uses about as often as its neighbours (`beats` beside
+# `ébats`, `gif` beside `if`, `agapè` beside `agape`, `huns` beside `Huns`) is a word of its own.
+_RARER = 1.0
+
+
+def likely_typo(index: Suggester, word: str, *, common_only: bool = False) -> bool:
+    """Whether an unknown lower-case word is likely a slip of the keyboard rather than a word of its own.
+
+    - A slip of a common word: some dictionary word one slip away is common French and far more frequent than
+      the unknown word (`hopital`, `intaller`, `tres`). Every word one slip away counts, not the nearest alone
+      (`apros` is nearer the rare `paros` than `après`). Two slips are not enough evidence (`juvenes`).
+    - A slip of a rare word (unless `common_only`): French usage never writes the unknown word (wordfreq does not
+      list it, unlike a rare word, a name or a borrowing) and a word it does write is one typing slip away: a
+      transposition, a doubled, missing or extra letter, a neighbouring key (`cnyophile`, `canniveaux`,
+      `hémstocrite`). A letter replaced by an unrelated one is not enough there: rare correct words often have a
+      rare neighbour that way (`barophiles` → `basophiles`, `staretz` → `starets`).
+    In other languages (only French frequencies are read) or without wordfreq's list, any word within two edits
+    counts, as without hunspell files every unknown word does.
+    """
+    if not len(index):
+        return True
+    found = index.candidates(word)
+    if not found:
+        return False
+    from editor.core.translate import has_frequencies, zipf
+
+    if index.lang != "fr" or not has_frequencies("large"):
+        return True
+    own = zipf(word.lower(), "large")
+    for form, cost in found.items():
+        if cost > _ONE_SLIP:
+            continue
+        z = zipf(form.lower(), "large")
+        if z >= _COMMON_ZIPF and z - cost - own >= _RARER:
+            return True
+        if not common_only and own == 0 and z > 0 and cost < _TYPING_SLIP:
+            return True
+    return False
+
+
 _suggesters: dict[str, Suggester] = {}
 _build_lock = threading.Lock()
 

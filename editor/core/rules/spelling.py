@@ -18,18 +18,16 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 from functools import cache
-from typing import TYPE_CHECKING, ClassVar
+from typing import ClassVar
 
 from editor.core.findings import Finding, Severity, make_finding
 from editor.core.i18n import N_, _
 from editor.core.rules.base import Context, Rule
 from editor.core.spelling import CACHE_LIMIT, DICT_TAGS, SpellService, available, clean_token, service
 
-if TYPE_CHECKING:
-    from editor.core.suggest import Suggester
-
 # French elisions: the part after the apostrophe is checked on its own (`l'OTAN`, `jusqu’à`, `d'Ukraine`).
 _ELISION_FR = re.compile(r"(?:[cdjlmnst]|qu|jusqu|lorsqu|puisqu|quoiqu|presqu|quelqu)['’]", re.IGNORECASE)
+_LONG_ELIDED = ("jusqu", "lorsqu", "puisqu", "quoiqu", "presqu", "quelqu")
 _ELISION_OTHER = re.compile(r"['’](?:s|ll|re|ve|d|t|m)$", re.IGNORECASE)  # English clitics, German `geht's`
 # Pronouns and particles that hyphenated French forms attach (`a-t-il`, `dit-elle`, `celle-ci`).
 _PRONOUNS = "t il ils elle elles on je tu nous vous le la les lui leur y en ce ci là moi toi soi ex"
@@ -110,6 +108,13 @@ def looks_german(word: str, lang: str) -> bool:
     if any(c in _UMLAUT for c in word):
         return lang != "de"
     return bool(_GERMAN_SUFFIX.search(word.lower())) and len(word) >= 7
+
+
+def _slip_of_elided(head: str) -> bool:
+    """`jnusqu`, `lorqsu`: one slip from a long French elided word (short ones, `l`, `qu`, are too ambiguous)."""
+    from rapidfuzz.distance import OSA
+
+    return head.islower() and any(OSA.distance(head, e, score_cutoff=1) == 1 for e in _LONG_ELIDED)
 
 
 class Lexicon:
@@ -222,9 +227,11 @@ class Lexicon:
                 return Verdict("compound", start, end, "", False, False)
         if "’" in core or "'" in core:
             # an apostrophe the dictionary does not know as an elision: judge the last part (`aujourd'hui` is known)
-            tail = re.split(r"['’]", core)[-1]
+            head, tail = re.split(r"['’]", core, maxsplit=1)[0], re.split(r"['’]", core)[-1]
             if tail and self.spell.check(tail) and core[:1].isupper():
                 return None
+            if tail and self.spell.check(tail) and _slip_of_elided(head):
+                end, core = start + len(head), head  # `jnusqu'à`: a typo in the elided word, reported alone
         kind = _shape(core)
         german = looks_german(core, self.lang)
         foreign = self.other_language(core)
@@ -556,38 +563,6 @@ def _not_a_typo(
     return False
 
 
-# A typo is one slip of the keyboard: an accent, a doubled or missing letter, a transposition, one letter more,
-# less or changed (the suggester's cost of one edit is at most ~1.05 with accents on top).
-_ONE_SLIP = 1.1
-# How common (Zipf, wordfreq's French list) the word behind a typo must be: 2.5 is about once in 3 million words,
-# the frequency of `détérioré` or `navigable`; rarer words (`safre`, `kératome`, `basophiles`) are far more often
-# the nearest neighbour of another rare but correct word than what a writer meant.
-_COMMON_ZIPF = 2.5
-
-
-def likely_typo(index: Suggester, word: str) -> bool:
-    """Whether an unknown lower-case word is likely a slip in typing a common word: some dictionary word one slip
-    away from it is common French.
-
-    A rare correct word (`barophiles`, `tératome`, `somalisation`, `sifakas`, `staretz`) has only rare dictionary
-    words one slip away (`basophiles`, `kératome`, `starets`) or none; a typo of a common word (`hopital`,
-    `intaller`, `combatttre`, `possesion`) has that common word among them, even when a rare word is nearer
-    (`apros` is nearer `paros` than `après`): so every word one slip away counts, not the nearest alone. Two slips
-    are not enough evidence (`juvenes` → `jouvences`). In other languages (only French frequencies are read) or
-    without wordfreq's list, any word within two edits counts, as without hunspell files every unknown word does.
-    """
-    if not len(index):
-        return True
-    found = index.candidates(word)
-    if not found:
-        return False
-    from editor.core.translate import has_frequencies, zipf
-
-    if index.lang != "fr" or not has_frequencies("large"):
-        return True
-    return any(cost <= _ONE_SLIP and zipf(form.lower(), "large") >= _COMMON_ZIPF for form, cost in found.items())
-
-
 _NEXT_WORD = re.compile(r" ([^\W\d_]++)")
 
 
@@ -618,7 +593,7 @@ def _lower_case_unknown(ctx: Context) -> tuple[list[Flag], list[Flag]]:
     """
 
     def split() -> tuple[list[Flag], list[Flag]]:
-        from editor.core.suggest import suggester
+        from editor.core.suggest import likely_typo, suggester
 
         analysis = analyse_words(ctx)
         index = suggester(ctx.lang)
@@ -639,7 +614,7 @@ def _lower_case_unknown(ctx: Context) -> tuple[list[Flag], list[Flag]]:
                 elided[f.core_end] = whole
                 typos.append(f)
                 continue
-            if _not_a_typo(ctx.text, flags, i, known, not_typos, lambda w: likely_typo(index, w)):
+            if _not_a_typo(ctx.text, flags, i, known, not_typos, lambda w: likely_typo(index, w, common_only=True)):
                 not_typos.add(i)
                 terms.append(f)
                 continue
@@ -652,11 +627,14 @@ def _lower_case_unknown(ctx: Context) -> tuple[list[Flag], list[Flag]]:
 class UnknownWord(Rule):
     """Stays a warning although it is the noisiest rule on clean corpora (`benchmarks/noise.py`): most of what it
     finds there are real typos of those corpora (`tres`, `professionel`, `célébres`), and it is the rule that finds
-    injected typos (96 %). Its known false alarms are narrowed by class instead (`_not_a_typo`: other alphabets,
-    named terms, species and foreign titles, prefixed formations, detached ordinals) and by `likely_typo`: a warning
-    only when a common French word is one slip away (accent, doubled, missing, extra, swapped or changed letter);
-    a rare word whose neighbours are rare too (`tératome` → `kératome`) is `spelling.unknown-term`. Both spellings
-    of the 1990 reform are in the dictionary."""
+    injected typos. Its known false alarms are narrowed by class instead (`_not_a_typo`: other alphabets, named
+    terms, species and foreign titles, prefixed formations, detached ordinals) and by `likely_typo`: a warning when
+    a common French word far more frequent than the unknown word is one slip away (accent, doubled, missing, extra,
+    swapped or changed letter: `tres` → `très`), or when French usage never writes the unknown word and a word it
+    writes is one typing slip away (`hémstocrite` → `hématocrite`, `canniveaux` → `caniveaux`). A rare word whose
+    neighbours are rare too (`tératome` → `kératome`) and a word used about as often as its neighbours (`beats`,
+    `gif`, `agapè`) are `spelling.unknown-term`. A typo in a long elided word is reported on that word
+    (`jnusqu'à` → `jusqu`). Both spellings of the 1990 reform are in the dictionary."""
 
     id = "spelling.unknown-word"
     severity = Severity.WARNING

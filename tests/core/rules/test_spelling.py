@@ -307,3 +307,53 @@ def test_formations_and_terms_quoted_alone_are_never_warnings(text: str) -> None
 def test_a_typo_between_two_quotations_is_still_a_warning() -> None:
     text = 'Des "manoeuvres frauduleuses" yant "porté atteinte" au scrutin.'
     assert [f.text for f in spelling(text) if f.severity is Severity.WARNING] == ["yant"]
+
+
+@pytest.mark.parametrize(
+    ("typo", "fix"),
+    [
+        ("cnyophile", "cynophile"),  # two letters swapped
+        ("canniveaux", "caniveaux"),  # a letter doubled
+        ("hémstocrite", "hématocrite"),  # a neighbouring key
+        ("désaisi", "dessaisi"),  # a doubled letter typed once
+    ],
+)
+def test_a_typo_of_a_rare_word_is_a_warning_when_french_never_writes_it(typo: str, fix: str) -> None:
+    """French usage (wordfreq) never writes these, and a word it writes is one typing slip away: a typo, although
+    the word meant is rare (a letter replaced by an unrelated one is not enough: `barophiles` stays info)."""
+    text = f"Le rapport du laboratoire mentionne aussi {typo} dans sa conclusion."
+    (f,) = spelling(text)
+    assert (f.text, f.rule, f.severity) == (typo, "spelling.unknown-word", Severity.WARNING)
+    assert f.suggestions[0] == fix
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Couche par couche, Morin arrange les beats digitaux avec les sons des guitares.",
+        "On peut envoyer par la plate-forme des gif et des mèmes personnalisés.",
+        "L'éros est complémentaire ou s'oppose à l'agapè dans la pensée chrétienne.",
+    ],
+)
+def test_a_word_french_writes_as_often_as_its_neighbours_is_a_word_of_its_own(text: str) -> None:
+    """`beats` is written more often than `ébats`, `gif` about as often as `if`: borrowings, not slips."""
+    found = spelling(text)
+    assert [f.severity for f in found] == [Severity.INFO]
+    assert found[0].rule == "spelling.unknown-term"
+
+
+def test_a_common_typo_wordfreq_has_seen_stays_a_warning() -> None:
+    """Web text holds `tres` and `professionel` too, but forty and a hundred times less than the right words."""
+    found = spelling("Le cadre est tres beau et le service professionel.")
+    assert [(f.text, f.severity, f.suggestions[0]) for f in found] == [
+        ("tres", Severity.WARNING, "très"),
+        ("professionel", Severity.WARNING, "professionnel"),
+    ]
+
+
+def test_a_typo_in_a_long_elided_word_is_reported_on_that_word() -> None:
+    found = spelling("Il a marché jnusqu'à la gare, lorqsu'il pleuvait ; y'a-t-il un entr'acte ?")
+    assert [(f.text, f.severity, f.suggestions[:1]) for f in found if f.severity == Severity.WARNING] == [
+        ("jnusqu", Severity.WARNING, ("jusqu",)),
+        ("lorqsu", Severity.WARNING, ("lorsqu",)),
+    ]
