@@ -20,6 +20,34 @@ _ACTION_COUNT = {
 }
 
 
+_HOUSE_STYLE = {"report": N_("reported once as info"), "keep": N_("kept silently")}
+
+
+def _settings(stored: object) -> dict[str, object] | None:
+    """The check settings the session was reviewed with (stored by the window, read by `galley export`), in the
+    terms of `galley check`'s options; None when none were stored."""
+    if not isinstance(stored, dict):
+        return None
+    return {
+        "lang": stored.get("lang", "auto"),
+        "profile": stored.get("profile", "fr-FR"),
+        "house_style": "keep" if stored.get("house_style") is True else "report",
+        "enabled": list(stored.get("enabled") or []),
+        "disabled": list(stored.get("disabled") or []),
+        "glossary": stored.get("glossary_path"),
+    }
+
+
+def _settings_line(settings: dict[str, object]) -> str:
+    line = _("checked with: typography {profile}, house style {house_style}").format(
+        profile=settings["profile"], house_style=_(_HOUSE_STYLE[str(settings["house_style"])])
+    )
+    disabled = settings["disabled"]
+    if isinstance(disabled, list) and disabled:
+        line += "; " + _("turned off: {rules}").format(rules=", ".join(str(d) for d in disabled))
+    return line + "\n"
+
+
 def _action_count(action: str, count: int) -> str:
     """ "3 accepted": the decisions of one kind on an article (an unknown kind keeps its stored name)."""
     return _(_ACTION_COUNT[action]).format(count=count) if action in _ACTION_COUNT else f"{count} {action}"
@@ -38,6 +66,7 @@ def run(args: argparse.Namespace) -> int:
         summary = session.summary()
         ignored = session.ignored_words()
         version = session.schema_version()
+        settings = _settings(session.get_meta("config"))
     except SessionError as e:
         print(f"galley: {e}", file=sys.stderr)
         return EXIT_INPUT_ERROR
@@ -52,6 +81,7 @@ def run(args: argparse.Namespace) -> int:
             "version": version,
             "current": {"article": current[0], "cursor": current[1]} if current else None,
             "summary": summary,
+            "settings": settings,
             "ignored_words": ignored,
             "articles": [
                 {
@@ -86,6 +116,8 @@ def run(args: argparse.Namespace) -> int:
         decisions=len(decisions),
     )
     w(f"{args.session}: {head}\n")
+    if settings is not None:
+        w(_settings_line(settings))
     labels = {k: _(v) for k, v in _STATUS_LABEL.items()}
     width = max(11, *(len(v) for v in labels.values()))
     for r in records:

@@ -35,12 +35,15 @@ def analyse_article(
     analysis); `messages=False` skips that where nobody reads them (counting what is pending)."""
     from editor.core.relocalise import follow_language
     from editor.core.review import Review
+    from editor.core.review_items import settings_key
     from editor.core.urls import find_links
 
     review = None
     if state:
         with contextlib.suppress(Exception):
             review = Review.restore(article, config, state)
+        if review is not None and state.get("settings", settings_key(config)) != settings_key(config):
+            review = checked_again(review)
         if review is not None and messages:
             with contextlib.suppress(Exception):  # the messages are a comfort: the decisions are restored already
                 review = follow_language(review)
@@ -51,6 +54,24 @@ def analyse_article(
     except Exception:
         links = []
     return review, links
+
+
+def checked_again(review: Review) -> Review:
+    """`review` with the pending findings its settings give now, for a review saved under other settings (the
+    person chose another typography profile or house style, turned rules on or off): the whole cleaned text is
+    checked again as a fresh open checks it. Every decision, hand edit and undo step stays; a finding found again
+    keeps its item and decision, a pending one no longer found goes, a new one comes in pending (a fix of a rule
+    turned back on is offered, not applied behind the person's back)."""
+    from editor.core.cleaning import is_automatic
+    from editor.core.engine import analyse_text
+
+    text = review.cleaned
+    art = review.article
+    found = analyse_text(text, review.lang, review.config, source_url=art.url, title=art.title)
+    review.apply_recheck(
+        0, len(text), [f for f in found if not (is_automatic(f) and f.suggestions[0] == f.text)], whole=True
+    )
+    return review
 
 
 def _signalled_when_parent_ends() -> None:

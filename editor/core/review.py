@@ -58,6 +58,7 @@ from editor.core.review_items import (
     _shift_spans,
     _Step,
     difference,
+    settings_key,
 )
 from editor.core.rules.base import CheckConfig
 from editor.core.text import WORD_RE
@@ -180,6 +181,7 @@ class Review:
             "dirty": [list(d) for d in self._dirty],
             "revision": self._revision,
             "messages": self.messages_language,
+            "settings": settings_key(self.config),
         }
 
     # ------------------------------------------------------------------------------------------ reading
@@ -524,8 +526,11 @@ class Review:
                 spans.append((s, e))
         return spans
 
-    def apply_recheck(self, start: int, end: int, findings: Sequence[Finding], revision: int | None = None) -> bool:
-        """Replace the pending paragraph-rule findings inside [start, end) by `findings` (cleaned coordinates).
+    def apply_recheck(
+        self, start: int, end: int, findings: Sequence[Finding], revision: int | None = None, *, whole: bool = False
+    ) -> bool:
+        """Replace the pending paragraph-rule findings inside [start, end) by `findings` (cleaned coordinates);
+        `whole`: those of every rule (the whole text was checked again, document rules included).
 
         Returns False (and changes nothing) when `revision` is given and the text changed since: the result is
         stale. Findings equal to an existing item keep that item (and its id); findings equal to a rejected or
@@ -533,14 +538,14 @@ class Review:
         """
         if revision is not None and revision != self._revision:
             return False
-        para_rules = _paragraph_rule_ids()
+        para_rules = _paragraph_rule_ids() if not whole else None
         existing: dict[tuple[str, int, int, str], Item] = {}
         drop: set[int] = set()
         for it in self._items.values():
             if start <= it.start and it.end <= end:
                 key = (it.rule, it.start, it.end, self._text[it.start : it.end])
                 existing.setdefault(key, it)
-                if it.status is Status.PENDING and it.rule in para_rules:
+                if it.status is Status.PENDING and (para_rules is None or it.rule in para_rules):
                     drop.add(it.id)
         changed: list[int] = []
         for f in findings:

@@ -269,6 +269,13 @@ def _merge_spans(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     return out
 
 
+def settings_key(config: CheckConfig) -> list[Any]:
+    """What of the settings decides which findings a review lists, as saved with it: a review restored under
+    other settings (a typography profile, the house style, rules turned on or off, a glossary) is checked again.
+    Not the language (the review keeps the one it resolved) nor the word lists (the review applies those itself)."""
+    return [config.profile, config.house_style, sorted(config.enabled), sorted(config.disabled), config.glossary_path]
+
+
 def _initial_status(f: Finding, config: CheckConfig) -> Status:
     return Status.IGNORED if f.text in config.ignored_words else Status.PENDING
 

@@ -149,6 +149,7 @@ class Loading(QObject):
             )
         if not w.docs:
             w.show_banner(self.tr("Nothing to review: no article could be loaded. Use File → Open."))
+        w.keeper.remember_config(w.config())  # what `galley export` and `galley session` read
         w.loadFinished.emit(len(w.docs))
 
     # ------------------------------------------------------------------------------------------------ changed files

@@ -724,6 +724,7 @@ class MainWindow(QMainWindow):
         self.raw.setFont(font)
         self.clean.setFont(font)
         if old.check_config() != new.check_config():  # re-analyse every article, keeping the decisions made
+            self.keeper.remember_config(self.config())
             analysed = [doc for doc in self.docs if doc.review is not None]
             self.keeper.save_reviews(analysed)
             for doc in analysed:

@@ -20,6 +20,7 @@ from editor.gui.messages import message_box
 if TYPE_CHECKING:
     from editor.core.article import Article
     from editor.core.review import Review
+    from editor.core.rules.base import CheckConfig
     from editor.core.session import Session
     from editor.gui.documents import Doc
 
@@ -320,6 +321,14 @@ class SessionKeeper(QObject):
         session = self.session
         if session is not None:
             self._write(("ignore", word), lambda: session.ignore_word(word))
+
+    def remember_config(self, config: CheckConfig) -> None:
+        """Store the settings the window checks with (typography profile, house style, rules turned off...), so
+        that `galley export` of this session checks as the window does and `galley session` shows them. A session
+        not created yet is not created for this: its first article stores them (the load calls this again)."""
+        session = self.session
+        if session is not None and session.on_disk:
+            self._write(("config", None), lambda: session.set_check_config(config), change=False)
 
     def keep_session_version(self, aid: int | None) -> None:
         session = self.session

@@ -47,6 +47,8 @@ from editor.core.rules.base import LANGUAGES, PROFILES, CheckConfig
 APP_NAME = "galley"
 ARTICLE_LANGUAGES: tuple[str, ...] = ("auto", *LANGUAGES)
 UI_LANGUAGES: tuple[str, ...] = ("system", "fr", "en")
+# what to do with a typographic convention an article keeps throughout (the values of `galley check --house-style`)
+HOUSE_STYLES: tuple[str, ...] = ("report", "keep")
 DEFAULT_FONT_SIZE = 11
 MAX_RECENT = 10
 _PREFS_VERSION = 1
@@ -86,6 +88,7 @@ class Preferences:
 
     article_language: str = "auto"  # auto / fr / de / en
     profile: str = "fr-FR"  # fr-FR / fr-CA / fr-CH
+    house_style: str = "report"  # report (once per article, as info) / keep (silently)
     enabled_categories: tuple[str, ...] = CATEGORIES
     glossary_path: str = ""  # the user's own glossary (TOML); empty = none
     personal_words: tuple[str, ...] = ()
@@ -100,6 +103,7 @@ class Preferences:
             self,
             article_language=self.article_language if self.article_language in ARTICLE_LANGUAGES else "auto",
             profile=self.profile if self.profile in PROFILES else "fr-FR",
+            house_style=self.house_style if self.house_style in HOUSE_STYLES else "report",
             enabled_categories=tuple(c for c in CATEGORIES if c in set(self.enabled_categories)),
             glossary_path=self.glossary_path.strip(),
             personal_words=_clean_words(self.personal_words),
@@ -115,6 +119,7 @@ class Preferences:
         return CheckConfig(
             lang=self.article_language,
             profile=self.profile,
+            house_style=self.house_style == "keep",
             disabled=disabled,
             glossary_path=self.glossary_path or None,
             personal_words=frozenset(self.personal_words),
@@ -193,6 +198,7 @@ class Settings:
             prefs = Preferences(
                 article_language=_as_str(s.value("article_language"), defaults.article_language),
                 profile=_as_str(s.value("profile"), defaults.profile),
+                house_style=_as_str(s.value("house_style"), defaults.house_style),
                 enabled_categories=tuple(categories) if categories is not None else defaults.enabled_categories,
                 glossary_path=_as_str(s.value("glossary_path"), ""),
                 personal_words=self.load_personal_words(),
@@ -212,6 +218,7 @@ class Settings:
         s.setValue("version", _PREFS_VERSION)
         s.setValue("article_language", prefs.article_language)
         s.setValue("profile", prefs.profile)
+        s.setValue("house_style", prefs.house_style)
         s.setValue("enabled_categories", list(prefs.enabled_categories))
         s.setValue("glossary_path", prefs.glossary_path)
         s.setValue("font_family", prefs.font_family)

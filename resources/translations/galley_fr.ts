@@ -1152,6 +1152,18 @@
             <translation>Suisse (fr-CH)</translation>
         </message>
         <message>
+            <source>Report it once, as information</source>
+            <translation>Le signaler une fois, comme information</translation>
+        </message>
+        <message>
+            <source>Keep it silently</source>
+            <translation>Le garder sans rien signaler</translation>
+        </message>
+        <message>
+            <source>A convention the article keeps throughout (guillemets without spaces, 2e, 20%, 40°C…) is its house style, not damage. Either way, the places that break the article's own convention stay warnings.</source>
+            <translation>Une convention que l’article suit partout (guillemets sans espaces, 2e, 20%, 40°C…) est son style maison, pas un dégât. Dans les deux cas, les endroits qui s’écartent de la convention de l’article restent des avertissements.</translation>
+        </message>
+        <message>
             <source>Check all</source>
             <translation>Tout cocher</translation>
         </message>
@@ -1174,6 +1186,10 @@
         <message>
             <source>French &amp;typography:</source>
             <translation>&amp;Typographie française :</translation>
+        </message>
+        <message>
+            <source>An article's &amp;house style:</source>
+            <translation>Style &amp;maison de l’article :</translation>
         </message>
         <message>
             <source>My &amp;glossary (TOML):</source>

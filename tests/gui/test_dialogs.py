@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QDialog, QLabel, QPlainTextEdit
+from PySide6.QtWidgets import QDialog, QLabel, QPlainTextEdit
 from pytestqt.qtbot import QtBot
 
 from editor.core.findings import Severity, make_finding
@@ -19,20 +19,7 @@ from editor.gui.dialogs.find_replace import FindReplaceDialog, pane_text
 from editor.gui.dialogs.preferences import PreferencesDialog
 from editor.gui.positions import Utf16Index
 from editor.gui.settings import Preferences, Settings
-
-
-def when_modal(action: Callable[[QDialog], None]) -> None:
-    """Run `action` on the modal dialog once its exec() loop is running."""
-
-    def run() -> None:
-        dialog = QApplication.activeModalWidget()
-        if dialog is None:
-            QTimer.singleShot(10, run)
-            return
-        assert isinstance(dialog, QDialog)
-        action(dialog)
-
-    QTimer.singleShot(0, run)
+from tests.gui.conftest import when_modal
 
 
 # Preferences ---------------------------------------------------------------------------------------------------

@@ -7,30 +7,14 @@ does, and exported by the window's own export job; the assertions read the expor
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QDialog
 
-from tests.gui.conftest import open_and_wait
+from tests.gui.conftest import open_and_wait, when_modal
 from tests.gui.test_main_window import type_text
-
-
-def when_modal(action: Callable[[QDialog], None]) -> None:
-    """Run `action` on the modal dialog once its exec() loop is running."""
-
-    def run() -> None:
-        dialog = QApplication.activeModalWidget()
-        if dialog is None:
-            QTimer.singleShot(10, run)
-            return
-        assert isinstance(dialog, QDialog)
-        action(dialog)
-
-    QTimer.singleShot(0, run)
 
 
 def type_at(qtbot: Any, w: Any, position: int, text: str) -> None:

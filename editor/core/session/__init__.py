@@ -644,12 +644,14 @@ class Session:
         return json.loads(rows[0][0]) if rows else default
 
     def set_check_config(self, config: CheckConfig) -> None:
-        """Remember the settings the session is reviewed with (language, profile, rule choices, glossary)."""
+        """Remember the settings the session is reviewed with (language, profile, house style, rule choices,
+        glossary), so that `galley export` checks as the window did."""
         self.set_meta(
             "config",
             {
                 "lang": config.lang,
                 "profile": config.profile,
+                "house_style": config.house_style,
                 "enabled": list(config.enabled),
                 "disabled": list(config.disabled),
                 "glossary_path": config.glossary_path,
@@ -660,6 +662,7 @@ class Session:
         """The settings the session was reviewed with, plus its ignore list (defaults for a new session)."""
         stored = self.get_meta("config", {}) or {}
         fields: dict[str, Any] = {k: stored[k] for k in ("lang", "profile", "glossary_path") if k in stored}
+        fields["house_style"] = stored.get("house_style") is True
         for k in ("enabled", "disabled"):
             if isinstance(stored.get(k), list):
                 fields[k] = tuple(str(x) for x in stored[k])

@@ -35,9 +35,11 @@ def rebuild_review(
     """A review from its saved state, the session's decision rows and the text typed since the state.
 
     Pure (no session needed), so an export can rebuild reviews in worker processes. Replaying a decision the
-    state already holds changes nothing; one whose text a later hand edit removed is skipped."""
+    state already holds changes nothing; one whose text a later hand edit removed is skipped. A state saved under
+    other settings than `config` is checked again under `config` (`editor.core.analysis.checked_again`)."""
     from editor.core.review import Review
     from editor.core.review import Status as ItemStatus
+    from editor.core.review_items import settings_key
 
     review = Review.restore(article, config, state)
     by_item = {d.item_id: d for d in decisions if d.item_id is not None and d.active}
@@ -61,6 +63,10 @@ def rebuild_review(
     if typed is not None and typed != review.cleaned:
         a, b, text = difference(review.cleaned, typed)
         review.edit(a, b, text)
+    if state.get("settings", settings_key(config)) != settings_key(config):
+        from editor.core.analysis import checked_again
+
+        review = checked_again(review)  # saved under other settings than the session's (a preference changed)
     return review
 
 

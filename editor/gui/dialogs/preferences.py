@@ -43,7 +43,7 @@ from PySide6.QtWidgets import (
 from editor.core.findings import CATEGORIES
 from editor.core.rules.base import PROFILES
 from editor.gui.colors import category_label
-from editor.gui.settings import ARTICLE_LANGUAGES, UI_LANGUAGES, Preferences, sort_key
+from editor.gui.settings import ARTICLE_LANGUAGES, HOUSE_STYLES, UI_LANGUAGES, Preferences, sort_key
 
 MAX_GLOSSARY_BYTES = 5_000_000
 
@@ -112,6 +112,20 @@ class PreferencesDialog(QDialog):
         }
         for code in PROFILES:
             self.profile_combo.addItem(profiles.get(code, code), code)
+        self.house_style_combo = QComboBox(page)
+        self.house_style_combo.setObjectName("houseStyle")
+        house_styles = {
+            "report": self.tr("Report it once, as information"),
+            "keep": self.tr("Keep it silently"),
+        }
+        for code in HOUSE_STYLES:
+            self.house_style_combo.addItem(house_styles[code], code)
+        self.house_style_combo.setToolTip(
+            self.tr(
+                "A convention the article keeps throughout (guillemets without spaces, 2e, 20%, 40°C…) is its house "
+                "style, not damage. Either way, the places that break the article's own convention stay warnings."
+            )
+        )
         self.categories = QListWidget(page)
         self.categories.setObjectName("enabledCategories")
         for category in CATEGORIES:
@@ -138,6 +152,7 @@ class PreferencesDialog(QDialog):
         form = QFormLayout()
         form.addRow(self.tr("Article &language:"), self.language_combo)
         form.addRow(self.tr("French &typography:"), self.profile_combo)
+        form.addRow(self.tr("An article's &house style:"), self.house_style_combo)
         glossary_row = QHBoxLayout()
         glossary_row.addWidget(self.glossary_edit, 1)
         glossary_row.addWidget(browse)
@@ -220,6 +235,7 @@ class PreferencesDialog(QDialog):
     def _load(self, prefs: Preferences) -> None:
         self._select(self.language_combo, prefs.article_language)
         self._select(self.profile_combo, prefs.profile)
+        self._select(self.house_style_combo, prefs.house_style)
         self._select(self.ui_combo, prefs.ui_language)
         enabled = set(prefs.enabled_categories)
         for i in range(self.categories.count()):
@@ -254,6 +270,7 @@ class PreferencesDialog(QDialog):
         return Preferences(
             article_language=str(self.language_combo.currentData()),
             profile=str(self.profile_combo.currentData()),
+            house_style=str(self.house_style_combo.currentData()),
             enabled_categories=enabled,
             glossary_path=self.glossary_edit.text().strip(),
             personal_words=tuple(self.words.item(i).text() for i in range(self.words.count())),
