@@ -10,7 +10,8 @@ Severity:
 - nothing inside quotes (« », “ ”, „ “, "...") and nothing in `s'il vous plaît`, `rendez-vous`, inversions
   (`pouvez-vous`) and imperatives (`dites-vous`): those are legitimate direct address;
 - `info` when the sentence or article looks like direct address (a question, first person, a vocative like
-  `Monsieur le Président`, `si vous`, an imperative, an interview, a guide with many `vous`);
+  `Monsieur le Président`, `si vous`, an imperative, an interview, a guide with many `vous`, an advert's offer
+  verb, a singular attribute as in `vous n'êtes pas un robot`);
 - `warning` only when the article is otherwise third-person narration and the pronoun sits outside quotes.
 """
 
@@ -118,6 +119,12 @@ _SERVICE_RE = re.compile(
     r"(?i)(?<!\w)vous (?:propose|proposent|offre|offrent|invite|invitent|accueille|accueillent|attend|attendent"
     r"|accompagne|accompagnent|conseille|conseillent|garantit|garantissent|souhaite|souhaitent|fait découvrir"
     r"|font découvrir)(?!\w)"
+)
+# `vous` with a singular attribute (`vérifier que vous n'êtes pas un robot`, `vous êtes une cliente fidèle`)
+# speaks to one person: a mistranslated `sie` (they) would take a plural one (`ils ne sont pas des robots`).
+_ONE_PERSON_RE = re.compile(
+    r"(?i)(?<!\w)vous (?:n['’]|ne )?(?:êtes|étiez|serez|seriez|soyez|restez|devenez)(?: pas| plus| jamais)?"
+    r" (?:un|une)(?!\w)"
 )
 _FIRST_PERSON_RE = re.compile(r"(?i)(?<!\w)(?:je|j['’]|nous|notre|nos|moi|mon|mes|m['’])(?!\w)")
 _GENERIC_YOU_RE = re.compile(r"(?i)(?<!\w)(?:si|lorsque|lorsqu['’]|quand|dès que) ?vous(?!\w)")
@@ -400,6 +407,8 @@ class SecondPersonRule(Rule):
             return Severity.INFO  # "Ce que vous devez savoir": headlines address their reader
         if _SERVICE_RE.search(text, s_start, s_end):
             return Severity.INFO  # an advert or a service page speaking to its customer
+        if _ONE_PERSON_RE.search(text, s_start, s_end):
+            return Severity.INFO  # `vous n'êtes pas un robot`: one person addressed, not `sie` (they)
         first = True
         j = bisect_left(words, (s_start, -1))
         recent: list[str] = []  # the last three words, for "vous ne l'avez"

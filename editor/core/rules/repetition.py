@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import operator
 import re
+import unicodedata
 from array import array
 from bisect import bisect_left
 from collections.abc import Iterable, Iterator
@@ -54,6 +55,13 @@ _EMPHATIC = frozenset(
         "really",
     }
 )
+
+
+def _unaccented(word: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFD", word) if unicodedata.category(c) != "Mn")
+
+
+_EMPHATIC_PLAIN = frozenset(_unaccented(w) for w in _EMPHATIC)
 # Particles of family names: `de De Gaulle`, `la La Fontaine`, `van Van Gogh`.
 _PARTICLES = frozenset({"de", "la", "le", "du", "des", "van", "von", "di", "da", "del", "dos", "das", "der", "den"})
 # Function words: a capitalised doubled function word (`Le Le texte`) is damage, not a name like `Duran Duran`.
@@ -323,8 +331,8 @@ class DoubledWordRule(_ParagraphRule):
             return None  # `de De Gaulle`, `la La Fontaine`
         if w1[:1].isupper() and w2[:1].isupper() and low not in _FUNCTION:
             return Severity.INFO  # a name like `Duran Duran`, `Bora Bora`, or an acronym
-        if low in _EMPHATIC or quoted:
-            return Severity.INFO
+        if low in _EMPHATIC or _unaccented(low) in _EMPHATIC_PLAIN or quoted:
+            return Severity.INFO  # `trés trés`: emphasis whatever its accents (the spelling rule reports those)
         return Severity.WARNING
 
 

@@ -104,6 +104,7 @@ def test_quotes_inversions_and_courtesy_are_never_flagged(legit: str) -> None:
         "\n\nCe que vous devez savoir sur la réforme\n\n",  # a headline
         "L'office de tourisme vous propose des balades pour prolonger votre visite.",  # an advert
         "L'hôtel vous accueille toute l'année et vous attend pour votre séjour.",  # a service page
+        "Cette question sert à vérifier que vous n'êtes pas un robot.",  # one person: a singular attribute
     ],
 )
 def test_direct_address_is_info_at_most(address: str) -> None:
@@ -189,3 +190,9 @@ def test_a_mistranslated_they_is_still_a_warning_beside_an_offer_verb_elsewhere(
     text = NEWS_BEFORE + damaged + NEWS_AFTER
     found = register(text)
     assert [(f.text, f.severity) for f in found if f.severity is Severity.WARNING] == [("vous avez", Severity.WARNING)]
+
+
+def test_a_they_with_a_plural_attribute_is_still_a_warning() -> None:
+    """`vous êtes des …` may be `sie sind` (they are); only a singular attribute proves one person addressed."""
+    found = register(NEWS_BEFORE + "Les maires vous êtes des élus respectés depuis longtemps." + NEWS_AFTER)
+    assert [f.severity for f in found] == [Severity.WARNING]

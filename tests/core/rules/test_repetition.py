@@ -96,7 +96,12 @@ def test_german_and_english_doublings_are_legitimate() -> None:
 
 
 def test_emphasis_names_and_quotes_are_info_only() -> None:
-    for text in ("C'est très très important.", "Le groupe Duran Duran joue.", "« Il a dit il a dit », répète-t-elle."):
+    for text in (
+        "C'est très très important.",
+        "Le service est trés trés trés bon.",
+        "Le groupe Duran Duran joue.",
+        "« Il a dit il a dit », répète-t-elle.",
+    ):
         found = repetition(text)
         assert found, text
         assert all(f.severity == Severity.INFO for f in found), found
