@@ -18,12 +18,15 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 from functools import cache
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from editor.core.findings import Finding, Severity, make_finding
 from editor.core.i18n import N_, _
 from editor.core.rules.base import Context, Rule
 from editor.core.spelling import CACHE_LIMIT, DICT_TAGS, SpellService, available, clean_token, service
+
+if TYPE_CHECKING:
+    from editor.core.suggest import Suggester
 
 # French elisions: the part after the apostrophe is checked on its own (`l'OTAN`, `jusqu’à`, `d'Ukraine`).
 _ELISION_FR = re.compile(r"(?:[cdjlmnst]|qu|jusqu|lorsqu|puisqu|quoiqu|presqu|quelqu)['’]", re.IGNORECASE)
@@ -563,6 +566,20 @@ def _not_a_typo(
     return False
 
 
+# Zoological and botanical family names, formed from a genus name (`Capra` → `capridés`, `Poa` → `poacées`).
+_FAMILY_SUFFIX = re.compile(r"(?:idés?|acées?)$")
+
+
+def _family_name(index: Suggester, word: str) -> bool:
+    """A family name of zoology or botany the dictionary lacks (`capridés`, `muridés`, `apiacées`): a regular
+    formation, unless a word one slip away keeps its suffix (`vlidés` is `validés` with a letter lost)."""
+    m = _FAMILY_SUFFIX.search(word)
+    if m is None or m.start() < 3:
+        return False
+    suffix = m.group()
+    return not any(c.lower().endswith(suffix) for c, cost in index.candidates(word).items() if cost <= 1.1)
+
+
 _NEXT_WORD = re.compile(r" ([^\W\d_]++)")
 
 
@@ -604,6 +621,10 @@ def _lower_case_unknown(ctx: Context) -> tuple[list[Flag], list[Flag]]:
         not_typos: set[int] = set()
         apostrophe = _usual_apostrophe(ctx.text)
         elided: dict[int, tuple[int, str]] = ctx.memo("spelling.split-elisions", dict)  # first part's end → whole
+
+        def common_slip(w: str) -> bool:
+            return likely_typo(index, w, common_only=True)
+
         for i, f in enumerate(flags):
             if f.verdict.kind != "word" or f.verdict.foreign or in_foreign_sentence(analysis, f.start):
                 continue
@@ -614,11 +635,12 @@ def _lower_case_unknown(ctx: Context) -> tuple[list[Flag], list[Flag]]:
                 elided[f.core_end] = whole
                 typos.append(f)
                 continue
-            if _not_a_typo(ctx.text, flags, i, known, not_typos, lambda w: likely_typo(index, w, common_only=True)):
+            word = ctx.text[f.core_start : f.core_end]
+            if _not_a_typo(ctx.text, flags, i, known, not_typos, common_slip):
                 not_typos.add(i)
                 terms.append(f)
                 continue
-            (typos if likely_typo(index, ctx.text[f.core_start : f.core_end]) else terms).append(f)
+            (typos if likely_typo(index, word) and not _family_name(index, word) else terms).append(f)
         return typos, terms
 
     return ctx.memo("spelling.lower-case", split)
@@ -632,9 +654,10 @@ class UnknownWord(Rule):
     a common French word far more frequent than the unknown word is one slip away (accent, doubled, missing, extra,
     swapped or changed letter: `tres` → `très`), or when French usage never writes the unknown word and a word it
     writes is one typing slip away (`hémstocrite` → `hématocrite`, `canniveaux` → `caniveaux`). A rare word whose
-    neighbours are rare too (`tératome` → `kératome`) and a word used about as often as its neighbours (`beats`,
-    `gif`, `agapè`) are `spelling.unknown-term`. A typo in a long elided word is reported on that word
-    (`jnusqu'à` → `jusqu`). Both spellings of the 1990 reform are in the dictionary."""
+    neighbours are rare too (`tératome` → `kératome`), a word used about as often as its neighbours (`beats`,
+    `gif`, `agapè`) and a family name of zoology or botany (`capridés`) are `spelling.unknown-term`. A typo in a
+    long elided word is reported on that word (`jnusqu'à` → `jusqu`). Both spellings of the 1990 reform are in the
+    dictionary."""
 
     id = "spelling.unknown-word"
     severity = Severity.WARNING

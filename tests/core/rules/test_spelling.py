@@ -357,3 +357,13 @@ def test_a_typo_in_a_long_elided_word_is_reported_on_that_word() -> None:
         ("jnusqu", Severity.WARNING, ("jusqu",)),
         ("lorqsu", Severity.WARNING, ("lorsqu",)),
     ]
+
+
+def test_family_names_of_zoology_and_botany_are_terms_but_their_typos_are_not() -> None:
+    """`capridés` (from `Capra`; `caprices` is one letter away) is a regular formation the dictionary cannot
+    list; `vlidés` keeps the suffix of the word it is a slip of (`validés`), so it stays a typo."""
+    found = spelling("Chez les capridés et les cervidés, les résultats sont vlidés par le laboratoire.")
+    assert [(f.text, f.rule, f.severity) for f in found] == [
+        ("capridés", "spelling.unknown-term", Severity.INFO),
+        ("vlidés", "spelling.unknown-word", Severity.WARNING),
+    ]
