@@ -61,7 +61,8 @@ def _quoted(text: str, s: int, e: int) -> bool:
 def _cited(text: str, s: int, e: int) -> bool:
     """A foreign sentence quoted, or the title of a reference in a bibliography line: cited, not left over."""
     line_start = text.rfind("\n", 0, s) + 1
-    if _quoted(text, s, e) or _CITATION_BEFORE.search(text, max(line_start - 1, 0), s):
+    # the mark may open the sentence itself: `- (en) Maggie O'Kane, This time I'm scared, The Guardian`
+    if _quoted(text, s, e) or _CITATION_BEFORE.search(text, max(line_start - 1, 0), min(e, s + 3)):
         return True
     quoted, pos = 0, s
     while pos < e:  # quotations inside the sentence: `Il dit « the president was wrong » hier`

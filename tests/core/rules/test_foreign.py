@@ -148,6 +148,9 @@ def test_names_titles_and_quotations_in_another_language_are_not_warnings() -> N
 def test_references_in_another_language_are_info() -> None:
     text = "- ^ (en) Phillip Knightley, The disinformation campaign, The Guardian, October 4, 2001."
     assert [f.severity for f in foreign(text)] == [Severity.INFO]
+    # Wikipedia's language mark alone opens the reference line
+    text = "- (en) Ian Urbina, HBO adds disclaimer to Gulf War movie, Asia Times, Nov 13, 2002."
+    assert [f.severity for f in foreign(text)] == [Severity.INFO]
 
 
 def test_an_untranslated_sentence_and_a_german_noun_are_still_warnings() -> None:
