@@ -371,8 +371,8 @@ class Suggester:
                 return
             if lower_query and form[:1].isupper() and not form.isupper():
                 cost += 0.3  # a proper noun offered for a common word: possible, less likely
-            if form.isupper() and len(form) > 1 and not word.isupper():
-                cost += 0.5
+            if not word.isupper() and len(form) > 1 and (form.isupper() or any(c.isupper() for c in form[1:])):
+                cost += 0.5  # an acronym or a symbol (`cA`, `kWh`) offered for a word
             if cost < found.get(form, 99.0):
                 found[form] = cost
 
@@ -453,7 +453,9 @@ _COMMON_ZIPF = 2.5
 # And how much rarer the typo itself must be (in Zipf, 1.0 is ten times), the slip's cost counting against the
 # neighbour (one unit, an unrelated letter, as a factor ten): wordfreq's web text holds typos too, but `tres` (4.5)
 # is 40 times rarer than `très` (6.1), while a word French uses about as often as its neighbours (`beats` beside
-# `ébats`, `gif` beside `if`, `agapè` beside `agape`, `huns` beside `Huns`) is a word of its own.
+# `ébats`, `gif` beside `if`, `agapè` beside `agape`, `huns` beside `Huns`) is a word of its own. Not for a common
+# word's accents: web text drops them so often (`etat` 5.1 beside `état` 5.6, `ca` 5.6 beside `ça` 6.5) that the
+# count measures the slip, not another word.
 _RARER = 1.0
 
 
@@ -461,8 +463,9 @@ def likely_typo(index: Suggester, word: str, *, common_only: bool = False) -> bo
     """Whether an unknown lower-case word is likely a slip of the keyboard rather than a word of its own.
 
     - A slip of a common word: some dictionary word one slip away is common French and far more frequent than
-      the unknown word (`hopital`, `intaller`, `tres`). Every word one slip away counts, not the nearest alone
-      (`apros` is nearer the rare `paros` than `après`). Two slips are not enough evidence (`juvenes`).
+      the unknown word, or is the unknown word with its accents (`hopital`, `intaller`, `tres`, `etat`). Every
+      word one slip away counts, not the nearest alone (`apros` is nearer the rare `paros` than `après`). Two
+      slips are not enough evidence (`juvenes`).
     - A slip of a rare word (unless `common_only`): French usage never writes the unknown word (wordfreq does not
       list it, unlike a rare word, a name or a borrowing) and a word it does write is one typing slip away: a
       transposition, a doubled, missing or extra letter, a neighbouring key (`cnyophile`, `canniveaux`,
@@ -480,12 +483,15 @@ def likely_typo(index: Suggester, word: str, *, common_only: bool = False) -> bo
 
     if index.lang != "fr" or not has_frequencies("large"):
         return True
-    own = zipf(word.lower(), "large")
+    low = word.lower()
+    own = zipf(low, "large")
+    key = fold(word)
     for form, cost in found.items():
         if cost > _ONE_SLIP:
             continue
         z = zipf(form.lower(), "large")
-        if z >= _COMMON_ZIPF and z - cost - own >= _RARER:
+        accents = fold(form) == key and form != low and form.islower()  # `etat` → `état`; not a name (`Héléna`)
+        if z >= _COMMON_ZIPF and (accents or z - cost - own >= _RARER):
             return True
         if not common_only and own == 0 and z > 0 and cost < _TYPING_SLIP:
             return True

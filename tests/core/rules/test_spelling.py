@@ -367,3 +367,13 @@ def test_family_names_of_zoology_and_botany_are_terms_but_their_typos_are_not() 
         ("capridés", "spelling.unknown-term", Severity.INFO),
         ("vlidés", "spelling.unknown-word", Severity.WARNING),
     ]
+
+
+def test_a_common_word_without_its_accents_is_a_warning_however_often_the_web_drops_them() -> None:
+    """Web text writes `etat`, `ca` nearly as often as `état`, `ça`: still slips, not words of their own."""
+    found = spelling("Le chef de l'etat a dit que ca se voit surtout a noel.")
+    assert [(f.text, f.severity, f.suggestions[0]) for f in found] == [
+        ("etat", Severity.WARNING, "état"),
+        ("ca", Severity.WARNING, "ça"),  # not the unit `cA` (centiampere): capitals inside a word cost more
+        ("noel", Severity.WARNING, "noël"),
+    ]
