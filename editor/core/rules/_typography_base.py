@@ -26,11 +26,11 @@ from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 from itertools import islice
-from typing import ClassVar
+from typing import Any, ClassVar
 
-from editor.core.findings import Finding, Severity, make_finding
+from editor.core.findings import Finding, Severity
 from editor.core.i18n import _
-from editor.core.rules.base import Context, Rule, Scope
+from editor.core.rules.base import Context, PatternRule, Rule, Scope, pattern_rule
 
 MAX_PER_PARAGRAPH = 500
 NBSP = "\u00a0"
@@ -139,20 +139,11 @@ def profile(ctx: Context) -> str:
 # --- rules as data ----------------------------------------------------------------------------------------------
 
 
-class RegexRule(ParagraphRule):
-    """A rule that is one pattern: each match is a finding, its suggestion the match expanded by `replacement`.
+class RegexRule(ParagraphRule, PatternRule):
+    """A typography `PatternRule` scanned paragraph by paragraph (with the paragraph rules' bound and gates) that
+    leaves URLs, e-mail addresses, paths and code alone unless `protect` is off."""
 
-    `fires` holds (text, text after the first suggestion) pairs and `quiet` texts where the rule must stay silent;
-    a test runs them for every rule made with `regex_rule`, so a rule cannot exist without its proof.
-    """
-
-    pattern: ClassVar[re.Pattern[str]]
-    message: ClassVar[str]
-    replacement: ClassVar[str]
-    auto: ClassVar[bool] = False
-    protect: ClassVar[bool] = True  # skip matches inside URLs, e-mail addresses, paths and code
-    fires: ClassVar[tuple[tuple[str, str], ...]] = ()
-    quiet: ClassVar[tuple[str, ...]] = ()
+    protect: ClassVar[bool] = True
 
     def scan(self, ctx: Context, start: int, end: int) -> Iterator[Finding]:
         text = ctx.text
@@ -160,9 +151,7 @@ class RegexRule(ParagraphRule):
             s, e = m.span()
             if self.protect and is_protected(ctx, max(s, e - 1)):
                 continue
-            yield make_finding(
-                text, self.id, self.severity, s, e, m.expand(_(self.message)), (m.expand(self.replacement),), self.auto
-            )
+            yield self.match_finding(text, m)
 
 
 def regex_rule(
@@ -171,35 +160,16 @@ def regex_rule(
     message: str,
     replacement: str,
     *,
-    description: str,
-    fires: tuple[tuple[str, str], ...],
-    quiet: tuple[str, ...] = (),
-    severity: Severity = Severity.WARNING,
-    languages: frozenset[str] | None = None,
-    auto: bool = False,
     gate: str | None = None,
     triggers: str = "",
     protect: bool = True,
+    **data: Any,
 ) -> RegexRule:
-    """A `RegexRule` from its data. `message` and `replacement` may name the match's groups (`\\1`, `\\g<w>`)."""
-    attrs = {
-        "id": rule_id,
-        "pattern": re.compile(pattern),
-        "message": message,
-        "replacement": replacement,
-        "description": description,
-        "fires": fires,
-        "quiet": quiet,
-        "severity": severity,
-        "languages": languages,
-        "auto": auto,
-        "gate": re.compile(gate) if gate else None,
-        "triggers": triggers,
-        "protect": protect,
-    }
-    name = "".join(part.capitalize() for part in re.split(r"[.\-]", rule_id))
-    cls: type[RegexRule] = type(name, (RegexRule,), attrs)
-    return cls()
+    """A `RegexRule` from its data (the arguments of `pattern_rule`, plus the paragraph gates and `protect`)."""
+    more: dict[str, Any] = {"gate": re.compile(gate) if gate else None, "triggers": triggers, "protect": protect}
+    rule = pattern_rule(rule_id, pattern, message, replacement, base=RegexRule, **data, **more)
+    assert isinstance(rule, RegexRule)
+    return rule
 
 
 # --- house style --------------------------------------------------------------------------------------------------
@@ -294,8 +264,8 @@ class ConventionRule(ParagraphRule):
             if not ctx.config.house_style:
                 first = next(o for o in occurrences if o.variant == dominant)
                 msg = _("this article writes {form} consistently ({count} times): house style kept")
-                yield make_finding(
-                    text, self.id, Severity.INFO, first.start, first.end, msg.format(form=label, count=counts[dominant])
+                yield self.finding(
+                    text, first.start, first.end, msg.format(form=label, count=counts[dominant]), severity=Severity.INFO
                 )
             for o in occurrences:
                 written = text[o.start : o.end]
@@ -304,7 +274,7 @@ class ConventionRule(ParagraphRule):
                     continue
                 sugg = tuple(dict.fromkeys(s for s in (target, o.forms.get(std, target)) if s != written))
                 msg = _("the rest of the article writes {form}").format(form=label)
-                yield make_finding(text, self.id, conv.deviation, o.start, o.end, msg, sugg)
+                yield self.finding(text, o.start, o.end, msg, sugg, severity=conv.deviation)
             return
         for o in occurrences:
             target = o.forms[std]
@@ -312,4 +282,4 @@ class ConventionRule(ParagraphRule):
                 continue
             deviation = counts[std] > 0 and counts[std] >= counts[o.variant]
             sev = conv.deviation if deviation else o.lone
-            yield make_finding(text, self.id, sev, o.start, o.end, o.message, (target, *o.extra), auto=o.auto)
+            yield self.finding(text, o.start, o.end, o.message, (target, *o.extra), auto=o.auto, severity=sev)

@@ -7,11 +7,13 @@ text and yields findings. `scope` says what a rule needs to see: "paragraph" rul
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+import re
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any, ClassVar, Literal, TypeVar
 
-from editor.core.findings import Finding, Severity
+from editor.core.findings import Finding, Severity, make_finding
+from editor.core.i18n import _
 from editor.core.text import WORD_RE, paragraphs
 
 T = TypeVar("T")
@@ -99,3 +101,94 @@ class Rule:
 
     def check(self, ctx: Context) -> Iterable[Finding]:
         raise NotImplementedError
+
+    def finding(
+        self,
+        text: str,
+        start: int,
+        end: int,
+        message: str,
+        suggestions: tuple[str, ...] | list[str] = (),
+        auto: bool = False,
+        *,
+        severity: Severity | None = None,
+        **extra: Any,
+    ) -> Finding:
+        """A finding of this rule on text[start:end], at the rule's own severity unless another is given."""
+        severity = self.severity if severity is None else severity
+        return make_finding(text, self.id, severity, start, end, message, suggestions, auto, **extra)
+
+
+class PatternRule(Rule):
+    """A rule that is one pattern, written as data (`pattern_rule`): each match is a finding saying `message`, with
+    one suggestion, the match expanded by `replacement` (`\\1`, `\\g<name>` name the match's groups).
+
+    `fires` holds (text, text after the first suggestion) pairs and `quiet` texts where the rule must stay silent;
+    one test runs them for every rule written as data, so such a rule cannot exist without its proof. `skip` leaves
+    out a match another rule deals with (text inside a mojibake repair, say)."""
+
+    pattern: ClassVar[re.Pattern[str]]
+    message: ClassVar[str]
+    replacement: ClassVar[str]
+    auto: ClassVar[bool] = False
+    fires: ClassVar[tuple[tuple[str, str], ...]] = ()
+    quiet: ClassVar[tuple[str, ...]] = ()
+
+    def check(self, ctx: Context) -> Iterator[Finding]:
+        text = ctx.text
+        for m in self.pattern.finditer(text):
+            if not self.skip(ctx, m):
+                yield self.match_finding(text, m)
+
+    def skip(self, ctx: Context, match: re.Match[str]) -> bool:
+        return False
+
+    def match_finding(self, text: str, m: re.Match[str]) -> Finding:
+        message = m.expand(_(self.message))
+        return self.finding(text, m.start(), m.end(), message, (m.expand(self.replacement),), self.auto)
+
+
+R = TypeVar("R", bound=Rule)
+
+
+def data_rule(base: type[R], rule_id: str, attrs: dict[str, Any]) -> R:
+    """An instance of a new subclass of `base` with these class attributes, named after its id (a rule written as
+    data still reads as a class in tracebacks and `galley rules`)."""
+    name = "".join(part.capitalize() for part in re.split(r"[.\-]", rule_id))
+    cls: type[R] = type(name, (base,), {"id": rule_id, **attrs})
+    return cls()
+
+
+def pattern_rule(
+    rule_id: str,
+    pattern: str,
+    message: str,
+    replacement: str,
+    *,
+    description: str,
+    fires: tuple[tuple[str, str], ...],
+    quiet: tuple[str, ...] = (),
+    severity: Severity = Severity.WARNING,
+    languages: frozenset[str] | None = None,
+    auto: bool = False,
+    skip: Callable[[Context, re.Match[str]], bool] | None = None,
+    base: type[PatternRule] | None = None,
+    **more: Any,
+) -> PatternRule:
+    """A `PatternRule` from its data; `skip(ctx, match)` leaves a match out. `base` is a subclass to build instead
+    (the paragraph-by-paragraph typography one) and `more` its own class attributes."""
+    attrs: dict[str, Any] = {
+        "pattern": re.compile(pattern),
+        "message": message,
+        "replacement": replacement,
+        "description": description,
+        "fires": fires,
+        "quiet": quiet,
+        "severity": severity,
+        "languages": languages,
+        "auto": auto,
+        **more,
+    }
+    if skip is not None:
+        attrs["skip"] = staticmethod(skip)
+    return data_rule(base or PatternRule, rule_id, attrs)

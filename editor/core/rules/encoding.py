@@ -30,9 +30,9 @@ from ftfy import TextFixerConfig
 from ftfy.badness import is_bad
 from rapidfuzz.distance import Levenshtein
 
-from editor.core.findings import Finding, Severity, make_finding
+from editor.core.findings import Finding, Severity
 from editor.core.i18n import N_, _, ngettext
-from editor.core.rules.base import Context, Rule
+from editor.core.rules.base import Context, Rule, pattern_rule
 from editor.core.spelling import available, service
 
 FTFY_CONFIG = TextFixerConfig(
@@ -363,6 +363,11 @@ def _inside(repairs: list[Repair], pos: int) -> bool:
     return i >= 0 and repairs[i].start <= pos < repairs[i].end
 
 
+def _in_mojibake(ctx: Context, m: re.Match[str]) -> bool:
+    """Whether a match lies in text a mojibake repair rewrites whole (that repair deals with it)."""
+    return _inside(mojibake_repairs(ctx), m.start())
+
+
 def _bisect(repairs: list[Repair], pos: int) -> int:
     lo, hi = 0, len(repairs)
     while lo < hi:
@@ -381,10 +386,8 @@ class Mojibake(Rule):
 
     def check(self, ctx: Context) -> Iterable[Finding]:
         for r in mojibake_repairs(ctx):
-            yield make_finding(
+            yield self.finding(
                 ctx.text,
-                self.id,
-                self.severity,
                 r.start,
                 r.end,
                 _("garbled characters (mojibake: {how}); the repair restores them").format(how=r.how),
@@ -451,16 +454,7 @@ class HtmlEntity(Rule):
                 message = _("HTML entity escaped twice; it stands for {value}").format(value=shown)
             else:
                 message = _("HTML entity escaped {count} times; it stands for {value}").format(count=depth, value=shown)
-            yield make_finding(
-                text,
-                self.id,
-                self.severity,
-                m.start(),
-                end,
-                message,
-                (value,),
-                auto=value not in _NOT_AUTO_ENTITIES,
-            )
+            yield self.finding(text, m.start(), end, message, (value,), auto=value not in _NOT_AUTO_ENTITIES)
 
 
 # A run of control characters, terminal colour codes (`\x1b[1m`, whose `[1m` is no text either) included.
@@ -507,7 +501,7 @@ class ControlChar(Rule):
                 ).format(codes=codes, replacement=replacement)
             else:
                 message = _("invisible control character {codes} (no meaning in text); removed").format(codes=codes)
-            yield make_finding(text, self.id, self.severity, m.start(), m.end(), message, (replacement,), auto=True)
+            yield self.finding(text, *m.span(), message, (replacement,), auto=True)
 
 
 _INVISIBLE_RE = re.compile(r"[\u200b\u200c\u200d\u2060\u2061-\u2064\ufeff\u180e]++")
@@ -534,7 +528,7 @@ class Invisible(Rule):
     def check(self, ctx: Context) -> Iterable[Finding]:
         text = ctx.text
         for m in _INVISIBLE_RE.finditer(text):
-            if _inside(mojibake_repairs(ctx), m.start()):
+            if _in_mojibake(ctx, m):
                 continue
             run = m.group()
             before = text[m.start() - 1] if m.start() else ""
@@ -542,18 +536,8 @@ class Invisible(Rule):
             if "\ufeff" not in run and not (_latin_context(before) and _latin_context(after)):
                 continue  # emoji sequences and scripts that need joiners
             names = sorted({_(_INVISIBLE_NAMES[c]) if c in _INVISIBLE_NAMES else f"U+{ord(c):04X}" for c in run})
-            yield make_finding(
-                text,
-                self.id,
-                self.severity,
-                m.start(),
-                m.end(),
-                _("invisible character ({names}): it splits words for search and spell checking; removed").format(
-                    names=", ".join(names)
-                ),
-                ("",),
-                auto=True,
-            )
+            message = _("invisible character ({names}): it splits words for search and spell checking; removed")
+            yield self.finding(text, *m.span(), message.format(names=", ".join(names)), ("",), auto=True)
 
 
 _BIDI_RE = re.compile(r"[\u200e\u200f\u061c\u202a-\u202e\u2066-\u2069]++")
@@ -570,7 +554,7 @@ class BidiControl(Rule):
         line_end = -1
         rtl = False
         for m in _BIDI_RE.finditer(text):
-            if _inside(mojibake_repairs(ctx), m.start()):
+            if _in_mojibake(ctx, m):
                 continue
             if m.start() > line_end:  # one look per line, not per character (linear on long lines)
                 ls = text.rfind("\n", 0, m.start()) + 1
@@ -578,56 +562,28 @@ class BidiControl(Rule):
                 line_end = len(text) if le < 0 else le
                 rtl = _RTL_RE.search(text, ls, line_end) is not None
             if rtl:
-                yield make_finding(
-                    text,
-                    self.id,
-                    Severity.INFO,
-                    m.start(),
-                    m.end(),
-                    _("bidirectional control character next to right-to-left text: probably deliberate, check it"),
-                )
+                message = _("bidirectional control character next to right-to-left text: probably deliberate, check it")
+                yield self.finding(text, *m.span(), message, severity=Severity.INFO)
             else:
-                yield make_finding(
-                    text,
-                    self.id,
-                    self.severity,
-                    m.start(),
-                    m.end(),
-                    _(
-                        "invisible bidirectional control character in left-to-right text: it can reorder what "
-                        "readers see; removed"
-                    ),
-                    ("",),
-                    auto=True,
+                message = _(
+                    "invisible bidirectional control character in left-to-right text: it can reorder what readers "
+                    "see; removed"
                 )
+                yield self.finding(text, *m.span(), message, ("",), auto=True)
 
 
-_SOFT_HYPHEN_RE = re.compile(r"\u00ad++")
-
-
-class SoftHyphen(Rule):
-    id = "encoding.soft-hyphen"
-    severity = Severity.INFO
-    description = "Soft hyphens (hyphenation hints from HTML `&shy;`), invisible but splitting words."
-
-    def check(self, ctx: Context) -> Iterable[Finding]:
-        text = ctx.text
-        for m in _SOFT_HYPHEN_RE.finditer(text):
-            if _inside(mojibake_repairs(ctx), m.start()):
-                continue
-            yield make_finding(
-                text,
-                self.id,
-                self.severity,
-                m.start(),
-                m.end(),
-                _(
-                    "soft hyphen (invisible hyphenation hint): it splits the word for search and spell checking; "
-                    "removed"
-                ),
-                ("",),
-                auto=True,
-            )
+SOFT_HYPHEN = pattern_rule(
+    "encoding.soft-hyphen",
+    r"\u00ad++",
+    "soft hyphen (invisible hyphenation hint): it splits the word for search and spell checking; removed",
+    "",
+    description="Soft hyphens (hyphenation hints from HTML `&shy;`), invisible but splitting words.",
+    fires=(("Un mot in\u00adcroyable.", "Un mot incroyable."), ("in\u00ad\u00adcroyable", "incroyable")),
+    quiet=("Un mot incroyable.", "un trait-d'union"),
+    severity=Severity.INFO,
+    auto=True,
+    skip=_in_mojibake,
+)
 
 
 _REPLACEMENT_RE = re.compile(r"\ufffd++")
@@ -642,18 +598,12 @@ class ReplacementChar(Rule):
         text = ctx.text
         for m in _REPLACEMENT_RE.finditer(text):
             n = len(m.group())
-            yield make_finding(
-                text,
-                self.id,
-                self.severity,
-                m.start(),
-                m.end(),
-                ngettext(
-                    "a character was lost when the text was decoded (shown as �); restore from the source",
-                    "{count} characters were lost when the text was decoded (shown as �); restore from the source",
-                    n,
-                ).format(count=n),
+            message = ngettext(
+                "a character was lost when the text was decoded (shown as �); restore from the source",
+                "{count} characters were lost when the text was decoded (shown as �); restore from the source",
+                n,
             )
+            yield self.finding(text, *m.span(), message.format(count=n))
 
 
-RULES = [Mojibake(), HtmlEntity(), ControlChar(), Invisible(), BidiControl(), SoftHyphen(), ReplacementChar()]
+RULES = [Mojibake(), HtmlEntity(), ControlChar(), Invisible(), BidiControl(), SOFT_HYPHEN, ReplacementChar()]

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from urllib.parse import urlsplit
 
-from editor.core.findings import Finding, Severity, make_finding
+from editor.core.findings import Finding, Severity
 from editor.core.i18n import _
 from editor.core.rules.base import Context, Rule
 from editor.core.urls import Link, find_links, href
@@ -42,7 +42,7 @@ class LinkUrl(Rule):
                 message = _("e-mail address {address}").format(address=target.removeprefix("mailto:"))
             else:
                 message = _("link to {host}").format(host=_host(target))
-            yield make_finding(ctx.text, self.id, self.severity, link.start, link.end, message, url=target)
+            yield self.finding(ctx.text, link.start, link.end, message, url=target)
 
 
 class LinkMalformed(Rule):
@@ -53,10 +53,8 @@ class LinkMalformed(Rule):
     def check(self, ctx: Context) -> Iterable[Finding]:
         for link in links_of(ctx):
             if link.problem == "malformed":
-                yield make_finding(
+                yield self.finding(
                     ctx.text,
-                    self.id,
-                    self.severity,
                     link.start,
                     link.end,
                     _("malformed link: {detail}; browsers cannot open it").format(detail=link.explained()),
@@ -71,10 +69,8 @@ class LinkSpaced(Rule):
     def check(self, ctx: Context) -> Iterable[Finding]:
         for link in links_of(ctx):
             if link.problem == "spaced" and link.repaired:
-                yield make_finding(
+                yield self.finding(
                     ctx.text,
-                    self.id,
-                    self.severity,
                     link.start,
                     link.end,
                     _("link broken by spaces (machine translation or scraping); without them it reads {link}").format(
@@ -107,9 +103,7 @@ class LinkMissingHost(Rule):
                     "URL is unknown, so Galley cannot rebuild it"
                 ).format(why=why)
                 suggestions = ()
-            yield make_finding(
-                ctx.text, self.id, self.severity, link.start, link.end, message, suggestions, url=link.repaired
-            )
+            yield self.finding(ctx.text, link.start, link.end, message, suggestions, url=link.repaired)
 
 
 class LinkUnsafeScheme(Rule):
@@ -122,10 +116,8 @@ class LinkUnsafeScheme(Rule):
     def check(self, ctx: Context) -> Iterable[Finding]:
         for link in links_of(ctx):
             if link.problem == "unsafe":
-                yield make_finding(
+                yield self.finding(
                     ctx.text,
-                    self.id,
-                    self.severity,
                     link.start,
                     link.end,
                     _("{detail}: a scraping leftover that readers cannot follow; remove it").format(

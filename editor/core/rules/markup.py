@@ -12,9 +12,9 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 
-from editor.core.findings import Finding, Severity, make_finding
+from editor.core.findings import Finding, Severity
 from editor.core.i18n import _
 from editor.core.rules.base import Context, Rule
 
@@ -108,16 +108,7 @@ class HtmlTag(Rule):
                 message = _("HTML closing tag <{name}> left in the text; removed (the words around it stay)")
             else:
                 message = _("HTML tag <{name}> left in the text; removed (the words around it stay)")
-            yield make_finding(
-                text,
-                self.id,
-                self.severity,
-                start,
-                end,
-                message.format(name=name),
-                (replacement,),
-                auto=True,
-            )
+            yield self.finding(text, start, end, message.format(name=name), (replacement,), auto=True)
 
 
 class HtmlComment(Rule):
@@ -131,16 +122,8 @@ class HtmlComment(Rule):
             return
         for m in _COMMENT_RE.finditer(text):
             end = _widen(text, m.start(), m.end())
-            yield make_finding(
-                text,
-                self.id,
-                self.severity,
-                m.start(),
-                end,
-                _("an HTML comment left in the text; removed"),
-                ("",),  # a browser shows nothing in its place
-                auto=True,
-            )
+            message = _("an HTML comment left in the text; removed")
+            yield self.finding(text, m.start(), end, message, ("",), auto=True)  # a browser shows nothing there
 
 
 def _attribute_matches(text: str) -> Iterator[re.Match[str]]:
@@ -198,10 +181,8 @@ class HtmlAttribute(Rule):
                 merged.append((s, e, [name]))
         for s0, e0, names in merged:
             start, end = s0, _widen(text, s0, e0)
-            yield make_finding(
+            yield self.finding(
                 text,
-                self.id,
-                self.severity,
                 start,
                 end,
                 _(
@@ -220,6 +201,34 @@ _WIKI_BOLD_RE = re.compile(r"(?<!')'''(?=[^\s'])([^'\n]{1,200})(?<=[^\s'])'''(?!
 _WIKI_HEADING_RE = re.compile(r"(?m)^(={2,4})[ \t]?+([^=\n]{1,120}?)[ \t]?+\1[ \t]*+$")
 
 
+def _md_link(m: re.Match[str]) -> tuple[str, str, bool]:
+    url = m.group("url")
+    if m.group("img"):
+        return "", _("Markdown image ({url}) left in the text").format(url=url), False
+    return (
+        m.group("label"),
+        _("Markdown link left in the text: keep the words, the address was {url}").format(url=url),
+        False,
+    )
+
+
+# Each shape: a literal every match holds (a cheap gate), the pattern, and what a match becomes (replacement,
+# message, automatic or not).
+_Fix = Callable[[re.Match[str]], tuple[str, str, bool]]
+_SHAPES: tuple[tuple[str, re.Pattern[str], _Fix], ...] = (
+    ("#", _MD_HEADING_RE, lambda m: ("", _("Markdown heading marks (#) left in the text; removed"), True)),
+    ("**", _MD_BOLD_RE, lambda m: (m.group(1), _("Markdown bold marks left in the text; removed"), True)),
+    ("](", _MD_LINK_RE, _md_link),
+    (
+        "[[",
+        _WIKI_LINK_RE,
+        lambda m: (m.group("label") or m.group("target"), _("wiki link syntax left in the text; removed"), True),
+    ),
+    ("'''", _WIKI_BOLD_RE, lambda m: (m.group(1), _("wiki bold marks left in the text; removed"), True)),
+    ("==", _WIKI_HEADING_RE, lambda m: (m.group(2).strip(), _("wiki heading marks (==) left in the text"), True)),
+)
+
+
 class Markdown(Rule):
     id = "markup.markdown"
     severity = Severity.WARNING
@@ -227,48 +236,11 @@ class Markdown(Rule):
 
     def check(self, ctx: Context) -> Iterable[Finding]:
         text = ctx.text
-        if "#" in text:
-            for m in _MD_HEADING_RE.finditer(text):
-                yield self._f(text, m.start(), m.end(), "", _("Markdown heading marks (#) left in the text; removed"))
-        if "**" in text:
-            for m in _MD_BOLD_RE.finditer(text):
-                yield self._f(text, m.start(), m.end(), m.group(1), _("Markdown bold marks left in the text; removed"))
-        if "](" in text:
-            for m in _MD_LINK_RE.finditer(text):
-                label, url = m.group("label"), m.group("url")
-                if m.group("img"):
-                    yield self._f(
-                        text,
-                        m.start(),
-                        m.end(),
-                        "",
-                        _("Markdown image ({url}) left in the text").format(url=url),
-                        auto=False,
-                    )
-                else:
-                    yield self._f(
-                        text,
-                        m.start(),
-                        m.end(),
-                        label,
-                        _("Markdown link left in the text: keep the words, the address was {url}").format(url=url),
-                        auto=False,
-                    )
-        if "[[" in text:
-            for m in _WIKI_LINK_RE.finditer(text):
-                label = m.group("label") or m.group("target")
-                yield self._f(text, m.start(), m.end(), label, _("wiki link syntax left in the text; removed"))
-        if "'''" in text:
-            for m in _WIKI_BOLD_RE.finditer(text):
-                yield self._f(text, m.start(), m.end(), m.group(1), _("wiki bold marks left in the text; removed"))
-        if "==" in text:
-            for m in _WIKI_HEADING_RE.finditer(text):
-                yield self._f(
-                    text, m.start(), m.end(), m.group(2).strip(), _("wiki heading marks (==) left in the text")
-                )
-
-    def _f(self, text: str, start: int, end: int, repl: str, message: str, auto: bool = True) -> Finding:
-        return make_finding(text, self.id, self.severity, start, end, message, (repl,), auto=auto)
+        for literal, pattern, fix in _SHAPES:
+            if literal in text:
+                for m in pattern.finditer(text):
+                    replacement, message, auto = fix(m)
+                    yield self.finding(text, *m.span(), message, (replacement,), auto)
 
 
 RULES = [HtmlTag(), HtmlComment(), HtmlAttribute(), Markdown()]

@@ -46,7 +46,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from editor.core.findings import Finding, Severity, make_finding
+from editor.core.findings import Finding, Severity
 from editor.core.i18n import _
 from editor.core.rules._typography_base import (
     NBSP,
@@ -166,10 +166,8 @@ class SpaceBeforeMark(ParagraphRule):
             r = _MARK_RUN_RE.match(text, e, end)
             if r is None or _mark_run_skipped(ctx, e, r.end()) or text[s - 1] in "([{\"'":
                 continue
-            yield make_finding(
+            yield self.finding(
                 text,
-                self.id,
-                self.severity,
                 s,
                 e + 1,
                 _("no space before « {mark} » in {name}").format(mark=text[e], name=name),
@@ -220,10 +218,8 @@ class MissingSpaceAfter(ParagraphRule):
             # the finding is the glued letter, so that it never overlaps a fix of the mark itself (`a:b` gets both
             # its no-break space before `:` and its space after it); a bracket, which nothing else fixes, is included
             at = e - 1 if last in ")]" else e
-            yield make_finding(
+            yield self.finding(
                 text,
-                self.id,
-                self.severity,
                 at,
                 e + 1,
                 _("a space after « {mark} »").format(mark=last),
@@ -249,27 +245,11 @@ class SpaceInsideBrackets(ParagraphRule):
         text = ctx.text
         for m in _OPEN_SPACE_RE.finditer(text, start, end):
             if not is_protected(ctx, m.start()):
-                yield make_finding(
-                    text,
-                    self.id,
-                    self.severity,
-                    m.start(),
-                    m.end(),
-                    _("no space after an opening bracket"),
-                    (text[m.start()],),
-                    auto=True,
+                yield self.finding(
+                    text, *m.span(), _("no space after an opening bracket"), (text[m.start()],), auto=True
                 )
         for m in _CLOSE_SPACE_RE.finditer(text, start, end):
-            yield make_finding(
-                text,
-                self.id,
-                self.severity,
-                m.start(),
-                m.end(),
-                _("no space before a closing bracket"),
-                (text[m.end() - 1],),
-                auto=True,
-            )
+            yield self.finding(text, *m.span(), _("no space before a closing bracket"), (text[m.end() - 1],), auto=True)
 
 
 _PRONOUNS = r"(?:je|tu|il|elle|on|nous|vous|ils|elles|t-il|t-elle|t-on)"
@@ -354,7 +334,7 @@ class DoubledPunctuation(ParagraphRule):
                     sugg = (",",)
                     auto = True
                 msg = _("a comma and a full stop together")
-            yield make_finding(text, self.id, self.severity, s, e, msg, sugg, auto=auto)
+            yield self.finding(text, s, e, msg, sugg, auto=auto)
 
 
 # --- ellipsis ---------------------------------------------------------------------------------------------------------
@@ -492,7 +472,7 @@ class Apostrophe(ParagraphRule):
             s = m.start()
             if is_protected(ctx, s):
                 continue
-            yield make_finding(text, self.id, self.severity, s, s + 1, msg, ("’",), auto=mixed)
+            yield self.finding(text, s, s + 1, msg, ("’",), auto=mixed)
 
 
 ELISION_SPACE = regex_rule(
@@ -528,21 +508,12 @@ class MissingApostrophe(ParagraphRule):
                 continue  # `5 l à la minute`: a unit
             word = text[s : e - 1]
             apos = _apostrophe_style(ctx, start, end)
-            yield make_finding(
-                text,
-                self.id,
-                self.severity,
-                s,
-                e,
-                _("« {word} » is elided: {elided}…").format(word=word, elided=word + apos),
-                (word + apos,),
+            yield self.finding(
+                text, s, e, _("« {word} » is elided: {elided}…").format(word=word, elided=word + apos), (word + apos,)
             )
 
 
 # --- quotes ----------------------------------------------------------------------------------------------------------
-
-_GERMAN_QUOTE_RE = re.compile(r"„")
-_ENGLISH_OPEN_RE = re.compile(r"“")
 
 
 class GermanQuotes(ParagraphRule):
@@ -572,20 +543,12 @@ class GermanQuotes(ParagraphRule):
                 if c == "„":
                     break
             if close < 0:
-                yield make_finding(
-                    text,
-                    self.id,
-                    self.severity,
-                    s,
-                    s + 1,
-                    _("a German opening quote in {lang}").format(lang=lang),
-                    (op,),
-                )
+                yield self.finding(text, s, s + 1, _("a German opening quote in {lang}").format(lang=lang), (op,))
                 pos = s + 1
                 continue
             msg = _("German quotation marks in {lang}").format(lang=lang)
-            yield make_finding(text, self.id, self.severity, s, s + 1, msg, (op,), auto=True)
-            yield make_finding(text, self.id, self.severity, close, close + 1, msg, (cl,), auto=True)
+            yield self.finding(text, s, s + 1, msg, (op,), auto=True)
+            yield self.finding(text, close, close + 1, msg, (cl,), auto=True)
             pos = close + 1
 
 
@@ -609,8 +572,8 @@ class EnglishQuotesInGerman(ParagraphRule):
             close = text.find("”", s + 1, min(end, s + 2000))
             if close < 0 or "„" in text[s:close]:
                 continue
-            yield make_finding(text, self.id, self.severity, s, s + 1, _("German opens quotes with „"), ("„",))
-            yield make_finding(text, self.id, self.severity, close, close + 1, _("German closes quotes with “"), ("“",))
+            yield self.finding(text, s, s + 1, _("German opens quotes with „"), ("„",))
+            yield self.finding(text, close, close + 1, _("German closes quotes with “"), ("“",))
             pos = close + 1
 
 

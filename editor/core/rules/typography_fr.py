@@ -14,31 +14,29 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from editor.core.findings import Finding, Severity, make_finding
+from editor.core.findings import Finding, Severity
 from editor.core.i18n import _
-from editor.core.rules._typography_base import Convention, ConventionRule, Occurrence, ParagraphRule
+from editor.core.rules._typography_base import Convention, ConventionRule, Occurrence, ParagraphRule, regex_rule
 from editor.core.rules.base import Context, Rule
 from editor.core.rules.typography import NBSP, is_protected
 
 # --- quotation marks --------------------------------------------------------------------------------------------
 
-_CURLY_SPACE_RE = re.compile(r"(?<![^\s(\[«])“[ \t]++(?=[^\s])|(?<=[^\s])[ \t]++”(?![^\s,.;:!?…)\]»])")
 _INVERTED_RE = re.compile(r"(?<=[^\W_])[«“](?![^\s,.;:!?…)\]])|(?<![^\s(\[])[»”](?=[^\W_])")
 
 
-class CurlyQuoteSpace(ParagraphRule):
-    id = "typography.curly-quote-space"
-    triggers = "“”"
-    severity = Severity.WARNING
-    languages = frozenset({"fr", "en"})
-    description = "no space inside English quotation marks “…”"
-
-    def scan(self, ctx: Context, start: int, end: int) -> Iterator[Finding]:
-        text = ctx.text
-        for m in _CURLY_SPACE_RE.finditer(text, start, end):
-            s, e = m.span()
-            mark = "“" if text[s] == "“" else "”"
-            yield make_finding(text, self.id, self.severity, s, e, _("no space inside “ ”"), (mark,))
+CURLY_QUOTE_SPACE = regex_rule(
+    "typography.curly-quote-space",
+    r"(?<![^\s(\[«])(“)[ \t]++(?=[^\s])|(?<=[^\s])[ \t]++(”)(?![^\s,.;:!?…)\]»])",
+    "no space inside “ ”",
+    r"\1\2",  # the mark of whichever side matched (an unmatched group expands to nothing)
+    description="no space inside English quotation marks “…”",
+    fires=(("Il dit “ oui” hier.", "Il dit “oui” hier."), ("Il dit “oui ” hier.", "Il dit “oui” hier.")),
+    quiet=("Il dit “oui” hier.", "Il dit « oui » hier."),
+    languages=frozenset({"fr", "en"}),
+    triggers="“”",
+    protect=False,
+)
 
 
 class InvertedQuote(ParagraphRule):
@@ -57,9 +55,7 @@ class InvertedQuote(ParagraphRule):
                 continue
             mark = text[s]
             fix = {"«": NBSP + "»", "“": "”", "»": "«" + NBSP, "”": "“"}[mark]
-            yield make_finding(
-                text, self.id, self.severity, s, s + 1, _("this quotation mark is turned the wrong way"), (fix,)
-            )
+            yield self.finding(text, s, s + 1, _("this quotation mark is turned the wrong way"), (fix,))
 
 
 _PAIRS = {"«": "»", "“": "”", "‘": "’"}
@@ -107,17 +103,17 @@ class MismatchedQuotes(ParagraphRule):
             opener = None
             msg = _("the quotation opens with {opening} and closes with {closing}").format(opening=oc, closing=c)
             if c == "»":
-                yield make_finding(text, self.id, self.severity, o, o + 1, msg, ("«" + NBSP,))
+                yield self.finding(text, o, o + 1, msg, ("«" + NBSP,))
             elif oc == "«":
-                yield make_finding(text, self.id, self.severity, i, i + 1, msg, (NBSP + "»",))
+                yield self.finding(text, i, i + 1, msg, (NBSP + "»",))
             elif c == '"' or (oc == "“" and c == "’"):
-                yield make_finding(text, self.id, self.severity, i, i + 1, msg, (_PAIRS[oc],))
+                yield self.finding(text, i, i + 1, msg, (_PAIRS[oc],))
             else:
-                yield make_finding(text, self.id, self.severity, o, o + 1, msg, ({"”": "“", "’": "‘"}.get(c, oc),))
+                yield self.finding(text, o, o + 1, msg, ({"”": "“", "’": "‘"}.get(c, oc),))
         if opener is not None and opener[1] == "‘":
             o = opener[0]
-            yield make_finding(
-                text, self.id, Severity.INFO, o, o + 1, _("this opening quotation mark is never closed"), ("",)
+            yield self.finding(
+                text, o, o + 1, _("this opening quotation mark is never closed"), ("",), severity=Severity.INFO
             )
 
 
@@ -139,10 +135,8 @@ class DialogueComma(ParagraphRule):
         for m in _DIALOGUE_RE.finditer(text, start, end):
             s, e = m.span()
             close = m.group(1) if m.group(1).startswith((NBSP, "\u202f")) else NBSP + "»"
-            yield make_finding(
+            yield self.finding(
                 text,
-                self.id,
-                self.severity,
                 s,
                 e,
                 _("the sentence goes on after the quotation: the comma comes after the closing »"),
@@ -200,28 +194,17 @@ class Dashes(ConventionRule):
                 next_line >= 0 and text.startswith("- ", next_line + 1)
             ):
                 continue  # a list of bullets, not a line of dialogue
-            yield make_finding(
-                text, self.id, self.severity, s, e, _("a line of dialogue opens with a dash"), ("—" + NBSP,)
-            )
+            yield self.finding(text, s, e, _("a line of dialogue opens with a dash"), ("—" + NBSP,))
         for m in _DIALOGUE_DASH_RE.finditer(text, start, end):
             s, e = m.span()
-            yield make_finding(
-                text,
-                self.id,
-                self.severity,
-                s,
-                e,
-                _("a dialogue dash is followed by a no-break space"),
-                (text[s] + NBSP,),
-                auto=e > s + 1,
+            yield self.finding(
+                text, s, e, _("a dialogue dash is followed by a no-break space"), (text[s] + NBSP,), auto=e > s + 1
             )
         for m in _MINUS_RE.finditer(text, start, end):
             s = m.start()
             if is_protected(ctx, s):
                 continue
-            yield make_finding(
-                text, self.id, self.severity, s, s + 1, _("a negative number takes the minus sign −"), ("−",)
-            )
+            yield self.finding(text, s, s + 1, _("a negative number takes the minus sign −"), ("−",))
 
 
 # --- inclusive writing ------------------------------------------------------------------------------------------------
@@ -257,21 +240,13 @@ class InclusiveWriting(ParagraphRule):
             if plural is None and len(ending) > 1 and ending.endswith("s") and ending[:-1] in _ENDING_STEMS:
                 ending, plural = ending[:-1], "s"  # `devenu.es` → `devenu·e·s`
             fixed = stem + "·" + ending + ("·" + plural if plural else "")
-            yield make_finding(
-                text, self.id, self.severity, s, e, _("inclusive writing uses the middle dot ·"), (fixed,)
-            )
+            yield self.finding(text, s, e, _("inclusive writing uses the middle dot ·"), (fixed,))
         for m in _PLURAL_PAREN_RE.finditer(text, start, end):
             s, e = m.span()
             if m.group(1).isupper():
                 continue
-            yield make_finding(
-                text,
-                self.id,
-                self.severity,
-                s,
-                e,
-                _("a variable ending takes the middle dot ·"),
-                (m.group(1) + "·" + m.group(2),),
+            yield self.finding(
+                text, s, e, _("a variable ending takes the middle dot ·"), (m.group(1) + "·" + m.group(2),)
             )
 
 
@@ -280,25 +255,19 @@ _ENDING_STEMS = frozenset(["e", "ne", "le", "se", "te", "re", "ère", "rice", "e
 
 # --- fixed expressions ----------------------------------------------------------------------------------------
 
-_FIXED_RE = re.compile(r"(?<![\w\-])([Ss]['’]il)[ \-](te|vous)[ \-](pla[iî]t)(?![\w\-])")
-
-
-class FixedExpressionHyphen(ParagraphRule):
-    id = "typography.fixed-expression"
-    gate = re.compile(r"['’]il[ \-](?:te|vous)[ \-]pla")
-    triggers = "-"
-    severity = Severity.WARNING
-    languages = frozenset({"fr"})
-    description = "s’il te plaît, s’il vous plaît: no hyphens"
-
-    def scan(self, ctx: Context, start: int, end: int) -> Iterator[Finding]:
-        text = ctx.text
-        for m in _FIXED_RE.finditer(text, start, end):
-            if "-" not in m.group(0):
-                continue
-            s, e = m.span()
-            fixed = f"{m.group(1)} {m.group(2)} {m.group(3)}"
-            yield make_finding(text, self.id, self.severity, s, e, _("this expression takes no hyphen"), (fixed,))
+FIXED_EXPRESSION = regex_rule(
+    "typography.fixed-expression",
+    r"(?<![\w\-])([Ss]['’]il)(?:[ \-](te|vous)-|-(te|vous) )(pla[iî]t)(?![\w\-])",  # with at least one hyphen
+    "this expression takes no hyphen",
+    r"\1 \2\3 \4",
+    description="s’il te plaît, s’il vous plaît: no hyphens",
+    fires=(("S'il-vous-plaît, venez.", "S'il vous plaît, venez."), ("s’il te-plaît", "s’il te plaît")),
+    quiet=("s'il vous plaît", "s’il te plaît"),
+    languages=frozenset({"fr"}),
+    gate=r"['’]il[ \-](?:te|vous)[ \-]pla",
+    triggers="-",
+    protect=False,
+)
 
 
 # Compounds that take a hyphen: machine translation and careless typing drop it (`c'est à dire`, `là bas`).
@@ -375,7 +344,7 @@ class MissingHyphen(ParagraphRule):
                 continue  # `Sud Ouest`: the newspaper's name
             if found[0].isupper() and fixed[0].islower():
                 fixed = fixed[0].upper() + fixed[1:]
-            yield make_finding(text, self.id, self.severity, s, e, _("this compound takes a hyphen"), (fixed,))
+            yield self.finding(text, s, e, _("this compound takes a hyphen"), (fixed,))
 
 
 _LIGATURES = {"ﬁ": "fi", "ﬂ": "fl", "ﬀ": "ff", "ﬃ": "ffi", "ﬄ": "ffl", "ﬅ": "st", "ﬆ": "st"}
@@ -393,14 +362,8 @@ class Ligatures(ParagraphRule):
         text = ctx.text
         for m in _LIGATURE_RE.finditer(text, start, end):
             s = m.start()
-            yield make_finding(
-                text,
-                self.id,
-                self.severity,
-                s,
-                s + 1,
-                _("a ligature character: search and spelling miss the word"),
-                (_LIGATURES[text[s]],),
+            yield self.finding(
+                text, s, s + 1, _("a ligature character: search and spelling miss the word"), (_LIGATURES[text[s]],)
             )
 
 
@@ -418,20 +381,18 @@ class MultiplicationSign(ParagraphRule):
             s, e = m.span()
             if is_protected(ctx, s) or (not m.group(2) and not m.group(3) and len(m.group(1)) == len(m.group(4)) == 1):
                 continue  # `un 4x4`: a vehicle, not a product
-            yield make_finding(
-                text, self.id, self.severity, s, e, _("the multiplication sign ×"), (f"{m.group(1)} × {m.group(4)}",)
-            )
+            yield self.finding(text, s, e, _("the multiplication sign ×"), (f"{m.group(1)} × {m.group(4)}",))
 
 
 RULES: list[Rule] = [
     MissingHyphen(),
     Ligatures(),
     MultiplicationSign(),
-    CurlyQuoteSpace(),
+    CURLY_QUOTE_SPACE,
     InvertedQuote(),
     MismatchedQuotes(),
     DialogueComma(),
     Dashes(),
     InclusiveWriting(),
-    FixedExpressionHyphen(),
+    FIXED_EXPRESSION,
 ]

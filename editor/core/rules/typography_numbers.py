@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from editor.core.findings import Finding, Severity, make_finding
+from editor.core.findings import Finding, Severity
 from editor.core.i18n import _
 from editor.core.rules._typography_base import (
     NBSP,
@@ -66,14 +66,8 @@ class GermanNumberFormat(ParagraphRule):
             s, e = m.span()
             if is_protected(ctx, s):
                 continue
-            yield make_finding(
-                text,
-                self.id,
-                self.severity,
-                s,
-                e,
-                _("German number format: French writes 1 000 000"),
-                (text[s:e].replace(".", sep),),
+            yield self.finding(
+                text, s, e, _("German number format: French writes 1 000 000"), (text[s:e].replace(".", sep),)
             )
 
 
@@ -273,7 +267,7 @@ class UnitSpace(ConventionRule):
             if fixed != unit:
                 sep = space if space in _NB and space else NBSP
                 lower = _("a unit is written in lower case")
-                yield make_finding(text, self.id, Severity.WARNING, s, e, lower, (num + sep + fixed,))
+                yield self.finding(text, s, e, lower, (num + sep + fixed,), severity=Severity.WARNING)
                 continue
             kind = "sign" if unit in "%€$£" else "unit"
             own = m.group()

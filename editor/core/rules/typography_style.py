@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from editor.core.findings import Finding, Severity, make_finding
+from editor.core.findings import Finding, Severity
 from editor.core.i18n import _
 from editor.core.rules._typography_base import (
     NBSP,
@@ -83,7 +83,7 @@ class FrenchSpaceBeforeMark(ConventionRule):
                 continue
             if spaces and spaces != " " and spaces not in _NB:
                 msg = _("a no-break space before « {mark} », so that a line never starts with it").format(mark=mark)
-                yield make_finding(text, self.id, Severity.WARNING, j, s + 1, msg, (want + mark,), auto=True)
+                yield self.finding(text, j, s + 1, msg, (want + mark,), auto=True, severity=Severity.WARNING)
                 continue
             if not spaces:
                 msg = _("French puts a no-break space before « {mark} »").format(mark=mark)

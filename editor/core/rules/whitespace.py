@@ -14,19 +14,16 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from editor.core.findings import Finding, Severity, make_finding
+from editor.core.findings import Finding, Severity
 from editor.core.i18n import _
-from editor.core.rules.base import Context, Rule
+from editor.core.rules.base import Context, Rule, pattern_rule
 
 _SP = " \t\u00a0\u202f\u2009"
 # Each pattern opens with the character it consumes and checks the one before afterwards (`X(?<=CX)` is `(?<=C)X`):
 # the regex engine then jumps to candidate characters at C speed instead of trying a look-behind at every position.
 _RUN_RE = re.compile(f"[{_SP}](?<=[^\\s][{_SP}])[{_SP}]++(?=[^\\s])")
 _TRAILING_RE = re.compile(f"[{_SP}](?<![{_SP}][{_SP}])[{_SP}]*+(?=\\r?\\n|\\Z)")
-_LEADING_START_RE = re.compile(f"[{_SP}]++(?=[^\\s])")  # at the very start of the text (matched there only)
-_LEADING_RE = re.compile(f"[{_SP}](?<=\\n[{_SP}])[{_SP}]*+(?=[^\\s])")
 _ODD = "\u2000-\u2008\u200a\u205f\u3000\u1680"
-_TAB_RE = re.compile(r"\t(?<=[^\s]\t)(?=[^\s])")
 _ODD_RE = re.compile(f"[{_ODD}](?<=[^\\s][{_ODD}])(?=[^\\s])")
 _FRENCH_TIGHT_AFTER = set(";:!?»›")
 _FRENCH_TIGHT_BEFORE = set("«‹")
@@ -50,15 +47,8 @@ class DoubleSpace(Rule):
         for m in _RUN_RE.finditer(text):
             run = m.group()
             keep = _keep(run)
-            yield make_finding(
-                text,
-                self.id,
-                self.severity,
-                m.start(),
-                m.end(),
-                _("{count} spaces in a row; one is enough").format(count=len(run)),
-                (keep,),
-                auto=True,
+            yield self.finding(
+                text, *m.span(), _("{count} spaces in a row; one is enough").format(count=len(run)), (keep,), auto=True
             )
 
 
@@ -72,34 +62,30 @@ class TrailingSpace(Rule):
         for m in _TRAILING_RE.finditer(text):
             blank = m.start() == 0 or text[m.start() - 1] == "\n"
             message = _("a blank line holding only spaces") if blank else _("spaces at the end of the line")
-            yield make_finding(text, self.id, self.severity, m.start(), m.end(), message, ("",), auto=True)
+            yield self.finding(text, *m.span(), message, ("",), auto=True)
 
 
-class LeadingSpace(Rule):
-    id = "whitespace.leading"
-    severity = Severity.INFO
-    description = "Spaces or tabs at the start of a line of prose (indentation left over from the page)."
-
-    def check(self, ctx: Context) -> Iterable[Finding]:
-        text = ctx.text
-        first = _LEADING_START_RE.match(text)
-        for m in ([first] if first else []) + list(_LEADING_RE.finditer(text)):
-            yield make_finding(
-                text, self.id, self.severity, m.start(), m.end(), _("spaces at the start of the line"), ("",), auto=True
-            )
-
-
-class TabInText(Rule):
-    id = "whitespace.tab"
-    severity = Severity.WARNING
-    description = "A tab between words (table or layout residue)."
-
-    def check(self, ctx: Context) -> Iterable[Finding]:
-        text = ctx.text
-        for m in _TAB_RE.finditer(text):
-            yield make_finding(
-                text, self.id, self.severity, m.start(), m.end(), _("a tab between words; use a space"), (" ",), True
-            )
+LEADING = pattern_rule(
+    "whitespace.leading",
+    f"[{_SP}](?:(?<=\\n[{_SP}])|(?<=\\A[{_SP}]))[{_SP}]*+(?=[^\\s])",  # a run at the start of the text or a line
+    "spaces at the start of the line",
+    "",
+    description="Spaces or tabs at the start of a line of prose (indentation left over from the page).",
+    fires=(("  Un texte.", "Un texte."), ("Un titre\n\t Le texte.", "Un titre\nLe texte.")),
+    quiet=("Un texte.", "Un titre\n   \nLe texte."),
+    severity=Severity.INFO,
+    auto=True,
+)
+TAB = pattern_rule(
+    "whitespace.tab",
+    r"\t(?<=[^\s]\t)(?=[^\s])",
+    "a tab between words; use a space",
+    " ",
+    description="A tab between words (table or layout residue).",
+    fires=(("Un\tmot.", "Un mot."),),
+    quiet=("\tUn mot.", "Un mot\t\n", "Un \tmot."),
+    auto=True,
+)
 
 
 class OddSpace(Rule):
@@ -117,12 +103,9 @@ class OddSpace(Rule):
                 keep = "\u202f" if after in ";!?" else "\u00a0"
             else:
                 keep = " "
-            yield make_finding(
+            yield self.finding(
                 text,
-                self.id,
-                self.severity,
-                m.start(),
-                m.end(),
+                *m.span(),
                 _("unusual space {code} (a layout space from the page)").format(code=f"U+{ord(m.group()):04X}"),
                 (keep,),
                 auto=True,
@@ -218,10 +201,8 @@ class HeadingGlued(Rule):
             prev_s, prev_e = s, e
 
     def _finding(self, text: str, start: int, end: int, repaired: str) -> Finding:
-        return make_finding(
+        return self.finding(
             text,
-            self.id,
-            self.severity,
             start,
             end,
             _("this line looks like a heading glued to the paragraph above: it needs a blank line around it"),
@@ -230,4 +211,4 @@ class HeadingGlued(Rule):
         )
 
 
-RULES = [DoubleSpace(), TrailingSpace(), LeadingSpace(), TabInText(), OddSpace(), HeadingGlued()]
+RULES = [DoubleSpace(), TrailingSpace(), LEADING, TAB, OddSpace(), HeadingGlued()]

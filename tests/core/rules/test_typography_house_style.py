@@ -8,9 +8,9 @@ from editor.core.engine import analyse_text
 from editor.core.findings import Finding, Severity
 from editor.core.rules import all_rules
 from editor.core.rules._typography_base import RegexRule
-from editor.core.rules.base import CheckConfig
+from editor.core.rules.base import CheckConfig, PatternRule
 
-DATA_RULES = [r for r in all_rules() if isinstance(r, RegexRule)]
+DATA_RULES = [r for r in all_rules() if isinstance(r, PatternRule)]
 
 
 def findings(text: str, rule: str) -> list[Finding]:
@@ -18,11 +18,13 @@ def findings(text: str, rule: str) -> list[Finding]:
 
 
 def test_there_are_rules_written_as_data() -> None:
-    assert len(DATA_RULES) >= 8
+    assert len(DATA_RULES) >= 14
+    assert {r.category for r in DATA_RULES} >= {"typography", "encoding", "whitespace"}
+    assert sum(isinstance(r, RegexRule) for r in DATA_RULES) >= 10
 
 
 @pytest.mark.parametrize("rule", DATA_RULES, ids=lambda r: r.id)
-def test_each_data_rule_fixes_its_examples_and_leaves_its_counter_examples(rule: RegexRule) -> None:
+def test_each_data_rule_fixes_its_examples_and_leaves_its_counter_examples(rule: PatternRule) -> None:
     assert rule.fires, f"{rule.id} has no example"
     for wrong, right in rule.fires:
         found = findings(wrong, rule.id)
