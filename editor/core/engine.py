@@ -22,6 +22,8 @@ from editor.core.text import lines, paragraphs
 if TYPE_CHECKING:
     from concurrent.futures import Future
 
+    from editor.core.incontext import Verdicts
+
 Progress = Callable[[int, int], None]
 
 
@@ -104,13 +106,19 @@ def _tidy(findings: list[Finding]) -> list[Finding]:
 
 
 def offered(
-    text: str, findings: list[Finding], lang: str, config: CheckConfig, settled: Collection[int] = ()
+    text: str,
+    findings: list[Finding],
+    lang: str,
+    config: CheckConfig,
+    settled: Collection[int] = (),
+    known: Verdicts | None = None,
 ) -> list[Finding]:
     """The findings as they are offered: suggestions checked in their sentence, Galley's own words not flagged
-    (`settled`: the `id()` of findings offered already, in an unchanged sentence)."""
+    (`settled`: the `id()` of findings offered already, in an unchanged sentence; `known`: verdicts on their
+    suggestions reached already, by the workers of a split run)."""
     from editor.core.incontext import checked_suggestions, drop_own_words
 
-    return checked_suggestions(text, drop_own_words(findings, lang, config), lang, config, settled)
+    return checked_suggestions(text, drop_own_words(findings, lang, config), lang, config, settled, known)
 
 
 def analyse_text(
@@ -138,9 +146,9 @@ def analyse_text(
             if found is not None:
                 return offered(text, _tidy(found), lang, config)
     if jobs > 1 and len(text) >= PARALLEL_MIN_CHARS and _can_fork():
-        found = _run_split(rules, text, lang, config, source_url, title, jobs, report)
-        if found is not None:
-            return offered(text, _tidy(found), lang, config)
+        split = _run_split(rules, text, lang, config, source_url, title, jobs, report)
+        if split is not None:
+            return offered(text, _tidy(split[0]), lang, config, known=split[1])
     ctx = Context(text=text, lang=lang, config=config, source_url=source_url, title=title)
     return offered(text, _tidy(_run(rules, ctx)), lang, config)
 
@@ -248,14 +256,30 @@ def _cuts(text: str, chunk_chars: int) -> list[tuple[int, int]]:
     return bounds
 
 
-def _paragraph_findings(bounds: tuple[int, int]) -> list[Finding]:
-    """Worker side: the paragraph rules on one chunk of the forked text, in article offsets."""
+def _paragraph_findings(bounds: tuple[int, int]) -> tuple[list[Finding], Verdicts]:
+    """Worker side: the paragraph rules on one chunk of the forked text, in article offsets, and the verdicts on
+    their suggestions in context (checked here, on this core, rather than afterwards in the parent alone)."""
     global _worker_rules
     assert _job is not None
     text, lang, config, source_url, title = _job
     if _worker_rules is None:
         _worker_rules = [r for r in rules_for(lang, config) if r.scope == "paragraph"]
-    return _chunk_findings(_worker_rules, text, bounds, lang, config, source_url, title)
+    return _prechecked(_worker_rules, text, bounds, lang, config, source_url, title)
+
+
+def _prechecked(
+    rules: list[Rule],
+    text: str,
+    bounds: tuple[int, int],
+    lang: str,
+    config: CheckConfig,
+    source_url: str | None,
+    title: str | None,
+) -> tuple[list[Finding], Verdicts]:
+    from editor.core.incontext import precheck
+
+    found = _chunk_findings(rules, text, bounds, lang, config, source_url, title)
+    return found, precheck(text, found, lang, config)
 
 
 def _chunk_findings(
@@ -282,9 +306,11 @@ def _run_split(
     title: str | None,
     jobs: int,
     report: Reporter | None = None,
-) -> list[Finding] | None:
-    """All findings (untidied) with paragraph rules spread over `jobs - 1` forked workers and this process;
-    `report` hears of each chunk as it is checked (characters checked so far, in all, the chunk's findings)."""
+) -> tuple[list[Finding], Verdicts] | None:
+    """All findings (untidied) with paragraph rules spread over `jobs - 1` forked workers and this process, and
+    the verdicts on their suggestions in context (each chunk's own, earlier chunks first: the verdict the serial
+    run reaches is the first occurrence's); `report` hears of each chunk as it is checked (characters checked so
+    far, in all, the chunk's findings)."""
     global _job
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
@@ -298,6 +324,7 @@ def _run_split(
     warm(lang, config)
     _job = (text, lang, config, source_url, title)
     found: list[Finding] = []
+    judged: dict[tuple[int, int], Verdicts] = {}
     checked = [0]
     lock = threading.Lock()
     # each chunk counts up to the next one's start, so that the counts add up to the whole text
@@ -309,14 +336,14 @@ def _run_split(
                 checked[0] += share[b]
                 report(checked[0], len(text), chunk)
 
-    def on_done(b: tuple[int, int], fut: Future[list[Finding]]) -> None:
+    def on_done(b: tuple[int, int], fut: Future[tuple[list[Finding], Verdicts]]) -> None:
         if not fut.cancelled() and fut.exception() is None:
-            chunk_done(b, fut.result())
+            chunk_done(b, fut.result()[0])
 
     try:
         workers = min(jobs - 1, len(bounds) - 1)
         with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
-            futures: list[Future[list[Finding]]] = [pool.submit(_paragraph_findings, b) for b in bounds]
+            futures = [pool.submit(_paragraph_findings, b) for b in bounds]
             for b, fut in zip(bounds, futures, strict=True):
                 fut.add_done_callback(lambda f, b=b: on_done(b, f))  # type: ignore[misc]
             if doc_rules:
@@ -326,20 +353,25 @@ def _run_split(
             # Take back, from the end, the chunks no worker has started; then wait for the others.
             for b, fut in zip(reversed(bounds), reversed(futures), strict=True):
                 if fut.cancel():
-                    chunk = _chunk_findings(para_rules, text, b, lang, config, source_url, title)
+                    chunk, judged[b] = _prechecked(para_rules, text, b, lang, config, source_url, title)
                     found.extend(chunk)
                     chunk_done(b, chunk)
             in_workers = 0
-            for fut in futures:
+            for b, fut in zip(bounds, futures, strict=True):
                 if not fut.cancelled():
-                    found.extend(fut.result())
+                    chunk, judged[b] = fut.result()
+                    found.extend(chunk)
                     in_workers += 1
         last_split.update(chunks=len(bounds), workers=in_workers)
     except (OSError, BrokenProcessPool):  # no process could be started (limits): the serial run still works
         return None
     finally:
         _job = None
-    return found
+    verdicts: Verdicts = {}
+    for b in bounds:
+        for key, verdict in judged[b].items():
+            verdicts.setdefault(key, verdict)
+    return found, verdicts
 
 
 _WARM_TEXT = {
