@@ -8,6 +8,7 @@ from bisect import bisect_right
 from collections.abc import Callable, Collection, Iterable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
+from functools import lru_cache
 from itertools import pairwise
 from typing import TYPE_CHECKING
 
@@ -25,6 +26,13 @@ if TYPE_CHECKING:
     from editor.core.incontext import Verdicts
 
 Progress = Callable[[int, int], None]
+
+
+@lru_cache(maxsize=64)
+def _rules(lang: str, config: CheckConfig) -> tuple[Rule, ...]:
+    """The rules for `lang` under `config`, picked once: choosing among all the rules by id costs about half a
+    millisecond, which a batch would pay for every article."""
+    return tuple(rules_for(lang, config))
 
 
 def resolve_lang(article: Article, config: CheckConfig) -> str:
@@ -136,7 +144,7 @@ def analyse_text(
     findings are exactly those of the serial run.
     """
     config = config or CheckConfig()
-    rules = rules_for(lang, config)
+    rules = list(_rules(lang, config))
     jobs = max(jobs, _default_jobs.get())
     report = _reporter.get()
     if report is not None:
@@ -263,7 +271,7 @@ def _paragraph_findings(bounds: tuple[int, int]) -> tuple[list[Finding], Verdict
     assert _job is not None
     text, lang, config, source_url, title = _job
     if _worker_rules is None:
-        _worker_rules = [r for r in rules_for(lang, config) if r.scope == "paragraph"]
+        _worker_rules = [r for r in _rules(lang, config) if r.scope == "paragraph"]
     return _prechecked(_worker_rules, text, bounds, lang, config, source_url, title)
 
 
@@ -308,13 +316,15 @@ def _run_split(
     report: Reporter | None = None,
 ) -> tuple[list[Finding], Verdicts] | None:
     """All findings (untidied) with paragraph rules spread over `jobs - 1` forked workers and this process, and
-    the verdicts on their suggestions in context (each chunk's own, earlier chunks first: the verdict the serial
-    run reaches is the first occurrence's); `report` hears of each chunk as it is checked (characters checked so
-    far, in all, the chunk's findings)."""
+    the verdicts on their suggestions in context: each chunk's own, then the document rules' (the first verdict
+    reached on a sentence is kept, as in the serial run). `report` hears of each chunk as it is checked
+    (characters checked so far, in all, the chunk's findings)."""
     global _job
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
     from concurrent.futures.process import BrokenProcessPool
+
+    from editor.core.incontext import precheck
 
     bounds = _cuts(text, _CHUNK_CHARS)
     if len(bounds) < 2:
@@ -347,9 +357,10 @@ def _run_split(
             for b, fut in zip(bounds, futures, strict=True):
                 fut.add_done_callback(lambda f, b=b: on_done(b, f))  # type: ignore[misc]
             if doc_rules:
-                found.extend(
-                    _run(doc_rules, Context(text=text, lang=lang, config=config, source_url=source_url, title=title))
-                )
+                ctx = Context(text=text, lang=lang, config=config, source_url=source_url, title=title)
+                whole = _run(doc_rules, ctx)
+                found.extend(whole)
+                judged[(len(text), len(text))] = precheck(text, whole, lang, config)  # while the workers run
             # Take back, from the end, the chunks no worker has started; then wait for the others.
             for b, fut in zip(reversed(bounds), reversed(futures), strict=True):
                 if fut.cancel():
@@ -368,7 +379,7 @@ def _run_split(
     finally:
         _job = None
     verdicts: Verdicts = {}
-    for b in bounds:
+    for b in sorted(judged):
         for key, verdict in judged[b].items():
             verdicts.setdefault(key, verdict)
     return found, verdicts
@@ -390,7 +401,7 @@ def warm(lang: str, config: CheckConfig | None = None) -> None:
     """
     config = config or CheckConfig()
     ctx = Context(text=_WARM_TEXT.get(lang, _WARM_TEXT["en"]), lang=lang, config=config)
-    offered(ctx.text, _tidy(_run(rules_for(lang, config), ctx)), lang, config)
+    offered(ctx.text, _tidy(_run(_rules(lang, config), ctx)), lang, config)
     if config.suggestions and is_supported(lang):
         from editor.core.suggest import suggester
 
@@ -435,5 +446,5 @@ def recheck_paragraph(
     """Findings of the paragraph-scoped rules on text[start:end], in article offsets (the editor's re-check)."""
     config = config or CheckConfig()
     ctx = Context(text=text[start:end], lang=lang, config=config, source_url=source_url, offset=start)
-    rules = [r for r in rules_for(lang, config) if r.scope == "paragraph"]
+    rules = [r for r in _rules(lang, config) if r.scope == "paragraph"]
     return [f.shifted(start) for f in offered(ctx.text, _tidy(_run(rules, ctx)), lang, config)]

@@ -25,6 +25,7 @@ from collections.abc import Collection, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import replace
+from functools import lru_cache
 
 from editor.core import french
 from editor.core.findings import Finding
@@ -104,18 +105,23 @@ def remembering() -> Iterator[None]:
         _memory.reset(token)
 
 
+@lru_cache(maxsize=64)
+def _recheck_rules(lang: str, config: CheckConfig) -> tuple[Rule, ...]:
+    """The paragraph rules that judge what a changed word can break, picked once per language and configuration
+    (every article of a batch would otherwise pay for choosing among all the rules again)."""
+    from editor.core.rules import rules_for
+
+    return tuple(r for r in rules_for(lang, config) if r.scope == "paragraph" and r.category in _RECHECKED)
+
+
 class _Checker:
     """Re-analyses sentences with the paragraph rules of one language, caching the sentences' findings."""
 
     def __init__(self, text: str, lang: str, config: CheckConfig) -> None:
-        from editor.core.rules import rules_for
-
         self.text = text
         self.lang = lang
         self.config = replace(config, suggestions=False)
-        self.rules: list[Rule] = [
-            r for r in rules_for(lang, self.config) if r.scope == "paragraph" and r.category in _RECHECKED
-        ]
+        self.rules: tuple[Rule, ...] = _recheck_rules(lang, self.config)
         self._seen = _shared_findings(lang, self.config)  # sentence → its findings
         self.verdicts: _Verdicts = {}
         memory = _memory.get()
