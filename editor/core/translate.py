@@ -291,8 +291,15 @@ def french_gender(noun: str) -> str:
 
 
 def _read_genders() -> dict[str, str]:
-    """Noun (lower case) → gender, from the entries `editor.core.morphology` already holds (its keys are shared, so
-    the map costs only its own slots, and the dictionary file is not read a second time)."""
+    """Noun (lower case) → gender, derived once per dictionary and then read from the disk cache."""
+    from editor.core import morphology
+
+    return morphology.disk_cached("genders", _derive_genders)
+
+
+def _derive_genders() -> dict[str, str]:
+    """Noun (lower case) → gender, from the entries `editor.core.morphology` already holds (the dictionary file is
+    not read a second time)."""
     from editor.core import morphology
 
     out: dict[str, str] = {}

@@ -63,7 +63,7 @@ def test_other_languages() -> None:
 def test_index_is_cached_on_disk_and_reused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
     first = load_index("en_US")
-    files = list(tmp_path.rglob("en_US-*.index.gz"))
+    files = list(tmp_path.rglob("en_US-*.index.marshal"))
     assert len(files) == 1
     t0 = time.process_time()
     second = load_index("en_US")
