@@ -237,6 +237,7 @@ PARALLEL_MIN_CHARS = 150_000  # below this, forking costs more than it saves
 _CHUNK_CHARS = 40_000  # small enough for the parent to take back work at the end, big enough to be cheap
 
 _job: tuple[str, str, CheckConfig, str | None, str | None] | None = None  # the text workers read after fork
+_judged: Verdicts = {}  # verdicts on suggestions reached in this process during the current split run
 _worker_rules: list[Rule] | None = None
 #: how the last split run shared its chunks out: {"chunks": n, "workers": chunks checked by worker processes}
 last_split: dict[str, int] = {}
@@ -287,7 +288,7 @@ def _prechecked(
     from editor.core.incontext import precheck
 
     found = _chunk_findings(rules, text, bounds, lang, config, source_url, title)
-    return found, precheck(text, found, lang, config)
+    return found, precheck(text, found, lang, config, _judged)
 
 
 def _chunk_findings(
@@ -319,7 +320,7 @@ def _run_split(
     the verdicts on their suggestions in context: each chunk's own, then the document rules' (the first verdict
     reached on a sentence is kept, as in the serial run). `report` hears of each chunk as it is checked
     (characters checked so far, in all, the chunk's findings)."""
-    global _job
+    global _job, _judged
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
     from concurrent.futures.process import BrokenProcessPool
@@ -333,6 +334,7 @@ def _run_split(
     doc_rules = [r for r in rules if r.scope != "paragraph"]
     warm(lang, config)
     _job = (text, lang, config, source_url, title)
+    _judged = {}
     found: list[Finding] = []
     judged: dict[tuple[int, int], Verdicts] = {}
     checked = [0]
@@ -360,7 +362,7 @@ def _run_split(
                 ctx = Context(text=text, lang=lang, config=config, source_url=source_url, title=title)
                 whole = _run(doc_rules, ctx)
                 found.extend(whole)
-                judged[(len(text), len(text))] = precheck(text, whole, lang, config)  # while the workers run
+                judged[(len(text), len(text))] = precheck(text, whole, lang, config, _judged)  # while workers run
             # Take back, from the end, the chunks no worker has started; then wait for the others.
             for b, fut in zip(reversed(bounds), reversed(futures), strict=True):
                 if fut.cancel():
@@ -377,7 +379,7 @@ def _run_split(
     except (OSError, BrokenProcessPool):  # no process could be started (limits): the serial run still works
         return None
     finally:
-        _job = None
+        _job, _judged = None, {}
     verdicts: Verdicts = {}
     for b in sorted(judged):
         for key, verdict in judged[b].items():

@@ -337,13 +337,16 @@ def _rebuilt(text: str, f: Finding, spans: list[tuple[int, int, str]], undecided
 Verdicts = _Verdicts
 
 
-def precheck(text: str, findings: Sequence[Finding], lang: str, config: CheckConfig) -> Verdicts:
+def precheck(
+    text: str, findings: Sequence[Finding], lang: str, config: CheckConfig, memory: Verdicts | None = None
+) -> Verdicts:
     """The verdicts `checked_suggestions` would reach on `findings` in `text`, for another process to reuse.
 
     Why: a long article's paragraph rules run in worker processes, but its suggestions were checked afterwards,
     in the parent alone (a quarter of a big article's time, on one core). A worker checks the suggestions of its
     own chunk's findings instead, and the parent starts from those verdicts (`known`): what each finding is
-    offered with does not change, only which process judged it.
+    offered with does not change, only which process judged it. `memory` keeps the verdicts across the calls of
+    one process (news repeats its sentences from chunk to chunk); only those on `findings` are returned.
     """
     if lang != "fr":
         return {}
@@ -352,11 +355,11 @@ def precheck(text: str, findings: Sequence[Finding], lang: str, config: CheckCon
     if not todo:
         return {}
     checker = _Checker(text, lang, config)
-    checker.verdicts = {}  # only this call's verdicts travel back
+    checker.verdicts = {} if memory is None else memory
     plans = _prepare(checker, text, todo)
     for f in todo:
         _check_one(checker, text, f, plans.get(id(f)))
-    return checker.verdicts
+    return {key: checker.verdicts[key] for key in (_verdict_key(text, f)[1] for f in todo)}
 
 
 def checked_suggestions(
