@@ -21,10 +21,11 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from editor.core.findings import Finding
-from editor.core.rules.base import CheckConfig
+from editor.core.rules.base import CheckConfig, Rule
 
 if TYPE_CHECKING:
     from editor.core.cleaning import Edit, Plan
@@ -133,9 +134,8 @@ def reanalyse(
     Findings carried from untouched units keep the suggestions they were offered with. A document rule's finding
     is made again, and is offered as carried when it comes out exactly as it was (its sentence is unchanged, and
     checking its suggestions in context did not change them the first time)."""
-    from editor.core.engine import _chunk_findings, _run, _tidy, offered
+    from editor.core.engine import _tidy, offered
     from editor.core.rules import rules_for
-    from editor.core.rules.base import Context
 
     text = step.apply()
     rules = rules_for(lang, config)
@@ -150,11 +150,106 @@ def reanalyse(
     carried = carried_findings(step, text, before, bounds, touched)
     found = [f for f in carried if f.rule not in doc_ids]
     settled = {id(f) for f in found}
-    for run in _runs(touched, bounds):
-        found.extend(_chunk_findings(para_rules, text, run, lang, config, source_url, title))
+    job = _Job(text, lang, config, source_url, title, para_rules, _families(doc_rules))
+    fresh = _spread(job, _runs(touched, bounds))
+    if fresh is None:
+        fresh = [f for run in _runs(touched, bounds) for f in job.para(run)]
+        fresh.extend(f for i in range(len(job.doc_groups)) for f in job.doc(i))
     as_before = {(f.rule, f.start, f.end): f for f in carried if f.rule in doc_ids}
-    for f in _run(doc_rules, Context(text=text, lang=lang, config=config, source_url=source_url, title=title)):
-        if as_before.get((f.rule, f.start, f.end)) == f:
+    for f in fresh:
+        if f.rule in doc_ids and as_before.get((f.rule, f.start, f.end)) == f:
             settled.add(id(f))
         found.append(f)
     return offered(text, _tidy(found), lang, config, settled)
+
+
+# ------------------------------------------------------------------------------------------------------------
+# The re-check over several processes.
+#
+# In the editor's analysis process a long article's first pass already uses every core; its later passes did not:
+# the touched units and the document rules ran one after the other in one process, the longest part of a long
+# article's analysis. Here they are tasks for forked workers and this process alike: each family of document
+# rules (rules of one family share intermediate results, such as the duplicate rules' paragraph index) is one task,
+# each run of touched units another. Workers read the text and rules from the forked memory, and send back only
+# findings. Which process runs a task changes nothing in its findings.
+
+
+@dataclass(frozen=True, slots=True)
+class _Job:
+    text: str
+    lang: str
+    config: CheckConfig
+    source_url: str | None
+    title: str | None
+    para_rules: list[Rule]
+    doc_groups: list[list[Rule]]
+
+    def para(self, run: tuple[int, int]) -> list[Finding]:
+        from editor.core.engine import _chunk_findings
+
+        return _chunk_findings(self.para_rules, self.text, run, self.lang, self.config, self.source_url, self.title)
+
+    def doc(self, group: int) -> list[Finding]:
+        from editor.core.engine import _run
+        from editor.core.rules.base import Context
+
+        ctx = Context(text=self.text, lang=self.lang, config=self.config, source_url=self.source_url, title=self.title)
+        return _run(self.doc_groups[group], ctx)
+
+    def do(self, task: tuple[int, int]) -> list[Finding]:
+        """A task: (-1, group) runs a family of document rules, (start, end) the paragraph rules on a run."""
+        return self.doc(task[1]) if task[0] < 0 else self.para(task)
+
+
+def _families(rules: Sequence[Rule]) -> list[list[Rule]]:
+    groups: dict[str, list[Rule]] = {}
+    for r in rules:
+        groups.setdefault(r.id.split(".", 1)[0], []).append(r)
+    return list(groups.values())
+
+
+_forked: _Job | None = None  # what workers read after the fork
+#: how the last spread run shared its tasks out: {"tasks": n, "workers": tasks run by worker processes}
+last_spread: dict[str, int] = {}
+
+
+def _worker_task(task: tuple[int, int]) -> list[Finding]:
+    assert _forked is not None
+    return _forked.do(task)
+
+
+def _spread(job: _Job, runs: list[tuple[int, int]]) -> list[Finding] | None:
+    """The findings of every task, spread over the processes `engine.parallel` allows; None when this process
+    may not fork (it is not the editor's analysis process, or the text is short) or no worker could start."""
+    global _forked
+    import multiprocessing
+    from concurrent.futures import Future, ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+
+    from editor.core.engine import PARALLEL_MIN_CHARS, _can_fork, _default_jobs
+
+    # the document rules first: workers take tasks from the front, this process takes them back from the end
+    tasks = [(-1, i) for i in range(len(job.doc_groups))] + runs
+    jobs = _default_jobs.get()
+    if jobs < 2 or len(tasks) < 2 or len(job.text) < PARALLEL_MIN_CHARS or not _can_fork():
+        return None
+    _forked = job
+    found: list[Finding] = []
+    try:
+        workers = min(jobs - 1, len(tasks) - 1)
+        with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
+            futures: list[Future[list[Finding]]] = [pool.submit(_worker_task, t) for t in tasks]
+            for t, fut in zip(reversed(tasks), reversed(futures), strict=True):
+                if fut.cancel():
+                    found.extend(job.do(t))
+            in_workers = 0
+            for fut in futures:
+                if not fut.cancelled():
+                    found.extend(fut.result())
+                    in_workers += 1
+        last_spread.update(tasks=len(tasks), workers=in_workers)
+    except (OSError, BrokenProcessPool):  # no process could be started (limits): the serial run still works
+        return None
+    finally:
+        _forked = None
+    return found

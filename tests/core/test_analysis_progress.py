@@ -51,7 +51,7 @@ def test_progress_reaches_the_end_and_changes_nothing(
 
 
 def test_progress_of_an_analysis_spread_over_processes(article: Article, monkeypatch: pytest.MonkeyPatch) -> None:
-    from editor.core import engine
+    from editor.core import engine, reanalysis
 
     config = CheckConfig()
     plain, _ = analysis.analyse_article(article, config, None)
@@ -63,4 +63,6 @@ def test_progress_of_an_analysis_spread_over_processes(article: Article, monkeyp
     done = [d for d, _, _ in reports]
     assert len(reports) >= 3
     assert done == sorted(done) and done[-1] == len(article.text)
+    # the cleaner's later passes were spread too: some of their tasks really ran in another process
+    assert reanalysis.last_spread["workers"] >= 1
     assert _keys(review) == _keys(plain)

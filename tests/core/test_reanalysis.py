@@ -156,3 +156,21 @@ def test_an_unchanged_plan_is_not_needed_to_move_findings() -> None:
     assert sorted(reanalyse(step, before, "fr", config, source_url=None, title=None), key=_key) == sorted(
         before, key=_key
     )
+
+
+def test_passes_spread_over_processes_find_what_one_process_finds(monkeypatch: pytest.MonkeyPatch) -> None:
+    from editor.core import engine, reanalysis
+
+    text = _generated(15_000, 4)
+    config = CheckConfig()
+    lang = resolve_lang(Article(text=text), config)
+    before = analyse_text(text, lang, config)
+    step = plan_from_findings(text, before)
+    serial = reanalyse(step, before, lang, config, source_url=None, title=None)
+    monkeypatch.setattr(engine, "PARALLEL_MIN_CHARS", 10_000)
+    reanalysis.last_spread.clear()
+    with engine.parallel(2):
+        spread = reanalyse(step, before, lang, config, source_url=None, title=None)
+    assert reanalysis.last_spread["tasks"] > 10
+    assert reanalysis.last_spread["workers"] >= 1  # some units or document rules were checked in another process
+    assert sorted(spread, key=_key) == sorted(serial, key=_key)
