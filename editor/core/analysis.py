@@ -113,9 +113,12 @@ def die_with_parent(parent: int) -> None:
     os.register_at_fork(after_in_child=forked)
 
 
-def child_main(job: str, parent: int | None = None) -> None:
+def child_main(job: str, parent: int | None = None, spare: bool = False) -> None:
     """The analysis process: a pickled (article, config, state) in the file `job`, a pickled ("ok", result) or
-    ("error", message) on stdout. It ends with the process `parent` (the window) when that ends first."""
+    ("error", message) on stdout. It ends with the process `parent` (the window) when that ends first.
+
+    A `spare` process is started before its job is known: `job` then names a sample of the article to warm up
+    for, and the job's file name arrives on stdin."""
     import json
     import pickle
     import sys
@@ -126,6 +129,10 @@ def child_main(job: str, parent: int | None = None) -> None:
     from editor.core.batch import default_jobs
     from editor.core.engine import parallel, reporting
 
+    if spare:
+        job = _wait_for_job(job)
+        if not job:
+            return
     with open(job, "rb") as f:
         article, config, state, *rest = pickle.load(f)
 
@@ -166,40 +173,13 @@ def analyse_maybe_in_process(
             return analyse_article(article, config, state)
     import os
     import pickle
-    import subprocess
-    import sys
-    from pathlib import Path
-
-    import editor
-
-    root = str(Path(editor.__file__).resolve().parent.parent)
-    env = dict(os.environ)
-    env["PYTHONPATH"] = root + (os.pathsep + env["PYTHONPATH"] if env.get("PYTHONPATH") else "")
-    env.pop("QT_QPA_PLATFORM", None)
-    from editor.core.i18n import current_language
-
-    env["LANGUAGE"] = current_language()  # the window's choice, which may not be the environment's
-    import tempfile
 
     # The input goes through a file: a pipe would need a writer thread next to the timed reads below.
-    with tempfile.NamedTemporaryFile(prefix="galley-analysis-", suffix=".pickle", delete=False) as f:
-        pickle.dump((article, config, state, report is not None), f, protocol=pickle.HIGHEST_PROTOCOL)
-        job = f.name
+    job = _job_file((article, config, state, report is not None))
     try:
+        proc = _take_spare(job)
         try:
-            proc = subprocess.Popen(
-                [
-                    sys.executable,
-                    "-c",
-                    "import sys; from editor.core.analysis import child_main as m; m(sys.argv[1], int(sys.argv[2]))",
-                    job,
-                    str(os.getpid()),
-                ],
-                stdin=subprocess.DEVNULL,
-                stdout=subprocess.PIPE,
-                stderr=subprocess.PIPE,
-                env=env,
-            )
+            proc = proc or _start_child(job, spare=False)
         except OSError:  # no process could be started (resource limits): analyse here
             return analyse_article(article, config, state)
         errors: list[str] = []
@@ -257,3 +237,141 @@ def _read_progress(proc: Any, report: Reporter | None, errors: list[str]) -> Non
             report(int(data["done"]), int(data["total"]), found)
         except Exception:  # progress is a comfort: a report the window cannot take must not end the analysis
             continue
+
+
+# ------------------------------------------------------------------------------------------------------------
+# A spare analysis process, started as soon as a long article is read.
+#
+# Starting the interpreter and loading the dictionaries, the suggestion index and ftfy takes the analysis process
+# over a second, which the window otherwise waits for after the article is stored in the session and its
+# analysis is asked for. A spare process does it meanwhile, from a sample of the article (its language), then
+# waits for its job. It is a fresh interpreter like any analysis process (the window's process has Qt threads
+# and is never forked), it ends with the window, and on its own when no job came within `SPARE_WAIT_S`; the
+# window takes it only while it is young enough for that never to race with its end.
+
+SPARE_WAIT_S = 120.0
+_SPARE_TAKEN_WITHIN_S = 60.0
+_spare: tuple[Any, float, str] | None = None  # (the process, when it started, the language of its messages)
+_spare_lock = threading.Lock()  # the window's thread starts a spare, an analysis job's thread takes it
+
+
+def _child_env() -> dict[str, str]:
+    import os
+    from pathlib import Path
+
+    import editor
+    from editor.core.i18n import current_language
+
+    root = str(Path(editor.__file__).resolve().parent.parent)
+    env = dict(os.environ)
+    env["PYTHONPATH"] = root + (os.pathsep + env["PYTHONPATH"] if env.get("PYTHONPATH") else "")
+    env.pop("QT_QPA_PLATFORM", None)
+    env["LANGUAGE"] = current_language()  # the window's choice, which may not be the environment's
+    return env
+
+
+def _job_file(value: object) -> str:
+    import pickle
+    import tempfile
+
+    with tempfile.NamedTemporaryFile(prefix="galley-analysis-", suffix=".pickle", delete=False) as f:
+        pickle.dump(value, f, protocol=pickle.HIGHEST_PROTOCOL)
+        return f.name
+
+
+def _start_child(job: str, *, spare: bool) -> Any:
+    import os
+    import subprocess
+    import sys
+
+    return subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            "import sys; from editor.core.analysis import child_main as m; "
+            "m(sys.argv[1], int(sys.argv[2]), sys.argv[3] == 'spare')",
+            job,
+            str(os.getpid()),
+            "spare" if spare else "job",
+        ],
+        stdin=subprocess.PIPE if spare else subprocess.DEVNULL,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env=_child_env(),
+    )
+
+
+def prestart(article: Article, config: CheckConfig) -> None:
+    """Start the analysis process of `article` before its analysis is asked for, when it will need one (it is
+    long) and no spare process waits already. Cheap: a sample of the text is written, nothing is loaded here."""
+    import time
+
+    global _spare
+    from dataclasses import replace
+
+    from editor.core.i18n import current_language
+
+    with _spare_lock:
+        if len(article.text) <= PROCESS_ABOVE or (_spare is not None and _spare[0].poll() is None):
+            return
+        if _spare is not None:
+            _spare[0].wait()  # it ended (no job came in time): reaped before it is replaced
+        sample = replace(article, text=article.text[:_SAMPLE_CHARS], fallback_lines=[])
+        hint = _job_file((sample, config))
+        try:
+            _spare = (_start_child(hint, spare=True), time.monotonic(), current_language())
+        except OSError:  # no process could be started: the analysis starts its own
+            import os
+
+            with contextlib.suppress(OSError):
+                os.unlink(hint)
+
+
+_SAMPLE_CHARS = 20_000  # enough text to tell its language
+
+
+def _take_spare(job: str) -> Any:
+    """The spare process, handed `job`; None when there is none fit to take it."""
+    import time
+
+    from editor.core.i18n import current_language
+
+    global _spare
+    with _spare_lock:
+        spare, _spare = _spare, None
+    if spare is None:
+        return None
+    proc, started, language = spare
+    young = time.monotonic() - started < _SPARE_TAKEN_WITHIN_S
+    if proc.poll() is None and young and language == current_language():
+        try:
+            proc.stdin.write(job.encode() + b"\n")
+            proc.stdin.close()
+            return proc
+        except OSError:
+            pass
+    with contextlib.suppress(OSError):
+        proc.kill()
+    proc.wait()
+    return None
+
+
+def _wait_for_job(hint: str) -> str:
+    """In a spare process: warm up for the sampled article in `hint`, then the job's file name from stdin ("" when
+    none came in time, or the window let go of this process)."""
+    import os
+    import pickle
+    import select
+    import sys
+
+    from editor.core.engine import resolve_lang, warm
+
+    try:
+        with open(hint, "rb") as f:
+            sample, config = pickle.load(f)
+        os.unlink(hint)
+        warm(resolve_lang(sample, config), config)
+    except Exception:  # the warm-up is a head start only: the job loads what it needs anyway
+        pass
+    ready, _, _ = select.select([sys.stdin], [], [], SPARE_WAIT_S)
+    return sys.stdin.readline().strip() if ready else ""

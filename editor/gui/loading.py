@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QMessageBox
 
+from editor.core import analysis
 from editor.gui import drafts, jobs
 from editor.gui.documents import Doc
 from editor.gui.models.articles import ArticleRow
@@ -92,6 +93,8 @@ class Loading(QObject):
             target = 0
             if pending_restore is not None:
                 target = next((i for i, d in enumerate(w.docs) if d.aid == pending_restore[0]), 0)
+            # a long article's analysis process starts loading now, while the article is shown and stored
+            analysis.prestart(w.docs[target].article, w.config())
             w.show_article(target)
 
     def _stored(self, index: int, aid: int) -> None:

@@ -31,14 +31,18 @@ def _keys(review: object) -> list[tuple[object, ...]]:
     return [(it.finding.rule, it.start, it.end, str(it.status)) for it in review.items]  # type: ignore[attr-defined]
 
 
-@pytest.mark.parametrize("in_process", [True, False])
+@pytest.mark.parametrize("where", ["here", "child", "spare child"])
 def test_progress_reaches_the_end_and_changes_nothing(
-    article: Article, in_process: bool, monkeypatch: pytest.MonkeyPatch
+    article: Article, where: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     config = CheckConfig()
     plain, _ = analysis.analyse_article(article, config, None)
-    if not in_process:
+    if where != "here":
         monkeypatch.setattr(analysis, "PROCESS_ABOVE", 1000)
+    if where == "spare child":  # started ahead, as the window does when it reads a long article
+        analysis.prestart(article, config)
+        assert analysis._spare is not None
+        spare = analysis._spare[0]
     reports: list[tuple[int, int, list[Finding]]] = []
     review, _ = analysis.analyse_maybe_in_process(
         article, config, None, threading.Event(), lambda d, t, f: reports.append((d, t, f))
@@ -48,6 +52,8 @@ def test_progress_reaches_the_end_and_changes_nothing(
     assert done == sorted(done) and done[-1] == len(article.text) == reports[0][1]
     assert sum(len(f) for _, _, f in reports) > 0
     assert _keys(review) == _keys(plain)
+    if where == "spare child":
+        assert analysis._spare is None and spare.returncode == 0  # the spare process did the analysis
 
 
 def test_progress_of_an_analysis_spread_over_processes(article: Article, monkeypatch: pytest.MonkeyPatch) -> None:
