@@ -20,6 +20,9 @@ if TYPE_CHECKING:  # imported when used: the editor's window must paint before t
 
 # Articles longer than this (characters) are analysed in a separate process.
 PROCESS_ABOVE = 300_000
+# That process checks the paragraphs in chunks of at least this many characters, from the article's start, and
+# reports each chunk's findings as it is done: the first paragraphs come with the first reports.
+FIRST_REPORT_COVERS = 20_000
 
 
 class AnalysisCancelled(Exception):

@@ -211,6 +211,7 @@ class Loading(QObject):
         self._so_far = []
         self._so_far_shown = (0, 0.0)
         self._so_far_timer.stop()
+        analysis.prestart(doc.article, w.config())  # a no-op unless it needs a separate process none started yet
         if len(doc.article.text) > PREVIEW_ABOVE:
             self._start_preview(index)
         w.jobs.submit(
@@ -274,6 +275,11 @@ class Loading(QObject):
         cut = text.find("\n\n", end)
         end = cut if cut >= 0 else len(text)
         end = min(end, start + PREVIEW_MAX)  # a pathological paragraph: check only its beginning
+        if len(text) > analysis.PROCESS_ABOVE and end <= analysis.FIRST_REPORT_COVERS:
+            # The analysis process, started when the article was read, reports these paragraphs first, about when
+            # a preview here would end: checking them in the window too would load the spell-checking machinery
+            # here and take a core from the analysis, for nothing.
+            return
         self._preview_doc = index
         w.jobs.submit(
             "preview", jobs.preview, text=text, start=start, end=end, article=w.docs[index].article, config=w.config()

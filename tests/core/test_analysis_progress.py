@@ -72,3 +72,11 @@ def test_progress_of_an_analysis_spread_over_processes(article: Article, monkeyp
     # the cleaner's later passes were spread too: some of their tasks really ran in another process
     assert reanalysis.last_spread["workers"] >= 1
     assert _keys(review) == _keys(plain)
+
+
+def test_the_first_chunks_reported_cover_what_the_window_leaves_to_them() -> None:
+    """The window does not check the part in view itself when the analysis process reports it from its first
+    chunk: that holds only while both ways of cutting chunks keep the first one at least that long."""
+    from editor.core import engine
+
+    assert min(engine.REPORT_CHUNK_CHARS, engine._CHUNK_CHARS) >= analysis.FIRST_REPORT_COVERS

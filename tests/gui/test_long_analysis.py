@@ -24,12 +24,16 @@ def test_long_analysis_shows_determinate_progress_and_fills_the_table(qtbot: Any
     w.open_paths([str(src)], str(tmp_path / "long.galley"))
     seen: list[tuple[int, int, str, int]] = []
     shown_at: list[float] = []
+    in_view: list[bool] = []
 
     def sample() -> bool:
         bar = w.progress
         if w.review is None and bar.maximum() > 0 and bar.value() > 0:
             seen.append((bar.value(), bar.maximum(), bar.text(), w.findings.model.rowCount()))
             shown_at.append(time.monotonic())
+            last = w.raw.document().findBlockByNumber(w.raw.visible_blocks()[1])
+            end = w.raw.index.to_code_point(last.position() + last.length() - 1)
+            in_view.append(any(m.start < end for m in w.raw.highlighter.marks))
         return w.review is not None
 
     qtbot.waitUntil(sample, timeout=240_000)
@@ -38,6 +42,7 @@ def test_long_analysis_shows_determinate_progress_and_fills_the_table(qtbot: Any
     assert during, "the progress was never between its start and its end"
     assert any(rows > 0 for *_, rows in during), "the findings table stayed empty until the end"
     assert any("%" in text for _, _, text, _ in during)
+    assert any(in_view), "nothing was underlined in the part in view before the review"
     # The time left is estimated from the pace once half a second of work has passed. A report is known to come
     # that late when the bar still showed the previous value half a second after the run's first value was seen
     # (a second pass starts a new run); a loaded machine may deliver every report at once, and then there is no
