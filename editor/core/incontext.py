@@ -355,7 +355,12 @@ def precheck(
     if not todo:
         return {}
     checker = _Checker(text, lang, config)
+    # Verdicts the process remembers already (a worker forked within `remembering()`: its parent remembers them
+    # too) are not reached again.
+    remembered = checker.verdicts
     checker.verdicts = {} if memory is None else memory
+    if remembered:
+        todo = [f for f in todo if _verdict_key(text, f)[1] not in remembered]
     plans = _prepare(checker, text, todo)
     for f in todo:
         _check_one(checker, text, f, plans.get(id(f)))

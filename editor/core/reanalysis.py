@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from editor.core.findings import Finding
@@ -29,6 +29,7 @@ from editor.core.rules.base import CheckConfig, Rule
 
 if TYPE_CHECKING:
     from editor.core.cleaning import Edit, Plan
+    from editor.core.incontext import Verdicts
 
 # How far outside a unit an edit still counts as touching it: the single blank line ("\n\n") of a cut, so an edit
 # that changes a cut (joins or splits units) re-checks the units on both sides.
@@ -151,16 +152,14 @@ def reanalyse(
     found = [f for f in carried if f.rule not in doc_ids]
     settled = {id(f) for f in found}
     job = _Job(text, lang, config, source_url, title, para_rules, _families(doc_rules))
-    fresh = _spread(job, _runs(touched, bounds))
-    if fresh is None:
-        fresh = [f for run in _runs(touched, bounds) for f in job.para(run)]
-        fresh.extend(f for i in range(len(job.doc_groups)) for f in job.doc(i))
+    spread = _spread(job, _runs(touched, bounds))
+    fresh, known = spread if spread is not None else (job.serial(_runs(touched, bounds)), None)
     as_before = {(f.rule, f.start, f.end): f for f in carried if f.rule in doc_ids}
     for f in fresh:
         if f.rule in doc_ids and as_before.get((f.rule, f.start, f.end)) == f:
             settled.add(id(f))
         found.append(f)
-    return offered(text, _tidy(found), lang, config, settled)
+    return offered(text, _tidy(found), lang, config, settled, known)
 
 
 # ------------------------------------------------------------------------------------------------------------
@@ -183,6 +182,8 @@ class _Job:
     title: str | None
     para_rules: list[Rule]
     doc_groups: list[list[Rule]]
+    #: the verdicts this process reached on suggestions, across its tasks (news repeats its sentences)
+    verdicts: Verdicts = field(default_factory=dict)
 
     def para(self, run: tuple[int, int]) -> list[Finding]:
         from editor.core.engine import _chunk_findings
@@ -196,9 +197,19 @@ class _Job:
         ctx = Context(text=self.text, lang=self.lang, config=self.config, source_url=self.source_url, title=self.title)
         return _run(self.doc_groups[group], ctx)
 
-    def do(self, task: tuple[int, int]) -> list[Finding]:
-        """A task: (-1, group) runs a family of document rules, (start, end) the paragraph rules on a run."""
-        return self.doc(task[1]) if task[0] < 0 else self.para(task)
+    def serial(self, runs: list[tuple[int, int]]) -> list[Finding]:
+        found = [f for run in runs for f in self.para(run)]
+        found.extend(f for i in range(len(self.doc_groups)) for f in self.doc(i))
+        return found
+
+    def do(self, task: tuple[int, int]) -> tuple[list[Finding], Verdicts]:
+        """A task: (-1, group) runs a family of document rules, (start, end) the paragraph rules on a run; with
+        the verdicts on the findings' suggestions in context not reached yet (checked in the process that found
+        them, rather than afterwards in this one alone)."""
+        from editor.core.incontext import precheck
+
+        found = self.doc(task[1]) if task[0] < 0 else self.para(task)
+        return found, precheck(self.text, found, self.lang, self.config, self.verdicts)
 
 
 def _families(rules: Sequence[Rule]) -> list[list[Rule]]:
@@ -213,14 +224,16 @@ _forked: _Job | None = None  # what workers read after the fork
 last_spread: dict[str, int] = {}
 
 
-def _worker_task(task: tuple[int, int]) -> list[Finding]:
+def _worker_task(task: tuple[int, int]) -> tuple[list[Finding], Verdicts]:
     assert _forked is not None
     return _forked.do(task)
 
 
-def _spread(job: _Job, runs: list[tuple[int, int]]) -> list[Finding] | None:
-    """The findings of every task, spread over the processes `engine.parallel` allows; None when this process
-    may not fork (it is not the editor's analysis process, or the text is short) or no worker could start."""
+def _spread(job: _Job, runs: list[tuple[int, int]]) -> tuple[list[Finding], Verdicts] | None:
+    """The findings of every task, and the verdicts reached on their suggestions (the first reached on a
+    sentence kept, in the order of the text, as in one process), spread over the processes `engine.parallel`
+    allows; None when this process may not fork (it is not the editor's analysis process, or the text is short)
+    or no worker could start."""
     global _forked
     import multiprocessing
     from concurrent.futures import Future, ProcessPoolExecutor
@@ -234,22 +247,28 @@ def _spread(job: _Job, runs: list[tuple[int, int]]) -> list[Finding] | None:
     if jobs < 2 or len(tasks) < 2 or len(job.text) < PARALLEL_MIN_CHARS or not _can_fork():
         return None
     _forked = job
-    found: list[Finding] = []
+    done: dict[tuple[int, int], tuple[list[Finding], Verdicts]] = {}
     try:
         workers = min(jobs - 1, len(tasks) - 1)
         with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
-            futures: list[Future[list[Finding]]] = [pool.submit(_worker_task, t) for t in tasks]
+            futures: list[Future[tuple[list[Finding], Verdicts]]] = [pool.submit(_worker_task, t) for t in tasks]
             for t, fut in zip(reversed(tasks), reversed(futures), strict=True):
                 if fut.cancel():
-                    found.extend(job.do(t))
+                    done[t] = job.do(t)
             in_workers = 0
-            for fut in futures:
+            for t, fut in zip(tasks, futures, strict=True):
                 if not fut.cancelled():
-                    found.extend(fut.result())
+                    done[t] = fut.result()
                     in_workers += 1
         last_spread.update(tasks=len(tasks), workers=in_workers)
     except (OSError, BrokenProcessPool):  # no process could be started (limits): the serial run still works
         return None
     finally:
         _forked = None
-    return found
+    found: list[Finding] = []
+    verdicts: Verdicts = {}
+    for t in [*runs, *tasks[: len(job.doc_groups)]]:
+        found.extend(done[t][0])
+        for key, verdict in done[t][1].items():
+            verdicts.setdefault(key, verdict)
+    return found, verdicts
