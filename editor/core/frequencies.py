@@ -1,4 +1,4 @@
-"""wordfreq's French word lists as a compact sorted table, cached on disk once per wordfreq version.
+"""wordfreq's word lists (French, and other languages' small lists) as compact sorted tables, cached on disk.
 
 Why not a dict: the `large` list holds 311,000 words; as a dict of Python strings it costs ~35 MB in every check
 process (and in the editor), and unpacking it ~0.15 s. Here the words are kept as one block of UTF-8 bytes in
@@ -99,12 +99,12 @@ class FrequencyTable:
         return cls(b"".join(ordered), offsets, array("H", [best[w] for w in ordered]))
 
 
-def _source(size: str) -> Path | None:
+def _source(size: str, lang: str = "fr") -> Path | None:
     spec = importlib.util.find_spec("wordfreq")
     folders = spec.submodule_search_locations if spec else None
     if not folders:
         return None
-    path = Path(next(iter(folders)), "data", f"{size}_fr.msgpack.gz")
+    path = Path(next(iter(folders)), "data", f"{size}_{lang}.msgpack.gz")
     return path if path.is_file() else None
 
 
@@ -129,9 +129,10 @@ def _build(source: Path) -> FrequencyTable:
     return FrequencyTable.from_buckets(data[1:])
 
 
-def load(size: str) -> FrequencyTable:
-    """wordfreq's French list of that size (`small`: 31k words, `large`: 311k); empty when wordfreq is missing."""
-    source = _source(size)
+def load(size: str, lang: str = "fr") -> FrequencyTable:
+    """wordfreq's list of that size for `lang` (French `small`: 31k words, `large`: 311k); empty when wordfreq or
+    that language's list is missing. Other languages' lists tell a foreign word from a French typo."""
+    source = _source(size, lang)
     if source is None:
         return FrequencyTable()
     path = _cache_path(source)

@@ -377,3 +377,40 @@ def test_a_common_word_without_its_accents_is_a_warning_however_often_the_web_dr
         ("ca", Severity.WARNING, "ça"),  # not the unit `cA` (centiampere): capitals inside a word cost more
         ("noel", Severity.WARNING, "noël"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("La devise unitas figure au fronton.", "unitas"),  # a Latin inflection French never writes
+        ("Il vit dans le kiez berlinois.", "kiez"),  # common German, never written in French
+        ("Le mot vient (du grec thermos, chaud, et metron, mesure).", "metron"),  # an etymology names words
+        ("La montagne carinthienne est belle.", "carinthienne"),  # the adjective of `Carinthie`
+        ("Ils sont barophiles, comme Pyrococcus abyssi.", "abyssi"),  # an epithet after its genus
+    ],
+)
+def test_foreign_words_and_named_terms_are_info_not_typos(text: str, word: str) -> None:
+    found = {f.text: (f.rule, f.severity) for f in spelling(text)}
+    assert found[word] == ("spelling.unknown-term", Severity.INFO)
+
+
+def test_an_accent_slip_in_an_english_phrase_is_english_not_a_typo() -> None:
+    text = "Il est devenu le general counsel du groupe, puis son secretaire general."
+    config = CheckConfig(lang="fr", enabled=("spelling", "foreign"))
+    found = [(f.rule, f.text, f.severity) for f in analyse_text(text, "fr", config)]
+    assert ("foreign.word", "general counsel", Severity.INFO) in found
+    assert ("spelling.unknown-word", "secretaire", Severity.WARNING) in found
+    assert ("spelling.unknown-word", "general", Severity.WARNING) in found  # French words around it: a typo
+
+
+@pytest.mark.parametrize(
+    ("text", "typo"),
+    [
+        ("Le directeur Dupont anonce la fermeture.", "anonce"),  # after a name, a slip of a common word
+        ("Le mot vient du grec, mais le gouvernment le reprend.", "gouvernment"),  # outside the etymology
+        ("Les résultas de la universitée sont bons.", "résultas"),
+    ],
+)
+def test_typos_next_to_names_or_language_names_stay_warnings(text: str, typo: str) -> None:
+    found = {f.text: (f.rule, f.severity) for f in spelling(text)}
+    assert found[typo] == ("spelling.unknown-word", Severity.WARNING)
