@@ -47,3 +47,14 @@ def test_a_damaged_cache_file_is_rebuilt(cache_home: Path) -> None:
     assert table.get("maison") is not None
     assert len(table) > 20_000
     assert frequencies.FrequencyTable.from_bytes(path.read_bytes()).get("maison") == table.get("maison")
+
+
+def test_other_languages_lists_are_their_own_tables(cache_home: Path) -> None:
+    polish = frequencies.load("small", "pl")
+    assert polish.get("gmina") is not None  # a Polish district: the evidence that a word is Polish, not a typo
+    assert frequencies.load("small").get("gmina") is None
+    assert {p.name.split("-")[0] for p in (cache_home / "galley" / "frequencies").glob("*.freq")} == {
+        "small_pl",
+        "small_fr",
+    }
+    assert len(frequencies.load("small", "xx")) == 0  # a language wordfreq has no list for: empty, no error
