@@ -151,12 +151,13 @@ def test_a_hand_edit_an_accepted_fix_and_an_accept_all_are_one_step_each(qtbot: 
         assert w.clean.text() == expected
 
 
-def test_ctrl_q_during_the_analysis_keeps_the_typing(qtbot: Any, tmp_path: Path, sample_text: str) -> None:
+def test_ctrl_q_during_the_analysis_keeps_the_typing(qtbot: Any, tmp_path: Path) -> None:
     from editor.gui.main_window import MainWindow
     from editor.gui.settings import Settings
 
     src = tmp_path / "a.txt"
-    src.write_text(sample_text, encoding="utf-8")
+    # long enough that its analysis lasts seconds: the sample's could start and finish between two polls
+    long_article(src, 6_000)
     session = tmp_path / "a.galley"
     w = MainWindow(Settings())
     qtbot.addWidget(w)
