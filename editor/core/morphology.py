@@ -12,7 +12,6 @@ first question, and kept for the life of the process; answers are cached per wor
 
 from __future__ import annotations
 
-import marshal
 import os
 import re
 import sys
@@ -21,8 +20,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import cast
 
+from editor.core import marshal_pieces
 from editor.core.suggest import _condition, _split_flags, find_dictionary
 
 GENDERS = ("mas", "fem")
@@ -125,7 +124,7 @@ def _read_entries(dic: Path) -> dict[str, str]:
     return entries
 
 
-_CACHE_FORMAT = "1"
+_CACHE_FORMAT = "2"
 
 
 def disk_cached(kind: str, build: Callable[[], dict[str, str]]) -> dict[str, str]:
@@ -151,16 +150,16 @@ def disk_cached(kind: str, build: Callable[[], dict[str, str]]) -> dict[str, str
     except OSError:
         return build()
     try:
-        table = marshal.loads(path.read_bytes())
-        if isinstance(table, dict) and table:
-            return cast("dict[str, str]", table)
+        table = marshal_pieces.loads(path.read_bytes())
+        if table:
+            return table
     except (OSError, EOFError, ValueError, TypeError):
         pass
     table = build()
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         tmp = path.with_suffix(f".{os.getpid()}.tmp")
-        tmp.write_bytes(marshal.dumps(table))
+        tmp.write_bytes(marshal_pieces.dumps(table))
         os.replace(tmp, path)
     except OSError:
         pass  # a read-only cache folder only costs the rebuild next time

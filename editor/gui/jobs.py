@@ -237,6 +237,14 @@ def preview(text: str, start: int, end: int, article: Article, config: CheckConf
     return list(recheck_paragraph(text, start, end, lang, config, source_url=article.url))
 
 
+def warm_checker(article: Article, config: CheckConfig) -> None:
+    """Load the paragraph re-check's machinery in the window's process while nobody types yet: an article analysed
+    in a separate process never loaded it here, and the first edit would otherwise wait about a second for it."""
+    from editor.core.engine import resolve_lang, warm
+
+    warm(resolve_lang(article, config), config)
+
+
 def recheck(
     snapshots: Sequence[tuple[int, int, str]], lang: str, config: CheckConfig, url: str | None
 ) -> list[Rechecked]:

@@ -350,6 +350,8 @@ class Loading(QObject):
         if doc.draft:
             self._fold_draft(index, doc, review)
         w.articles.model.update(index, pending=len(review.pending()))
+        if len(doc.article.text) > analysis.PROCESS_ABOVE:
+            w.jobs.submit("warm", jobs.warm_checker, article=doc.article, config=w.config())
         if index == w.current:
             w.show_review(restore_cursor=self._scroll_to is None)
             if self._scroll_to is not None:
