@@ -9,6 +9,9 @@ thread gets its turn between two pieces.
 from __future__ import annotations
 
 import marshal
+import os
+from collections.abc import Callable
+from pathlib import Path
 
 PIECE_KEYS = 8_000
 
@@ -36,4 +39,27 @@ def loads(data: bytes) -> dict[str, str]:
             raise ValueError("not a table")
         table.update(piece)
         pos += 8 + n
+    return table
+
+
+def cached(path: Path, build: Callable[[], dict[str, str]]) -> dict[str, str]:
+    """The table kept at `path`, or `build()` written there atomically when the file is missing or damaged.
+
+    A damaged cache (a write cut short, another Python's format) is rebuilt, never trusted; a read-only cache
+    folder only costs the rebuild next time.
+    """
+    try:
+        table = loads(path.read_bytes())
+        if table:
+            return table
+    except (OSError, EOFError, ValueError, TypeError):
+        pass
+    table = build()
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(f".{os.getpid()}.tmp")
+        tmp.write_bytes(dumps(table))
+        os.replace(tmp, path)
+    except OSError:
+        pass
     return table

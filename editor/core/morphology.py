@@ -12,7 +12,6 @@ first question, and kept for the life of the process; answers are cached per wor
 
 from __future__ import annotations
 
-import os
 import re
 import sys
 import threading
@@ -149,21 +148,7 @@ def disk_cached(kind: str, build: Callable[[], dict[str, str]]) -> dict[str, str
         path = Path(user_cache_dir("galley", appauthor=False)) / "morphology" / name
     except OSError:
         return build()
-    try:
-        table = marshal_pieces.loads(path.read_bytes())
-        if table:
-            return table
-    except (OSError, EOFError, ValueError, TypeError):
-        pass
-    table = build()
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_suffix(f".{os.getpid()}.tmp")
-        tmp.write_bytes(marshal_pieces.dumps(table))
-        os.replace(tmp, path)
-    except OSError:
-        pass  # a read-only cache folder only costs the rebuild next time
-    return table
+    return marshal_pieces.cached(path, build)
 
 
 def _lexicon() -> _Lexicon | None:

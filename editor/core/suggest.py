@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import bisect
 import itertools
-import os
 import re
 import sys
 import threading
@@ -239,21 +238,7 @@ def load_index(tag: str) -> dict[str, str]:
     version = f"py{sys.version_info[0]}{sys.version_info[1]}"
     stats = f"{st_d.st_size}-{int(st_d.st_mtime)}-{st_a.st_size}-{int(st_a.st_mtime)}"
     path = _cache_dir() / f"{tag}-v{_CACHE_VERSION}-{version}-{stats}.index.marshal"
-    try:
-        index = marshal_pieces.loads(path.read_bytes())
-        if index:
-            return index
-    except (OSError, EOFError, ValueError, TypeError):
-        pass
-    index = build_index(expand_dictionary(dic, aff))
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_suffix(f".{os.getpid()}.tmp")
-        tmp.write_bytes(marshal_pieces.dumps(index))
-        os.replace(tmp, path)
-    except OSError:
-        pass  # a read-only cache folder only costs the rebuild next time
-    return index
+    return marshal_pieces.cached(path, lambda: build_index(expand_dictionary(dic, aff)))
 
 
 # ---------------------------------------------------------------------------------------------------------------
