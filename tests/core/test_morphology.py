@@ -9,7 +9,10 @@ import pytest
 from editor.core import morphology
 from editor.core.suggest import find_dictionary
 
-pytestmark = pytest.mark.skipif(find_dictionary("fr_FR") is None, reason="no French hunspell dictionary")
+pytestmark = pytest.mark.skipif(
+    find_dictionary("fr_FR") is None,
+    reason="the French hunspell dictionary is not installed (scripts/setup.sh installs hunspell-fr-comprehensive)",
+)
 
 
 def test_entries_come_back_the_same_from_the_disk_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
