@@ -129,6 +129,7 @@ def _spaced(text: str) -> str:
 @example(("Il est à la maison.", "Il est Ã la maison."))
 @example(("Il est à la maison.", "Il est Ã  la maison."))
 @example(("Le texte gras normal.", "Le texte \x1b[1mgras\x1b[0m normal."))
+@example(("Le le le c’était.", "Le <br> le le c&acirc;€™Ã©tait."))  # an entity inside mojibake: ftfy misread it
 def test_cleaning_restores_every_word(case: tuple[str, str]) -> None:
     original, damaged = case
     cleaned = clean_text(damaged, "fr").text

@@ -199,6 +199,12 @@ def _in_alphabet(s: str, lang: str) -> bool:
     return letters is None or all(c.isascii() or not c.isalpha() or c.lower() in letters for c in s)
 
 
+# An HTML character reference inside a mojibake stretch (`c&acirc;€™Ã©tait`) hides bytes that ftfy needs: its repair
+# of such a stretch is garbage (`c&acirc;۪̩tait`). The entity is unescaped first (encoding.html-entity, automatic),
+# and the next cleaning pass repairs the stretch whole.
+_CHAR_REF_RE = re.compile(r"&#?[A-Za-z0-9]{1,32};")
+
+
 def _fixed_regions(chunk: str) -> tuple[list[tuple[int, int, str]], str] | None:
     """ftfy's repair of `chunk` as changed regions, or None when it repairs nothing plausible."""
     if not is_bad(chunk):
@@ -206,8 +212,12 @@ def _fixed_regions(chunk: str) -> tuple[list[tuple[int, int, str]], str] | None:
     fixed, explanation = ftfy.fix_and_explain(chunk, FTFY_CONFIG)
     if fixed == chunk:
         return None
-    regions = [(s, e, fixed[fs:fe]) for s, e, fs, fe in _regions(chunk, fixed) if chunk[s:e] != fixed[fs:fe]]
-    if not all(_plausible(r) for _, _, r in regions):
+    regions = [
+        (s, e, fixed[fs:fe])
+        for s, e, fs, fe in _regions(chunk, fixed)
+        if chunk[s:e] != fixed[fs:fe] and not _CHAR_REF_RE.search(chunk, s, e)
+    ]
+    if not regions or not all(_plausible(r) for _, _, r in regions):
         return None
     return regions, _describe(explanation)
 
