@@ -174,3 +174,14 @@ def test_passes_spread_over_processes_find_what_one_process_finds(monkeypatch: p
     assert reanalysis.last_spread["tasks"] > 10
     assert reanalysis.last_spread["workers"] >= 1  # some units or document rules were checked in another process
     assert sorted(spread, key=_key) == sorted(serial, key=_key)
+
+
+def test_short_runs_are_checked_together_and_each_once() -> None:
+    # The fixes of a damaged article touch hundreds of short runs of paragraphs: they are checked in a few joined
+    # texts (each rule call has a fixed cost), which `test_long_and_sample_articles_agree` shows find the same.
+    from editor.core.reanalysis import _batches
+
+    runs = [(i * 100, i * 100 + 40) for i in range(500)]
+    batches = _batches(runs)
+    assert 1 < len(batches) < 50
+    assert [r for b in batches for r in b] == runs
