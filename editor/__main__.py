@@ -1,8 +1,6 @@
 """`python -m editor` behaves exactly like the `galley` command."""
 
-import sys
-
-from editor.cli import main
+from editor.cli import program
 
 if __name__ == "__main__":
-    sys.exit(main())
+    program()

@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import gettext
 import importlib
+import os
 import sys
 from collections.abc import Sequence
 
@@ -197,5 +198,26 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
 
 
+def program() -> None:
+    """Run as the `galley` program (`python -m editor` too) and leave with `main`'s exit status.
+
+    A check of a long article leaves a few hundred megabytes of small objects (dictionaries, tables, findings);
+    freeing them one by one at interpreter exit took 0.2 s, ~5 % of `galley check` on a 200k-word article. Once the
+    report is written and flushed, `check` leaves at once. (Not with `--scheduler`: a Dask cluster's own clean-up
+    runs at exit; nor the other commands, which write files or hold a window.)
+    """
+    status = main()
+    args = sys.argv[1:]
+    if args[:1] == ["check"] and not any(a.startswith("--scheduler") for a in args):
+        try:
+            sys.stdout.flush()
+            sys.stderr.flush()
+        except BrokenPipeError:
+            pass
+        else:
+            os._exit(status)
+    sys.exit(status)
+
+
 if __name__ == "__main__":  # pragma: no cover
-    sys.exit(main())
+    program()
