@@ -17,7 +17,6 @@ of what a writer meant is what they wrote correctly elsewhere.
 
 from __future__ import annotations
 
-import bisect
 import itertools
 import re
 import sys
@@ -37,7 +36,7 @@ HUNSPELL_DIRS = (
     "/opt/homebrew/share/hunspell",
     "/Library/Spelling",
 )
-_CACHE_VERSION = "6"
+_CACHE_VERSION = "7"
 
 
 def _fold_table() -> dict[int, str]:
@@ -226,19 +225,25 @@ def build_index(words: Iterable[str]) -> dict[str, str]:
 
 
 def load_index(tag: str) -> dict[str, str]:
-    """The folded index of the dictionary `tag`, from the disk cache when the dictionary has not changed since."""
+    """The folded index of the dictionary `tag`, whole, in key order."""
+    return {k: v for shard in load_shards(tag).values() for k, v in shard.items()}
+
+
+def load_shards(tag: str) -> dict[str, dict[str, str]]:
+    """The folded index of the dictionary `tag` by first character of its keys, from the disk cache when the
+    dictionary has not changed since."""
     found = find_dictionary(tag)
     if found is None:
         return {}
     dic, aff = found
     st_d, st_a = dic.stat(), aff.stat()
     # marshal (the interpreter's own format, hence its version in the name): the index is read before a check can
-    # start, on one core, and this reads it in about half the time of compressed text; in pieces, so that a GUI
-    # thread is not stopped while a background thread reads it
+    # start, on one core, and this reads it in about half the time of compressed text; in pieces and shards, so
+    # that a GUI thread is not stopped while a background thread reads it
     version = f"py{sys.version_info[0]}{sys.version_info[1]}"
     stats = f"{st_d.st_size}-{int(st_d.st_mtime)}-{st_a.st_size}-{int(st_a.st_mtime)}"
     path = _cache_dir() / f"{tag}-v{_CACHE_VERSION}-{version}-{stats}.index.marshal"
-    return marshal_pieces.cached(path, lambda: build_index(expand_dictionary(dic, aff)))
+    return marshal_pieces.cached_shards(path, lambda: build_index(expand_dictionary(dic, aff)))
 
 
 # ---------------------------------------------------------------------------------------------------------------
@@ -303,29 +308,35 @@ def match_case(model: str, word: str) -> str:
 
 
 class Suggester:
-    """Suggestions in one language from the index; thread-safe after construction."""
+    """Suggestions in one language from the index; thread-safe after construction.
 
-    def __init__(self, index: dict[str, str], lang: str = "", *, sorted_keys: bool = False) -> None:
-        """`sorted_keys`: the index's keys are in order already (build_index and its disk cache keep them so);
-        sorting 450k keys again is one 60 ms call that holds the interpreter lock."""
+    The index is held in shards, one per first character of the folded keys, each in key order: one dict of
+    450,000 keys is built or grown in calls that hold the interpreter lock for tens of milliseconds, and the
+    editor loads it in a thread beside the GUI's."""
+
+    def __init__(
+        self, index: Mapping[str, str], lang: str = "", *, shards: dict[str, dict[str, str]] | None = None
+    ) -> None:
         self.lang = lang
-        self._index = index
+        if shards is None:
+            shards = {}
+            for k in sorted(index):
+                shards.setdefault(k[:1], {})[k] = index[k]
+        self._shards = shards
+        self._size = sum(len(shard) for shard in shards.values())
         self._cached: dict[str, dict[str, float]] = {}
-        keys = list(index)
-        if not sorted_keys:
-            keys.sort()
-        self._keys = keys
         self._buckets: dict[str, dict[int, list[str]]] = {}
 
     @classmethod
     def from_words(cls, words: Iterable[str], lang: str = "") -> Suggester:
-        return cls(build_index(words), lang, sorted_keys=True)
+        return cls(build_index(words), lang)
 
     def __len__(self) -> int:
-        return len(self._index)
+        return self._size
 
     def _forms(self, key: str) -> tuple[str, ...] | list[str]:
-        v = self._index.get(key)
+        shard = self._shards.get(key[:1])
+        v = None if shard is None else shard.get(key)
         if v is None:
             return ()
         if not v:
@@ -368,7 +379,7 @@ class Suggester:
         if len(q) < 2:
             return found
         forms = self._forms
-        for e in self._index.keys() & _edits1(q):  # the set intersection runs in C
+        for e in self._known(q, _edits1(q)):
             cost = _typo_cost(q, e)
             for form in forms(e):
                 add(form, cost + 0.5 * _accent_cost(e, form.lower()))
@@ -383,16 +394,28 @@ class Suggester:
                     add(form, 0.9 * dist + 0.2 + 0.2 * _accent_cost(key, form.lower()))
         return found
 
+    def _known(self, q: str, edits: set[str]) -> set[str]:
+        """The folded keys among `edits` (the edits of `q`)."""
+        first = q[:1]
+        shards = self._shards
+        shard = shards.get(first)
+        found = shard.keys() & edits if shard is not None else set()  # the set intersection runs in C
+        # the few edits that change the first character: a deletion or a transposition there, a letter replaced
+        # or inserted in front
+        for e in edits:
+            if e[:1] != first:
+                other = shards.get(e[:1])
+                if other is not None and e in other:
+                    found.add(e)
+        return found
+
     def _bucket(self, q: str) -> list[str]:
         """Folded words starting like `q` whose length is within 2 of it (grouped once per first letter)."""
         first = q[:1]
         by_len = self._buckets.get(first)
         if by_len is None:
-            keys = self._keys
-            lo = bisect.bisect_left(keys, first)
-            hi = bisect.bisect_left(keys, first + "\U0010ffff")
             by_len = {}
-            for k in keys[lo:hi]:
+            for k in self._shards.get(first, ()):
                 by_len.setdefault(len(k), []).append(k)
             self._buckets[first] = by_len
         out: list[str] = []
@@ -496,7 +519,7 @@ def suggester(lang: str) -> Suggester:
         with _build_lock:
             s = _suggesters.get(lang)
             if s is None:
-                s = Suggester(load_index(DICT_TAGS.get(lang, lang)), lang, sorted_keys=True)
+                s = Suggester({}, lang, shards=load_shards(DICT_TAGS.get(lang, lang)))
                 _suggesters[lang] = s
     return s
 

@@ -36,3 +36,23 @@ def test_a_damaged_index_cache_is_rebuilt(tmp_path: Path, monkeypatch: pytest.Mo
 def test_suggestions_from_the_cached_index_are_those_of_a_fresh_one() -> None:
     assert suggest("goverment", "en")[0] == "government"
     assert suggest("mment", "fr", counts={"moment": 4})[0] == "moment"
+
+
+def test_a_sorted_table_comes_back_in_shards_by_first_character() -> None:
+    table = {f"{c}{i:05d}": "" for c in "abé" for i in range(marshal_pieces.PIECE_KEYS + 5)}
+    shards = marshal_pieces.loads_shards(marshal_pieces.dumps(table, by_first=True))
+    assert list(shards) == ["a", "b", "é"]
+    assert [k for shard in shards.values() for k in shard] == list(table)
+    with pytest.raises(ValueError):  # pieces across two first characters: an older cache, rebuilt
+        marshal_pieces.loads_shards(marshal_pieces.dumps(table))
+
+
+def test_the_suggester_over_shards_finds_what_the_whole_index_finds() -> None:
+    from editor.core.suggest import Suggester, load_index, load_shards
+
+    whole = Suggester(load_index("fr_FR"), "fr")
+    sharded = Suggester({}, "fr", shards=load_shards("fr_FR"))
+    assert len(whole) == len(sharded) > 0
+    # typos at the first letter too (the edits that change it are looked up in the other shards)
+    for word in ["mainson", "amison", "xmaison", "aison", "éléphnat", "etat", "Pariss", "gouvernemnet"]:
+        assert sharded.suggest(word) == whole.suggest(word), word
