@@ -453,8 +453,8 @@ class MainWindow(QMainWindow):
                 if self.item(self.current_item) is None:
                     self.current_item = None
                     self.clean.set_current(None)
-                self.update_actions()
-                self._update_status()
+                self.update_actions()  # the counts are redrawn already, and the language has not changed
+                self._update_saved()
                 self.rechecked.emit()
         elif kind == "export":
             self.exporting.done(result)
@@ -770,7 +770,10 @@ class MainWindow(QMainWindow):
         doc = self.doc()
         lang = str(review.lang) if review is not None else (self.lang_override if self.lang_override != "auto" else "…")
         self.status.show_language(lang, self.prefs.profile, doc.article.encoding if doc is not None else None)
-        self.status.show_counts([it for it in review.items if self.view.shown(it)] if review is not None else None)
+        if review is None:
+            self.status.show_counts(None)
+        else:
+            self.view.update_counts()
         self._update_saved()
 
     def _update_saved(self) -> None:

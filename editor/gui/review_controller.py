@@ -12,7 +12,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QWidget
 
 from editor.gui import jobs
@@ -75,6 +75,8 @@ class ReviewController(QObject):
         self.confirm_accept_all: ConfirmAcceptAll = ask_accept_all
         self.recheck_timer = QTimer(self)
         self.recheck_timer.setSingleShot(True)
+        # a coarse timer (Qt's default) may fire 5 % late, 10 ms more before the re-check's underlines appear
+        self.recheck_timer.setTimerType(Qt.TimerType.PreciseTimer)
         self.recheck_timer.setInterval(RECHECK_DELAY_MS)
         self.recheck_timer.timeout.connect(self.start_recheck)
         self._recheck_revision = -1

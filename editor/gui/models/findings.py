@@ -174,13 +174,22 @@ class FindingsModel(QAbstractTableModel):
     def item_id(self, row: int) -> int:
         return self._rows[row].item_id
 
-    def counts_by_category(self, statuses: Collection[str] | None = None) -> dict[str, int]:
-        """Rows per category, of these statuses only (None: every row)."""
-        counts: dict[str, int] = {}
+    def category_counts(
+        self, statuses: Collection[str] | None
+    ) -> tuple[dict[str, int], dict[str, int], dict[str, int]]:
+        """Rows per category of these statuses (None: all), of every status, and pending: in one pass over the
+        rows, which the chips recount after every re-check."""
+        counted: dict[str, int] = {}
+        everything: dict[str, int] = {}
+        pending: dict[str, int] = {}
         for r in self._rows:
+            c = r.category
+            everything[c] = everything.get(c, 0) + 1
             if statuses is None or r.status in statuses:
-                counts[r.category] = counts.get(r.category, 0) + 1
-        return counts
+                counted[c] = counted.get(c, 0) + 1
+            if r.status == "pending":
+                pending[c] = pending.get(c, 0) + 1
+        return counted, everything, pending
 
     # -- QAbstractTableModel ---------------------------------------------------------------------------------------
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008

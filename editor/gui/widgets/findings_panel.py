@@ -330,10 +330,7 @@ class FindingsPanel(QWidget):
     def _update_chip_labels(self) -> None:
         """Each chip counts the rows of its category that the status filter lets through (what clicking it
         shows); the tooltip gives both that and the pending count, which is what the legend counts."""
-        statuses = self.proxy.statuses()
-        counted = self.model.counts_by_category(statuses)
-        everything = self.model.counts_by_category()
-        pending = self.model.counts_by_category(("pending",))
+        counted, everything, pending = self.model.category_counts(self.proxy.statuses())
         which = self.status.currentText().lower()
         for category, chip in self.chips.items():
             n = counted.get(category, 0)

@@ -95,8 +95,10 @@ class StatusBar(QStatusBar):
             s = str(it.status)
             if s in counts:
                 counts[s] += 1
+        self.show_tally(counts["pending"], counts["accepted"], counts["rejected"])
+
+    def show_tally(self, pending: int, accepted: int, rejected: int) -> None:
+        """`show_counts` with the counting done by the caller."""
         self.counts_label.setText(
-            self.tr("{p} pending · {a} accepted · {r} rejected").format(
-                p=counts["pending"], a=counts["accepted"], r=counts["rejected"]
-            )
+            self.tr("{p} pending · {a} accepted · {r} rejected").format(p=pending, a=accepted, r=rejected)
         )
