@@ -659,8 +659,9 @@ def clean_text(
     """Clean `text` to a fixed point: after the first plan, the text is analysed again where fixes changed it
     (see `editor.core.reanalysis`) and any new automatic fix is folded into the plan, at most MAX_ROUNDS times."""
     from editor.core.incontext import remembering
+    from editor.core.rules._typography_base import reusing_observations
 
-    with remembering():
+    with remembering(), reusing_observations():
         return _clean_text(text, lang, config or CheckConfig(), source_url, title, findings)
 
 
@@ -697,10 +698,12 @@ def clean_article(article: Article, config: CheckConfig | None = None) -> Cleane
     """The article with every safe fix applied, its plan, map and the suggestions left for review."""
     from editor.core.engine import analyse, resolve_lang
     from editor.core.incontext import remembering
+    from editor.core.rules._typography_base import reusing_observations
 
     config = config or CheckConfig()
     lang = resolve_lang(article, config)
-    with remembering():  # the cleaner's passes judge again few suggestions the analysis did not
+    # the cleaner's passes judge again few suggestions the analysis did not, and observe again few paragraphs
+    with remembering(), reusing_observations():
         first = analyse(article, config)
         c = clean_text(article.text, lang, config, source_url=article.url, title=article.title, findings=first)
     c.article = article

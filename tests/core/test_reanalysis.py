@@ -185,3 +185,29 @@ def test_short_runs_are_checked_together_and_each_once() -> None:
     batches = _batches(runs)
     assert 1 < len(batches) < 50
     assert [r for b in batches for r in b] == runs
+
+
+@pytest.mark.parametrize("name", ["generated", "tests/data/sample_000.txt"], ids=lambda n: n)
+def test_conventions_observed_once_per_paragraph_find_the_same(name: str) -> None:
+    # The cleaner's passes take again what the convention rules observed in the paragraphs no fix reached: the
+    # document rules then find exactly what they find from scratch, in the same order, on each pass's text.
+    from editor.core.engine import _rules, _run
+    from editor.core.rules._typography_base import reusing_observations
+    from editor.core.rules.base import Context
+
+    text = _generated(8_000, 3) if name == "generated" else (REPO / name).read_text(encoding="utf-8")
+    config = CheckConfig()
+    lang = resolve_lang(Article(text=text), config)
+    doc = [r for r in _rules(lang, config) if r.scope == "document"]
+    texts = [text]
+    current = analyse_text(text, lang, config)
+    step = plan_from_findings(text, current)
+    while step.edits and len(texts) <= MAX_ROUNDS:
+        texts.append(step.apply())
+        current = analyse_text(texts[-1], lang, config)
+        step = plan_from_findings(texts[-1], current)
+    assert len(texts) >= 2
+    plain = [[(_key(f), f.text, f.auto, f.extra) for f in _run(doc, Context(t, lang, config))] for t in texts]
+    with reusing_observations():
+        reused = [[(_key(f), f.text, f.auto, f.extra) for f in _run(doc, Context(t, lang, config))] for t in texts]
+    assert reused == plain

@@ -23,8 +23,10 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections import Counter
-from collections.abc import Iterator
-from dataclasses import dataclass
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+from dataclasses import dataclass, replace
 from itertools import islice
 from typing import Any, ClassVar
 
@@ -211,6 +213,34 @@ class Convention:
     deviation: Severity = Severity.WARNING
 
 
+#: How far outside its paragraph a convention rule's `observe` may read the text (its patterns' look-behinds, the
+#: entity or word a mark follows, the start of the next line): a remembered observation is keyed by the paragraph
+#: and this much text on either side.
+OBSERVE_REACH = 64
+_Observations = dict[tuple[Any, ...], tuple[int, list["Finding | Occurrence"]]]
+_observed: ContextVar[_Observations | None] = ContextVar("galley_observed_paragraphs", default=None)
+
+
+@contextmanager
+def reusing_observations() -> Iterator[None]:
+    """Within this block, a convention rule observes a paragraph once for each text it may read around it.
+
+    Why: the cleaner checks an article again after each round of fixes, and the document rules weigh the whole
+    article each time (a tenth of a second per 100,000 words for the conventions alone), while the fixes changed a
+    few of its paragraphs. What `observe` finds in a paragraph depends only on the text within `OBSERVE_REACH`
+    of it, the configuration and the language (its contract), so the observations of the paragraphs no fix
+    reached are taken again, moved to where the paragraph now starts; the article-wide weighing runs as usual.
+    Nested blocks share the outer one's memory."""
+    if _observed.get() is not None:
+        yield
+        return
+    token = _observed.set({})
+    try:
+        yield
+    finally:
+        _observed.reset(token)
+
+
 class ConventionRule(ParagraphRule):
     """A typography rule about a convention (guillemet spacing, ordinals, units...) that weighs the whole article.
 
@@ -231,8 +261,34 @@ class ConventionRule(ParagraphRule):
 
     def observe(self, ctx: Context, start: int, end: int) -> Iterator[Finding | Occurrence]:
         """Occurrences of the conventions in text[start:end] (one paragraph), and findings that are no matter of
-        convention (a wrongly cased unit), in article offsets."""
+        convention (a wrongly cased unit), in article offsets.
+
+        It may read the text only within `OBSERVE_REACH` characters of the paragraph (and `is_protected`, which
+        looks at the paragraph alone), the configuration and the language: `reusing_observations` relies on it."""
         raise NotImplementedError
+
+    def _observations(self, ctx: Context, start: int, end: int) -> Iterable[Finding | Occurrence]:
+        memory = _observed.get()
+        if memory is None:
+            return islice(self.observe(ctx, start, end), MAX_PER_PARAGRAPH)
+        from editor.core.i18n import current_language  # messages are written in it
+
+        text = ctx.text
+        around = (text[max(0, start - OBSERVE_REACH) : start], text[start:end], text[end : end + OBSERVE_REACH])
+        key = (self.id, ctx.config, ctx.lang, current_language(), *around)
+        known = memory.get(key)
+        if known is None:
+            items = list(islice(self.observe(ctx, start, end), MAX_PER_PARAGRAPH))
+            memory[key] = (start, items)
+            return items
+        at, items = known
+        if at == start:
+            return items
+        d = start - at
+        return [
+            item.shifted(d) if isinstance(item, Finding) else replace(item, start=item.start + d, end=item.end + d)
+            for item in items
+        ]
 
     def check(self, ctx: Context) -> Iterator[Finding]:
         text = ctx.text
@@ -244,7 +300,7 @@ class ConventionRule(ParagraphRule):
                 continue
             if gate is not None and gate.search(text, start, end) is None:
                 continue
-            for item in islice(self.observe(ctx, start, end), MAX_PER_PARAGRAPH):
+            for item in self._observations(ctx, start, end):
                 if isinstance(item, Finding):
                     yield item
                 else:
