@@ -11,7 +11,7 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 from functools import lru_cache
 from itertools import pairwise
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from editor.core.article import Article
 from editor.core.findings import Finding, Severity, make_finding
@@ -22,8 +22,6 @@ from editor.core.rules.base import CheckConfig, Context, Rule
 from editor.core.text import lines, paragraphs
 
 if TYPE_CHECKING:
-    from concurrent.futures import Future
-
     from editor.core.incontext import Verdicts
 
 Progress = Callable[[int, int], None]
@@ -359,11 +357,14 @@ def _run_split(
     """All findings (untidied) with paragraph rules spread over `jobs - 1` forked workers and this process, and
     the verdicts on their suggestions in context: each chunk's own, then the document rules' (the first verdict
     reached on a sentence is kept, as in the serial run). `report` hears of each chunk as it is checked
-    (characters checked so far, in all, the chunk's findings)."""
+    (characters checked so far, in all, the chunk's findings).
+
+    Workers claim chunks from the front and this process, once the document rules are done, from the back, one at
+    a time through a shared pair of counters: no chunk waits in a queue while a process is idle, so the two finish
+    within one chunk of each other.
+    """
     global _job, _judged
     import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
-    from concurrent.futures.process import BrokenProcessPool
 
     from editor.core.incontext import precheck
 
@@ -373,51 +374,58 @@ def _run_split(
     para_rules = [r for r in rules if r.scope == "paragraph"]
     doc_rules = [r for r in rules if r.scope != "paragraph"]
     warm(lang, config)
+    context = multiprocessing.get_context("fork")
+    claims = context.Array("i", [0, len(bounds)])  # the next chunk from the front, the end of those unclaimed
     _job = (text, lang, config, source_url, title)
     _judged = {}
     found: list[Finding] = []
     judged: dict[tuple[int, int], Verdicts] = {}
+    done: dict[int, list[Finding]] = {}
     checked = [0]
     lock = threading.Lock()
     # each chunk counts up to the next one's start, so that the counts add up to the whole text
     share = {b: nxt[0] - b[0] for b, nxt in pairwise([*bounds, (len(text), len(text))])}
 
-    def chunk_done(b: tuple[int, int], chunk: list[Finding]) -> None:
-        if report is not None:
-            with lock:
-                checked[0] += share[b]
+    def chunk_done(i: int, chunk: list[Finding], verdicts: Verdicts) -> None:
+        with lock:
+            done[i] = chunk
+            judged[bounds[i]] = verdicts
+            if report is not None:
+                checked[0] += share[bounds[i]]
                 report(checked[0], len(text), chunk)
 
-    def on_done(b: tuple[int, int], fut: Future[tuple[list[Finding], Verdicts]]) -> None:
-        if not fut.cancelled() and fut.exception() is None:
-            chunk_done(b, fut.result()[0])
-
+    workers: list[tuple[Any, Any, threading.Thread]] = []
     try:
-        workers = min(jobs - 1, len(bounds) - 1)
-        with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
-            futures = [pool.submit(_paragraph_findings, b) for b in bounds]
-            for b, fut in zip(bounds, futures, strict=True):
-                fut.add_done_callback(lambda f, b=b: on_done(b, f))  # type: ignore[misc]
-            if doc_rules:
-                ctx = Context(text=text, lang=lang, config=config, source_url=source_url, title=title)
-                whole = _run(doc_rules, ctx)
-                found.extend(whole)
-                judged[(len(text), len(text))] = precheck(text, whole, lang, config, _judged)  # while workers run
-            # Take back, from the end, the chunks no worker has started; then wait for the others.
-            for b, fut in zip(reversed(bounds), reversed(futures), strict=True):
-                if fut.cancel():
-                    chunk, judged[b] = _prechecked(para_rules, text, b, lang, config, source_url, title)
-                    found.extend(chunk)
-                    chunk_done(b, chunk)
-            in_workers = 0
-            for b, fut in zip(bounds, futures, strict=True):
-                if not fut.cancelled():
-                    chunk, judged[b] = fut.result()
-                    found.extend(chunk)
-                    in_workers += 1
+        for _ in range(min(jobs - 1, len(bounds) - 1)):
+            receiver, sender = context.Pipe(duplex=False)
+            proc = context.Process(target=_claim_front, args=(claims, bounds, sender), daemon=True)
+            proc.start()
+            sender.close()
+            reader = threading.Thread(target=_receive, args=(receiver, chunk_done), daemon=True)
+            reader.start()
+            workers.append((proc, receiver, reader))
+    except OSError:  # no process could be started (limits): this process checks every chunk
+        pass
+    try:
+        if doc_rules:
+            ctx = Context(text=text, lang=lang, config=config, source_url=source_url, title=title)
+            whole = _run(doc_rules, ctx)
+            found.extend(whole)
+            judged[(len(text), len(text))] = precheck(text, whole, lang, config, _judged)  # while workers run
+        while (i := _claim(claims, back=True)) is not None:
+            chunk_done(i, *_prechecked(para_rules, text, bounds[i], lang, config, source_url, title))
+        for proc, receiver, reader in workers:
+            reader.join()
+            proc.join()
+            receiver.close()
+        in_workers = sum(1 for i in done if i < claims[1])  # the chunks from the front
+        # a chunk a worker claimed but never sent back (it died): checked here, so nothing is lost
+        for i, b in enumerate(bounds):
+            if i not in done:
+                chunk_done(i, *_prechecked(para_rules, text, b, lang, config, source_url, title))
+        for i in range(len(bounds)):
+            found.extend(done[i])
         last_split.update(chunks=len(bounds), workers=in_workers)
-    except (OSError, BrokenProcessPool):  # no process could be started (limits): the serial run still works
-        return None
     finally:
         _job, _judged = None, {}
     verdicts: Verdicts = {}
@@ -425,6 +433,36 @@ def _run_split(
         for key, verdict in judged[b].items():
             verdicts.setdefault(key, verdict)
     return found, verdicts
+
+
+def _claim(claims: Any, back: bool) -> int | None:
+    """The index of the next unclaimed chunk from the front or the back, claimed; None when none is left."""
+    with claims.get_lock():
+        front, end = claims[0], claims[1]
+        if front >= end:
+            return None
+        if back:
+            claims[1] = end - 1
+            return int(end - 1)
+        claims[0] = front + 1
+        return int(front)
+
+
+def _claim_front(claims: Any, bounds: list[tuple[int, int]], sender: Any) -> None:
+    """Worker process: check chunks from the front until none is left, sending each back as it is done."""
+    while (i := _claim(claims, back=False)) is not None:
+        sender.send((i, _paragraph_findings(bounds[i])))
+    sender.close()
+
+
+def _receive(receiver: Any, chunk_done: Callable[[int, list[Finding], Verdicts], None]) -> None:
+    """Parent side: hand each chunk a worker sends to `chunk_done`, until the worker closes its end."""
+    while True:
+        try:
+            i, (chunk, verdicts) = receiver.recv()
+        except (EOFError, OSError):
+            return
+        chunk_done(i, chunk, verdicts)
 
 
 _WARM_TEXT = {

@@ -62,6 +62,31 @@ def test_split_run_equals_serial_run() -> None:
 
 
 @pytest.mark.usefixtures("small_chunks")
+def test_a_worker_that_dies_loses_no_chunk(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """A worker process killed in the middle of a chunk (out of memory, say): the chunk it had claimed is checked
+    by the parent, and the findings are still those of the serial run."""
+    import os
+
+    text = _article()
+    config = CheckConfig(lang="fr")
+    serial = analyse_text(text, "fr", config)
+    parent = os.getpid()
+    checked = engine._paragraph_findings
+    died = tmp_path / "died"
+
+    def dies_in_a_worker(bounds: tuple[int, int]) -> object:
+        if os.getpid() != parent:
+            died.write_text(str(bounds))
+            os._exit(9)
+        return checked(bounds)
+
+    monkeypatch.setattr(engine, "_paragraph_findings", dies_in_a_worker)
+    assert analyse_text(text, "fr", config, jobs=2) == serial
+    assert died.exists()  # the worker did claim a chunk before it died
+    assert engine.last_split["workers"] == 0
+
+
+@pytest.mark.usefixtures("small_chunks")
 def test_findings_after_emoji_land_on_their_characters() -> None:
     text = _article()
     found = analyse_text(text, "fr", CheckConfig(lang="fr"), jobs=2)
