@@ -160,23 +160,27 @@ def _few_collections() -> Iterator[None]:
     forked workers from copying the pages those scans would touch. Collections still run, 15 times less often.
     """
     with _gc_lock:
-        _gc_depth[0] += 1
-        if _gc_depth[0] == 1:  # the outermost of overlapping analyses (threads of one process) sets and restores
-            _gc_depth[1:] = gc.get_threshold()
+        _gc_state["depth"] += 1
+        if _gc_state["depth"] == 1:  # the outermost of overlapping analyses (threads of one process) sets, restores
+            _gc_state["threshold"] = gc.get_threshold()
+            # a process that froze its objects already (the editor's analysis process) keeps them frozen
+            _gc_state["unfreeze"] = gc.get_freeze_count() == 0
             gc.freeze()
             gc.set_threshold(10_000, 10, 10)
     try:
         yield
     finally:
         with _gc_lock:
-            _gc_depth[0] -= 1
-            if _gc_depth[0] == 0:
-                gc.set_threshold(*_gc_depth[1:])
-                gc.unfreeze()
+            _gc_state["depth"] -= 1
+            if _gc_state["depth"] == 0:
+                gc.set_threshold(*_gc_state["threshold"])
+                if _gc_state["unfreeze"]:
+                    gc.unfreeze()
 
 
 _gc_lock = threading.Lock()
-_gc_depth = [0, 700, 10, 10]  # analyses under way, then the collector's thresholds before the first began
+#: analyses under way in this process, the collector's thresholds before the first began, whether it unfreezes
+_gc_state: dict[str, Any] = {"depth": 0, "threshold": (700, 10, 10), "unfreeze": True}
 
 
 def _analyse_text(
@@ -374,6 +378,8 @@ def _run_split(
     para_rules = [r for r in rules if r.scope == "paragraph"]
     doc_rules = [r for r in rules if r.scope != "paragraph"]
     warm(lang, config)
+    if gc.get_freeze_count():  # within `_few_collections`: what warming loaded is kept out of the scans too
+        gc.freeze()
     context = multiprocessing.get_context("fork")
     claims = context.Array("i", [0, len(bounds)])  # the next chunk from the front, the end of those unclaimed
     _job = (text, lang, config, source_url, title)
