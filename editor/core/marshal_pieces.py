@@ -3,7 +3,8 @@
 One `marshal.loads` holds the interpreter lock from start to end. The editor loads its checking tables in a
 background thread once a long article's analysis is back; read in one call, the French tables stopped the GUI thread
 for 60-300 ms, which a person typing feels. A piece of a few thousand keys takes a millisecond or two, and the GUI
-thread gets its turn between two pieces.
+thread gets its turn between two pieces (at the switch interval the window sets; an explicit `time.sleep(0)` there
+gave the core away under load and made the whole load slower).
 
 Merging the pieces into one dict is not free either: a dict that grows past its size is rebuilt in one call, and
 rebuilding one of 350,000 keys held the lock for 10-40 ms. A large table is therefore kept as shards, one per first
@@ -14,7 +15,6 @@ from __future__ import annotations
 
 import marshal
 import os
-import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -50,7 +50,6 @@ def _pieces(data: bytes) -> Iterator[dict[str, str]]:
             raise ValueError("not a table")
         yield piece
         pos += 8 + n
-        time.sleep(0)  # let a waiting thread (the GUI's) take the lock now rather than at the switch interval
 
 
 def loads(data: bytes) -> dict[str, str]:
