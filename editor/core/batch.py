@@ -91,7 +91,12 @@ def parallel_map(
                 yield func(x)
         return
     in_flight: deque[Future[list[R]]] = deque()
-    limit = jobs * 3
+    # Chunks queued or running: enough that no worker waits while this process handles results (writing a
+    # cleaned article, fsync included, may take tens of milliseconds). Counting only unfinished chunks matters:
+    # when the consumer falls behind, finished chunks pile up and a bound on all of them would leave the
+    # workers idle until it caught up. `cap` bounds all of them, so memory stays flat however slow the consumer.
+    runway = jobs * 3
+    cap = runway * 3
     import multiprocessing  # only here: a single article never pays for importing the process machinery
     from concurrent.futures import ProcessPoolExecutor
 
@@ -102,11 +107,18 @@ def parallel_map(
     with ProcessPoolExecutor(
         max_workers=jobs, mp_context=context, initializer=_worker_init, initargs=(initializer,)
     ) as pool:
+
+        def top_up() -> None:
+            while len(in_flight) < cap and sum(1 for f in in_flight if not f.done()) < runway:
+                chunk = next(chunks, None)
+                if chunk is None:
+                    return
+                in_flight.append(pool.submit(_run_chunk, func, chunk))
+
         for chunk in (first, second):
             in_flight.append(pool.submit(_run_chunk, func, chunk))
-        for chunk in chunks:
-            in_flight.append(pool.submit(_run_chunk, func, chunk))
-            while len(in_flight) >= limit:
-                yield from in_flight.popleft().result()
+        top_up()
         while in_flight:
-            yield from in_flight.popleft().result()
+            for result in in_flight.popleft().result():
+                yield result
+                top_up()

@@ -30,3 +30,39 @@ def test_heavy_items_are_spread_even_when_few() -> None:
 
 def test_empty_input() -> None:
     assert list(parallel_map(_pid_of, [], jobs=2)) == []
+
+
+_done = None  # a counter the forked workers share with the test
+
+
+def _counted(x: int) -> int:
+    assert _done is not None
+    with _done.get_lock():
+        _done.value += 1
+    return x
+
+
+def _wait_for(target: int) -> bool:
+    """Whether the workers reach `target` items done (a generous deadline: the machine may be loaded)."""
+    import time
+
+    assert _done is not None
+    deadline = time.monotonic() + 60
+    while _done.value < target and time.monotonic() < deadline:
+        time.sleep(0.01)
+    return _done.value >= target
+
+
+def test_workers_keep_working_while_the_consumer_is_behind() -> None:
+    """A consumer slow on its results (`galley clean` writing and syncing files) must not leave the workers
+    idle: every result it takes gives them new chunks, though the finished ones wait for it."""
+    import multiprocessing
+
+    global _done
+    _done = multiprocessing.get_context("fork").Value("i", 0)
+    results = parallel_map(_counted, range(2000), jobs=2, chunk_size=4)
+    assert next(results) == 0
+    assert _wait_for(6 * 4)  # what was queued before the consumer fell behind is done
+    assert next(results) == 1  # the consumer takes one more result...
+    assert _wait_for(12 * 4)  # ...and the workers get a full runway again, not one chunk per chunk taken
+    assert list(results) == list(range(2, 2000))
