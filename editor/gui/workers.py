@@ -22,7 +22,9 @@ from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 # the lock back several times per keystroke (each event a Python method handles); at Python's default of 5 ms, a
 # worker running Python (loading the checking machinery, a re-check) made each of those wait up to 5 ms, and a
 # keystroke 20-40 ms. The worker loses nothing while the GUI thread is idle: the lock only changes hands on request.
-SWITCH_INTERVAL_S = 0.0005
+# 1 ms rather than less: on a loaded machine each hand-over also waits for a core (keystroke p95 with five processes
+# on two cores: 0.5 ms 40-43, 1 ms 28-32, 2 ms 26-41, 5 ms 55-57 ms).
+SWITCH_INTERVAL_S = 0.001
 
 
 class Cancelled(Exception):
