@@ -278,13 +278,19 @@ def _verdict_key(text: str, f: Finding) -> tuple[int, tuple[object, ...]]:
     return ss, (text[ss:se], f.start - ss, f.end - ss, f.category, f.suggestions, f.extra.get("gender"))
 
 
-def _check_one(checker: _Checker, text: str, f: Finding, plan: _Plan | None = None) -> Finding:
+def _check_one(
+    checker: _Checker,
+    text: str,
+    f: Finding,
+    plan: _Plan | None = None,
+    where: tuple[int, tuple[object, ...]] | None = None,
+) -> Finding:
     """`f` with its suggestions checked in context; widened to the neighbours they change.
 
     The verdicts are remembered per sentence: the same fix in the same sentence (news repeats its phrases, and a
     scraped page its paragraphs) is checked once.
     """
-    ss, key = _verdict_key(text, f)
+    ss, key = where or _verdict_key(text, f)
     known = checker.verdicts.get(key)
     if known is None:
         replacements, undecided = plan if plan is not None else _plan(text, f)
@@ -295,7 +301,9 @@ def _check_one(checker: _Checker, text: str, f: Finding, plan: _Plan | None = No
     return _rebuilt(text, f, spans, undecided)
 
 
-def _prepare(checker: _Checker, text: str, todo: list[Finding]) -> dict[int, _Plan]:
+def _prepare(
+    checker: _Checker, text: str, todo: list[Finding], keys_of: dict[int, tuple[int, tuple[object, ...]]]
+) -> dict[int, _Plan]:
     """Every finding's plan (by `id`), with the sentences their checks will need analysed in a few batch passes:
     first the sentences as each replacement leaves them, then the originals of those where something was found
     (a clean candidate needs no comparison)."""
@@ -303,7 +311,7 @@ def _prepare(checker: _Checker, text: str, todo: list[Finding]) -> dict[int, _Pl
     keys: set[tuple[object, ...]] = set()
     spots: list[tuple[int, int, str]] = []  # (sentence start, end, the sentence after the replacement)
     for f in todo:
-        key = _verdict_key(text, f)[1]
+        key = keys_of[id(f)][1]
         if key in keys or key in checker.verdicts:
             continue
         keys.add(key)
@@ -359,12 +367,13 @@ def precheck(
     # too) are not reached again.
     remembered = checker.verdicts
     checker.verdicts = {} if memory is None else memory
+    keys_of = {id(f): _verdict_key(text, f) for f in todo}
     if remembered:
-        todo = [f for f in todo if _verdict_key(text, f)[1] not in remembered]
-    plans = _prepare(checker, text, todo)
+        todo = [f for f in todo if keys_of[id(f)][1] not in remembered]
+    plans = _prepare(checker, text, todo, keys_of)
     for f in todo:
-        _check_one(checker, text, f, plans.get(id(f)))
-    return {key: checker.verdicts[key] for key in (_verdict_key(text, f)[1] for f in todo)}
+        _check_one(checker, text, f, plans.get(id(f)), keys_of[id(f)])
+    return {key: checker.verdicts[key] for key in (keys_of[id(f)][1] for f in todo)}
 
 
 def checked_suggestions(
@@ -389,9 +398,9 @@ def checked_suggestions(
     for key, verdict in (known or {}).items():
         checker.verdicts.setdefault(key, verdict)
     todo = [f for f in findings if f.suggestions and f.category in WORD_CATEGORIES and id(f) not in settled]
-    plans = _prepare(checker, text, todo)
-    chosen = {id(f) for f in todo}
-    out = [_check_one(checker, text, f, plans.get(id(f))) if id(f) in chosen else f for f in findings]
+    keys_of = {id(f): _verdict_key(text, f) for f in todo}  # where each one's sentence starts, and its key
+    plans = _prepare(checker, text, todo, keys_of)
+    out = [_check_one(checker, text, f, plans.get(id(f)), keys_of[id(f)]) if id(f) in keys_of else f for f in findings]
     return _merge(out)
 
 
