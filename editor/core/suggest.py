@@ -400,11 +400,13 @@ class Suggester:
         shards = self._shards
         shard = shards.get(first)
         found = shard.keys() & edits if shard is not None else set()  # the set intersection runs in C
-        # the few edits that change the first character: a deletion or a transposition there, a letter replaced
-        # or inserted in front
-        for e in edits:
-            if e[:1] != first:
-                other = shards.get(e[:1])
+        # the only edits that can change the first character: a deletion or a transposition there, a letter
+        # replaced or inserted in front (made here rather than found among the hundreds of edits)
+        rest = q[1:]
+        for e in (rest, rest[:1] + first + rest[1:], *(c + rest for c in _ALPHABET), *(c + q for c in _ALPHABET)):
+            head = e[:1]
+            if head != first and e in edits:
+                other = shards.get(head)
                 if other is not None and e in other:
                     found.add(e)
         return found
