@@ -770,10 +770,7 @@ class MainWindow(QMainWindow):
         doc = self.doc()
         lang = str(review.lang) if review is not None else (self.lang_override if self.lang_override != "auto" else "…")
         self.status.show_language(lang, self.prefs.profile, doc.article.encoding if doc is not None else None)
-        if review is None:
-            self.status.show_counts(None)
-        else:
-            self.view.update_counts()
+        self.view.update_counts() if review is not None else self.status.show_counts(None)
         self._update_saved()
 
     def _update_saved(self) -> None:
