@@ -30,6 +30,8 @@ import os, sys, time
 t0 = time.perf_counter()
 sys.path.insert(0, {repo!r})
 os.environ["XDG_CONFIG_HOME"] = {cfg!r}
+from editor.core.analysis import prestart_file  # what `galley PATH` does before it imports Qt
+prestart_file({path!r})
 from PySide6.QtWidgets import QApplication
 from PySide6.QtCore import QTimer
 app = QApplication([])
@@ -54,6 +56,8 @@ import os, sys, time
 t0 = time.perf_counter()
 sys.path.insert(0, {repo!r})
 os.environ["XDG_CONFIG_HOME"] = {cfg!r}
+from editor.core.analysis import prestart_file  # what `galley PATH` does before it imports Qt
+prestart_file({path!r})
 from PySide6.QtWidgets import QApplication
 app = QApplication([])
 from editor.gui.main_window import MainWindow

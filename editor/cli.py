@@ -181,6 +181,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(args_list[1:] if command else args_list)
     try:
         if command is None:
+            paths = list(getattr(args, "paths", []) or [])
+            if len(paths) == 1:  # one long article: its analysis process starts loading while Qt does
+                from editor.core.analysis import prestart_file
+
+                prestart_file(paths[0], getattr(args, "lang", "auto") or "auto")
             from editor.gui.app import run_gui
 
             gui_status: int = run_gui(args)

@@ -328,19 +328,24 @@ def _start_child(job: str, *, spare: bool) -> Any:
 def prestart(article: Article, config: CheckConfig) -> None:
     """Start the analysis process of `article` before its analysis is asked for, when it will need one (it is
     long) and no spare process waits already. Cheap: a sample of the text is written, nothing is loaded here."""
+    from dataclasses import replace
+
+    if len(article.text) > PROCESS_ABOVE:
+        _start_spare(replace(article, text=article.text[:_SAMPLE_CHARS], fallback_lines=[]), config)
+
+
+def _start_spare(sample: Article, config: CheckConfig) -> None:
+    """A spare analysis process warming up for `sample`'s language, unless one waits already."""
     import time
 
     global _spare
-    from dataclasses import replace
-
     from editor.core.i18n import current_language
 
     with _spare_lock:
-        if len(article.text) <= PROCESS_ABOVE or (_spare is not None and _spare[0].poll() is None):
+        if _spare is not None and _spare[0].poll() is None:
             return
         if _spare is not None:
             _spare[0].wait()  # it ended (no job came in time): reaped before it is replaced
-        sample = replace(article, text=article.text[:_SAMPLE_CHARS], fallback_lines=[])
         hint = _job_file((sample, config))
         try:
             _spare = (_start_child(hint, spare=True), time.monotonic(), current_language())
@@ -352,6 +357,31 @@ def prestart(article: Article, config: CheckConfig) -> None:
 
 
 _SAMPLE_CHARS = 20_000  # enough text to tell its language
+
+
+# Files that are read as several articles or as a session, never as one long article.
+_NOT_ONE_ARTICLE = (".jsonl", ".ndjson", ".json", ".galley", ".zip")
+
+
+def prestart_file(path: str, lang: str = "auto") -> None:
+    """Start the spare analysis process for the file `path` before the editor's window exists, when the file is
+    big enough to be one long article.
+
+    Why: importing Qt and building the window takes the editor ~0.7 s before it reads the article and could start
+    the process itself; the dictionaries load meanwhile instead. Only a sample of the file's start is read (its
+    language); a file that turns out shorter, or several articles, leaves a spare that nobody takes, and it ends
+    on its own."""
+    import os
+
+    try:
+        if path.lower().endswith(_NOT_ONE_ARTICLE) or os.path.getsize(path) <= PROCESS_ABOVE:
+            return
+        with open(path, "rb") as f:
+            head = f.read(_SAMPLE_CHARS * 2)
+    except OSError:  # the window says what is wrong with the path
+        return
+    sample = Article(head.decode("utf-8", "replace")[:_SAMPLE_CHARS], lang=None if lang == "auto" else lang)
+    _start_spare(sample, CheckConfig(lang=lang))
 
 
 def _take_spare(job: str) -> Any:

@@ -80,3 +80,29 @@ def test_the_first_chunks_reported_cover_what_the_window_leaves_to_them() -> Non
     from editor.core import engine
 
     assert min(engine.REPORT_CHUNK_CHARS, engine._CHUNK_CHARS) >= analysis.FIRST_REPORT_COVERS
+
+
+def test_a_long_file_named_on_the_command_line_has_its_analysis_process_started_before_the_window(
+    article: Article, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`galley long.txt` starts the analysis process from the file's first bytes, before Qt loads; the analysis
+    of the article read later takes that process and gives the usual review. Several articles or a short file
+    start nothing."""
+    monkeypatch.setattr(analysis, "PROCESS_ABOVE", 1000)
+    config = CheckConfig()
+    corpus = tmp_path / "many.jsonl"
+    corpus.write_text('{"text": "x"}\n' * 200)
+    short = tmp_path / "short.txt"
+    short.write_text("Un article court.")
+    for path in (corpus, short, tmp_path / "missing.txt"):
+        analysis.prestart_file(str(path))
+        assert analysis._spare is None
+    long = tmp_path / "long.txt"
+    long.write_text(article.text, encoding="utf-8")
+    analysis.prestart_file(str(long))
+    assert analysis._spare is not None
+    spare = analysis._spare[0]
+    plain, _ = analysis.analyse_article(article, config, None)
+    review, _ = analysis.analyse_maybe_in_process(article, config, None, threading.Event())
+    assert analysis._spare is None and spare.returncode == 0  # the process started ahead did the analysis
+    assert _keys(review) == _keys(plain)
