@@ -42,12 +42,12 @@ def _counted(x: int) -> int:
     return x
 
 
-def _wait_for(target: int) -> bool:
+def _wait_for(target: int, seconds: float = 60) -> bool:
     """Whether the workers reach `target` items done (a generous deadline: the machine may be loaded)."""
     import time
 
     assert _done is not None
-    deadline = time.monotonic() + 60
+    deadline = time.monotonic() + seconds
     while _done.value < target and time.monotonic() < deadline:
         time.sleep(0.01)
     return _done.value >= target
@@ -63,6 +63,12 @@ def test_workers_keep_working_while_the_consumer_is_behind() -> None:
     results = parallel_map(_counted, range(2000), jobs=2, chunk_size=4)
     assert next(results) == 0
     assert _wait_for(6 * 4)  # what was queued before the consumer fell behind is done
-    assert next(results) == 1  # the consumer takes one more result...
-    assert _wait_for(12 * 4)  # ...and the workers get a full runway again, not one chunk per chunk taken
-    assert list(results) == list(range(2, 2000))
+    # The consumer takes one more result, and the workers get a full runway again, not one chunk per chunk
+    # taken. The pool marks a chunk finished a moment after its worker counted it, so on a loaded machine the
+    # first take may come before that: the next takes (of results already in hand) must then top it up.
+    for taken in (1, 2, 3):
+        assert next(results) == taken
+        if _wait_for(12 * 4, seconds=20):
+            break
+    assert _done.value >= 12 * 4
+    assert list(results) == list(range(taken + 1, 2000))
