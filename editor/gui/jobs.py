@@ -20,6 +20,7 @@ if TYPE_CHECKING:  # the heavy parts load in the first job, after the window pai
     from editor.core.article import Article
     from editor.core.export import ExportResult
     from editor.core.findings import Finding
+    from editor.core.recheck_server import RecheckServer
     from editor.core.review import Review
     from editor.core.rules.base import CheckConfig
     from editor.core.session import ReapplyResult, Session
@@ -246,16 +247,23 @@ def warm_checker(article: Article, config: CheckConfig) -> None:
 
 
 def recheck(
-    snapshots: Sequence[tuple[int, int, str]], lang: str, config: CheckConfig, url: str | None
+    snapshots: Sequence[tuple[int, int, str]],
+    lang: str,
+    config: CheckConfig,
+    url: str | None,
+    server: RecheckServer | None = None,
 ) -> list[Rechecked]:
-    """Paragraph-scope findings of each edited paragraph, placed at its offset in the cleaned text."""
-    from editor.core.engine import recheck_paragraph
+    """Paragraph-scope findings of each edited paragraph, placed at its offset in the cleaned text: by the long
+    article's re-check process when it has one (this thread then waits in a pipe read, leaving the interpreter
+    lock to the GUI thread), here when it has none or it is gone."""
+    from editor.core.recheck_server import RecheckServerGone, recheck_snapshots
 
-    out = []
-    for start, end, text in snapshots:
-        found = recheck_paragraph(text, 0, len(text), lang, config, source_url=url)
-        out.append(Rechecked(start, end, [f.shifted(start) for f in found]))
-    return out
+    if server is not None:
+        try:
+            return [Rechecked(*r) for r in server.recheck(snapshots, lang, config, url)]
+        except RecheckServerGone:
+            pass
+    return [Rechecked(*r) for r in recheck_snapshots(snapshots, lang, config, url)]
 
 
 def export(

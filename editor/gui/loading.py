@@ -350,7 +350,7 @@ class Loading(QObject):
         if doc.draft:
             self._fold_draft(index, doc, review)
         w.articles.model.update(index, pending=len(review.pending()))
-        if len(doc.article.text) > analysis.PROCESS_ABOVE:
+        if len(doc.article.text) > analysis.PROCESS_ABOVE and not w.reviews.start_server(review.lang, w.config()):
             w.jobs.submit("warm", jobs.warm_checker, article=doc.article, config=w.config())
         if index == w.current:
             w.show_review(restore_cursor=self._scroll_to is None)

@@ -365,6 +365,7 @@ class MainWindow(QMainWindow):
             self.keeper.flush_typing()
             self._remember_cursor()
         self.keeper.close()
+        self.reviews.close_server()
 
     def message_box(self, icon: QMessageBox.Icon, title: str, text: str, info: str = "") -> QMessageBox:
         """A non-blocking message (the window keeps working; tests can read and close it)."""

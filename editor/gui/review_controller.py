@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QWidget
 from editor.gui import jobs
 
 if TYPE_CHECKING:
+    from editor.core.recheck_server import RecheckServer
     from editor.core.review import Item, Review
     from editor.core.rules.base import CheckConfig
     from editor.gui.documents import Doc
@@ -82,6 +83,7 @@ class ReviewController(QObject):
         self._recheck_revision = -1
         self._recheck_doc: Doc | None = None
         self._last_typed = float("-inf")
+        self.server: RecheckServer | None = None  # the re-check process of the long articles
 
     @property
     def review(self) -> Review | None:
@@ -292,9 +294,38 @@ class ReviewController(QObject):
         snapshots = [(s, e, cleaned[s:e]) for s, e in dirty]
         self._recheck_revision = review.revision
         self._recheck_doc = doc
+        from editor.core.analysis import PROCESS_ABOVE
+
         self._jobs.submit(
-            "recheck", jobs.recheck, snapshots=snapshots, lang=review.lang, config=self._config(), url=doc.article.url
+            "recheck",
+            jobs.recheck,
+            snapshots=snapshots,
+            lang=review.lang,
+            config=self._config(),
+            url=doc.article.url,
+            server=self.server if len(doc.article.text) > PROCESS_ABOVE else None,
         )
+
+    def start_server(self, lang: str, config: CheckConfig) -> bool:
+        """Have the long articles re-checked in a process of their own (the window's process never loads the
+        checking machinery, whose loading and use would hold the interpreter lock that typing needs); one process
+        serves them all. False when none could be started: they are re-checked here."""
+        from editor.core.recheck_server import RecheckServer
+
+        if self.server is not None and self.server.alive:
+            return True
+        self.close_server()
+        try:
+            self.server = RecheckServer(lang, config)
+        except OSError:
+            return False
+        return self.server.alive
+
+    def close_server(self) -> None:
+        """End the re-check process (the articles it served are closed, or the window is)."""
+        server, self.server = self.server, None
+        if server is not None:
+            server.close()
 
     def recheck_done(self, result: list[jobs.Rechecked]) -> RecheckOutcome | None:
         """Put the re-check's findings into the review; None when the text changed since its snapshot (a newer

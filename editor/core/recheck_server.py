@@ -1,0 +1,204 @@
+"""The paragraph re-check in a process of its own, for the editor's long articles. Qt-free, and so in the core.
+
+Why: a long article is analysed in a separate process, so the window's process never loaded the checking
+machinery (dictionaries, the suggestion index, the morphology, the bilingual dictionary). Loading it in a thread of
+the window, and re-checking there, holds the interpreter lock the GUI thread needs for every keystroke: typing
+stuttered for the second it took, and the first re-check waited for it. Here a fresh interpreter loads it once and
+answers the re-checks; the window's job thread waits in a pipe read, which leaves the lock to the GUI thread.
+
+The protocol: length-prefixed pickles both ways. The window sends ("warm", lang, config) first, then
+("recheck", snapshots, lang, config, url, language) requests, one at a time; each gets ("ok", [(start, end,
+findings), ...]) or ("error", message). The end of its stdin ends the process at once, and it dies with the window.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import struct
+import threading
+from collections.abc import Sequence
+from typing import IO, TYPE_CHECKING, Any
+
+from editor.core.rules.base import CheckConfig
+
+if TYPE_CHECKING:
+    from editor.core.findings import Finding
+
+_LENGTH = struct.Struct(">Q")
+
+# (start, end, findings placed at `start`): what one edited paragraph's re-check gives
+Rechecked = tuple[int, int, list["Finding"]]
+
+
+def recheck_snapshots(
+    snapshots: Sequence[tuple[int, int, str]], lang: str, config: CheckConfig, url: str | None
+) -> list[Rechecked]:
+    """Paragraph-scope findings of each (start, end, text) snapshot, shifted to its offset in the cleaned text:
+    the same computation in the window's process and in the re-check process."""
+    from editor.core.engine import recheck_paragraph
+
+    out: list[Rechecked] = []
+    for start, end, text in snapshots:
+        found = recheck_paragraph(text, 0, len(text), lang, config, source_url=url)
+        out.append((start, end, [f.shifted(start) for f in found]))
+    return out
+
+
+def _write(stream: IO[bytes], value: object) -> None:
+    import pickle
+
+    data = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+    stream.write(_LENGTH.pack(len(data)) + data)
+    stream.flush()
+
+
+def _read(stream: IO[bytes]) -> Any:
+    """One message; raises EOFError when the other side is gone."""
+    import pickle
+
+    head = _read_exactly(stream, _LENGTH.size)
+    return pickle.loads(_read_exactly(stream, _LENGTH.unpack(head)[0]))
+
+
+def _read_exactly(stream: IO[bytes], n: int) -> bytes:
+    chunks = []
+    while n:
+        chunk = stream.read(n)
+        if not chunk:
+            raise EOFError
+        chunks.append(chunk)
+        n -= len(chunk)
+    return b"".join(chunks)
+
+
+def server_main(parent: int) -> None:
+    """The re-check process: warm up for the first message's language and settings, then answer requests until
+    stdin ends. Ends with the process `parent` (the window), however that ends."""
+    import gc
+    import os
+    import sys
+
+    from editor.core.analysis import die_with_parent
+
+    die_with_parent(parent)
+    # Only the answers go to the real stdout: whatever a library prints goes to stderr.
+    out = os.fdopen(os.dup(1), "wb")
+    os.dup2(2, 1)
+    inp = sys.stdin.buffer
+    try:
+        _, lang, config = _read(inp)
+        with contextlib.suppress(Exception):  # a head start only: a request loads what it needs anyway
+            from editor.core.engine import warm
+
+            warm(lang, config)
+        gc.freeze()  # what is loaded lives as long as the process: kept out of the collector's scans
+        while True:
+            _serve(_read(inp), out)
+    except (EOFError, OSError):
+        pass
+    os._exit(0)  # the window let go: no interpreter teardown of the loaded machinery, which is slow
+
+
+def _serve(request: Any, out: IO[bytes]) -> None:
+    from editor.core.i18n import current_language, set_language
+
+    _, snapshots, lang, config, url, language = request
+    try:
+        if language != current_language():  # the person chose another language since this process started
+            set_language(language)
+        answer: tuple[str, object] = ("ok", recheck_snapshots(snapshots, lang, config, url))
+    except Exception as e:
+        answer = ("error", f"{type(e).__name__}: {e}")
+    _write(out, answer)
+
+
+class RecheckServerGone(Exception):
+    """The re-check process is not there (it could not start, died, or was closed): re-check locally."""
+
+
+class RecheckServer:
+    """The window's handle on a re-check process. Thread-safe: requests from job threads are served one at a
+    time; `close` (from any thread) kills the process, which makes a request in flight fail with
+    `RecheckServerGone`."""
+
+    def __init__(self, lang: str, config: CheckConfig) -> None:
+        """Start the process and have it load the machinery for `lang` under `config` (returns at once). Raises
+        OSError when no process could be started."""
+        import os
+        import subprocess
+        import sys
+
+        from editor.core.analysis import _child_env
+
+        self._lock = threading.Lock()
+        self.closed = False
+        self.proc = subprocess.Popen(
+            [
+                sys.executable,
+                "-c",
+                "import sys; from editor.core.recheck_server import server_main as m; m(int(sys.argv[1]))",
+                str(os.getpid()),
+            ],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.DEVNULL,
+            env=_child_env(),
+        )
+        try:
+            assert self.proc.stdin is not None
+            _write(self.proc.stdin, ("warm", lang, config))
+        except OSError:
+            self.close()
+
+    @property
+    def alive(self) -> bool:
+        return not self.closed and self.proc.poll() is None
+
+    def recheck(
+        self, snapshots: Sequence[tuple[int, int, str]], lang: str, config: CheckConfig, url: str | None
+    ) -> list[Rechecked]:
+        """What `recheck_snapshots` gives, computed in the re-check process (waiting for its warm-up when it is
+        not done yet). Raises RecheckServerGone when the process is not there; RuntimeError when the re-check
+        itself failed there."""
+        from editor.core.i18n import current_language
+
+        with self._lock:
+            if not self.alive:
+                raise RecheckServerGone(self._why())
+            stdin, stdout = self.proc.stdin, self.proc.stdout
+            assert stdin is not None and stdout is not None
+            try:
+                _write(stdin, ("recheck", list(snapshots), lang, config, url, current_language()))
+                status, value = _read(stdout)
+            except (EOFError, OSError, ValueError) as e:  # ValueError: a pipe closed by `close` meanwhile
+                if self.closed:
+                    self._close_pipes()
+                raise RecheckServerGone(self._why()) from e
+        if status != "ok":
+            raise RuntimeError(str(value))
+        return list(value)
+
+    def _why(self) -> str:
+        if self.closed:
+            return "the re-check process was closed"
+        code = self.proc.poll()
+        return f"the re-check process ended (status {code})" if code is not None else "the re-check process broke"
+
+    def close(self) -> None:
+        """Kill the process (it holds hundreds of megabytes) and reap it; safe to call twice, from any thread."""
+        self.closed = True
+        with contextlib.suppress(OSError):
+            self.proc.kill()
+        with contextlib.suppress(Exception):
+            self.proc.wait(timeout=5)
+        if self._lock.acquire(blocking=False):  # else the request in flight sees the end, and closes them
+            try:
+                self._close_pipes()
+            finally:
+                self._lock.release()
+
+    def _close_pipes(self) -> None:
+        for stream in (self.proc.stdin, self.proc.stdout):
+            with contextlib.suppress(OSError, ValueError):
+                if stream is not None:
+                    stream.close()
