@@ -211,9 +211,23 @@ def in_process(big: Path, tmp: Path) -> dict[str, float]:
     wait_until(lambda: bool(done), 30)
     out["recheck_ms"] = (done[0] - t_last) * 1000
     out["rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    # A long article's paragraphs are re-checked in a process of their own, which holds the checking machinery:
+    # its memory counts too.
+    server = getattr(w.reviews, "server", None)
+    if server is not None and server.alive:
+        out["recheck_server_rss_mb"] = _rss_mb(server.proc.pid)
     w.close()
     w.jobs.shutdown()
     return out
+
+
+def _rss_mb(pid: int) -> float:
+    """Resident memory of process `pid` now (Linux; 0 elsewhere)."""
+    try:
+        with open(f"/proc/{pid}/status") as f:
+            return next(int(line.split()[1]) for line in f if line.startswith("VmRSS:")) / 1024
+    except (OSError, StopIteration, ValueError):
+        return 0.0
 
 
 def accept_all(tmp: Path, words: int) -> dict[str, float]:

@@ -6,7 +6,7 @@ the window, and re-checking there, holds the interpreter lock the GUI thread nee
 stuttered for the second it took, and the first re-check waited for it. Here a fresh interpreter loads it once and
 answers the re-checks; the window's job thread waits in a pipe read, which leaves the lock to the GUI thread.
 
-The protocol: length-prefixed pickles both ways. The window sends ("warm", lang, config) first, then
+The protocol: length-prefixed pickles both ways. The window sends ("warm", lang, config, sample) first, then
 ("recheck", snapshots, lang, config, url, language) requests, one at a time; each gets ("ok", [(start, end,
 findings), ...]) or ("error", message). The end of its stdin ends the process at once, and it dies with the window.
 """
@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from editor.core.findings import Finding
 
 _LENGTH = struct.Struct(">Q")
+SAMPLE_CHARS = 20_000  # the start of an article the process tells its language from, when the window does not know
 
 # (start, end, findings placed at `start`): what one edited paragraph's re-check gives
 Rechecked = tuple[int, int, list["Finding"]]
@@ -86,11 +87,12 @@ def server_main(parent: int) -> None:
     os.dup2(2, 1)
     inp = sys.stdin.buffer
     try:
-        _, lang, config = _read(inp)
+        _, lang, config, sample = _read(inp)
         with contextlib.suppress(Exception):  # a head start only: a request loads what it needs anyway
-            from editor.core.engine import warm
+            from editor.core.article import Article
+            from editor.core.engine import resolve_lang, warm
 
-            warm(lang, config)
+            warm(lang or resolve_lang(Article(text=sample), config), config)
         gc.freeze()  # what is loaded lives as long as the process: kept out of the collector's scans
         while True:
             _serve(_read(inp), out)
@@ -121,9 +123,10 @@ class RecheckServer:
     time; `close` (from any thread) kills the process, which makes a request in flight fail with
     `RecheckServerGone`."""
 
-    def __init__(self, lang: str, config: CheckConfig) -> None:
-        """Start the process and have it load the machinery for `lang` under `config` (returns at once). Raises
-        OSError when no process could be started."""
+    def __init__(self, lang: str | None, config: CheckConfig, sample: str = "") -> None:
+        """Start the process and have it load the machinery for `lang` under `config` (returns at once); with no
+        `lang`, for the language of `sample` (the start of an article), which the process tells itself: the window
+        does not load the language detection. Raises OSError when no process could be started."""
         import os
         import subprocess
         import sys
@@ -146,7 +149,7 @@ class RecheckServer:
         )
         try:
             assert self.proc.stdin is not None
-            _write(self.proc.stdin, ("warm", lang, config))
+            _write(self.proc.stdin, ("warm", lang, config, sample))
         except OSError:
             self.close()
 

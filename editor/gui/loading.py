@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QMessageBox
 
-from editor.core import analysis
+from editor.core import analysis, recheck_server
 from editor.gui import drafts, jobs
 from editor.gui.documents import Doc
 from editor.gui.models.articles import ArticleRow
@@ -53,6 +53,7 @@ class Loading(QObject):
         self._so_far_timer = QTimer(self)
         self._so_far_timer.setSingleShot(True)
         self._so_far_timer.timeout.connect(self._show_so_far)
+        window.jobs.progress.connect(self._analysis_progress)
 
     def reset(self) -> None:
         self.load_errors = []
@@ -326,6 +327,18 @@ class Loading(QObject):
         w.raw.set_marks(Mark(f.start, f.end, "finding", f.category, str(f.severity)) for f in self._so_far)
         took = time.monotonic() - t0
         self._so_far_shown = (len(self._so_far), t0 + max(SO_FAR_EVERY_S, 20 * took))
+
+    def _analysis_progress(self, kind: str, _job: int, done: int, total: int) -> None:
+        """Every paragraph of a long article is checked: start its re-check process now. What remains of the
+        analysis (the whole-text passes, handing the review over) leaves a core free, and the process is ready
+        when the first edit is re-checked, instead of a second later."""
+        w = self.w
+        index = self.analysing
+        if kind != "analyse" or index is None or not 0 < total <= done or not 0 <= index < len(w.docs):
+            return
+        text = w.docs[index].article.text
+        if len(text) > analysis.PROCESS_ABOVE:
+            w.reviews.start_server(None, w.config(), text[: recheck_server.SAMPLE_CHARS])
 
     def preview_done(self, found: list[Finding]) -> None:
         w = self.w

@@ -306,7 +306,7 @@ class ReviewController(QObject):
             server=self.server if len(doc.article.text) > PROCESS_ABOVE else None,
         )
 
-    def start_server(self, lang: str, config: CheckConfig) -> bool:
+    def start_server(self, lang: str | None, config: CheckConfig, sample: str = "") -> bool:
         """Have the long articles re-checked in a process of their own (the window's process never loads the
         checking machinery, whose loading and use would hold the interpreter lock that typing needs); one process
         serves them all. False when none could be started: they are re-checked here."""
@@ -316,7 +316,7 @@ class ReviewController(QObject):
             return True
         self.close_server()
         try:
-            self.server = RecheckServer(lang, config)
+            self.server = RecheckServer(lang, config, sample)
         except OSError:
             return False
         return self.server.alive
