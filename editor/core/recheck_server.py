@@ -8,7 +8,8 @@ answers the re-checks; the window's job thread waits in a pipe read, which leave
 
 The protocol: length-prefixed pickles both ways. The window sends ("warm", lang, config, sample) first, then
 ("recheck", snapshots, lang, config, url, language) requests, one at a time; each gets ("ok", [(start, end,
-findings), ...]) or ("error", message). The end of its stdin ends the process at once, and it dies with the window.
+findings), ...], the paragraph rules' ids) or ("error", message, None). The end of its stdin ends the process at
+once, and it dies with the window.
 """
 
 from __future__ import annotations
@@ -108,9 +109,15 @@ def _serve(request: Any, out: IO[bytes]) -> None:
     try:
         if language != current_language():  # the person chose another language since this process started
             set_language(language)
-        answer: tuple[str, object] = ("ok", recheck_snapshots(snapshots, lang, config, url))
+        from editor.core.review_items import _paragraph_rule_ids
+
+        answer: tuple[str, object, object] = (
+            "ok",
+            recheck_snapshots(snapshots, lang, config, url),
+            _paragraph_rule_ids(),
+        )
     except Exception as e:
-        answer = ("error", f"{type(e).__name__}: {e}")
+        answer = ("error", f"{type(e).__name__}: {e}", None)
     _write(out, answer)
 
 
@@ -135,6 +142,7 @@ class RecheckServer:
 
         self._lock = threading.Lock()
         self.closed = False
+        self.served = 0  # re-checks answered
         self.proc = subprocess.Popen(
             [
                 sys.executable,
@@ -164,6 +172,7 @@ class RecheckServer:
         not done yet). Raises RecheckServerGone when the process is not there; RuntimeError when the re-check
         itself failed there."""
         from editor.core.i18n import current_language
+        from editor.core.review_items import know_paragraph_rule_ids
 
         with self._lock:
             if not self.alive:
@@ -172,11 +181,14 @@ class RecheckServer:
             assert stdin is not None and stdout is not None
             try:
                 _write(stdin, ("recheck", list(snapshots), lang, config, url, current_language()))
-                status, value = _read(stdout)
+                status, value, para_rules = _read(stdout)
             except (EOFError, OSError, ValueError) as e:  # ValueError: a pipe closed by `close` meanwhile
                 if self.closed:
                     self._close_pipes()
                 raise RecheckServerGone(self._why()) from e
+            if status == "ok":
+                self.served += 1
+                know_paragraph_rule_ids(para_rules)
         if status != "ok":
             raise RuntimeError(str(value))
         return list(value)

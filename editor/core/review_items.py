@@ -321,3 +321,11 @@ def _paragraph_rule_ids() -> frozenset[str]:
 
         _PARA_RULES = frozenset(r.id for r in all_rules() if r.scope == "paragraph")
     return _PARA_RULES
+
+
+def know_paragraph_rule_ids(ids: frozenset[str]) -> None:
+    """The paragraph rules' ids, told by a process that loaded every rule (the editor's re-check process): the
+    window's process then never imports them all, which held its interpreter lock ~0.1 s at the first re-check."""
+    global _PARA_RULES
+    if _PARA_RULES is None:
+        _PARA_RULES = ids
