@@ -17,6 +17,9 @@ import marshal
 import os
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import TypeVar
+
+T = TypeVar("T")
 
 PIECE_KEYS = 4_000
 
@@ -76,18 +79,16 @@ def loads_shards(data: bytes) -> dict[str, dict[str, str]]:
 
 def cached_shards(path: Path, build: Callable[[], dict[str, str]]) -> dict[str, dict[str, str]]:
     """`cached` for a table read as shards (`loads_shards`); `build()` must return its keys sorted."""
-    try:
-        shards = loads_shards(path.read_bytes())
-        if shards:
-            return shards
-    except (OSError, EOFError, ValueError, TypeError):
-        pass
-    table = build()
-    _write(path, dumps(table, by_first=True))
-    shards = {}
-    for k, v in table.items():
-        shards.setdefault(k[:1], {})[k] = v
-    return shards
+
+    def built() -> dict[str, dict[str, str]]:
+        table = build()
+        _write(path, dumps(table, by_first=True))
+        shards: dict[str, dict[str, str]] = {}
+        for k, v in table.items():
+            shards.setdefault(k[:1], {})[k] = v
+        return shards
+
+    return _read_or(path, loads_shards, built)
 
 
 def _write(path: Path, data: bytes) -> None:
@@ -107,12 +108,22 @@ def cached(path: Path, build: Callable[[], dict[str, str]]) -> dict[str, str]:
     A damaged cache (a write cut short, another Python's format) is rebuilt, never trusted; a read-only cache
     folder only costs the rebuild next time.
     """
+
+    def built() -> dict[str, str]:
+        table = build()
+        _write(path, dumps(table))
+        return table
+
+    return _read_or(path, loads, built)
+
+
+def _read_or(path: Path, load: Callable[[bytes], T], built: Callable[[], T]) -> T:
+    """What `load` reads from `path` when the file is there and sound, else `built()`: a damaged cache (a write
+    cut short, another Python's format) is rebuilt, never trusted."""
     try:
-        table = loads(path.read_bytes())
-        if table:
-            return table
+        value = load(path.read_bytes())
+        if value:
+            return value
     except (OSError, EOFError, ValueError, TypeError):
         pass
-    table = build()
-    _write(path, dumps(table))
-    return table
+    return built()

@@ -107,7 +107,9 @@ time.sleep(600)
 """
 
 
-@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc")
+@pytest.mark.skipif(
+    not sys.platform.startswith("linux"), reason="finds the re-check process through /proc, which only Linux has"
+)
 def test_the_server_dies_with_the_window_even_after_kill_9() -> None:
     from tests.processes import alive
 

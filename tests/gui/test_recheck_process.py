@@ -31,7 +31,9 @@ def _type_and_recheck(qtbot: Any, w: Any, at: int, typed: str) -> None:
 
 
 @pytest.mark.slow
-@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc")
+@pytest.mark.skipif(
+    not sys.platform.startswith("linux"), reason="finds the re-check process through /proc, which only Linux has"
+)
 def test_a_long_articles_edit_is_rechecked_by_its_own_process_which_ends_with_the_window(
     qtbot: Any, tmp_path: Path
 ) -> None:
