@@ -392,13 +392,19 @@ def _run_split(
     # each chunk counts up to the next one's start, so that the counts add up to the whole text
     share = {b: nxt[0] - b[0] for b, nxt in pairwise([*bounds, (len(text), len(text))])}
 
+    held: list[int] = []  # chunks done before the first one, reported after it
+
+    def tell(i: int) -> None:
+        assert report is not None
+        checked[0] += share[bounds[i]]
+        report(checked[0], len(text), done[i])
+
     def chunk_done(i: int, chunk: list[Finding], verdicts: Verdicts) -> None:
         with lock:
             done[i] = chunk
             judged[bounds[i]] = verdicts
             if report is not None:
-                checked[0] += share[bounds[i]]
-                report(checked[0], len(text), chunk)
+                _report_start_first(i, done, held, tell)
 
     workers: list[tuple[Any, Any, threading.Thread]] = []
     try:
@@ -439,6 +445,18 @@ def _run_split(
         for key, verdict in judged[b].items():
             verdicts.setdefault(key, verdict)
     return found, verdicts
+
+
+def _report_start_first(i: int, done: dict[int, list[Finding]], held: list[int], tell: Callable[[int], None]) -> None:
+    """Report chunk `i`, done, but the article's start first whichever process finishes first: it is what the
+    window shows, and the window leaves it to this first report instead of checking it itself."""
+    if 0 not in done:
+        held.append(i)
+        return
+    for j in [i, *held] if i == 0 else [i]:
+        tell(j)
+    if i == 0:
+        held.clear()
 
 
 def _claim(claims: Any, back: bool) -> int | None:

@@ -106,3 +106,21 @@ def test_a_long_file_named_on_the_command_line_has_its_analysis_process_started_
     review, _ = analysis.analyse_maybe_in_process(article, config, None, threading.Event())
     assert analysis._spare is None and spare.returncode == 0  # the process started ahead did the analysis
     assert _keys(review) == _keys(plain)
+
+
+def test_the_articles_start_is_reported_first_whichever_process_finishes_first(
+    article: Article, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The window shows the article's start and leaves it to the first report: a chunk from the end, finished
+    first by the other process, waits for it."""
+    from editor.core import engine
+
+    monkeypatch.setattr(engine, "PARALLEL_MIN_CHARS", 10_000)
+    monkeypatch.setattr(engine, "_CHUNK_CHARS", 10_000)
+    first_cut = engine._cuts(article.text, 10_000)[1][0]  # the first chunk counts up to the next one
+    for _ in range(3):
+        reports: list[tuple[int, int, list[Finding]]] = []
+        with engine.parallel(2), engine.reporting(lambda d, t, f, out=reports: out.append((d, t, f))):
+            analysis.analyse_article(article, CheckConfig(), None)
+        done, _total, found = reports[0]
+        assert done == first_cut and found and all(f.start < first_cut for f in found)
