@@ -121,7 +121,12 @@ def _spaced(text: str) -> str:
     return " ".join(text.split())
 
 
-@settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+@settings(
+    max_examples=120,
+    deadline=None,
+    derandomize=True,  # the same examples on every run: CI is a verdict on the code, not on the draw
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
 @given(french_and_damaged())
 @example(("Examiné par le Sénat, puis.", "Examiné par le S&amp;eacute;nat, puis."))
 @example(("Le président a déclaré.", "Le pr&amp;amp;eacute;sident a d&amp;#233;clar&eacute;."))
@@ -137,7 +142,7 @@ def test_cleaning_restores_every_word(case: tuple[str, str]) -> None:
     assert _spaced(cleaned) == _spaced(original), (damaged, cleaned)
 
 
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=40, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow])
 @given(french_and_damaged())
 def test_correct_french_goes_through_cleaning_unchanged(case: tuple[str, str]) -> None:
     original, _ = case
