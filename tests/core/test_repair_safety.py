@@ -135,6 +135,7 @@ def _spaced(text: str) -> str:
 @example(("Il est à la maison.", "Il est Ã  la maison."))
 @example(("Le texte gras normal.", "Le texte \x1b[1mgras\x1b[0m normal."))
 @example(("Le le le c’était.", "Le <br> le le c&acirc;€™Ã©tait."))  # an entity inside mojibake: ftfy misread it
+@example(("Il va jusqu’à.", "Il va jusqu&acirc;€™Ã\u00a0."))  # the no-break space of `Ã\u00a0` is a byte of `à`
 def test_cleaning_restores_every_word(case: tuple[str, str]) -> None:
     original, damaged = case
     cleaned = clean_text(damaged, "fr").text
@@ -177,6 +178,23 @@ def test_a_spacing_fix_never_lands_inside_a_word_another_fix_restores() -> None:
     glued = "fin;suite"  # the same fix where nothing else touches the mark stays
     fix = make_finding(glued, "typography.space-after", Severity.WARNING, 4, 5, "space", (" s",), auto=True)
     assert plan_from_findings(glued, [fix]).apply() == "fin; suite"
+
+
+@pytest.mark.parametrize(
+    ("damaged", "want"),
+    [
+        ("Il va jusqu&acirc;€™Ã\u00a0", "Il va jusqu’à"),
+        ("Il va jusqu&acirc;€™Ã\u00a0.", "Il va jusqu’à."),
+        ("Il va jusqu&amp;acirc;€™Ã\u00a0, puis", "Il va jusqu’à, puis"),
+        ("Il va jusqu&rsquo;Ã\u00a0.", "Il va jusqu’à."),
+        ("Il va jusqu&#8217;Ã\u00a0\nLa suite", "Il va jusqu’à\nLa suite"),
+        ("Il va jusqu&acirc;€™Ã&nbsp;; voilÃ\u00a0!", "Il va jusqu’à; voilà!"),
+    ],
+)
+def test_a_no_break_space_that_is_a_byte_of_a_grave_is_never_taken_for_a_space(damaged: str, want: str) -> None:
+    """`à` is C3 A0 in UTF-8: read as Windows-1252 its second byte is a no-break space, which spacing rules remove
+    before punctuation and at a line end. A character reference in the word must not hold the repair back."""
+    assert clean_text(damaged, "fr").text == want
 
 
 @pytest.mark.parametrize(

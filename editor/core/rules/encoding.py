@@ -199,26 +199,54 @@ def _in_alphabet(s: str, lang: str) -> bool:
     return letters is None or all(c.isascii() or not c.isalpha() or c.lower() in letters for c in s)
 
 
-# An HTML character reference inside a mojibake stretch (`c&acirc;€™Ã©tait`) hides bytes that ftfy needs: its repair
-# of such a stretch is garbage (`c&acirc;۪̩tait`). The entity is unescaped first (encoding.html-entity, automatic),
-# and the next cleaning pass repairs the stretch whole.
-_CHAR_REF_RE = re.compile(r"&#?[A-Za-z0-9]{1,32};")
+# An HTML character reference inside a mojibake stretch (`c&acirc;€™Ã©tait`, `dÃ&copy;cision`) hides a byte ftfy
+# needs: on the raw stretch its repair is garbage (`c&acirc;۪̩tait`). So ftfy judges the stretch with its references
+# decoded as the entity rule decodes them, and the repair replaces the raw stretch, references included, in the same
+# pass. Left for a later pass, the stretch's other bytes would be fair game for the other rules meanwhile: the
+# no-break space that is the second byte of `à` in `jusqu&rsquo;Ã` + U+00A0 + `.` was removed as a space before
+# the period, leaving `jusqu’Ã.`. The references that stay (`&lt;`, only suggested) are ASCII, never a byte.
+
+
+def _decode_references(chunk: str) -> tuple[str, list[int]]:
+    """`chunk` with the character references the entity rule fixes automatically decoded, and where each character
+    of the result starts in `chunk` (one more entry: the end). A reference standing for several characters stays."""
+    parts: list[str] = []
+    starts: list[int] = []
+    pos = 0
+    for m in _ENTITY_RE.finditer(chunk):
+        if m.start() < pos:
+            continue
+        found = _reference_at(chunk, m)
+        if found is None or not _decoded_in_repair(found[0]):
+            continue
+        parts.append(chunk[pos : m.start()])
+        starts.extend(range(pos, m.start()))
+        parts.append(found[0])
+        starts.append(m.start())
+        pos = found[1]
+    parts.append(chunk[pos:])
+    starts.extend(range(pos, len(chunk) + 1))
+    return "".join(parts), starts
+
+
+def _decoded_in_repair(value: str) -> bool:
+    """Whether a mojibake repair decodes a reference standing for `value` (one character, decoded automatically)."""
+    return len(value) == 1 and value not in _NOT_AUTO_ENTITIES
 
 
 def _fixed_regions(chunk: str) -> tuple[list[tuple[int, int, str]], str] | None:
     """ftfy's repair of `chunk` as changed regions, or None when it repairs nothing plausible."""
-    if not is_bad(chunk):
+    decoded, starts = _decode_references(chunk) if "&" in chunk else (chunk, [])
+    if not is_bad(decoded):
         return None
-    fixed, explanation = ftfy.fix_and_explain(chunk, FTFY_CONFIG)
-    if fixed == chunk:
+    fixed, explanation = ftfy.fix_and_explain(decoded, FTFY_CONFIG)
+    if fixed == decoded:
         return None
-    regions = [
-        (s, e, fixed[fs:fe])
-        for s, e, fs, fe in _regions(chunk, fixed)
-        if chunk[s:e] != fixed[fs:fe] and not _CHAR_REF_RE.search(chunk, s, e)
-    ]
+    regions = [(s, e, fixed[fs:fe]) for s, e, fs, fe in _regions(decoded, fixed) if decoded[s:e] != fixed[fs:fe]]
     if not regions or not all(_plausible(r) for _, _, r in regions):
         return None
+    if starts:
+        regions = [(starts[s], starts[e], r) for s, e, r in regions]
     return regions, _describe(explanation)
 
 
@@ -435,6 +463,26 @@ def _entity_value(m: re.Match[str]) -> str | None:
     return None
 
 
+def _reference_at(text: str, m: re.Match[str]) -> tuple[str, int, int] | None:
+    """What the reference matched by `m` stands for, where it ends and how many times it was escaped (decoded to
+    the end: `&amp;eacute;` is `é`), or None when it is no reference."""
+    end = m.end()
+    if not m.group("semi") and end < len(text) and (text[end].isalnum() or text[end] == "_"):
+        return None
+    value = _entity_value(m)
+    if value is None:
+        return None
+    depth = 1
+    while value == "&" and depth < _MAX_ESCAPES:
+        inner = _DOUBLE_RE.match(text, end)  # `&amp;eacute;`, `&amp;amp;#233;`: an entity escaped again
+        full = _ENTITY_RE.fullmatch("&" + inner.group()) if inner is not None else None
+        deeper = _entity_value(full) if full is not None else None
+        if inner is None or deeper is None:
+            break
+        value, end, depth = deeper, inner.end(), depth + 1
+    return value, end, depth
+
+
 class HtmlEntity(Rule):
     id = "encoding.html-entity"
     severity = Severity.WARNING
@@ -442,21 +490,17 @@ class HtmlEntity(Rule):
 
     def check(self, ctx: Context) -> Iterable[Finding]:
         text = ctx.text
+        repairs: list[Repair] | None = None
+        mojibake = ctx.config.wants(Mojibake.id)
         for m in _ENTITY_RE.finditer(text):
-            end = m.end()
-            if not m.group("semi") and end < len(text) and (text[end].isalnum() or text[end] == "_"):
+            found = _reference_at(text, m)
+            if found is None:
                 continue
-            value = _entity_value(m)
-            if value is None:
-                continue
-            depth = 1
-            while value == "&" and depth < _MAX_ESCAPES:
-                inner = _DOUBLE_RE.match(text, end)  # `&amp;eacute;`, `&amp;amp;#233;`: an entity escaped again
-                full = _ENTITY_RE.fullmatch("&" + inner.group()) if inner is not None else None
-                deeper = _entity_value(full) if full is not None else None
-                if inner is None or deeper is None:
-                    break
-                value, end, depth = deeper, inner.end(), depth + 1
+            value, end, depth = found
+            if mojibake and _decoded_in_repair(value):
+                repairs = mojibake_repairs(ctx) if repairs is None else repairs
+                if _inside(repairs, m.start()):
+                    continue  # a byte of a mojibake stretch, which its repair decodes
             shown = {"\xa0": _("a no-break space"), "\u202f": _("a narrow no-break space")}.get(value, value)
             if depth == 1:
                 message = _("HTML entity left in the text; it stands for {value}").format(value=shown)

@@ -103,6 +103,35 @@ def test_entities_escaped_twice_are_decoded_once_and_for_all() -> None:
     assert apply_auto(text, fs) == "l’été 🙂\u00a0: fin & suite"
 
 
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("Il va jusqu&acirc;€™Ã\u00a0.", "Il va jusqu’à."),
+        ("Il y va jusqu&rsquo;Ã\u00a0, voilÃ&nbsp;!", "Il y va jusqu’à, voilà!"),
+        ("c&acirc;€™Ã©tait dÃ&copy;jÃ\u00a0 là", "c’était déjà là"),
+        ("c&amp;acirc;€™Ã©tait", "c’était"),
+    ],
+)
+def test_mojibake_with_character_references_is_repaired_whole_in_one_pass(text: str, want: str) -> None:
+    """The references are bytes of the mojibake: one repair decodes them with it, and no entity fix overlaps it."""
+    fs = found(text)
+    assert all(f.rule == "encoding.mojibake" for f in fs if "Ã" in f.text)
+    assert apply_auto(text, fs) == want
+
+
+def test_with_mojibake_repair_turned_off_the_entity_inside_it_is_still_decoded() -> None:
+    text = "Il va jusqu&acirc;€™Ã\u00a0."
+    fs = analyse_text(text, "fr", CheckConfig(lang="fr", enabled=("encoding",), disabled=("encoding.mojibake",)))
+    assert [(f.rule, f.text) for f in fs] == [("encoding.html-entity", "&acirc;")]
+
+
+def test_a_reference_kept_as_a_suggestion_stays_in_the_repaired_mojibake() -> None:
+    text = "Un article sur &lt;Ã©tÃ©&gt; ici."
+    fs = found(text)
+    assert [(f.text, f.auto) for f in fs if f.rule == "encoding.html-entity"] == [("&lt;", False), ("&gt;", False)]
+    assert apply_auto(text, fs) == "Un article sur &lt;été&gt; ici."
+
+
 def test_markup_entities_are_only_suggested() -> None:
     fs = found("Un article sur &lt;script&gt; en HTML.")
     assert [f.suggestions[0] for f in fs] == ["<", ">"]
