@@ -20,6 +20,7 @@ from __future__ import annotations
 import html
 import re
 import unicodedata
+from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from html.entities import html5
@@ -199,54 +200,16 @@ def _in_alphabet(s: str, lang: str) -> bool:
     return letters is None or all(c.isascii() or not c.isalpha() or c.lower() in letters for c in s)
 
 
-# An HTML character reference inside a mojibake stretch (`c&acirc;€™Ã©tait`, `dÃ&copy;cision`) hides a byte ftfy
-# needs: on the raw stretch its repair is garbage (`c&acirc;۪̩tait`). So ftfy judges the stretch with its references
-# decoded as the entity rule decodes them, and the repair replaces the raw stretch, references included, in the same
-# pass. Left for a later pass, the stretch's other bytes would be fair game for the other rules meanwhile: the
-# no-break space that is the second byte of `à` in `jusqu&rsquo;Ã` + U+00A0 + `.` was removed as a space before
-# the period, leaving `jusqu’Ã.`. The references that stay (`&lt;`, only suggested) are ASCII, never a byte.
-
-
-def _decode_references(chunk: str) -> tuple[str, list[int]]:
-    """`chunk` with the character references the entity rule fixes automatically decoded, and where each character
-    of the result starts in `chunk` (one more entry: the end). A reference standing for several characters stays."""
-    parts: list[str] = []
-    starts: list[int] = []
-    pos = 0
-    for m in _ENTITY_RE.finditer(chunk):
-        if m.start() < pos:
-            continue
-        found = _reference_at(chunk, m)
-        if found is None or not _decoded_in_repair(found[0]):
-            continue
-        parts.append(chunk[pos : m.start()])
-        starts.extend(range(pos, m.start()))
-        parts.append(found[0])
-        starts.append(m.start())
-        pos = found[1]
-    parts.append(chunk[pos:])
-    starts.extend(range(pos, len(chunk) + 1))
-    return "".join(parts), starts
-
-
-def _decoded_in_repair(value: str) -> bool:
-    """Whether a mojibake repair decodes a reference standing for `value` (one character, decoded automatically)."""
-    return len(value) == 1 and value not in _NOT_AUTO_ENTITIES
-
-
 def _fixed_regions(chunk: str) -> tuple[list[tuple[int, int, str]], str] | None:
     """ftfy's repair of `chunk` as changed regions, or None when it repairs nothing plausible."""
-    decoded, starts = _decode_references(chunk) if "&" in chunk else (chunk, [])
-    if not is_bad(decoded):
+    if not is_bad(chunk):
         return None
-    fixed, explanation = ftfy.fix_and_explain(decoded, FTFY_CONFIG)
-    if fixed == decoded:
+    fixed, explanation = ftfy.fix_and_explain(chunk, FTFY_CONFIG)
+    if fixed == chunk:
         return None
-    regions = [(s, e, fixed[fs:fe]) for s, e, fs, fe in _regions(decoded, fixed) if decoded[s:e] != fixed[fs:fe]]
+    regions = [(s, e, fixed[fs:fe]) for s, e, fs, fe in _regions(chunk, fixed) if chunk[s:e] != fixed[fs:fe]]
     if not regions or not all(_plausible(r) for _, _, r in regions):
         return None
-    if starts:
-        regions = [(starts[s], starts[e], r) for s, e, r in regions]
     return regions, _describe(explanation)
 
 
@@ -322,6 +285,53 @@ def _dictionary_decode(token: str, lang: str) -> str | None:
     return None
 
 
+# An HTML character reference inside a mojibake stretch (`c&acirc;€™Ã©tait`, `dÃ&copy;cision`, `voil&Atilde;&nbsp;`)
+# hides a byte ftfy needs: on the raw stretch its repair is garbage (`c&acirc;۪̩tait`), or no pair is seen at all.
+# So mojibake is looked for in the text as the entity rule leaves it, and each repair replaces the raw stretch,
+# references included, in the same pass. Left for a later pass, the stretch's other bytes would be fair game for the
+# other rules meanwhile: the no-break space that is the second byte of `à` in `jusqu&rsquo;Ã` + U+00A0 + `.` was
+# removed as a space before the period, leaving `jusqu’Ã.`. The references that stay (`&lt;`, only suggested) are
+# ASCII, never a byte of mojibake.
+
+
+def _decoded_in_repair(value: str) -> bool:
+    """Whether a mojibake repair decodes a reference standing for `value` (one character, decoded automatically)."""
+    return len(value) == 1 and value not in _NOT_AUTO_ENTITIES
+
+
+class _Decoded:
+    """A text with the character references a mojibake repair decodes decoded, and the way back to raw positions.
+
+    Only the references are remembered (not one entry per character), so a long article with a few costs little.
+    """
+
+    def __init__(self, raw: str) -> None:
+        parts: list[str] = []
+        self._at: list[int] = []  # where each decoded reference lies in the decoded text
+        self._end: list[int] = []  # where it ends in the raw text
+        pos = 0
+        size = 0
+        for m in _ENTITY_RE.finditer(raw):
+            if m.start() < pos:
+                continue
+            found = _reference_at(raw, m)
+            if found is None or not _decoded_in_repair(found[0]):
+                continue
+            parts += [raw[pos : m.start()], found[0]]
+            size += m.start() - pos
+            self._at.append(size)
+            self._end.append(found[1])
+            size += 1
+            pos = found[1]
+        parts.append(raw[pos:])
+        self.text = "".join(parts)
+
+    def raw(self, pos: int) -> int:
+        """The raw position of the decoded position `pos` (a boundary between characters)."""
+        k = bisect_left(self._at, pos)
+        return pos if k == 0 else self._end[k - 1] + (pos - self._at[k - 1] - 1)
+
+
 def mojibake_repairs(ctx: Context) -> list[Repair]:
     """Mojibake stretches in the text with ftfy's repair, computed once per context and shared by the rules.
 
@@ -331,25 +341,27 @@ def mojibake_repairs(ctx: Context) -> list[Repair]:
     """
 
     def compute() -> list[Repair]:
-        text = ctx.text
-        out: list[Repair] = []
-        win: list[int] | None = None  # [line start, line end, first hint, last hint end]
-        for m in MOJIBAKE_HINT_RE.finditer(text):
-            if win is not None and m.start() < win[1] and m.start() - win[3] <= 2 * _WINDOW:
-                win[3] = m.end()
-                continue
-            if win is not None:
-                ls, le, a, b = win
-                _repair_window(
-                    text,
-                    _snap_left(text, max(ls, a - _WINDOW), ls),
-                    _snap_right(text, min(le, b + _WINDOW), le),
-                    out,
-                    ctx.lang,
-                )
-            ls = text.rfind("\n", 0, m.start()) + 1
-            le = text.find("\n", m.end())
-            win = [ls, len(text) if le < 0 else le, m.start(), m.end()]
+        if "&" not in ctx.text:
+            return _mojibake_repairs(ctx.text, ctx.lang)
+        decoded = _Decoded(ctx.text)
+        if decoded.text == ctx.text:
+            return _mojibake_repairs(ctx.text, ctx.lang)
+        raw = decoded.raw
+        return [
+            Repair(raw(r.start), raw(r.end), r.replacement, r.how) for r in _mojibake_repairs(decoded.text, ctx.lang)
+        ]
+
+    return ctx.memo("encoding.mojibake", compute)
+
+
+def _mojibake_repairs(text: str, lang: str) -> list[Repair]:
+    """The repairs of `mojibake_repairs` on `text`, in its positions."""
+    out: list[Repair] = []
+    win: list[int] | None = None  # [line start, line end, first hint, last hint end]
+    for m in MOJIBAKE_HINT_RE.finditer(text):
+        if win is not None and m.start() < win[1] and m.start() - win[3] <= 2 * _WINDOW:
+            win[3] = m.end()
+            continue
         if win is not None:
             ls, le, a, b = win
             _repair_window(
@@ -357,13 +369,23 @@ def mojibake_repairs(ctx: Context) -> list[Repair]:
                 _snap_left(text, max(ls, a - _WINDOW), ls),
                 _snap_right(text, min(le, b + _WINDOW), le),
                 out,
-                ctx.lang,
+                lang,
             )
-        if "Ã" in text:
-            out = _a_grave_repairs(text, out)
-        return out
-
-    return ctx.memo("encoding.mojibake", compute)
+        ls = text.rfind("\n", 0, m.start()) + 1
+        le = text.find("\n", m.end())
+        win = [ls, len(text) if le < 0 else le, m.start(), m.end()]
+    if win is not None:
+        ls, le, a, b = win
+        _repair_window(
+            text,
+            _snap_left(text, max(ls, a - _WINDOW), ls),
+            _snap_right(text, min(le, b + _WINDOW), le),
+            out,
+            lang,
+        )
+    if "Ã" in text:
+        out = _a_grave_repairs(text, out)
+    return out
 
 
 # `à` is C3 A0 in UTF-8; read as Latin-1 it becomes `Ã` and a no-break space, which copying and HTML normalisation

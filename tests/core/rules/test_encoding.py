@@ -110,6 +110,7 @@ def test_entities_escaped_twice_are_decoded_once_and_for_all() -> None:
         ("Il y va jusqu&rsquo;Ã\u00a0, voilÃ&nbsp;!", "Il y va jusqu’à, voilà!"),
         ("c&acirc;€™Ã©tait dÃ&copy;jÃ\u00a0 là", "c’était déjà là"),
         ("c&amp;acirc;€™Ã©tait", "c’était"),
+        ("voil&Atilde;\u00a0 la fin et d&#xc3;&#xa9;j&Atilde;&nbsp;.", "voilà la fin et déjà."),
     ],
 )
 def test_mojibake_with_character_references_is_repaired_whole_in_one_pass(text: str, want: str) -> None:
