@@ -16,7 +16,6 @@ for _var in ("LANGUAGE", "LC_ALL", "LC_MESSAGES"):
 os.environ["LANG"] = "C.UTF-8"
 
 REPO = Path(__file__).resolve().parent.parent
-SHARED_SAMPLE = REPO.parent / "shared" / "samples" / "000_bb9be21bf2e69ef4.txt"
 
 
 @pytest.fixture(autouse=True)

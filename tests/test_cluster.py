@@ -57,7 +57,7 @@ def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
     root = tmp_path_factory.mktemp("corpus")
     lines = []
     for i in range(24):
-        record = json.loads(generate.corpus_line(i, words=40))
+        record = json.loads(generate.corpus_line(i, words=40, bundled=True))
         if i % 9 == 4:
             record["title"] = "Même titre"  # names collide: -2, -3... as in the local run
         if i == 20:
@@ -69,7 +69,7 @@ def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
             lines.append("")
     (root / "b_corpus.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
     (root / "c_empty.jsonl").write_text("", encoding="utf-8")
-    (root / "a_one.txt").write_text(generate.article(60, seed=99), encoding="utf-8")
+    (root / "a_one.txt").write_text(generate.article(60, seed=99, bundled=True), encoding="utf-8")
     (root / "d_two.txt").write_text("Le président , qui parlait , a dit le le mot .\n", encoding="utf-8")
     return root
 
@@ -129,7 +129,9 @@ def test_a_worker_killed_mid_task_costs_only_its_tasks(scheduler: str, tmp_path:
     from distributed import Client
 
     corpus = tmp_path / "big.jsonl"
-    corpus.write_text("".join(generate.corpus_line(i, words=150) + "\n" for i in range(40)), encoding="utf-8")
+    corpus.write_text(
+        "".join(generate.corpus_line(i, words=150, bundled=True) + "\n" for i in range(40)), encoding="utf-8"
+    )
     local = _galley("check", "--lang", "fr", "--format", "jsonl", "-j", "1", str(corpus))
     env = {**os.environ, **_CACHE, "GALLEY_SHARD_BYTES": "8000"}
     args = [PY, "-m", "editor", "check", "--lang", "fr", "--format", "jsonl", "--scheduler", scheduler, str(corpus)]
@@ -191,7 +193,7 @@ def test_progress_bar_only_on_a_terminal(tmp_path: Path) -> None:
     import pty
 
     src = tmp_path / "c.jsonl"
-    src.write_text("".join(generate.corpus_line(i, words=60) + "\n" for i in range(8)), encoding="utf-8")
+    src.write_text("".join(generate.corpus_line(i, words=60, bundled=True) + "\n" for i in range(8)), encoding="utf-8")
     piped = _galley("check", "-j", "1", "--lang", "fr", str(src))
     assert b"articles/s" not in piped.stderr and piped.stderr == b""
     master, slave = pty.openpty()

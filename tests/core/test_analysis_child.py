@@ -26,7 +26,7 @@ from editor.core.analysis import PROCESS_ABOVE, analyse_maybe_in_process
 from editor.core.article import Article
 from editor.core.rules.base import CheckConfig
 
-text = generate.article(70_000, seed=7)
+text = generate.article(70_000, seed=7, bundled=True)
 assert len(text) > PROCESS_ABOVE
 said = []
 def report(done, total, found):

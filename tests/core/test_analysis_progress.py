@@ -24,7 +24,7 @@ def article() -> Article:
         import generate
     finally:
         sys.path.pop(0)
-    return Article(text=str(generate.article(12_000, seed=5)), title="Long", source="long.txt")
+    return Article(text=str(generate.article(12_000, seed=5, bundled=True)), title="Long", source="long.txt")
 
 
 def _keys(review: object) -> list[tuple[object, ...]]:

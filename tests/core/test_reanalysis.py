@@ -95,7 +95,7 @@ def _generated(words: int, seed: int) -> str:
         import generate
     finally:
         sys.path.pop(0)
-    return str(generate.article(words, seed=seed))
+    return str(generate.article(words, seed=seed, bundled=True))
 
 
 @pytest.mark.parametrize(

@@ -21,13 +21,20 @@ from tests.gui.test_main_window import type_text
 REPO = Path(__file__).resolve().parents[2]
 
 
-def long_article(path: Path, words: int) -> str:
+def long_article(path: Path, words: int, opening: str = "") -> str:
+    """A generated article of about `words` words written to `path`, after `opening` if given.
+
+    Its sentences are the generator's built-in ones, never data lying beside the repository: the same text on every
+    machine, so what a test proves does not depend on what happens to be installed next to the clone.
+    """
     sys.path.insert(0, str(REPO / "benchmarks"))
     try:
         import generate
     finally:
         sys.path.pop(0)
-    text = str(generate.article(words, seed=3))
+    text = str(generate.article(words, seed=3, bundled=True))
+    if opening:
+        text = opening.rstrip("\n") + "\n\n" + text
     path.write_text(text, encoding="utf-8")
     return text
 
