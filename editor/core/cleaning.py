@@ -673,7 +673,7 @@ def _clean_text(
     title: str | None,
     findings: list[Finding] | None,
 ) -> Cleaned:
-    from editor.core.engine import analyse_text
+    from editor.core.engine import PARALLEL_MIN_CHARS, analyse_text
     from editor.core.reanalysis import reanalyse
 
     first = findings if findings is not None else analyse_text(text, lang, config, source_url=source_url, title=title)
@@ -681,11 +681,20 @@ def _clean_text(
     plan = step
     current = first
     rounds = 0
+    # The document rules weigh the whole article again on every pass; on a long article that is most of a pass
+    # that re-checks a few units. The first fixes of a damaged long article nearly always reveal more (a repaired
+    # `?Ã©` is a missing space after `?`), so its first later pass plans with the document findings moved as they
+    # were, and the document rules weigh the text from the next pass on (or at once, when no fix is left).
+    documents = len(text) < PARALLEL_MIN_CHARS
     while step.edits:
-        current = reanalyse(step, current, lang, config, source_url=source_url, title=title)
+        current = reanalyse(step, current, lang, config, source_url=source_url, title=title, documents=documents)
         rounds += 1
         clean = step.apply()
         step = plan_from_findings(clean, current)
+        if not documents and (not step.edits or rounds > MAX_ROUNDS):
+            current = reanalyse(Plan(clean, ()), current, lang, config, source_url=source_url, title=title)
+            step = plan_from_findings(clean, current)
+        documents = True
         if not step.edits or rounds > MAX_ROUNDS:
             break
         plan = compose_plans(plan, step)

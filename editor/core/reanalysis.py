@@ -149,6 +149,22 @@ def carried_findings(
     return out
 
 
+def moved_findings(step: Plan, text: str, before: Sequence[Finding]) -> list[Finding]:
+    """The findings of `before` (on `step.raw`) that no edit reached, moved to where their text now is in `text`
+    (`step.apply()`)."""
+    pm = step.map
+    edits = step.edits
+    e_starts = [e.start for e in edits]
+    out: list[Finding] = []
+    for f in before:
+        if _hit_by_edit(f, edits, e_starts):
+            continue
+        cs, ce = pm.clean_span(f.start, f.end)
+        if text[cs:ce] == f.text:
+            out.append(f.shifted(cs - f.start) if cs != f.start else f)
+    return out
+
+
 def reanalyse(
     step: Plan,
     before: list[Finding],
@@ -157,13 +173,19 @@ def reanalyse(
     *,
     source_url: str | None,
     title: str | None,
+    documents: bool = True,
 ) -> list[Finding]:
     """The findings on `step.apply()`, given `before`, the findings on `step.raw` (as the engine gives them):
     the same as `analyse_text(step.apply(), ...)`, for the cost of the units the edits touched.
 
     Findings carried from untouched units keep the suggestions they were offered with. A document rule's finding
     is made again, and is offered as carried when it comes out exactly as it was (its sentence is unchanged, and
-    checking its suggestions in context did not change them the first time)."""
+    checking its suggestions in context did not change them the first time).
+
+    With `documents=False` the document rules do not run: their findings of `before` that no edit reached are
+    moved to the new text as they were. The paragraph rules' findings are still exact, but the result is only fit
+    to plan the next fixes: a later call with `documents=True` (which re-checks every unit a moved finding of
+    theirs shaped, see `_ties`) gives exactly what a whole analysis gives."""
     from editor.core.engine import _tidy, offered
     from editor.core.rules import rules_for
 
@@ -172,6 +194,8 @@ def reanalyse(
     para_rules = [r for r in rules if r.scope == "paragraph"]
     doc_rules = [r for r in rules if r.scope != "paragraph"]
     doc_ids = {r.id for r in doc_rules}
+    if not documents:
+        doc_rules = []
     bounds = units(text)
     pm = step.map
     spans = [pm.edit_span(i) for i in range(len(step.edits))]
@@ -179,6 +203,8 @@ def reanalyse(
     touched = touched_units(sorted(spans), bounds)
     carried = carried_findings(step, text, before, bounds, touched)
     found = [f for f in carried if f.rule not in doc_ids]
+    if not documents:
+        found.extend(moved_findings(step, text, [f for f in before if f.rule in doc_ids]))
     settled = {id(f) for f in found}
     job = _Job(
         text, lang, config, source_url, title, para_rules, _families(doc_rules), _batches(_runs(touched, bounds))
@@ -270,6 +296,13 @@ def _families(rules: Sequence[Rule]) -> list[list[Rule]]:
     return list(groups.values())
 
 
+def _remembers(rules: Sequence[Rule]) -> bool:
+    """Whether a family's rules reuse what they observed in an earlier pass (`reusing_observations`)."""
+    from editor.core.rules._typography_base import ConventionRule
+
+    return any(isinstance(r, ConventionRule) for r in rules)
+
+
 _forked: _Job | None = None  # what workers read after the fork
 #: how the last spread run shared its tasks out: {"tasks": n, "workers": tasks run by worker processes}
 last_spread: dict[str, int] = {}
@@ -292,9 +325,12 @@ def _spread(job: _Job) -> tuple[list[Finding], Verdicts] | None:
 
     from editor.core.engine import PARALLEL_MIN_CHARS, _can_fork, _default_jobs
 
-    # the document rules first: workers take tasks from the front, this process takes them back from the end
+    # Workers take tasks from the front, this process takes them back from the end: it runs the document rules,
+    # the convention rules first, so that what they observed stays in its memory for the next pass (a forked
+    # worker's memory ends with it).
     runs = [(0, i) for i in range(len(job.batches))]
-    tasks = [(-1, i) for i in range(len(job.doc_groups))] + runs
+    docs = sorted(((-1, i) for i in range(len(job.doc_groups))), key=lambda t: _remembers(job.doc_groups[t[1]]))
+    tasks = runs + docs
     jobs = _default_jobs.get()
     if jobs < 2 or len(tasks) < 2 or len(job.text) < PARALLEL_MIN_CHARS or not _can_fork():
         return None
@@ -319,7 +355,7 @@ def _spread(job: _Job) -> tuple[list[Finding], Verdicts] | None:
         _forked = None
     found: list[Finding] = []
     verdicts: Verdicts = {}
-    for t in [*runs, *tasks[: len(job.doc_groups)]]:
+    for t in [*runs, *docs]:
         found.extend(done[t][0])
         for key, verdict in done[t][1].items():
             verdicts.setdefault(key, verdict)

@@ -241,6 +241,14 @@ def reusing_observations() -> Iterator[None]:
         _observed.reset(token)
 
 
+def _around(text: str, paragraphs: list[tuple[int, int]]) -> list[tuple[str, str, str]]:
+    """Each paragraph with the text an observation of it may read on either side: what it is remembered by."""
+    return [
+        (text[max(0, start - OBSERVE_REACH) : start], text[start:end], text[end : end + OBSERVE_REACH])
+        for start, end in paragraphs
+    ]
+
+
 class ConventionRule(ParagraphRule):
     """A typography rule about a convention (guillemet spacing, ordinals, units...) that weighs the whole article.
 
@@ -267,22 +275,37 @@ class ConventionRule(ParagraphRule):
         looks at the paragraph alone), the configuration and the language: `reusing_observations` relies on it."""
         raise NotImplementedError
 
-    def _observations(self, ctx: Context, start: int, end: int) -> Iterable[Finding | Occurrence]:
-        memory = _observed.get()
-        if memory is None:
-            return islice(self.observe(ctx, start, end), MAX_PER_PARAGRAPH)
-        from editor.core.i18n import current_language  # messages are written in it
+    def _may_fire(self, text: str, start: int, end: int) -> bool:
+        """The cheap tests (`triggers`, `gate`) that skip the paragraphs where the rule cannot fire."""
+        if self.triggers and not any(text.find(c, start, end) >= 0 for c in self.triggers):
+            return False
+        return self.gate is None or self.gate.search(text, start, end) is not None
 
+    def _observations(
+        self, ctx: Context, i: int, start: int, end: int, memory: _Observations | None, language: str = ""
+    ) -> Iterable[Finding | Occurrence]:
+        """What `observe` finds in the paragraph number `i` (nothing where the cheap tests rule it out), taken from
+        `memory` when this paragraph was observed already with the same text around it (and messages in the same
+        `language`). The memory is looked up first: the gate's search over a paragraph costs more than the look-up.
+        """
         text = ctx.text
-        around = (text[max(0, start - OBSERVE_REACH) : start], text[start:end], text[end : end + OBSERVE_REACH])
-        key = (self.id, ctx.config, ctx.lang, current_language(), *around)
+        if memory is None:
+            if not self._may_fire(text, start, end):
+                return ()
+            return islice(self.observe(ctx, start, end), MAX_PER_PARAGRAPH)
+        around = ctx.memo("typography.around", lambda: _around(text, ctx.paragraphs))[i]
+        key = (self.id, ctx.config, ctx.lang, language, around)
         known = memory.get(key)
         if known is None:
-            items = list(islice(self.observe(ctx, start, end), MAX_PER_PARAGRAPH))
+            items = (
+                list(islice(self.observe(ctx, start, end), MAX_PER_PARAGRAPH))
+                if self._may_fire(text, start, end)
+                else []
+            )
             memory[key] = (start, items)
             return items
         at, items = known
-        if at == start:
+        if at == start or not items:
             return items
         d = start - at
         return [
@@ -291,16 +314,13 @@ class ConventionRule(ParagraphRule):
         ]
 
     def check(self, ctx: Context) -> Iterator[Finding]:
-        text = ctx.text
-        triggers = self.triggers
-        gate = self.gate
+        from editor.core.i18n import current_language  # the messages remembered are written in it
+
+        memory = _observed.get()
+        language = current_language() if memory is not None else ""
         by_key: dict[str, list[Occurrence]] = {}
-        for start, end in ctx.paragraphs:
-            if triggers and not any(text.find(c, start, end) >= 0 for c in triggers):
-                continue
-            if gate is not None and gate.search(text, start, end) is None:
-                continue
-            for item in self._observations(ctx, start, end):
+        for i, (start, end) in enumerate(ctx.paragraphs):
+            for item in self._observations(ctx, i, start, end, memory, language):
                 if isinstance(item, Finding):
                     yield item
                 else:
