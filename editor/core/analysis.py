@@ -116,12 +116,13 @@ def die_with_parent(parent: int) -> None:
     os.register_at_fork(after_in_child=forked)
 
 
-def child_main(job: str, parent: int | None = None, spare: bool = False) -> None:
+def child_main(job: str, parent: int | None = None, spare: bool = False, server: int = -1) -> None:
     """The analysis process: a pickled (article, config, state) in the file `job`, a pickled ("ok", result) or
     ("error", message) on stdout. It ends with the process `parent` (the window) when that ends first.
 
     A `spare` process is started before its job is known: `job` then names a sample of the article to warm up
-    for, and the job's file name arrives on stdin."""
+    for, and the job's file name arrives on stdin. Once warm, it forks the window's re-check process on the
+    socket `server` (a file descriptor, -1 for none), see `recheck_server.serve_forked`."""
     import json
     import pickle
     import sys
@@ -133,7 +134,7 @@ def child_main(job: str, parent: int | None = None, spare: bool = False) -> None
     from editor.core.engine import parallel, reporting
 
     if spare:
-        job = _wait_for_job(job)
+        job = _wait_for_job(job, server)
         if not job:
             return
     with open(job, "rb") as f:
@@ -218,6 +219,7 @@ def analyse_maybe_in_process(
             if cancel.is_set():
                 proc.kill()
                 proc.wait()
+                _drop(take_server())  # the re-check process forked for this article, unless adopted already
                 raise AnalysisCancelled
             stdout_reader.join(timeout=0.1)
         proc.wait()
@@ -228,6 +230,7 @@ def analyse_maybe_in_process(
         with contextlib.suppress(OSError):
             os.unlink(job)
     if proc.returncode != 0 or not out:
+        _drop(take_server())
         detail = err.decode("utf-8", "replace").strip().splitlines()
         raise RuntimeError(detail[-1] if detail else f"the analysis process ended with status {proc.returncode}")
     status, value = pickle.loads(out)
@@ -303,7 +306,7 @@ def _job_file(value: object) -> str:
         return f.name
 
 
-def _start_child(job: str, *, spare: bool) -> Any:
+def _start_child(job: str, *, spare: bool, server: int = -1) -> Any:
     import os
     import subprocess
     import sys
@@ -313,11 +316,13 @@ def _start_child(job: str, *, spare: bool) -> Any:
             sys.executable,
             "-c",
             "import sys; from editor.core.analysis import child_main as m; "
-            "m(sys.argv[1], int(sys.argv[2]), sys.argv[3] == 'spare')",
+            "m(sys.argv[1], int(sys.argv[2]), sys.argv[3] == 'spare', int(sys.argv[4]))",
             job,
             str(os.getpid()),
             "spare" if spare else "job",
+            str(server),
         ],
+        pass_fds=(server,) if server >= 0 else (),
         stdin=subprocess.PIPE if spare else subprocess.DEVNULL,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
@@ -338,7 +343,9 @@ def _start_spare(sample: Article, config: CheckConfig) -> None:
     """A spare analysis process warming up for `sample`'s language, unless one waits already."""
     import time
 
-    global _spare
+    global _spare, _spare_server
+    import socket
+
     from editor.core.i18n import current_language
 
     with _spare_lock:
@@ -346,12 +353,19 @@ def _start_spare(sample: Article, config: CheckConfig) -> None:
             return
         if _spare is not None:
             _spare[0].wait()  # it ended (no job came in time): reaped before it is replaced
+            _drop(_spare_server)
+            _spare_server = None
         hint = _job_file((sample, config))
+        ours: Any = None
         try:
-            _spare = (_start_child(hint, spare=True), time.monotonic(), current_language())
+            ours, theirs = socket.socketpair()
+            with theirs:
+                _spare = (_start_child(hint, spare=True, server=theirs.fileno()), time.monotonic(), current_language())
+            _spare_server = ours
         except OSError:  # no process could be started: the analysis starts its own
             import os
 
+            _drop(ours)
             with contextlib.suppress(OSError):
                 os.unlink(hint)
 
@@ -384,16 +398,66 @@ def prestart_file(path: str, lang: str = "auto") -> None:
     _start_spare(sample, CheckConfig(lang=lang))
 
 
+def _fork_server(fd: int) -> None:
+    """Fork the window's re-check process from this warm spare, on the socket `fd`, then let go of the socket.
+
+    Why: a re-check process started on its own loads the dictionaries and tables again, a second of CPU that
+    it took from the analysis the window waits for (both cores are busy then); a fork has them loaded already,
+    shared with this process until it ends. It is forked before the job is read, so it holds none of the
+    analysis's memory."""
+    import os
+
+    try:
+        pid = os.fork()
+    except OSError:  # the window starts a re-check process of its own when it finds none
+        os.close(fd)
+        return
+    if pid == 0:
+        try:
+            from editor.core.recheck_server import serve_forked
+
+            serve_forked(fd, SPARE_WAIT_S)
+        finally:
+            os._exit(0)
+    os.close(fd)
+
+
+#: The window's end of the socket of the re-check process the spare forks: while it waits (`_spare_server`), then
+#: once its spare took a job (`_job_server`), until the window adopts it (`take_server`).
+_spare_server: Any = None
+_job_server: Any = None
+
+
+def take_server() -> Any:
+    """The socket of the re-check process forked by the analysis process of the last long article, for the
+    window to talk to (`recheck_server.RecheckServer`); None when there is none."""
+    global _job_server
+    with _spare_lock:
+        sock, _job_server = _job_server, None
+    return sock
+
+
+def _drop(sock: Any) -> None:
+    """Let go of a re-check process nobody adopted: the end of its socket ends it."""
+    if sock is not None:
+        with contextlib.suppress(OSError):
+            sock.close()
+
+
 def _take_spare(job: str) -> Any:
     """The spare process, handed `job`; None when there is none fit to take it."""
     import time
 
     from editor.core.i18n import current_language
 
-    global _spare
+    global _spare, _spare_server, _job_server
     with _spare_lock:
         spare, _spare = _spare, None
+        server, _spare_server = _spare_server, None
+        _drop(_job_server)  # a re-check process forked for an earlier article that nobody adopted
+        _job_server = None
     if spare is None:
+        _drop(server)
         return None
     proc, started, language = spare
     young = time.monotonic() - started < _SPARE_TAKEN_WITHIN_S
@@ -401,18 +465,22 @@ def _take_spare(job: str) -> Any:
         try:
             proc.stdin.write(job.encode() + b"\n")
             proc.stdin.close()
+            with _spare_lock:
+                _job_server = server
             return proc
         except OSError:
             pass
+    _drop(server)
     with contextlib.suppress(OSError):
         proc.kill()
     proc.wait()
     return None
 
 
-def _wait_for_job(hint: str) -> str:
-    """In a spare process: warm up for the sampled article in `hint`, then the job's file name from stdin ("" when
-    none came in time, or the window let go of this process)."""
+def _wait_for_job(hint: str, server: int = -1) -> str:
+    """In a spare process: warm up for the sampled article in `hint`, fork the re-check process on the socket
+    `server` (when there is one), then the job's file name from stdin ("" when none came in time, or the window
+    let go of this process)."""
     import os
     import pickle
     import select
@@ -427,5 +495,7 @@ def _wait_for_job(hint: str) -> str:
         warm(resolve_lang(sample, config), config)
     except Exception:  # the warm-up is a head start only: the job loads what it needs anyway
         pass
+    if server >= 0:
+        _fork_server(server)
     ready, _, _ = select.select([sys.stdin], [], [], SPARE_WAIT_S)
     return sys.stdin.readline().strip() if ready else ""

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import contextlib
 import struct
+import sys
 import threading
 from collections.abc import Sequence
 from typing import IO, TYPE_CHECKING, Any
@@ -76,9 +77,7 @@ def _read_exactly(stream: IO[bytes], n: int) -> bytes:
 def server_main(parent: int) -> None:
     """The re-check process: warm up for the first message's language and settings, then answer requests until
     stdin ends. Ends with the process `parent` (the window), however that ends."""
-    import gc
     import os
-    import sys
 
     from editor.core.analysis import die_with_parent
 
@@ -86,20 +85,57 @@ def server_main(parent: int) -> None:
     # Only the answers go to the real stdout: whatever a library prints goes to stderr.
     out = os.fdopen(os.dup(1), "wb")
     os.dup2(2, 1)
-    inp = sys.stdin.buffer
     try:
-        _, lang, config, sample = _read(inp)
-        with contextlib.suppress(Exception):  # a head start only: a request loads what it needs anyway
-            from editor.core.article import Article
-            from editor.core.engine import resolve_lang, warm
-
-            warm(lang or resolve_lang(Article(text=sample), config), config)
-        gc.freeze()  # what is loaded lives as long as the process: kept out of the collector's scans
-        while True:
-            _serve(_read(inp), out)
+        _serve_until_eof(sys.stdin.buffer, out)
     except (EOFError, OSError):
         pass
     os._exit(0)  # the window let go: no interpreter teardown of the loaded machinery, which is slow
+
+
+def serve_forked(fd: int, wait_s: float) -> None:
+    """The re-check process forked by a warm analysis process (`analysis._fork_server`), on the socket `fd`: it
+    says its process id, then serves as `server_main` does until the window lets go of the socket (the window's
+    end closes when the window ends, however it ends). No first message within `wait_s` seconds means nobody will
+    adopt it: it ends."""
+    import os
+    import select
+    import socket
+
+    if sys.platform.startswith("linux"):  # the analysis process that forked it ends first: this one stays
+        import ctypes
+
+        with contextlib.suppress(OSError, AttributeError):
+            ctypes.CDLL(None, use_errno=True).prctl(1, 0, 0, 0, 0)  # 1 = PR_SET_PDEATHSIG, cleared
+    # The window reads the analysis's result and progress until the pipes it gave that process close: this one
+    # must not hold them.
+    null = os.open(os.devnull, os.O_RDWR)
+    for std in (0, 1, 2):
+        os.dup2(null, std)
+    os.close(null)
+    sock = socket.socket(fileno=fd)
+    inp, out = sock.makefile("rb"), sock.makefile("wb")
+    try:
+        _write(out, ("pid", os.getpid()))
+        if not select.select([sock], [], [], wait_s)[0]:
+            return
+        _serve_until_eof(inp, out)
+    except (EOFError, OSError):
+        pass
+
+
+def _serve_until_eof(inp: IO[bytes], out: IO[bytes]) -> None:
+    """Warm up for the first message's language and settings, then answer requests until `inp` ends."""
+    import gc
+
+    _, lang, config, sample = _read(inp)
+    with contextlib.suppress(Exception):  # a head start only: a request loads what it needs anyway
+        from editor.core.article import Article
+        from editor.core.engine import resolve_lang, warm
+
+        warm(lang or resolve_lang(Article(text=sample), config), config)
+    gc.freeze()  # what is loaded lives as long as the process: kept out of the collector's scans
+    while True:
+        _serve(_read(inp), out)
 
 
 def _serve(request: Any, out: IO[bytes]) -> None:
@@ -121,8 +157,76 @@ def _serve(request: Any, out: IO[bytes]) -> None:
     _write(out, answer)
 
 
+class _Forked:
+    """The window's handle on a forked re-check process, shaped as the `subprocess.Popen` of a started one: its
+    socket's two directions for stdin and stdout. The process is not the window's child, so it is not reaped
+    here; it ends when the socket closes."""
+
+    def __init__(self, sock: Any) -> None:
+        self._sock = sock
+        self.stdin: IO[bytes] | None = sock.makefile("wb")
+        self.stdout: IO[bytes] | None = sock.makefile("rb")
+        sock.settimeout(5.0)  # the process says its id as soon as it is forked, long before the window asks
+        try:
+            tag, pid = _read(self.stdout)
+        finally:
+            sock.settimeout(None)
+        if tag != "pid":
+            raise OSError("the forked re-check process did not say who it is")
+        self.pid = int(pid)
+        self.returncode: int | None = None
+
+    def poll(self) -> int | None:
+        if self.returncode is None:
+            import os
+
+            try:
+                with open(f"/proc/{self.pid}/stat", "rb") as f:
+                    state = f.read().rsplit(b")", 1)[1].split()[0]
+                if state in (b"Z", b"X"):
+                    self.returncode = -1
+            except (OSError, IndexError):
+                if not os.path.exists("/proc/self"):  # no /proc here: a broken socket tells instead
+                    return None
+                self.returncode = -1
+        return self.returncode
+
+    def kill(self) -> None:
+        """Let go of the socket: the process ends at its next read (no signal: its id may belong to another process
+        by now, since it is not the window's to reap)."""
+        import socket
+
+        with contextlib.suppress(OSError):
+            self._sock.shutdown(socket.SHUT_RDWR)
+        with contextlib.suppress(OSError):
+            self._sock.close()
+
+    def wait(self, timeout: float | None = None) -> int:
+        import time
+
+        end = time.monotonic() + (timeout if timeout is not None else 3600.0)
+        while self.poll() is None and time.monotonic() < end:
+            time.sleep(0.01)
+        return self.returncode if self.returncode is not None else -1
+
+
 class RecheckServerGone(Exception):
     """The re-check process is not there (it could not start, died, or was closed): re-check locally."""
+
+
+def _adopted() -> _Forked | None:
+    """The re-check process the last long article's analysis process forked, when there is one alive."""
+    from editor.core.analysis import take_server
+
+    sock = take_server()
+    if sock is None:
+        return None
+    try:
+        return _Forked(sock)
+    except (OSError, EOFError, ValueError):
+        with contextlib.suppress(OSError):
+            sock.close()
+        return None
 
 
 class RecheckServer:
@@ -131,9 +235,10 @@ class RecheckServer:
     `RecheckServerGone`."""
 
     def __init__(self, lang: str | None, config: CheckConfig, sample: str = "") -> None:
-        """Start the process and have it load the machinery for `lang` under `config` (returns at once); with no
-        `lang`, for the language of `sample` (the start of an article), which the process tells itself: the window
-        does not load the language detection. Raises OSError when no process could be started."""
+        """Adopt the process the last long article's analysis process forked, warm already, or start one, and have it
+        load the machinery for `lang` under `config` (returns at once); with no `lang`, for the language of
+        `sample` (the start of an article), which the process tells itself: the window does not load the language
+        detection. Raises OSError when no process could be started."""
         import os
         import subprocess
         import sys
@@ -143,18 +248,20 @@ class RecheckServer:
         self._lock = threading.Lock()
         self.closed = False
         self.served = 0  # re-checks answered
-        self.proc = subprocess.Popen(
-            [
-                sys.executable,
-                "-c",
-                "import sys; from editor.core.recheck_server import server_main as m; m(int(sys.argv[1]))",
-                str(os.getpid()),
-            ],
-            stdin=subprocess.PIPE,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.DEVNULL,
-            env=_child_env(),
-        )
+        self.proc: Any = _adopted()
+        if self.proc is None:
+            self.proc = subprocess.Popen(
+                [
+                    sys.executable,
+                    "-c",
+                    "import sys; from editor.core.recheck_server import server_main as m; m(int(sys.argv[1]))",
+                    str(os.getpid()),
+                ],
+                stdin=subprocess.PIPE,
+                stdout=subprocess.PIPE,
+                stderr=subprocess.DEVNULL,
+                env=_child_env(),
+            )
         try:
             assert self.proc.stdin is not None
             _write(self.proc.stdin, ("warm", lang, config, sample))
