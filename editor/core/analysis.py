@@ -416,7 +416,7 @@ def _fork_server(fd: int) -> None:
         try:
             from editor.core.recheck_server import serve_forked
 
-            serve_forked(fd, SPARE_WAIT_S)
+            serve_forked(fd)
         finally:
             os._exit(0)
     os.close(fd)

@@ -92,15 +92,18 @@ def server_main(parent: int) -> None:
     os._exit(0)  # the window let go: no interpreter teardown of the loaded machinery, which is slow
 
 
-def serve_forked(fd: int, wait_s: float) -> None:
+def serve_forked(fd: int) -> None:
     """The re-check process forked by a warm analysis process (`analysis._fork_server`), on the socket `fd`: it
     says its process id, then serves as `server_main` does until the window lets go of the socket (the window's
-    end closes when the window ends, however it ends). No first message within `wait_s` seconds means nobody will
-    adopt it: it ends."""
+    end closes when the window ends, however it ends).
+
+    The window adopts it while the analysis runs (once every paragraph is checked). When the analysis process
+    ends before that (no job came, or it failed), nobody will: it ends too."""
     import os
     import select
     import socket
 
+    parent = os.getppid()
     if sys.platform.startswith("linux"):  # the analysis process that forked it ends first: this one stays
         import ctypes
 
@@ -116,11 +119,15 @@ def serve_forked(fd: int, wait_s: float) -> None:
     inp, out = sock.makefile("rb"), sock.makefile("wb")
     try:
         _write(out, ("pid", os.getpid()))
-        if not select.select([sock], [], [], wait_s)[0]:
-            return
+        while not select.select([sock], [], [], _ADOPTION_POLL_S)[0]:
+            if os.getppid() != parent:
+                return
         _serve_until_eof(inp, out)
     except (EOFError, OSError):
         pass
+
+
+_ADOPTION_POLL_S = 0.5  # how often a forked re-check process not adopted yet looks whether its analysis ended
 
 
 def _serve_until_eof(inp: IO[bytes], out: IO[bytes]) -> None:

@@ -91,6 +91,25 @@ def test_a_cancelled_analysis_leaves_no_recheck_process_behind(monkeypatch: pyte
     assert analysis.take_server() is None
 
 
+def test_a_recheck_process_nobody_adopts_ends_with_its_analysis_process(monkeypatch: pytest.MonkeyPatch) -> None:
+    # A spare analysis process ends without a job (none came in time, or it broke): the re-check process it
+    # forked ends too, although the window still holds its end of the socket.
+    monkeypatch.setattr(analysis, "PROCESS_ABOVE", 1000)
+    analysis.prestart(Article(text=TEXT, title="Long", source="long.txt"), CheckConfig())
+    assert analysis._spare is not None
+    spare = analysis._spare[0]
+    forked: list[int] = []
+    end = time.monotonic() + 60
+    while not forked and time.monotonic() < end:
+        forked.extend(p for p in descendants(spare.pid) if "child_main" in _cmdline(p))
+        time.sleep(0.02)
+    assert forked, "the spare analysis process forked no re-check process"
+    spare.kill()
+    spare.wait()
+    assert _gone_within(forked[0], 10), "a re-check process nobody adopted outlived its analysis process"
+    assert analysis._take_spare("no job") is None  # the window lets go of the dead spare and its socket
+
+
 WINDOW = r"""
 import threading
 from editor.core import analysis
