@@ -54,6 +54,9 @@ class Loading(QObject):
         self._so_far_timer.setSingleShot(True)
         self._so_far_timer.timeout.connect(self._show_so_far)
         window.jobs.progress.connect(self._analysis_progress)
+        window.jobs.cancelled.connect(self._analysis_stopped)
+        window.jobs.error.connect(self._analysis_stopped)
+        window.articleShown.connect(lambda _index: self.fit_server())
 
     def reset(self) -> None:
         self.load_errors = []
@@ -329,16 +332,39 @@ class Loading(QObject):
         self._so_far_shown = (len(self._so_far), t0 + max(SO_FAR_EVERY_S, 20 * took))
 
     def _analysis_progress(self, kind: str, _job: int, done: int, total: int) -> None:
-        """Every paragraph of a long article is checked: start its re-check process now. What remains of the
-        analysis (the whole-text passes, handing the review over) leaves a core free, and the process is ready
+        """Every paragraph of the long article shown is checked: start its re-check process now. What remains of
+        the analysis (the whole-text passes, handing the review over) leaves a core free, and the process is ready
         when the first edit is re-checked, instead of a second later."""
         w = self.w
         index = self.analysing
-        if kind != "analyse" or index is None or not 0 < total <= done or not 0 <= index < len(w.docs):
+        if kind != "analyse" or index is None or index != w.current or not 0 < total <= done:
+            return
+        if not 0 <= index < len(w.docs):
             return
         text = w.docs[index].article.text
         if len(text) > analysis.PROCESS_ABOVE:
             w.reviews.start_server(None, w.config(), text[: recheck_server.SAMPLE_CHARS])
+
+    def _analysis_stopped(self, kind: str, _job: int, *_message: str) -> None:
+        """The analysis was cancelled or failed: no review is coming, and no re-check process is needed for it."""
+        if kind == "analyse":
+            self.analysing = None
+            self.fit_server()
+
+    def fit_server(self) -> None:
+        """Keep the re-check process only while the article shown needs it: a long article whose review is there
+        (started again when the person comes back to one) or whose analysis is running. It holds hundreds of
+        megabytes: an analysis cancelled, or another article shown, ends it rather than leaving it to the window's
+        end."""
+        w = self.w
+        doc = w.doc()
+        if doc is None or len(doc.article.text) <= analysis.PROCESS_ABOVE:
+            w.reviews.close_server()
+        elif doc.review is not None:
+            if not w.reviews.start_server(doc.review.lang, w.config()):
+                w.jobs.submit("warm", jobs.warm_checker, article=doc.article, config=w.config())
+        elif self.analysing != w.current:
+            w.reviews.close_server()
 
     def preview_done(self, found: list[Finding]) -> None:
         w = self.w
@@ -363,8 +389,7 @@ class Loading(QObject):
         if doc.draft:
             self._fold_draft(index, doc, review)
         w.articles.model.update(index, pending=len(review.pending()))
-        if len(doc.article.text) > analysis.PROCESS_ABOVE and not w.reviews.start_server(review.lang, w.config()):
-            w.jobs.submit("warm", jobs.warm_checker, article=doc.article, config=w.config())
+        self.fit_server()  # the process is needed now if this is the long article shown
         if index == w.current:
             w.show_review(restore_cursor=self._scroll_to is None)
             if self._scroll_to is not None:

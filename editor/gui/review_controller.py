@@ -322,7 +322,8 @@ class ReviewController(QObject):
         return self.server.alive
 
     def close_server(self) -> None:
-        """End the re-check process (the articles it served are closed, or the window is)."""
+        """End the re-check process: the article shown does not need it (a short one, or a long one whose analysis
+        was cancelled), the articles it served are closed, or the window is."""
         server, self.server = self.server, None
         if server is not None:
             server.close()

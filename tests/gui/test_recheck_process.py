@@ -12,6 +12,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
 
 from tests.gui.test_main_window import type_text
 from tests.gui.test_typing import long_article
@@ -73,3 +75,94 @@ def test_a_long_articles_edit_is_rechecked_by_its_own_process_which_ends_with_th
     while alive(pid) and time.monotonic() < end:
         time.sleep(0.1)
     assert not alive(pid), "the re-check process outlived its window"
+
+
+def _ends(pid: int, within_s: float = 30) -> bool:
+    end = time.monotonic() + within_s
+    while alive(pid) and time.monotonic() < end:
+        time.sleep(0.1)
+    return not alive(pid)
+
+
+def _server_before_review(qtbot: Any, w: Any) -> int:
+    """The pid of the re-check process started once every paragraph of the long article shown was checked,
+    before its review arrived (the moment a person may still cancel or go elsewhere)."""
+    qtbot.waitUntil(lambda: w.reviews.server is not None or w.review is not None, timeout=240_000)
+    assert w.review is None, "the review arrived with the re-check process: nothing was left to cancel"
+    return int(w.reviews.server.proc.pid)
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads process states from /proc")
+def test_cancelling_a_long_analysis_ends_its_recheck_process(qtbot: Any, tmp_path: Path) -> None:
+    from editor.gui.main_window import MainWindow
+    from editor.gui.settings import Settings
+
+    src = tmp_path / "long.txt"
+    long_article(src, 60_000)
+    w = MainWindow(Settings())
+    qtbot.addWidget(w)
+    w.show()
+    w.open_paths([str(src)], str(tmp_path / "long.galley"))
+    pid = _server_before_review(qtbot, w)
+    assert w.status.cancel_button.isVisible()
+    w.status.cancel_button.click()
+    assert _ends(pid), "the re-check process outlived the cancelled analysis"
+    assert w.reviews.server is None
+    qtbot.waitUntil(lambda: w.jobs.active() == 0, timeout=120_000)  # the analysis's thread gave up
+    qtbot.wait(200)
+    assert w.review is None and w.reviews.server is None, "the cancelled analysis still brought its review"
+    w.close()
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads process states from /proc")
+def test_a_short_article_shown_instead_of_a_long_one_ends_the_recheck_process_which_comes_back_with_it(
+    qtbot: Any, tmp_path: Path
+) -> None:
+    from editor.core.resources import sample_article
+    from editor.gui.main_window import MainWindow
+    from editor.gui.settings import Settings
+
+    long_src, short_src = tmp_path / "a_long.txt", tmp_path / "b_short.txt"
+    text = long_article(long_src, 60_000)
+    short_src.write_text(sample_article().read_text(encoding="utf-8"), encoding="utf-8")
+    w = MainWindow(Settings())
+    qtbot.addWidget(w)
+    w.show()
+    w.open_paths([str(long_src), str(short_src)], str(tmp_path / "two.galley"))
+    qtbot.waitUntil(lambda: len(w.docs) == 2, timeout=60_000)
+    assert w.doc().article.text == text
+
+    def choose(row: int) -> None:
+        view = w.articles.view
+        index = w.articles.proxy.mapFromSource(w.articles.model.index(row, 0))
+        QTest.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=view.visualRect(index).center())
+        assert w.current == row
+
+    # Left while its analysis runs: the long article's analysis gives way to the short one's, and so does the process.
+    pid = _server_before_review(qtbot, w)
+    choose(1)
+    assert _ends(pid), "the re-check process outlived the long article's analysis, left for a short article"
+    qtbot.waitUntil(lambda: w.review is not None, timeout=120_000)
+    assert w.reviews.server is None
+
+    # Back to the long article: analysed again, and once its review is there, re-checked in its own process.
+    choose(0)
+    qtbot.waitUntil(lambda: w.review is not None and not w.jobs.is_running("analyse"), timeout=240_000)
+    server = w.reviews.server
+    assert server is not None and server.alive, "no re-check process for the long article's review"
+    pid = server.proc.pid
+
+    # Left with its review: the process ends; coming back starts one that re-checks the next edit.
+    choose(1)
+    assert _ends(pid), "the re-check process outlived the long article, left for a short article"
+    choose(0)
+    server = w.reviews.server
+    assert server is not None and server.alive and server.proc.pid != pid
+    middle = w.clean.text().index("\n\n", len(text) // 2) + 2
+    _type_and_recheck(qtbot, w, middle, "Le présidnet a parlé. ")
+    assert _typo_found(w, "présidnet"), "the typo typed in was not found"
+    assert server.served >= 1, "the re-check did not go through the re-check process"
+    w.close()
+    assert _ends(server.proc.pid), "the re-check process outlived its window"
