@@ -8,6 +8,7 @@ import os
 import signal
 import sys
 import time
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -18,6 +19,8 @@ from PySide6.QtTest import QTest
 from tests.gui.test_main_window import type_text
 from tests.gui.test_typing import long_article
 from tests.processes import alive
+
+REPO = Path(__file__).resolve().parents[2]
 
 
 def _typo_found(w: Any, word: str) -> bool:
@@ -166,3 +169,73 @@ def test_a_short_article_shown_instead_of_a_long_one_ends_the_recheck_process_wh
     assert server.served >= 1, "the re-check did not go through the re-check process"
     w.close()
     assert _ends(server.proc.pid), "the re-check process outlived its window"
+
+
+@pytest.fixture
+def translations(qapp: Any, tmp_path: Path) -> Iterator[Path]:
+    """The window's translations built into a temporary folder; English again afterwards."""
+    from editor.gui import i18n
+
+    sys.path.insert(0, str(REPO / "scripts"))
+    try:
+        import build_translations
+    finally:
+        sys.path.pop(0)
+    folder = tmp_path / "translations"
+    build_translations.build(out_dir=folder, force=True)
+    build_translations.build_catalogues()
+    yield folder
+    i18n.install_translators(qapp, "en")
+
+
+def _typo_items(w: Any, word: str, start: int) -> list[Any]:
+    return [
+        it for it in w.review.pending() if it.rule == "spelling.unknown-word" and it.text == word and it.start >= start
+    ]
+
+
+@pytest.mark.slow
+def test_findings_rechecked_by_the_process_after_a_language_switch_are_in_the_new_language(
+    qtbot: Any, qapp: Any, translations: Path, tmp_path: Path
+) -> None:
+    from editor.core.recheck_server import recheck_snapshots
+    from editor.gui import i18n
+    from editor.gui.main_window import MainWindow
+    from editor.gui.settings import Settings
+
+    assert i18n.install_translators(qapp, "en", directory=translations) == "en"
+    src = tmp_path / "long.txt"
+    text = long_article(src, 60_000)
+    w = MainWindow(Settings())
+    qtbot.addWidget(w)
+    w.show()
+    w.open_paths([str(src)], str(tmp_path / "long.galley"))
+    qtbot.waitUntil(lambda: w.review is not None and not w.jobs.is_running("analyse"), timeout=240_000)
+    server = w.reviews.server
+    assert server is not None and server.alive
+
+    typed = "Le présidnet a parlé. "
+    middle = w.clean.text().index("\n\n", len(text) // 2) + 2
+    _type_and_recheck(qtbot, w, middle, typed)
+    (english,) = _typo_items(w, "présidnet", middle)
+    served = server.served
+    assert served >= 1
+
+    # The person switches the window to French: the process, started in English, re-checks in French from now on.
+    # The same sentence again (whatever remembers a sentence's findings must not give the English ones back) and
+    # a new one.
+    assert i18n.install_translators(qapp, "fr", directory=translations) == "fr"
+    later = w.clean.text().index("\n\n", 3 * len(text) // 4) + 2
+    _type_and_recheck(qtbot, w, later, typed + "Un ministrre a répondu. ")
+    assert server.served > served and server.alive, "the re-check did not go through the re-check process"
+    got = {word: _typo_items(w, word, later) for word in ("présidnet", "ministrre")}
+    assert all(len(items) == 1 for items in got.values()), got
+
+    # What the same re-check says in French in this process, which speaks the window's language.
+    sentence = typed + "Un ministrre a répondu."
+    ((_s, _e, found),) = recheck_snapshots([(0, len(sentence), sentence)], w.review.lang, w.config(), None)
+    french = {f.text: f.message for f in found if f.rule == "spelling.unknown-word"}
+    assert french["présidnet"] != english.finding.message, "the catalogue does not translate this message"
+    for word, (item,) in got.items():
+        assert item.finding.message == french[word], (word, item.finding.message, french[word])
+    w.close()
