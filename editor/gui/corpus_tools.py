@@ -43,6 +43,13 @@ class CorpusTools(QObject):
         self.window = window
         self.bulk = BulkReview(window)
         self.statistics_dialog: StatisticsDialog | None = None
+        window.reviews.pendingChanged.connect(self._pending_changed)
+
+    def _pending_changed(self, doc: object, pending: int) -> None:
+        """An article a replace-all changed, not shown, was checked again: its row in the list says what waits."""
+        docs = self.window.docs
+        if doc in docs:
+            self.window.articles.model.update(docs.index(doc), pending=pending)
 
     def handlers(self) -> dict[str, Callable[[], object]]:
         return {"bulk": self.bulk.run, "statistics": self.statistics, "find_all": self.find_everywhere}

@@ -266,6 +266,18 @@ def recheck(
     return [Rechecked(*r) for r in recheck_snapshots(snapshots, lang, config, url)]
 
 
+def recheck_many(
+    work: Sequence[tuple[int, int, list[tuple[int, int, str]], str, str | None]], config: CheckConfig
+) -> list[tuple[int, int, list[Rechecked]]]:
+    """(key, revision, snapshots, language, URL) of several articles -> (key, revision, their re-checks)."""
+    from editor.core.recheck_server import recheck_snapshots
+
+    return [
+        (key, revision, [Rechecked(*r) for r in recheck_snapshots(snapshots, lang, config, url)])
+        for key, revision, snapshots, lang, url in work
+    ]
+
+
 def export(
     session: Session,
     folder: str,

@@ -49,6 +49,9 @@ class RecheckOutcome:
     before: set[int]
 
 
+OTHERS = "recheck-others"  # the job kind of the re-checks of articles not shown
+
+
 class ReviewController(QObject):
     """Runs the review actions of the article the window shows."""
 
@@ -56,6 +59,7 @@ class ReviewController(QObject):
     decided = Signal(bool, object)  # (move on to the next pending finding?, the item just decided or None)
     recheckDue = Signal()  # the edited paragraphs are ready to be checked again
     redrawNeeded = Signal()  # marks and table must be rebuilt from the review
+    pendingChanged = Signal(object, int)  # an article not shown was checked again: (its Doc, its pending count)
 
     def __init__(
         self,
@@ -84,6 +88,8 @@ class ReviewController(QObject):
         self._recheck_doc: Doc | None = None
         self._last_typed = float("-inf")
         self.server: RecheckServer | None = None  # the re-check process of the long articles
+        self._unchecked: dict[int, Doc] = {}  # articles not shown whose edited paragraphs wait for a re-check
+        runner.done.connect(self._others_rechecked)
 
     @property
     def review(self) -> Review | None:
@@ -274,10 +280,44 @@ class ReviewController(QObject):
             return n
         n = doc.review.edit_many(edits)
         if n:
-            doc.review.recheck_dirty()  # not shown: check it now, so its findings are right when it is
             self.keeper.save_text(doc)
             self.keeper.commit(doc)
+            self._unchecked[id(doc)] = doc
+            self._recheck_others()
         return n
+
+    def _recheck_others(self) -> None:
+        """Check the edited paragraphs of the articles not shown again, in a worker, each on a snapshot of its text.
+
+        Why not here: a replace-all over many articles re-checked them one after the other on the GUI thread, and
+        the first re-check of a long article loaded the checking machinery there: the window froze meanwhile. A
+        newer replace-all makes this job stale; the next one takes every article still waiting."""
+        work = []
+        for key, doc in self._unchecked.items():
+            review = doc.review
+            if review is not None:
+                cleaned = review.cleaned
+                snapshots = [(s, e, cleaned[s:e]) for s, e in review.dirty_paragraphs()]
+                work.append((key, review.revision, snapshots, review.lang, doc.article.url))
+        self._jobs.submit(OTHERS, jobs.recheck_many, work=work, config=self._config())
+
+    def _others_rechecked(self, kind: str, _job: int, result: object) -> None:
+        if kind != OTHERS or not isinstance(result, list):
+            return
+        current = self._current()
+        for key, revision, rechecked in result:
+            doc = self._unchecked.get(key)
+            review = doc.review if doc is not None else None
+            if doc is None or review is None or review.revision != revision:
+                continue  # gone, or edited again: a newer job has it
+            del self._unchecked[key]
+            if doc is current:  # shown meanwhile: its own re-check takes the edited paragraphs, and redraws
+                self.start_recheck()
+                continue
+            for r in reversed(rechecked):
+                review.apply_recheck(r.start, r.end, r.findings, revision)
+            self.keeper.commit(doc)
+            self.pendingChanged.emit(doc, len(review.pending()))
 
     # ------------------------------------------------------------------------------------------------ re-checks
     def start_recheck(self) -> None:

@@ -186,6 +186,36 @@ def test_find_and_replace_in_every_article_previews_each_match_and_undoes_per_ar
 
 
 @pytest.mark.qt_log_ignore(RAISE_NOISE)
+def test_a_replace_all_checks_the_articles_not_shown_again_and_their_rows_say_what_waits(
+    qtbot: Any, window: Any, tmp_path: Path
+) -> None:
+    # The replacement is misspelt: in the article not shown, it must become a finding to review, counted in the
+    # article list (checked in a worker: the window keeps handling events meanwhile).
+    from editor.gui.models.articles import PendingRole
+
+    two_articles(qtbot, window, tmp_path)
+    second = window.docs[1].review
+    before = {it.id for it in second.pending()}
+    key(window, Qt.Key.Key_F, CTRL_SHIFT)
+    dialog = window.find_dialog
+    dialog.find_edit.setText("Strasbourg")
+    dialog.replace_edit.setText("Strasbuorgh")
+    when_modal(lambda preview: qtbot.mouseClick(preview.replace_button, Qt.MouseButton.LeftButton))
+    with qtbot.waitSignal(dialog.searchFinished, timeout=30_000):
+        dialog.replace_all()
+    assert "Strasbuorgh" in second.cleaned and window.current == 0
+
+    def typo_pending() -> bool:
+        return any(it.finding.text == "Strasbuorgh" for it in second.pending())
+
+    qtbot.waitUntil(typo_pending, timeout=30_000)
+    assert {it.id for it in second.pending()} != before
+    row = window.articles.model.index(1, 0)
+    qtbot.waitUntil(lambda: row.data(PendingRole) == len(second.pending()), timeout=10_000)
+    dialog.close()
+
+
+@pytest.mark.qt_log_ignore(RAISE_NOISE)
 def test_a_pathological_regex_over_every_article_is_stopped_and_the_window_stays_responsive(
     qtbot: Any, window: Any
 ) -> None:
