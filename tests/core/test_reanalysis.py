@@ -253,3 +253,35 @@ def test_a_long_article_is_cleaned_to_what_a_whole_analysis_of_its_clean_text_fi
     expected = [f for f in whole if not (is_automatic(f) and f.suggestions[0] == f.text)]
     assert not [f for f in whole if is_automatic(f) and f.suggestions[0] != f.text]  # a fixed point
     assert sorted(cleaned.remaining, key=_key) == sorted(expected, key=_key)
+
+
+def test_a_spread_pass_whose_worker_dies_loses_no_task(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    # A worker killed in the middle of a task (out of memory, say): the task it had claimed is run by this
+    # process, and the findings are still those of one process.
+    import os
+
+    from editor.core import engine, reanalysis
+
+    text = _generated(15_000, 4)
+    config = CheckConfig()
+    lang = resolve_lang(Article(text=text), config)
+    before = analyse_text(text, lang, config)
+    step = plan_from_findings(text, before)
+    serial = reanalyse(step, before, lang, config, source_url=None, title=None)
+    parent = os.getpid()
+    run = reanalysis._Job.do
+    died = tmp_path / "died"
+
+    def dies_in_a_worker(job: reanalysis._Job, task: tuple[int, int]) -> object:
+        if os.getpid() != parent:
+            died.write_text(str(task))
+            os._exit(9)
+        return run(job, task)
+
+    monkeypatch.setattr(reanalysis._Job, "do", dies_in_a_worker)
+    monkeypatch.setattr(engine, "PARALLEL_MIN_CHARS", 10_000)
+    with engine.parallel(2):
+        spread = reanalyse(step, before, lang, config, source_url=None, title=None)
+    assert died.exists()  # the worker did claim a task before it died
+    assert reanalysis.last_spread["workers"] == 0
+    assert sorted(spread, key=_key) == sorted(serial, key=_key)
