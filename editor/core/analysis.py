@@ -156,7 +156,8 @@ def child_main(job: str, parent: int | None = None, spare: bool = False, server:
             out: tuple[str, object] = ("ok", analyse_article(article, config, state))
     except Exception as e:
         out = ("error", f"{type(e).__name__}: {e}")
-    sys.stdout.buffer.write(pickle.dumps(out, protocol=pickle.HIGHEST_PROTOCOL))
+    # written as it is pickled: the window unpickles each part as it arrives, on another core
+    pickle.dump(out, sys.stdout.buffer, protocol=pickle.HIGHEST_PROTOCOL)
     sys.stdout.buffer.flush()
     sys.stderr.flush()
     # The window waits for this process to end: tearing down an interpreter that holds a long article's
@@ -197,7 +198,6 @@ def analyse_maybe_in_process(
         with reporting(report) if report is not None else contextlib.nullcontext():
             return analyse_article(article, config, state)
     import os
-    import pickle
 
     # The input goes through a file: a pipe would need a writer thread next to the timed reads below.
     job = _job_file((article, config, state, report is not None))
@@ -212,8 +212,8 @@ def analyse_maybe_in_process(
         reader.start()
         stdout = proc.stdout
         assert stdout is not None
-        chunks: list[bytes] = []
-        stdout_reader = threading.Thread(target=lambda: chunks.append(stdout.read()), daemon=True)
+        results: list[tuple[str, Any]] = []
+        stdout_reader = threading.Thread(target=_read_result, args=(stdout, results), daemon=True)
         stdout_reader.start()
         while proc.poll() is None or stdout_reader.is_alive():
             if cancel.is_set():
@@ -224,20 +224,30 @@ def analyse_maybe_in_process(
             stdout_reader.join(timeout=0.1)
         proc.wait()
         reader.join(timeout=5)
-        out = b"".join(chunks)
         err = "".join(errors).encode()
     finally:
         with contextlib.suppress(OSError):
             os.unlink(job)
-    if proc.returncode != 0 or not out:
+    if proc.returncode != 0 or not results:
         _drop(take_server())
         detail = err.decode("utf-8", "replace").strip().splitlines()
         raise RuntimeError(detail[-1] if detail else f"the analysis process ended with status {proc.returncode}")
-    status, value = pickle.loads(out)
+    status, value = results[0]
     if status != "ok":
         raise RuntimeError(str(value))
     review, links = value
     return review, links
+
+
+def _read_result(stdout: Any, results: list[tuple[str, Any]]) -> None:
+    """The analysis process's answer, unpickled as its bytes arrive (the process pickles it meanwhile: a long
+    article's review is several megabytes, a tenth of a second each way); nothing when it ended without one."""
+    import pickle
+
+    with contextlib.suppress(Exception):
+        results.append(pickle.load(stdout))
+    with contextlib.suppress(OSError, ValueError):
+        stdout.read()
 
 
 PROGRESS_MARK = "\x1egalley-progress "
