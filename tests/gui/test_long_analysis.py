@@ -77,3 +77,20 @@ def test_time_left_is_the_pace_so_far_over_what_remains(qtbot: Any, monkeypatch:
     clock[0] = 110.0  # 25 units in 10 s: 75 more take 30 s
     assert bar._analysis_format(25, 100).endswith("about 30 s left")
     assert "finishing" in bar._analysis_format(100, 100)
+
+
+def test_the_progress_bar_is_wide_enough_for_its_text(qtbot: Any) -> None:
+    from editor.gui.widgets import status_bar
+
+    bar = status_bar.StatusBar()
+    qtbot.addWidget(bar)
+    bar.busy("Analysing…")
+    bar.job_progress("analyse", 0, 1000)
+    bar._analysis_start = (bar._analysis_start[0] - 60, 0)  # type: ignore[index]  # a minute of work so far
+    bar.job_progress("analyse", 780, 1000)
+    text = bar.progress.text()
+    assert "78" in text and "left" in text
+    assert bar.progress.width() >= bar.progress.fontMetrics().horizontalAdvance(text) + 8, text
+    width = bar.progress.width()
+    bar.job_progress("analyse", 999, 1000)  # shorter text: the bar keeps its width during the job
+    assert bar.progress.width() == width

@@ -14,6 +14,10 @@ if TYPE_CHECKING:
     from editor.core.review import Item
 
 
+_PROGRESS_MIN_WIDTH = 160
+_PROGRESS_MAX_WIDTH = 480
+
+
 class StatusBar(QStatusBar):
     cancelRequested = Signal()
 
@@ -30,7 +34,7 @@ class StatusBar(QStatusBar):
             label.setTextFormat(Qt.TextFormat.PlainText)
         self.progress = QProgressBar(self)
         self.progress.setObjectName("jobProgress")
-        self.progress.setMaximumWidth(160)
+        self.progress.setFixedWidth(_PROGRESS_MIN_WIDTH)
         self.progress.setTextVisible(True)
         self.progress.hide()
         self.cancel_button = QPushButton(self.tr("Cancel"), self)
@@ -45,6 +49,8 @@ class StatusBar(QStatusBar):
         self.progress.setRange(0, 0)
         self.progress.setFormat(text)
         self._analysis_start = None
+        self.progress.setFixedWidth(_PROGRESS_MIN_WIDTH)
+        self._fit_progress()
         self.progress.show()
         self.cancel_button.show()
         self.showMessage(text)
@@ -65,6 +71,16 @@ class StatusBar(QStatusBar):
             self.progress.setFormat(self.tr("Loading… {n}").format(n=done))
         elif kind == "export":
             self.progress.setFormat(self.tr("Exporting %v/%m"))
+        self._fit_progress()
+
+    def _fit_progress(self) -> None:
+        """Widen the bar to its text (a cut "about 12 s le…" says nothing), never narrower during one job: a bar
+        whose width followed each figure would shake the whole status bar."""
+        bar = self.progress
+        margin = 2 * bar.style().pixelMetric(bar.style().PixelMetric.PM_DefaultFrameWidth) + 16
+        wanted = min(_PROGRESS_MAX_WIDTH, bar.fontMetrics().horizontalAdvance(bar.text()) + margin)
+        if wanted > bar.width():
+            bar.setFixedWidth(wanted)
 
     def _analysis_format(self, done: int, total: int) -> str:
         """ "Analysing… 40 % · about 12 s left": the time left is the pace so far over what remains to check."""
