@@ -364,12 +364,11 @@ def _run_split(
     (characters checked so far, in all, the chunk's findings).
 
     Workers claim chunks from the front and this process, once the document rules are done, from the back, one at
-    a time through a shared pair of counters: no chunk waits in a queue while a process is idle, so the two finish
-    within one chunk of each other.
+    a time through a shared pair of counters (`sharing.share`): no chunk waits in a queue while a process is idle,
+    so the two finish within one chunk of each other.
     """
     global _job, _judged
-    import multiprocessing
-
+    from editor.core import sharing
     from editor.core.incontext import precheck
 
     bounds = _cuts(text, _CHUNK_CHARS)
@@ -380,8 +379,6 @@ def _run_split(
     warm(lang, config)
     if gc.get_freeze_count():  # within `_few_collections`: what warming loaded is kept out of the scans too
         gc.freeze()
-    context = multiprocessing.get_context("fork")
-    claims = context.Array("i", [0, len(bounds)])  # the next chunk from the front, the end of those unclaimed
     _job = (text, lang, config, source_url, title)
     _judged = {}
     found: list[Finding] = []
@@ -399,42 +396,29 @@ def _run_split(
         checked[0] += share[bounds[i]]
         report(checked[0], len(text), done[i])
 
-    def chunk_done(i: int, chunk: list[Finding], verdicts: Verdicts) -> None:
+    def chunk_done(i: int, result: tuple[list[Finding], Verdicts]) -> None:
         with lock:
-            done[i] = chunk
-            judged[bounds[i]] = verdicts
+            done[i] = result[0]
+            judged[bounds[i]] = result[1]
             if report is not None:
                 _report_start_first(i, done, held, tell)
 
-    workers: list[tuple[Any, Any, threading.Thread]] = []
-    try:
-        for _ in range(min(jobs - 1, len(bounds) - 1)):
-            receiver, sender = context.Pipe(duplex=False)
-            proc = context.Process(target=_claim_front, args=(claims, bounds, sender), daemon=True)
-            proc.start()
-            sender.close()
-            reader = threading.Thread(target=_receive, args=(receiver, chunk_done), daemon=True)
-            reader.start()
-            workers.append((proc, receiver, reader))
-    except OSError:  # no process could be started (limits): this process checks every chunk
-        pass
-    try:
+    def document_rules() -> None:  # this process's own part, while the workers check the first chunks
         if doc_rules:
             ctx = Context(text=text, lang=lang, config=config, source_url=source_url, title=title)
             whole = _run(doc_rules, ctx)
             found.extend(whole)
-            judged[(len(text), len(text))] = precheck(text, whole, lang, config, _judged)  # while workers run
-        while (i := _claim(claims, back=True)) is not None:
-            chunk_done(i, *_prechecked(para_rules, text, bounds[i], lang, config, source_url, title))
-        for proc, receiver, reader in workers:
-            reader.join()
-            proc.join()
-            receiver.close()
-        in_workers = sum(1 for i in done if i < claims[1])  # the chunks from the front
-        # a chunk a worker claimed but never sent back (it died): checked here, so nothing is lost
-        for i, b in enumerate(bounds):
-            if i not in done:
-                chunk_done(i, *_prechecked(para_rules, text, b, lang, config, source_url, title))
+            judged[(len(text), len(text))] = precheck(text, whole, lang, config, _judged)
+
+    try:
+        in_workers = sharing.share(
+            len(bounds),
+            jobs - 1,
+            lambda i: _paragraph_findings(bounds[i]),
+            lambda i: _prechecked(para_rules, text, bounds[i], lang, config, source_url, title),
+            chunk_done,
+            document_rules,
+        )
         for i in range(len(bounds)):
             found.extend(done[i])
         last_split.update(chunks=len(bounds), workers=in_workers)
@@ -457,36 +441,6 @@ def _report_start_first(i: int, done: dict[int, list[Finding]], held: list[int],
         tell(j)
     if i == 0:
         held.clear()
-
-
-def _claim(claims: Any, back: bool) -> int | None:
-    """The index of the next unclaimed chunk from the front or the back, claimed; None when none is left."""
-    with claims.get_lock():
-        front, end = claims[0], claims[1]
-        if front >= end:
-            return None
-        if back:
-            claims[1] = end - 1
-            return int(end - 1)
-        claims[0] = front + 1
-        return int(front)
-
-
-def _claim_front(claims: Any, bounds: list[tuple[int, int]], sender: Any) -> None:
-    """Worker process: check chunks from the front until none is left, sending each back as it is done."""
-    while (i := _claim(claims, back=False)) is not None:
-        sender.send((i, _paragraph_findings(bounds[i])))
-    sender.close()
-
-
-def _receive(receiver: Any, chunk_done: Callable[[int, list[Finding], Verdicts], None]) -> None:
-    """Parent side: hand each chunk a worker sends to `chunk_done`, until the worker closes its end."""
-    while True:
-        try:
-            i, (chunk, verdicts) = receiver.recv()
-        except (EOFError, OSError):
-            return
-        chunk_done(i, chunk, verdicts)
 
 
 _WARM_TEXT = {

@@ -19,11 +19,10 @@ The result is exactly that of a whole analysis of the new text; tests compare bo
 
 from __future__ import annotations
 
-import threading
 from bisect import bisect_right
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from editor.core.findings import Finding
 from editor.core.rules.base import CheckConfig, Rule
@@ -304,29 +303,8 @@ def _remembers(rules: Sequence[Rule]) -> bool:
     return any(isinstance(r, ConventionRule) for r in rules)
 
 
-_forked: _Job | None = None  # what workers read after the fork
 #: how the last spread run shared its tasks out: {"tasks": n, "workers": tasks run by worker processes}
 last_spread: dict[str, int] = {}
-
-
-def _claim_from_front(claims: Any, tasks: Sequence[tuple[int, int]], sender: Any) -> None:
-    """Worker process: run tasks from the front until none is left, sending each result back as it is done."""
-    from editor.core.engine import _claim
-
-    assert _forked is not None
-    while (i := _claim(claims, back=False)) is not None:
-        sender.send((i, _forked.do(tasks[i])))
-    sender.close()
-
-
-def _receive(receiver: Any, task_done: Callable[[int, tuple[list[Finding], Verdicts]], None]) -> None:
-    """This process's side: hand each result a worker sends to `task_done`, until the worker closes its end."""
-    while True:
-        try:
-            i, result = receiver.recv()
-        except (EOFError, OSError):
-            return
-        task_done(i, result)
 
 
 def _spread(job: _Job) -> tuple[list[Finding], Verdicts] | None:
@@ -334,14 +312,11 @@ def _spread(job: _Job) -> tuple[list[Finding], Verdicts] | None:
     sentence kept, in the order of the text, as in one process), spread over the processes `engine.parallel`
     allows; None when this process may not fork (it is not the editor's analysis process, or the text is short).
 
-    Workers claim tasks from the front and this process from the back, one at a time through a shared pair of
-    counters (as the engine's first pass does): a pool's workers queued tasks ahead, which this process could
-    then no longer take back, and one process ran the last heavy document rules while the other idled. A task a
-    worker claimed but never sent back (it died) is run here."""
-    global _forked
-    import multiprocessing
-
-    from editor.core.engine import PARALLEL_MIN_CHARS, _can_fork, _claim, _default_jobs
+    Workers claim tasks from the front and this process from the back, one at a time (`sharing.share`, as the
+    engine's first pass does): a pool's workers queued tasks ahead, which this process could then no longer take
+    back, and one process ran the last heavy document rules while the other idled."""
+    from editor.core import sharing
+    from editor.core.engine import PARALLEL_MIN_CHARS, _can_fork, _default_jobs
 
     # Workers take tasks from the front, this process takes them back from the end: it runs the document rules,
     # the convention rules first, so that what they observed stays in its memory for the next pass (a forked
@@ -352,42 +327,12 @@ def _spread(job: _Job) -> tuple[list[Finding], Verdicts] | None:
     jobs = _default_jobs.get()
     if jobs < 2 or len(tasks) < 2 or len(job.text) < PARALLEL_MIN_CHARS or not _can_fork():
         return None
-    context = multiprocessing.get_context("fork")
-    claims = context.Array("i", [0, len(tasks)])  # the next task from the front, the end of those unclaimed
     done: dict[int, tuple[list[Finding], Verdicts]] = {}
-    lock = threading.Lock()
 
-    def task_done(i: int, result: tuple[list[Finding], Verdicts]) -> None:
-        with lock:
-            done[i] = result
+    def task(i: int) -> tuple[list[Finding], Verdicts]:
+        return job.do(tasks[i])
 
-    _forked = job
-    workers: list[tuple[Any, Any, threading.Thread]] = []
-    try:
-        for _ in range(min(jobs - 1, len(tasks) - 1)):
-            try:
-                receiver, sender = context.Pipe(duplex=False)
-                proc = context.Process(target=_claim_from_front, args=(claims, tasks, sender), daemon=True)
-                proc.start()
-            except OSError:  # no process could be started (limits): this process runs what is left
-                break
-            sender.close()
-            reader = threading.Thread(target=_receive, args=(receiver, task_done), daemon=True)
-            reader.start()
-            workers.append((proc, receiver, reader))
-        while (i := _claim(claims, back=True)) is not None:
-            task_done(i, job.do(tasks[i]))
-        for proc, receiver, reader in workers:
-            reader.join()
-            proc.join()
-            receiver.close()
-        in_workers = sum(1 for i in done if i < claims[1])  # the tasks from the front
-        for i, t in enumerate(tasks):
-            if i not in done:
-                done[i] = job.do(t)
-        last_spread.update(tasks=len(tasks), workers=in_workers)
-    finally:
-        _forked = None
+    last_spread.update(tasks=len(tasks), workers=sharing.share(len(tasks), jobs - 1, task, task, done.__setitem__))
     found: list[Finding] = []
     verdicts: Verdicts = {}
     for i in range(len(tasks)):
