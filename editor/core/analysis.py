@@ -6,6 +6,7 @@ regular expression over a multi-megabyte line can hold it for seconds), and that
 from __future__ import annotations
 
 import contextlib
+import os
 import threading
 from typing import TYPE_CHECKING, Any
 
@@ -368,9 +369,13 @@ def _start_spare(sample: Article, config: CheckConfig) -> None:
         hint = _job_file((sample, config))
         ours: Any = None
         try:
-            ours, theirs = socket.socketpair()
-            with theirs:
-                _spare = (_start_child(hint, spare=True, server=theirs.fileno()), time.monotonic(), current_language())
+            if _CAN_FORK_SERVER:
+                ours, theirs = socket.socketpair()
+                with theirs:
+                    proc = _start_child(hint, spare=True, server=theirs.fileno())
+            else:  # the window starts the re-check process itself
+                proc = _start_child(hint, spare=True)
+            _spare = (proc, time.monotonic(), current_language())
             _spare_server = ours
         except OSError:  # no process could be started: the analysis starts its own
             import os
@@ -432,6 +437,8 @@ def _fork_server(fd: int) -> None:
     os.close(fd)
 
 
+#: Whether a spare may fork the re-check process: it needs fork() and a socket handed to a child process (POSIX).
+_CAN_FORK_SERVER = os.name == "posix" and hasattr(os, "fork")
 #: The window's end of the socket of the re-check process the spare forks: while it waits (`_spare_server`), then
 #: once its spare took a job (`_job_server`), until the window adopts it (`take_server`).
 _spare_server: Any = None

@@ -110,6 +110,27 @@ def test_a_recheck_process_nobody_adopts_ends_with_its_analysis_process(monkeypa
     assert analysis._take_spare("no job") is None  # the window lets go of the dead spare and its socket
 
 
+def test_where_no_process_can_be_forked_the_window_starts_its_own_recheck_process(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # Systems without fork() and sockets handed to a child (Windows): the spare analysis process forks nothing,
+    # and the window's re-check process is started on its own, as before.
+    monkeypatch.setattr(analysis, "PROCESS_ABOVE", 1000)
+    monkeypatch.setattr(analysis, "_CAN_FORK_SERVER", False)
+    article = Article(text=TEXT, title="Long", source="long.txt")
+    analysis.prestart(article, CheckConfig())
+    review, _ = analysis.analyse_maybe_in_process(article, CheckConfig(), None, threading.Event())
+    assert review.items
+    assert analysis.take_server() is None
+    server = RecheckServer("fr", CheckConfig())
+    try:
+        assert server.proc.pid in descendants(os.getpid())  # started by the window, not adopted
+        found = server.recheck([(0, 13, "Un présidnet.")], "fr", CheckConfig(), None)
+        assert any(f.text == "présidnet" for _s, _e, fs in found for f in fs)
+    finally:
+        server.close()
+
+
 WINDOW = r"""
 import threading
 from editor.core import analysis
