@@ -94,7 +94,6 @@ def die_with_parent(parent: int) -> None:
     """End this process as soon as the process `parent` ends, however it ends (kill -9 included), and so the
     worker processes it forks: an analysis nobody waits for would otherwise hold the cores for minutes. Linux kills
     them at once; a watcher thread covers the other systems, and a parent gone before the watch began."""
-    import os
     import time
 
     _signalled_when_parent_ends()
@@ -163,8 +162,6 @@ def child_main(job: str, parent: int | None = None, spare: bool = False, server:
     sys.stderr.flush()
     # The window waits for this process to end: tearing down an interpreter that holds a long article's
     # analysis (hundreds of megabytes of objects) took a noticeable part of a second, for nothing.
-    import os
-
     os._exit(0)
 
 
@@ -198,8 +195,6 @@ def analyse_maybe_in_process(
 
         with reporting(report) if report is not None else contextlib.nullcontext():
             return analyse_article(article, config, state)
-    import os
-
     # The input goes through a file: a pipe would need a writer thread next to the timed reads below.
     job = _job_file((article, config, state, report is not None))
     try:
@@ -294,7 +289,6 @@ _spare_lock = threading.Lock()  # the window's thread starts a spare, an analysi
 
 
 def _child_env() -> dict[str, str]:
-    import os
     from pathlib import Path
 
     import editor
@@ -318,7 +312,6 @@ def _job_file(value: object) -> str:
 
 
 def _start_child(job: str, *, spare: bool, server: int = -1) -> Any:
-    import os
     import subprocess
     import sys
 
@@ -378,8 +371,6 @@ def _start_spare(sample: Article, config: CheckConfig) -> None:
             _spare = (proc, time.monotonic(), current_language())
             _spare_server = ours
         except OSError:  # no process could be started: the analysis starts its own
-            import os
-
             _drop(ours)
             with contextlib.suppress(OSError):
                 os.unlink(hint)
@@ -400,8 +391,6 @@ def prestart_file(path: str, lang: str = "auto") -> None:
     the process itself; the dictionaries load meanwhile instead. Only a sample of the file's start is read (its
     language); a file that turns out shorter, or several articles, leaves a spare that nobody takes, and it ends
     on its own."""
-    import os
-
     try:
         if path.lower().endswith(_NOT_ONE_ARTICLE) or os.path.getsize(path) <= PROCESS_ABOVE:
             return
@@ -420,8 +409,6 @@ def _fork_server(fd: int) -> None:
     it took from the analysis the window waits for (both cores are busy then); a fork has them loaded already,
     shared with this process until it ends. It is forked before the job is read, so it holds none of the
     analysis's memory."""
-    import os
-
     try:
         pid = os.fork()
     except OSError:  # the window starts a re-check process of its own when it finds none
@@ -498,7 +485,6 @@ def _wait_for_job(hint: str, server: int = -1) -> str:
     """In a spare process: warm up for the sampled article in `hint`, fork the re-check process on the socket
     `server` (when there is one), then the job's file name from stdin ("" when none came in time, or the window
     let go of this process)."""
-    import os
     import pickle
     import select
     import sys

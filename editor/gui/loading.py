@@ -332,9 +332,9 @@ class Loading(QObject):
         self._so_far_shown = (len(self._so_far), t0 + max(SO_FAR_EVERY_S, 20 * took))
 
     def _analysis_progress(self, kind: str, _job: int, done: int, total: int) -> None:
-        """Every paragraph of the long article shown is checked: start its re-check process now. What remains of
-        the analysis (the whole-text passes, handing the review over) leaves a core free, and the process is ready
-        when the first edit is re-checked, instead of a second later."""
+        """Every paragraph of the long article shown is checked: take its re-check process now (the one its
+        analysis process forked, warm already, or a new one), so that it is there when the first edit is
+        re-checked."""
         w = self.w
         index = self.analysing
         if kind != "analyse" or index is None or index != w.current or not 0 < total <= done:

@@ -293,12 +293,14 @@ class ReviewController(QObject):
         the first re-check of a long article loaded the checking machinery there: the window froze meanwhile. A
         newer replace-all makes this job stale; the next one takes every article still waiting."""
         work = []
-        for key, doc in self._unchecked.items():
+        for key, doc in list(self._unchecked.items()):
             review = doc.review
-            if review is not None:
-                cleaned = review.cleaned
-                snapshots = [(s, e, cleaned[s:e]) for s, e in review.dirty_paragraphs()]
-                work.append((key, review.revision, snapshots, review.lang, doc.article.url))
+            if review is None:  # closed meanwhile
+                del self._unchecked[key]
+                continue
+            cleaned = review.cleaned
+            snapshots = [(s, e, cleaned[s:e]) for s, e in review.dirty_paragraphs()]
+            work.append((key, review.revision, snapshots, review.lang, doc.article.url))
         self._jobs.submit(OTHERS, jobs.recheck_many, work=work, config=self._config())
 
     def _others_rechecked(self, kind: str, _job: int, result: object) -> None:

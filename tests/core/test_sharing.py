@@ -11,7 +11,10 @@ import pytest
 
 from editor.core import sharing
 
-pytestmark = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="forks workers, as only Linux does here")
+pytestmark = pytest.mark.skipif(
+    not sys.platform.startswith("linux"),
+    reason="Galley forks worker processes on Linux only; elsewhere each pass runs in one process",
+)
 
 
 def _slow_square(i: int) -> tuple[int, int]:
