@@ -180,15 +180,21 @@ def test_an_unchanged_plan_is_not_needed_to_move_findings() -> None:
     )
 
 
-def test_passes_spread_over_processes_find_what_one_process_finds(monkeypatch: pytest.MonkeyPatch) -> None:
-    from editor.core import engine, reanalysis
-
+def _first_fixes_rechecked_in_one_process() -> tuple[str, CheckConfig, list[Finding], Plan, list[Finding]]:
+    """A generated damaged article: its language, configuration, findings, first fixes and the findings after
+    them as one process re-checks them (the reference the spread passes are held to)."""
     text = _generated(15_000, 4)
     config = CheckConfig()
     lang = resolve_lang(Article(text=text), config)
     before = analyse_text(text, lang, config)
     step = plan_from_findings(text, before)
-    serial = reanalyse(step, before, lang, config, source_url=None, title=None)
+    return lang, config, before, step, reanalyse(step, before, lang, config, source_url=None, title=None)
+
+
+def test_passes_spread_over_processes_find_what_one_process_finds(monkeypatch: pytest.MonkeyPatch) -> None:
+    from editor.core import engine, reanalysis
+
+    lang, config, before, step, serial = _first_fixes_rechecked_in_one_process()
     monkeypatch.setattr(engine, "PARALLEL_MIN_CHARS", 10_000)
     reanalysis.last_spread.clear()
     with engine.parallel(2):
@@ -262,12 +268,7 @@ def test_a_spread_pass_whose_worker_dies_loses_no_task(monkeypatch: pytest.Monke
 
     from editor.core import engine, reanalysis
 
-    text = _generated(15_000, 4)
-    config = CheckConfig()
-    lang = resolve_lang(Article(text=text), config)
-    before = analyse_text(text, lang, config)
-    step = plan_from_findings(text, before)
-    serial = reanalyse(step, before, lang, config, source_url=None, title=None)
+    lang, config, before, step, serial = _first_fixes_rechecked_in_one_process()
     parent = os.getpid()
     run = reanalysis._Job.do
     died = tmp_path / "died"

@@ -35,6 +35,23 @@ def _type_and_recheck(qtbot: Any, w: Any, at: int, typed: str) -> None:
         type_text(w.clean, typed)
 
 
+def _long_article_reviewed(qtbot: Any, tmp_path: Path) -> tuple[Any, str, Any]:
+    """A window showing a long article's review: the window, the article's text and its re-check process."""
+    from editor.gui.main_window import MainWindow
+    from editor.gui.settings import Settings
+
+    src = tmp_path / "long.txt"
+    text = long_article(src, 60_000)
+    w = MainWindow(Settings())
+    qtbot.addWidget(w)
+    w.show()
+    w.open_paths([str(src)], str(tmp_path / "long.galley"))
+    qtbot.waitUntil(lambda: w.review is not None and not w.jobs.is_running("analyse"), timeout=240_000)
+    server = w.reviews.server
+    assert server is not None and server.alive, "no re-check process for a long article"
+    return w, text, server
+
+
 @pytest.mark.slow
 @pytest.mark.skipif(
     not sys.platform.startswith("linux"), reason="finds the re-check process through /proc, which only Linux has"
@@ -43,19 +60,9 @@ def test_a_long_articles_edit_is_rechecked_by_its_own_process_which_ends_with_th
     qtbot: Any, tmp_path: Path
 ) -> None:
     from editor.core.analysis import PROCESS_ABOVE
-    from editor.gui.main_window import MainWindow
-    from editor.gui.settings import Settings
 
-    src = tmp_path / "long.txt"
-    text = long_article(src, 60_000)
+    w, text, server = _long_article_reviewed(qtbot, tmp_path)
     assert len(text) > PROCESS_ABOVE
-    w = MainWindow(Settings())
-    qtbot.addWidget(w)
-    w.show()
-    w.open_paths([str(src)], str(tmp_path / "long.galley"))
-    qtbot.waitUntil(lambda: w.review is not None and not w.jobs.is_running("analyse"), timeout=240_000)
-    server = w.reviews.server
-    assert server is not None and server.alive, "no re-check process for a long article"
     pid = server.proc.pid
 
     middle = w.clean.text().index("\n\n", len(text) // 2) + 2
@@ -200,19 +207,9 @@ def test_findings_rechecked_by_the_process_after_a_language_switch_are_in_the_ne
 ) -> None:
     from editor.core.recheck_server import recheck_snapshots
     from editor.gui import i18n
-    from editor.gui.main_window import MainWindow
-    from editor.gui.settings import Settings
 
     assert i18n.install_translators(qapp, "en", directory=translations) == "en"
-    src = tmp_path / "long.txt"
-    text = long_article(src, 60_000)
-    w = MainWindow(Settings())
-    qtbot.addWidget(w)
-    w.show()
-    w.open_paths([str(src)], str(tmp_path / "long.galley"))
-    qtbot.waitUntil(lambda: w.review is not None and not w.jobs.is_running("analyse"), timeout=240_000)
-    server = w.reviews.server
-    assert server is not None and server.alive
+    w, text, server = _long_article_reviewed(qtbot, tmp_path)
 
     typed = "Le présidnet a parlé. "
     middle = w.clean.text().index("\n\n", len(text) // 2) + 2
