@@ -363,29 +363,24 @@ def _mojibake_repairs(text: str, lang: str) -> list[Repair]:
             win[3] = m.end()
             continue
         if win is not None:
-            ls, le, a, b = win
-            _repair_window(
-                text,
-                _snap_left(text, max(ls, a - _WINDOW), ls),
-                _snap_right(text, min(le, b + _WINDOW), le),
-                out,
-                lang,
-            )
+            _repair_hints(text, win, out, lang)
         ls = text.rfind("\n", 0, m.start()) + 1
         le = text.find("\n", m.end())
         win = [ls, len(text) if le < 0 else le, m.start(), m.end()]
     if win is not None:
-        ls, le, a, b = win
-        _repair_window(
-            text,
-            _snap_left(text, max(ls, a - _WINDOW), ls),
-            _snap_right(text, min(le, b + _WINDOW), le),
-            out,
-            lang,
-        )
+        _repair_hints(text, win, out, lang)
     if "Ã" in text:
         out = _a_grave_repairs(text, out)
     return out
+
+
+def _repair_hints(text: str, win: list[int], out: list[Repair], lang: str) -> None:
+    """Repair the stretch of hints `win` ([line start, line end, first hint, last hint end]) with `_WINDOW`
+    characters of context on each side, within its line."""
+    ls, le, a, b = win
+    _repair_window(
+        text, _snap_left(text, max(ls, a - _WINDOW), ls), _snap_right(text, min(le, b + _WINDOW), le), out, lang
+    )
 
 
 # `à` is C3 A0 in UTF-8; read as Latin-1 it becomes `Ã` and a no-break space, which copying and HTML normalisation
