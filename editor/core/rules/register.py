@@ -194,6 +194,36 @@ def _is_2pl_verb(word: str) -> bool:
     return low in _IRREGULAR_3PL or (low.endswith("ez") and len(low) > 3) or low.endswith("âtes")
 
 
+# What follows a verb when it already has its direct object or a completive clause (`rappellent que`, `demandent
+# de`, `donnent la parole`): the person before it is then the indirect object, `leur`, not `les`.
+_OBJECT_OR_CLAUSE = {
+    "que", "qu'", "qu’", "de", "d'", "d’", "le", "la", "les", "l'", "l’", "un", "une", "des", "du", "ce", "cet",
+    "cette", "ces", "son", "sa", "ses", "leur", "leurs", "notre", "nos", "plusieurs", "si",
+}  # fmt: skip
+
+
+def _person_is_indirect(text: str, words: list[tuple[int, int]], k: int) -> bool:
+    """Whether the object pronoun before the verb words[k] stands for `à eux` (`leur`): the dictionary's
+    morphology says the verb is built with an indirect object (`rappeler qqch à qqn`, `répondre à qqn`), and
+    either it has no direct construction or its direct object or clause follows it."""
+    from editor.core import morphology
+
+    if k >= len(words):
+        return False
+    s, e = words[k]
+    readings = [m for m in morphology.analyse(text[s:e]) if any(p.startswith("v") and "_" in p for p in m.pos)]
+    flags = {p.split("_", 1)[1] for m in readings for p in m.pos if p.startswith("v") and "_" in p}
+    if not any("n" in f for f in flags):
+        return False
+    if not any("t" in f for f in flags):
+        return True
+    if k + 1 >= len(words) or text[e : words[k + 1][0]].strip():
+        return False
+    after = text[words[k + 1][0] : words[k + 1][1]].lower()
+    head = after.split("'", 1)[0].split("’", 1)[0]
+    return after in _OBJECT_OR_CLAUSE or (head != after and head + "'" in _OBJECT_OR_CLAUSE)
+
+
 def _cap(word: str, like: str) -> str:
     return word[0].upper() + word[1:] if like[:1].isupper() else word
 
@@ -332,6 +362,8 @@ class SecondPersonRule(Rule):
             return (_cap("ils", word), _cap("elles", word)), e, False
         if prev in _PREPOSITIONS:
             return ("eux", "elles"), e, False
+        if gap_ok and _person_is_indirect(text, words, i + 1):
+            return ("leur", "les", "ils", "elles"), e, False  # `vous rappellent que` → `leur rappellent que`
         return ("les", "leur", "ils", "elles"), e, False
 
     @staticmethod

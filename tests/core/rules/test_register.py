@@ -69,11 +69,24 @@ def test_sentence_start_keeps_its_capital() -> None:
     assert [(f.text, f.suggestions[0]) for f in found] == [("Vous étiez", "Ils étaient"), ("Votre", "Leur")]
 
 
-def test_object_pronoun_gets_object_suggestions() -> None:
-    text = NEWS_BEFORE + "Les responsables européens vous rappellent la règle." + NEWS_AFTER
-    (f,) = register(text)
+@pytest.mark.parametrize(
+    ("sentence", "first"),
+    [
+        # `accueillir qqn`: the person is the direct object
+        ("Les responsables européens vous accueillent demain.", ("les", "leur")),
+        # `rappeler qqch à qqn`, `répondre à qqn`, `demander à qqn de`: the indirect one, `leur`
+        ("Les responsables européens vous rappellent la règle.", ("leur", "les")),
+        ("Les responsables européens vous rappellent que la sécurité compte.", ("leur", "les")),
+        ("Les responsables européens vous répondent sans tarder.", ("leur", "les")),
+        ("Les responsables européens vous demandent d'attendre.", ("leur", "les")),
+    ],
+)
+def test_object_pronoun_gets_object_suggestions_for_the_verbs_construction(
+    sentence: str, first: tuple[str, str]
+) -> None:
+    (f,) = register(NEWS_BEFORE + sentence + NEWS_AFTER)
     assert f.text == "vous"
-    assert f.suggestions[:2] == ("les", "leur")
+    assert f.suggestions[:2] == first
 
 
 @pytest.mark.parametrize(
